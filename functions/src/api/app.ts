@@ -1,0 +1,42 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import { NotFound, Invalid } from "@frontline/core/error";
+import { requireStaff } from "./auth";
+import type { Env } from "./context";
+import { errorResponse } from "./errors";
+import { publicRoutes } from "./routes/public";
+import { workspaceRoutes } from "./routes/workspace";
+
+/**
+ * The HTTP API: one application object, served unchanged by the Lambda adapter (functions/src/api/lambda.ts) and by
+ * the local Node server (packages/local).
+ */
+export function createApp() {
+  const api = new Hono<Env>()
+    .use(async (c, next) => {
+      c.set("requestId", c.req.header("x-request-id")?.slice(0, 64) || crypto.randomUUID());
+      c.header("x-request-id", c.get("requestId"));
+      c.header("cache-control", "no-store");
+      await next();
+    })
+    .use(secureHeaders())
+    .use(
+      bodyLimit({
+        maxSize: 1024 * 1024,
+        onError: () => {
+          throw Invalid.field("", "too_big", "The request body is larger than 1 MiB");
+        },
+      }),
+    )
+    .route("/", publicRoutes)
+    .use(requireStaff)
+    .route("/", workspaceRoutes);
+
+  const app = new Hono<Env>().route("/api", api);
+  app.notFound((c) => errorResponse(new NotFound("Route"), c));
+  app.onError(errorResponse);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

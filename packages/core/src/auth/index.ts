@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { type Actor } from "../actor";
+import { useDb } from "../db/service";
+import { TooManyRequests, Unauthenticated } from "../error";
+import { Session } from "../session";
+import { Staff } from "../staff";
+import { Tenant } from "../tenant";
+import { parse } from "../validation";
+import { verifyDecoy, verifyPassword } from "./password";
+import * as Throttle from "./throttle";
+
+export { hashPassword, verifyPassword } from "./password";
+export { Throttle };
+
+export const LoginSchema = z.object({
+  slug: z.string({ error: "Enter your workspace address" }).trim().toLowerCase().min(1, "Enter your workspace address").max(64),
+  email: Staff.EmailSchema,
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(256),
+});
+
+/** Where a sign-in comes from; used for per-source throttling and recorded on the session. */
+export interface Origin {
+  ip?: string;
+  userAgent?: string;
+}
+
+const WRONG = "Wrong workspace, email or password";
+
+/**
+ * Signs a staff member in. An unknown workspace, an unknown email and a wrong password all give the same answer in
+ * about the same time; repeated failures lock the account and the source for a while.
+ */
+export async function login(raw: z.input<typeof LoginSchema>, origin: Origin = {}) {
+  const input = parse(LoginSchema, raw);
+  const subjects = Throttle.subjects(input.slug, input.email, origin.ip);
+  const wait = await Throttle.lockedFor(subjects);
+  if (wait > 0) {
+    throw new TooManyRequests(`Too many failed sign-ins; try again in ${Math.ceil(wait / 60)} min`, wait);
+  }
+  const staff = /^[a-z0-9-]+$/.test(input.slug) ? await Staff.findByEmail(input.slug, input.email) : undefined;
+  const valid = staff ? await verifyPassword(staff.passwordHash, input.password) : await verifyDecoy(input.password);
+  if (!staff || !valid) {
+    await Throttle.recordFailure(subjects);
+    throw new Unauthenticated(WRONG);
+  }
+  if (staff.status !== "active") throw new Unauthenticated("This account is disabled; ask your workspace admin");
+  await Throttle.clear(subjects[0]!);
+  const tenantId = staff.tenantId;
+  const [tenant, session] = await Promise.all([
+    Tenant.get(tenantId),
+    Session.create({ tenantId, staffId: staff.staffId, ip: origin.ip, userAgent: origin.userAgent }),
+    useDb().entities.staff.patch({ tenantId, staffId: staff.staffId }).set({ lastLoginAt: new Date().toISOString() }).go(),
+  ]);
+  return { tenant, staff: Staff.view(staff), session };
+}
+
+/** Resolves a session token to the acting staff member. */
+export async function authenticate(token: string): Promise<{ actor: Extract<Actor, { type: "staff" }>; session: Session.Info }> {
+  const session = await Session.verify(token);
+  const staff = await Staff.getRecord(session.tenantId, session.staffId).catch(() => undefined);
+  if (!staff || staff.status !== "active") throw new Unauthenticated();
+  return {
+    session,
+    actor: { type: "staff", tenantId: session.tenantId, staffId: staff.staffId, role: staff.role, sessionId: session.sessionId },
+  };
+}
+
+export async function logout(actor: Extract<Actor, { type: "staff" }>): Promise<void> {
+  await Session.revoke(actor.tenantId, actor.sessionId);
+}
+
+export * as Auth from "./index";

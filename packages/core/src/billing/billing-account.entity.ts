@@ -1,0 +1,17 @@
+import { Entity } from "electrodb";
+import { sortKey, tenantIdAttribute, tenantPartition, timestamps } from "../db/keys";
+
+/** A tenant's prepaid balance, in minor units. Changed only together with a LedgerEntry, in one transaction. */
+export const BillingAccountEntity = new Entity({
+  model: { entity: "billingAccount", version: "1", service: "frontline" },
+  attributes: {
+    tenantId: tenantIdAttribute,
+    balanceMinor: { type: "number", required: true },
+    currency: { type: "string", required: true },
+    trialCreditMinor: { type: "number", required: true },
+    ...timestamps,
+  },
+  indexes: {
+    byTenant: { pk: tenantPartition, sk: sortKey("billing", []) },
+  },
+});

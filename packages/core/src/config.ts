@@ -1,0 +1,60 @@
+/**
+ * Runtime configuration, read from the environment once and overridable by the local runtime and tests.
+ * The same keys are set by infra/ on Lambda.
+ */
+export interface Config {
+  /** DynamoDB table holding every entity. */
+  tableName: string;
+  /** Endpoint override for DynamoDB Local; unset on AWS. */
+  dynamoEndpoint?: string;
+  region: string;
+  /** Domain of the tenant-specific inbound addresses: `<slug>@<inboundDomain>`. */
+  inboundDomain: string;
+  /** Credit granted on sign-up, in minor units of `currency`. */
+  trialCreditMinor: number;
+  currency: string;
+  /** Length of the trial, in days. */
+  trialDays: number;
+  /** How long a session stays valid, in seconds. */
+  sessionTtlSeconds: number;
+}
+
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+function fromEnv(): Config {
+  return {
+    tableName: process.env.TABLE_NAME ?? "frontline",
+    dynamoEndpoint: process.env.DYNAMODB_ENDPOINT || undefined,
+    region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1",
+    inboundDomain: (process.env.INBOUND_DOMAIN ?? "frontline.localhost").toLowerCase(),
+    trialCreditMinor: envInt("TRIAL_CREDIT_MINOR", 3000),
+    currency: process.env.CURRENCY ?? "USD",
+    trialDays: envInt("TRIAL_DAYS", 14),
+    sessionTtlSeconds: envInt("SESSION_TTL_SECONDS", 14 * 24 * 3600),
+  };
+}
+
+let current: Config | undefined;
+const listeners = new Set<() => void>();
+
+export function useConfig(): Config {
+  current ??= fromEnv();
+  return current;
+}
+
+/** Replace parts of the configuration (local runtime, tests); dependants such as the DB client rebuild lazily. */
+export function configure(overrides: Partial<Config>): Config {
+  current = { ...useConfig(), ...overrides };
+  for (const listener of listeners) listener();
+  return current;
+}
+
+export function onConfigChange(listener: () => void): void {
+  listeners.add(listener);
+}

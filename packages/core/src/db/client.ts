@@ -1,0 +1,30 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { onConfigChange, useConfig } from "../config";
+import { CapacityMeter } from "./capacity";
+
+let client: DynamoDBDocumentClient | undefined;
+onConfigChange(() => {
+  client?.destroy();
+  client = undefined;
+});
+
+/** The shared DynamoDB document client, built from the configuration on first use. */
+export function useDynamo(): DynamoDBDocumentClient {
+  if (!client) {
+    const config = useConfig();
+    const base = new DynamoDBClient({
+      region: config.region,
+      ...(config.dynamoEndpoint
+        ? {
+            endpoint: config.dynamoEndpoint,
+            // DynamoDB Local accepts any credentials; fixed ones keep a developer's AWS profile out of it.
+            credentials: { accessKeyId: "local", secretAccessKey: "local" },
+          }
+        : {}),
+    });
+    CapacityMeter.attach(base);
+    client = DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
+  }
+  return client;
+}

@@ -1,0 +1,6 @@
+export { Table, createTableInput, type GlobalIndexName } from "./table";
+export { useDb, entities } from "./service";
+export { useDynamo } from "./client";
+export { CapacityMeter } from "./capacity";
+export { PLATFORM_TENANT_ID } from "./keys";
+export { transact } from "./transaction";

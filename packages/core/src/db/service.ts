@@ -1,0 +1,40 @@
+import { Service } from "electrodb";
+import { onConfigChange, useConfig } from "../config";
+import { useDynamo } from "./client";
+import { TenantEntity } from "../tenant/tenant.entity";
+import { StaffEmailEntity, StaffEntity } from "../staff/staff.entity";
+import { DepartmentEntity } from "../department/department.entity";
+import { PlanEntity } from "../plan/plan.entity";
+import { BillingAccountEntity } from "../billing/billing-account.entity";
+import { LedgerEntryEntity } from "../billing/ledger-entry.entity";
+import { SessionEntity } from "../session/session.entity";
+import { LoginThrottleEntity } from "../auth/login-throttle.entity";
+
+/** Every entity of the one table. Adding an entity here puts it under the tenant-key test in db/keys.test.ts. */
+export const entities = {
+  tenant: TenantEntity,
+  staff: StaffEntity,
+  staffEmail: StaffEmailEntity,
+  department: DepartmentEntity,
+  plan: PlanEntity,
+  billingAccount: BillingAccountEntity,
+  ledgerEntry: LedgerEntryEntity,
+  session: SessionEntity,
+  loginThrottle: LoginThrottleEntity,
+};
+
+function build() {
+  const config = useConfig();
+  return new Service(entities, { client: useDynamo(), table: config.tableName });
+}
+
+let service: ReturnType<typeof build> | undefined;
+onConfigChange(() => {
+  service = undefined;
+});
+
+/** The ElectroDB service over the configured table and client. */
+export function useDb() {
+  service ??= build();
+  return service;
+}

@@ -1,0 +1,18 @@
+import { Entity } from "electrodb";
+import { sortKey, tenantIdAttribute, tenantPartition, timestamps } from "../db/keys";
+
+/** A ticket category (Support, Complaints, Payments...) with its own staff access. */
+export const DepartmentEntity = new Entity({
+  model: { entity: "department", version: "1", service: "frontline" },
+  attributes: {
+    tenantId: tenantIdAttribute,
+    departmentId: { type: "string", required: true, readOnly: true },
+    name: { type: "string", required: true },
+    description: { type: "string" },
+    isDefault: { type: "boolean", required: true, default: false },
+    ...timestamps,
+  },
+  indexes: {
+    byId: { pk: tenantPartition, sk: sortKey("dept", ["departmentId"]) },
+  },
+});

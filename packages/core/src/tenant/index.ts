@@ -1,0 +1,166 @@
+import { z } from "zod";
+import type { EntityItem } from "electrodb";
+import { useTenantId } from "../actor";
+import { hashPassword } from "../auth/password";
+import { Billing } from "../billing";
+import { useConfig } from "../config";
+import { transact } from "../db/transaction";
+import { useDb } from "../db/service";
+import { Department } from "../department";
+import { Conflict, NotFound } from "../error";
+import { createId } from "../id";
+import { Plan } from "../plan";
+import { Session } from "../session";
+import { Staff } from "../staff";
+import { fn } from "../validation";
+import type { TenantEntity } from "./tenant.entity";
+
+export interface Info {
+  tenantId: string;
+  slug: string;
+  name: string;
+  inboundAddress: string;
+  planId: string;
+  planStatus: "trial" | "active" | "suspended";
+  trialEndsAt?: string;
+  createdAt: string;
+}
+
+/** Names a workspace may not take: they read as the platform's own addresses or pages. */
+const RESERVED_SLUGS = new Set([
+  "abuse", "admin", "api", "app", "assets", "billing", "console", "frontline", "help", "hostmaster", "mail",
+  "mailer-daemon", "no-reply", "noreply", "operator", "platform", "portal", "postmaster", "root", "security",
+  "static", "status", "support", "system", "webmaster", "www",
+]);
+
+export const SlugSchema = z
+  .string({ error: "Choose a workspace address" })
+  .trim()
+  .toLowerCase()
+  .min(3, "Use at least 3 characters")
+  .max(40, "Use at most 40 characters")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens (not at the start or end)")
+  .refine((slug) => !RESERVED_SLUGS.has(slug), "This address is reserved; choose another");
+
+export const SignupSchema = z.object({
+  workspaceName: z
+    .string({ error: "Enter the workspace name" })
+    .trim()
+    .min(2, "Use at least 2 characters")
+    .max(80, "Use at most 80 characters"),
+  slug: SlugSchema,
+  ownerName: Staff.NameSchema,
+  email: Staff.EmailSchema,
+  password: Staff.PasswordSchema,
+  locale: z.enum(["en", "ru"]).optional(),
+});
+export type SignupInput = z.input<typeof SignupSchema>;
+
+export function inboundAddressOf(slug: string): string {
+  return `${slug}@${useConfig().inboundDomain}`;
+}
+
+export function view(item: EntityItem<typeof TenantEntity>): Info {
+  return {
+    tenantId: item.tenantId,
+    slug: item.tenantId,
+    name: item.name,
+    inboundAddress: item.inboundAddress,
+    planId: item.planId,
+    planStatus: item.planStatus,
+    trialEndsAt: item.trialEndsAt,
+    createdAt: item.createdAt,
+  };
+}
+
+/**
+ * Opens a workspace: the tenant, its owner, a default department, the trial plan and a billing account holding the
+ * trial credit with its ledger entry, all in one transaction (a taken slug fails it whole). Then signs the owner in.
+ */
+export const signup = fn(SignupSchema, async (input) => {
+  const config = useConfig();
+  const plan = await Plan.get(Plan.TRIAL_PLAN_ID);
+  const passwordHash = await hashPassword(input.password);
+  const tenantId = input.slug;
+  const ownerId = createId();
+  const departmentId = createId();
+  const now = new Date();
+  const trialEndsAt = new Date(now.getTime() + config.trialDays * 86_400_000).toISOString();
+  const credit = config.trialCreditMinor;
+
+  await transact(
+    ({ tenant, staff, staffEmail, department, billingAccount, ledgerEntry }) => [
+      tenant
+        .create({
+          tenantId,
+          name: input.workspaceName,
+          inboundAddress: inboundAddressOf(tenantId),
+          planId: plan.planId,
+          planStatus: "trial",
+          trialEndsAt,
+          ownerId,
+        })
+        .commit(),
+      staff
+        .create({
+          tenantId,
+          staffId: ownerId,
+          email: input.email,
+          name: input.ownerName,
+          role: "owner",
+          passwordHash,
+          departmentIds: [departmentId],
+          locale: input.locale,
+        })
+        .commit(),
+      staffEmail.create({ tenantId, email: input.email, staffId: ownerId }).commit(),
+      department.create({ tenantId, departmentId, name: Department.DEFAULT_NAME, isDefault: true }).commit(),
+      billingAccount
+        .create({ tenantId, balanceMinor: credit, currency: config.currency, trialCreditMinor: credit })
+        .commit(),
+      ledgerEntry
+        .create({
+          tenantId,
+          entryId: createId(),
+          kind: "trial_credit",
+          amountMinor: credit,
+          balanceAfterMinor: credit,
+          currency: config.currency,
+          description: "Trial credit",
+          createdAt: now.toISOString(),
+        })
+        .commit(),
+    ],
+    ({ index }) =>
+      index === 0
+        ? new Conflict("This workspace address is taken", [
+            { path: "slug", code: "taken", message: "This workspace address is taken; choose another" },
+          ])
+        : undefined,
+  );
+
+  const tenant = await get(tenantId);
+  const owner = await Staff.getRecord(tenantId, ownerId);
+  const session = await Session.create({ tenantId, staffId: ownerId });
+  return { tenant, staff: Staff.view(owner), session };
+});
+
+export async function get(tenantId: string): Promise<Info> {
+  const result = await useDb().entities.tenant.get({ tenantId }).go();
+  if (!result.data) throw new NotFound("Workspace");
+  return view(result.data);
+}
+
+export async function exists(tenantId: string): Promise<boolean> {
+  const result = await useDb().entities.tenant.get({ tenantId }).go({ attributes: ["tenantId"] });
+  return Boolean(result.data);
+}
+
+/** The signed-in view of the current workspace: tenant, plan, balance and inbound address. */
+export async function overview() {
+  const tenant = await get(useTenantId());
+  const [plan, billing] = await Promise.all([Plan.get(tenant.planId), Billing.account()]);
+  return { tenant, plan, billing, inboundAddress: tenant.inboundAddress };
+}
+
+export * as Tenant from "./index";

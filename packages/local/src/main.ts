@@ -1,0 +1,80 @@
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { assertJava } from "./dynamo";
+import { assertPortFree } from "./port";
+import { startRuntime } from "./runtime";
+import { DemoLogin, seedDemo } from "./seed";
+import { buildWeb, webBuildNeeded } from "./web-build";
+
+/**
+ * `npm start`: the whole help desk on this machine. Options:
+ *   --memory         keep nothing (DynamoDB Local in memory) instead of DATA_DIR
+ *   PORT=3000        HTTP port of the console, admin panel and API
+ *   HOST=127.0.0.1   address to listen on
+ *   DATA_DIR=.data   where DynamoDB Local keeps its data
+ *   INBOUND_DOMAIN   domain of the tenants' inbound addresses (frontline.localhost)
+ */
+const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+const args = new Set(process.argv.slice(2));
+let runtime: Awaited<ReturnType<typeof startRuntime>> | undefined;
+
+async function main() {
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
+  const memory = args.has("--memory");
+  const dataDir = resolve(rootDir, process.env.DATA_DIR ?? ".data");
+  const webDir = join(rootDir, "web");
+
+  assertJava();
+  if (port !== 0) await assertPortFree(port, "HTTP");
+  if (webBuildNeeded(webDir)) {
+    console.log("Building the web app...");
+    buildWeb(rootDir);
+  }
+
+  runtime = await startRuntime({
+    port,
+    host: process.env.HOST,
+    dataDir: memory ? undefined : join(dataDir, "dynamodb"),
+    inboundDomain: process.env.INBOUND_DOMAIN,
+    webDist: join(webDir, "dist"),
+  });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping...`);
+    await runtime?.stop();
+    console.log("Stopped.");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+
+  const seeded = await seedDemo();
+  console.log(
+    [
+      "",
+      "Frontline is running.",
+      "",
+      `  Console and admin   ${runtime.url}/`,
+      `  Sign up             ${runtime.url}/signup`,
+      `  API                 ${runtime.url}/api  (health: ${runtime.url}/api/health)`,
+      `  Data                ${memory ? "in memory (--memory): nothing is kept" : dataDir}`,
+      "",
+      `  Demo login (${seeded === "created" ? "just created" : "already there"}):`,
+      `    workspace  ${DemoLogin.slug}`,
+      `    email      ${DemoLogin.email}`,
+      `    password   ${DemoLogin.password}`,
+      "",
+      "Press Ctrl-C to stop.",
+      "",
+    ].join("\n"),
+  );
+}
+
+main().catch(async (error: Error) => {
+  console.error(`\nFrontline could not start: ${error.message}`);
+  await runtime?.stop().catch(() => undefined);
+  process.exit(1);
+});
