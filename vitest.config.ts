@@ -1,0 +1,65 @@
+import { defineConfig } from "vitest/config";
+import solid from "vite-plugin-solid";
+
+/**
+ * Every test of the project, in one `vitest run`:
+ *   core       pure domain logic and the data layer against real DynamoDB Local
+ *   functions  the HTTP API (through the app object and the Lambda adapter) against DynamoDB Local
+ *   infra      the SST stacks synthesised offline, asserted as CloudFormation templates
+ *   web        SolidJS components in happy-dom
+ *   e2e        the real runtime: `npm start`, and the web app driven in Chromium
+ * DynamoDB Local is started once for the run (test/support/global-setup.ts); each test file uses its own table.
+ */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+process.env.SST_TELEMETRY_DISABLED = "1";
+
+const env = {
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  SST_TELEMETRY_DISABLED: "1",
+};
+
+export default defineConfig({
+  test: {
+    globalSetup: ["test/support/global-setup.ts"],
+    env,
+    projects: [
+      {
+        test: {
+          name: "core",
+          environment: "node",
+          include: ["packages/core/**/*.test.ts", "packages/local/**/*.test.ts"],
+          env,
+        },
+      },
+      {
+        test: { name: "functions", environment: "node", include: ["functions/**/*.test.ts"], env },
+      },
+      {
+        test: {
+          name: "infra",
+          environment: "node",
+          include: ["test/infra/**/*.test.ts"],
+          env,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        plugins: [solid()],
+        resolve: { conditions: ["development", "browser"] },
+        test: { name: "web", environment: "happy-dom", include: ["web/**/*.test.{ts,tsx}"], env },
+      },
+      {
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["test/e2e/**/*.test.ts"],
+          env,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
