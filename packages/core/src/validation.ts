@@ -21,8 +21,9 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<
  * A core function that validates its own input. The schema stays attached (`fn.schema`) so that handlers and the
  * OpenAPI document reuse it instead of declaring the shape again.
  */
-export function fn<S extends z.ZodType, R>(schema: S, impl: (input: z.output<S>) => R) {
-  const wrapped = (input: z.input<S>): R => impl(parse(schema, input));
+export function fn<S extends z.ZodType, R>(schema: S, impl: (input: z.output<S>) => Promise<R>) {
+  // Async even when parsing fails, so callers handle invalid input and other failures in one way.
+  const wrapped = async (input: z.input<S>): Promise<R> => impl(parse(schema, input));
   wrapped.schema = schema;
   return wrapped;
 }

@@ -1,0 +1,168 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { Hono } from "hono";
+import { createApp } from "../src/api/app";
+import { errorResponse } from "../src/api/errors";
+import { useTestTable } from "../../test/support/db";
+import { makeSignup } from "../../test/support/factories";
+import { caller, signupVia, type Fetch } from "../../test/support/api";
+
+beforeAll(useTestTable);
+
+const app = createApp();
+const fetcher: Fetch = async (path, init) => app.request(path, init);
+const api = caller(fetcher);
+
+function cookiesOf(response: Response): Record<string, string> {
+  const jar: Record<string, string> = {};
+  for (const line of response.headers.getSetCookie()) {
+    const [pair] = line.split(";");
+    const [name, value] = pair!.split("=");
+    jar[name!] = value ?? "";
+  }
+  return jar;
+}
+
+describe("POST /api/signup", () => {
+  it("returns 201 with the tenant and a session, and sets the session and CSRF cookies", async () => {
+    const input = makeSignup();
+    const response = await api.post("/api/signup", input);
+    expect(response.status).toBe(201);
+    const body = await response.json();
+    expect(body.tenant).toMatchObject({ slug: input.slug, inboundAddress: `${input.slug}@frontline.localhost`, planStatus: "trial" });
+    expect(body.token).toMatch(/^fls\./);
+    const setCookie = response.headers.getSetCookie().join("\n");
+    expect(setCookie).toMatch(/fl_session=fls\.[^;]+; Path=\/api; Expires=[^;]+; HttpOnly; SameSite=Lax/);
+    expect(setCookie).toMatch(/fl_csrf=[^;]+; Path=\/;/);
+    expect(setCookie).not.toMatch(/fl_csrf=[^\n]*HttpOnly/);
+  });
+
+  it("gives 409 for a taken slug and 400 with a message per field", async () => {
+    const input = makeSignup();
+    expect((await api.post("/api/signup", input)).status).toBe(201);
+    const taken = await api.post("/api/signup", { ...input, email: "second@example.com" });
+    expect(taken.status).toBe(409);
+    expect((await taken.json()).error.issues).toEqual([expect.objectContaining({ path: "slug", code: "taken" })]);
+
+    const invalid = await api.post("/api/signup", { slug: "x" });
+    expect(invalid.status).toBe(400);
+    const error = (await invalid.json()).error;
+    expect(error.code).toBe("invalid");
+    expect(error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["email", "ownerName", "password", "slug", "workspaceName"]);
+  });
+
+  it("answers a body that is not JSON with 400, not 500", async () => {
+    const response = await fetcher("/api/signup", { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toMatch(/not valid JSON/);
+    const text = await fetcher("/api/signup", { method: "POST", body: "slug=x" });
+    expect(text.status).toBe(400);
+  });
+
+  it("refuses a body over 1 MiB", async () => {
+    const response = await api.post("/api/signup", { ...makeSignup(), padding: "x".repeat(1_100_000) });
+    expect(response.status).toBe(400);
+  });
+});
+
+describe("sign-in, session and sign-out", () => {
+  it("signs in, reads /api/me with the Bearer token, and signs out", async () => {
+    const ws = await signupVia(fetcher);
+    const login = await api.post("/api/auth/login", { slug: ws.slug, email: ws.email, password: ws.password });
+    expect(login.status).toBe(200);
+    const { token, staff } = await login.json();
+    expect(staff.email).toBe(ws.email);
+
+    const me = await api.get("/api/me", { authorization: `Bearer ${token}` });
+    expect(me.status).toBe(200);
+    const body = await me.json();
+    expect(body.staff).toMatchObject({ email: ws.email, role: "owner" });
+    expect(body.staff).not.toHaveProperty("passwordHash");
+    expect(body.tenant.slug).toBe(ws.slug);
+    expect(body.plan).toMatchObject({ planId: "standard", name: "Standard", staffLimit: 2, dailyTicketLimit: 10 });
+    expect(body.billing).toEqual({ balanceMinor: 3000, currency: "USD", trialCreditMinor: 3000 });
+    expect(body.inboundAddress).toBe(`${ws.slug}@frontline.localhost`);
+
+    expect((await api.post("/api/auth/logout", undefined, { authorization: `Bearer ${token}` })).status).toBe(204);
+    expect((await api.get("/api/me", { authorization: `Bearer ${token}` })).status).toBe(401);
+    // The sign-up session is a different session and still works.
+    expect((await ws.as.get("/api/me")).status).toBe(200);
+  });
+
+  it("gives the same 401 for a wrong password and an unknown account, and 429 with Retry-After when locked", async () => {
+    const ws = await signupVia(fetcher);
+    const wrong = await api.post("/api/auth/login", { slug: ws.slug, email: ws.email, password: "not the password" });
+    const unknown = await api.post("/api/auth/login", { slug: ws.slug, email: "nobody@example.com", password: "not the password" });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect((await wrong.json()).error.message).toBe((await unknown.json()).error.message);
+    for (let i = 0; i < 4; i++) await api.post("/api/auth/login", { slug: ws.slug, email: ws.email, password: "still wrong" });
+    const locked = await api.post("/api/auth/login", { slug: ws.slug, email: ws.email, password: ws.password });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("accepts the session cookie, and requires the CSRF header for unsafe requests made with it", async () => {
+    const input = makeSignup();
+    const signup = await api.post("/api/signup", input);
+    const jar = cookiesOf(signup);
+    const cookie = `fl_session=${jar.fl_session}; fl_csrf=${jar.fl_csrf}`;
+    expect((await api.get("/api/me", { cookie })).status).toBe(200);
+
+    const withoutCsrf = await api.post("/api/auth/logout", undefined, { cookie });
+    expect(withoutCsrf.status).toBe(403);
+    const wrongCsrf = await api.post("/api/auth/logout", undefined, { cookie, "x-csrf-token": "forged" });
+    expect(wrongCsrf.status).toBe(403);
+    expect((await api.get("/api/me", { cookie })).status).toBe(200);
+
+    const logout = await api.post("/api/auth/logout", undefined, { cookie, "x-csrf-token": jar.fl_csrf! });
+    expect(logout.status).toBe(204);
+    expect(logout.headers.getSetCookie().join("\n")).toMatch(/fl_session=;.*Max-Age=0/);
+    expect((await api.get("/api/me", { cookie })).status).toBe(401);
+  });
+
+  it("rejects a malformed Authorization header and a garbage token with 401", async () => {
+    expect((await api.get("/api/me", { authorization: "Basic abc" })).status).toBe(401);
+    expect((await api.get("/api/me", { authorization: "Bearer fls.nope.nope" })).status).toBe(401);
+    expect((await api.get("/api/me")).status).toBe(401);
+  });
+});
+
+describe("error mapping", () => {
+  it("answers unknown routes with a JSON 404 and unfinished features with 501", async () => {
+    const ws = await signupVia(fetcher);
+    const missing = await ws.as.get("/api/nothing-here");
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.code).toBe("not_found");
+    const tickets = await ws.as.get("/api/tickets");
+    expect(tickets.status).toBe(501);
+    expect((await tickets.json()).error.message).toMatch(/not available/);
+  });
+
+  it("turns an unexpected error into a bare 500 with a request id and no internals", async () => {
+    const broken = new Hono().get("/boom", () => {
+      throw new Error("secret internal detail");
+    });
+    broken.onError(errorResponse);
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (line: string) => errors.push(line);
+    try {
+      const response = await broken.request("/boom");
+      expect(response.status).toBe(500);
+      const text = await response.text();
+      expect(text).not.toContain("secret internal detail");
+      expect(JSON.parse(text).error.code).toBe("internal");
+      expect(errors.join("\n")).toContain("secret internal detail");
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it("answers health checks and tags every response with a request id", async () => {
+    const response = await api.get("/api/health");
+    expect(response.status).toBe(200);
+    expect((await response.json()).status).toBe("ok");
+    expect(response.headers.get("x-request-id")).toBeTruthy();
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+});

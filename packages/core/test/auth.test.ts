@@ -1,0 +1,138 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { Auth } from "@frontline/core/auth";
+import { useDb } from "@frontline/core/db";
+import { TooManyRequests, Unauthenticated } from "@frontline/core/error";
+import { Session } from "@frontline/core/session";
+import { Tenant } from "@frontline/core/tenant";
+import { useTestTable } from "../../../test/support/db";
+import { makeSignup } from "../../../test/support/factories";
+
+beforeAll(useTestTable);
+
+async function workspace() {
+  const input = makeSignup();
+  const result = await Tenant.signup(input);
+  return { input, result };
+}
+
+describe("Auth.login", () => {
+  it("signs in with workspace, email (any case) and password and records the sign-in", async () => {
+    const { input } = await workspace();
+    const result = await Auth.login({ slug: input.slug, email: input.email.toUpperCase(), password: input.password }, { ip: "10.0.0.1" });
+    expect(result.staff.email).toBe(input.email);
+    expect(result.tenant.slug).toBe(input.slug);
+    const { actor } = await Auth.authenticate(result.session.token);
+    expect(actor).toMatchObject({ type: "staff", tenantId: input.slug, staffId: result.staff.staffId, role: "owner" });
+    const staff = await useDb().entities.staff.get({ tenantId: input.slug, staffId: result.staff.staffId }).go();
+    expect(staff.data?.lastLoginAt).toBeTruthy();
+    expect(result.session.session.ip).toBe("10.0.0.1");
+  });
+
+  it("answers an unknown workspace, an unknown email and a wrong password the same way", async () => {
+    const { input } = await workspace();
+    const attempts = [
+      { slug: "no-such-workspace", email: input.email, password: input.password },
+      { slug: input.slug, email: "stranger@example.com", password: input.password },
+      { slug: input.slug, email: input.email, password: "wrong password!" },
+    ];
+    const messages = [];
+    for (const attempt of attempts) {
+      const error = await Auth.login(attempt).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Unauthenticated);
+      messages.push((error as Error).message);
+    }
+    expect(new Set(messages).size).toBe(1);
+  });
+
+  it("locks an account after 5 failures, even for the right password, and says for how long", async () => {
+    const { input } = await workspace();
+    for (let i = 0; i < Auth.Throttle.Limits.perAccount; i++) {
+      await expect(Auth.login({ ...input, password: `wrong ${i}` })).rejects.toBeInstanceOf(Unauthenticated);
+    }
+    const locked = await Auth.login({ slug: input.slug, email: input.email, password: input.password }).catch((e: unknown) => e);
+    expect(locked).toBeInstanceOf(TooManyRequests);
+    expect((locked as TooManyRequests).retryAfterSeconds).toBeGreaterThan(800);
+    expect((locked as TooManyRequests).retryAfterSeconds).toBeLessThanOrEqual(900);
+  });
+
+  it("locks unknown accounts the same way, so the lock reveals nothing", async () => {
+    const slug = makeSignup().slug;
+    for (let i = 0; i < Auth.Throttle.Limits.perAccount; i++) {
+      await expect(Auth.login({ slug, email: "ghost@example.com", password: "x" })).rejects.toBeInstanceOf(Unauthenticated);
+    }
+    await expect(Auth.login({ slug, email: "ghost@example.com", password: "x" })).rejects.toBeInstanceOf(TooManyRequests);
+  });
+
+  it("locks a source address that fails across many accounts", async () => {
+    const ip = `192.0.2.${Math.floor(Math.random() * 250)}`;
+    const { input } = await workspace();
+    for (let i = 0; i < Auth.Throttle.Limits.perSource; i++) {
+      await Auth.login({ slug: input.slug, email: `probe${i}@example.com`, password: "x" }, { ip }).catch(() => undefined);
+    }
+    await expect(Auth.login({ ...input }, { ip })).rejects.toBeInstanceOf(TooManyRequests);
+    // The same account from another address is still welcome.
+    await expect(Auth.login({ ...input }, { ip: "198.51.100.7" })).resolves.toBeTruthy();
+  });
+
+  it("forgets earlier failures after a successful sign-in", async () => {
+    const { input } = await workspace();
+    for (let i = 0; i < Auth.Throttle.Limits.perAccount - 1; i++) {
+      await Auth.login({ ...input, password: "wrong one" }).catch(() => undefined);
+    }
+    await Auth.login({ ...input });
+    for (let i = 0; i < Auth.Throttle.Limits.perAccount - 1; i++) {
+      await Auth.login({ ...input, password: "wrong one" }).catch(() => undefined);
+    }
+    await expect(Auth.login({ ...input })).resolves.toBeTruthy();
+  });
+
+  it("refuses a disabled account", async () => {
+    const { input, result } = await workspace();
+    await useDb().entities.staff.patch({ tenantId: input.slug, staffId: result.staff.staffId }).set({ status: "disabled" }).go();
+    await expect(Auth.login({ ...input })).rejects.toThrow(/disabled/);
+    await expect(Auth.authenticate(result.session.token)).rejects.toBeInstanceOf(Unauthenticated);
+  });
+});
+
+describe("sessions", () => {
+  it("stores only a hash of the token and accepts the token until it is revoked", async () => {
+    const { input, result } = await workspace();
+    const token = result.session.token;
+    const stored = await useDb().entities.session.query.byId({ tenantId: input.slug }).go();
+    const serialized = JSON.stringify(stored.data);
+    expect(serialized).not.toContain(token.split(".")[2]);
+
+    const { actor } = await Auth.authenticate(token);
+    await Auth.logout(actor);
+    await expect(Auth.authenticate(token)).rejects.toBeInstanceOf(Unauthenticated);
+  });
+
+  it("refuses an expired session even before DynamoDB's TTL deletes it", async () => {
+    const { input, result } = await workspace();
+    const parsed = Session.parseToken(result.session.token)!;
+    await useDb().entities.session.patch({ tenantId: input.slug, sessionId: parsed.sessionId }).set({ expiresAt: Math.floor(Date.now() / 1000) - 1 }).go();
+    await expect(Auth.authenticate(result.session.token)).rejects.toBeInstanceOf(Unauthenticated);
+  });
+
+  it("refuses a token whose tenant part was swapped for another workspace", async () => {
+    const a = await workspace();
+    const b = await workspace();
+    const secret = a.result.session.token.split(".")[2];
+    await expect(Auth.authenticate(`fls.${b.input.slug}.${secret}`)).rejects.toBeInstanceOf(Unauthenticated);
+  });
+
+  it("refuses malformed tokens without touching the database", async () => {
+    for (const token of ["", "abc", "fls..x", "fls.UPPER.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "fls.a.b.c"]) {
+      expect(Session.parseToken(token)).toBeUndefined();
+      await expect(Auth.authenticate(token)).rejects.toBeInstanceOf(Unauthenticated);
+    }
+  });
+
+  it("revokes every session of a staff member at once", async () => {
+    const { input, result } = await workspace();
+    const second = await Auth.login({ ...input });
+    expect(await Session.revokeAllOf(input.slug, result.staff.staffId)).toBe(2);
+    await expect(Auth.authenticate(result.session.token)).rejects.toBeInstanceOf(Unauthenticated);
+    await expect(Auth.authenticate(second.session.token)).rejects.toBeInstanceOf(Unauthenticated);
+  });
+});
