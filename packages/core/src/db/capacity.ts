@@ -10,13 +10,15 @@ let writeUnits = 0;
 
 type Capacity = { ReadCapacityUnits?: number; WriteCapacityUnits?: number; CapacityUnits?: number };
 
-function add(entry: Capacity | undefined, kind: "read" | "write") {
+function add(entry: Capacity | undefined, kind: "read" | "write", factor: number) {
   if (!entry) return;
   const read = entry.ReadCapacityUnits ?? (kind === "read" ? entry.CapacityUnits : 0) ?? 0;
   const write = entry.WriteCapacityUnits ?? (kind === "write" ? entry.CapacityUnits : 0) ?? 0;
-  readUnits += read;
-  writeUnits += write;
+  readUnits += read * factor;
+  writeUnits += write * factor;
 }
+
+const transactional = new Set(["TransactWriteItemsCommand", "TransactGetItemsCommand"]);
 
 const writeCommands = new Set([
   "PutItemCommand",
@@ -37,7 +39,11 @@ export const CapacityMeter = {
   read() {
     return { readUnits, writeUnits };
   },
-  attach(client: DynamoDBClient) {
+  /**
+   * `local`: the client talks to DynamoDB Local, which reports transactional items at the standard rate, while AWS
+   * bills them double; the meter doubles them so that the figures are what AWS would charge.
+   */
+  attach(client: DynamoDBClient, local = false) {
     client.middlewareStack.add(
       (next, context) => async (args) => {
         if (!enabled) return next(args);
@@ -47,7 +53,8 @@ export const CapacityMeter = {
         const output = result.output as { ConsumedCapacity?: Capacity | Capacity[] };
         const kind = writeCommands.has(context.commandName ?? "") ? "write" : "read";
         const consumed = output.ConsumedCapacity;
-        for (const entry of Array.isArray(consumed) ? consumed : [consumed]) add(entry, kind);
+        const factor = local && transactional.has(context.commandName ?? "") ? 2 : 1;
+        for (const entry of Array.isArray(consumed) ? consumed : [consumed]) add(entry, kind, factor);
         return result;
       },
       { step: "initialize", name: "frontlineCapacityMeter" },

@@ -23,7 +23,7 @@ export function useDynamo(): DynamoDBDocumentClient {
           }
         : {}),
     });
-    CapacityMeter.attach(base);
+    CapacityMeter.attach(base, Boolean(config.dynamoEndpoint));
     client = DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
   }
   return client;

@@ -61,7 +61,8 @@ export async function create(input: { tenantId: string; staffId: string; ip?: st
 export async function verify(token: string): Promise<Info> {
   const parsed = parseToken(token);
   if (!parsed) throw new Unauthenticated();
-  const result = await useDb().entities.session.get(parsed).go();
+  // Strongly consistent, so that a session revoked a moment ago is refused everywhere at once.
+  const result = await useDb().entities.session.get(parsed).go({ consistent: true });
   const session = result.data;
   if (!session || session.revokedAt || session.expiresAt * 1000 <= Date.now()) throw new Unauthenticated();
   return session;

@@ -64,9 +64,9 @@ export async function getRecord(tenantId: string, staffId: string): Promise<Reco
 /** Finds an account by its email within a tenant (strongly consistent, through the email claim). */
 export async function findByEmail(tenantId: string, email: string): Promise<Record | undefined> {
   const db = useDb();
-  const claim = await db.entities.staffEmail.get({ tenantId, email: email.toLowerCase() }).go();
+  const claim = await db.entities.staffEmail.get({ tenantId, email: email.toLowerCase() }).go({ consistent: true });
   if (!claim.data) return undefined;
-  const staff = await db.entities.staff.get({ tenantId, staffId: claim.data.staffId }).go();
+  const staff = await db.entities.staff.get({ tenantId, staffId: claim.data.staffId }).go({ consistent: true });
   return staff.data ?? undefined;
 }
 
