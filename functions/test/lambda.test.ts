@@ -41,7 +41,8 @@ function event(method: string, path: string, options: { body?: unknown; headers?
 const context = { awsRequestId: "aws-req-1", functionName: "api" } as Context;
 
 async function invoke(e: APIGatewayProxyEventV2) {
-  const result = (await handler(e, context)) as Exclude<APIGatewayProxyResultV2, string>;
+  // aws-lambda's event type (what API Gateway sends) is stricter about `body` than Hono's; the shapes agree otherwise.
+  const result = (await handler(e as unknown as Parameters<typeof handler>[0], context)) as Exclude<APIGatewayProxyResultV2, string>;
   return { ...result, json: result.body ? JSON.parse(result.body) : undefined };
 }
 
