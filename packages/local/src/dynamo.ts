@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
 import { createTableInput, Table } from "@frontline/core/db";
@@ -76,7 +77,8 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
   const child = spawn(
     "java",
     ["-Xmx512m", `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`, "-jar", join(dir, "DynamoDBLocal.jar"), "-port", String(port), ...storage],
-    { stdio: ["ignore", "pipe", "pipe"] },
+    // DynamoDB Local writes a metadata file into its working directory: keep it out of the checkout.
+    { stdio: ["ignore", "pipe", "pipe"], cwd: options.dataDir ? resolve(options.dataDir) : tmpdir() },
   );
   let log = "";
   const collect = (chunk: Buffer) => {
