@@ -1,0 +1,51 @@
+import { RemovalPolicy } from "aws-cdk-lib";
+import { AttributeType, BillingMode, ProjectionType, Table as DynamoTable, type Attribute } from "aws-cdk-lib/aws-dynamodb";
+import type { StackContext } from "sst/constructs";
+import { Table, createTableInput } from "../packages/core/src/db/table";
+import { isProd } from "./config";
+
+const ATTRIBUTE_TYPES: Record<string, AttributeType> = {
+  S: AttributeType.STRING,
+  N: AttributeType.NUMBER,
+  B: AttributeType.BINARY,
+};
+
+/**
+ * Key attributes as the core declares them: the names come from `Table`, their types from `createTableInput`
+ * (the same input the local runtime sends to DynamoDB Local), so the AWS table and the local one cannot drift.
+ */
+function keyAttribute(name: string): Attribute {
+  const definition = createTableInput("frontline").AttributeDefinitions?.find((a) => a.AttributeName === name);
+  const type = definition?.AttributeType && ATTRIBUTE_TYPES[definition.AttributeType];
+  if (!type) throw new Error(`The core's table definition has no key attribute type for "${name}"`);
+  return { name, type };
+}
+
+/**
+ * The one DynamoDB table (pk/sk + gsi1 + gsi2, TTL on expiresAt). Raw aws-cdk-lib rather than SST's `Table`:
+ * we never `bind` it (binding grants "dynamodb:*"), and the raw construct exposes PITR and deletion protection directly.
+ */
+export function Storage({ app, stack }: StackContext) {
+  const prod = isProd(app.stage);
+  const table = new DynamoTable(stack, "Table", {
+    tableName: app.logicalPrefixedName("table"),
+    partitionKey: keyAttribute(Table.partitionKey),
+    sortKey: keyAttribute(Table.sortKey),
+    billingMode: BillingMode.PAY_PER_REQUEST,
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    timeToLiveAttribute: Table.timeToLiveAttribute,
+    // On prod the table outlives `sst remove` and cannot be deleted by accident; other stages follow the app's
+    // default (destroy, set in sst.config.ts).
+    ...(prod ? { removalPolicy: RemovalPolicy.RETAIN, deletionProtection: true } : {}),
+  });
+  for (const [indexName, index] of Object.entries(Table.globalIndexes)) {
+    table.addGlobalSecondaryIndex({
+      indexName,
+      partitionKey: keyAttribute(index.partitionKey),
+      sortKey: keyAttribute(index.sortKey),
+      projectionType: ProjectionType.ALL,
+    });
+  }
+  stack.addOutputs({ TableName: table.tableName });
+  return { table };
+}

@@ -1,0 +1,26 @@
+import type { SSTConfig } from "sst";
+import { Api } from "./infra/api";
+import { Storage } from "./infra/storage";
+import { Web } from "./infra/web";
+
+/**
+ * Frontline on AWS (SST v2, CDK-based): `npx sst deploy --stage <name>` with your own credentials.
+ *   Storage  the one DynamoDB table, built from packages/core/src/db/table.ts
+ *   Api      API Gateway HTTP API -> one Lambda serving every /api/* route (the same Hono app the local runtime serves)
+ *   Web      the SolidJS app on S3 + CloudFront; CloudFront also routes /api/* to the HTTP API (one origin, one cookie)
+ * Deploy-time settings come from the environment: AWS_REGION (default us-east-1), INBOUND_DOMAIN (see infra/config.ts).
+ */
+export default {
+  config() {
+    return {
+      name: "frontline",
+      region: process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || "us-east-1",
+    };
+  },
+  stacks(app) {
+    // Throw-away stages clean up after themselves on `sst remove`; "prod" keeps every resource's own policy
+    // (the table is RETAIN with deletion protection there, see infra/storage.ts).
+    if (app.stage !== "prod") app.setDefaultRemovalPolicy("destroy");
+    app.stack(Storage).stack(Api).stack(Web);
+  },
+} satisfies SSTConfig;

@@ -1,0 +1,346 @@
+import { execFile } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { promisify } from "node:util";
+import { Template } from "aws-cdk-lib/assertions";
+import { Function as SstFunction, StaticSite, getStack, type App } from "sst/constructs";
+import { useProject } from "sst/project.js";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { Api } from "../../infra/api";
+import { Storage } from "../../infra/storage";
+import { Web } from "../../infra/web";
+import { Table, createTableInput } from "../../packages/core/src/db/table";
+import { buildWeb, webBuildNeeded } from "../../packages/local/src/web-build";
+import config from "../../sst.config";
+import { useTestTable } from "../support/db";
+import { makeSignup } from "../support/factories";
+import {
+  actionsOf,
+  onlyResource,
+  policyStatements,
+  resourcesOf,
+  rootDir,
+  stacksOf,
+  synthesize,
+  templateOf,
+  type Json,
+} from "./support";
+
+/**
+ * The whole app as `sst deploy --stage test` would synthesise it (sst.config.ts mounts the stacks), asserted as
+ * CloudFormation templates; plus the API function's bundle, run from a copy outside the repository.
+ */
+
+const INBOUND_DOMAIN = "inbound.frontline-test.example";
+const HANDLER = "functions/src/api/lambda.handler";
+const TABLE_ACTIONS = [
+  "dynamodb:GetItem",
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+  "dynamodb:DeleteItem",
+  "dynamodb:Query",
+  "dynamodb:BatchGetItem",
+  "dynamodb:BatchWriteItem",
+  "dynamodb:TransactWriteItems",
+  "dynamodb:TransactGetItems",
+  "dynamodb:ConditionCheckItem",
+];
+/** AWS managed policies, by id (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/). */
+const CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+const ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+
+let app: App;
+let storage: Template;
+let api: Template;
+let web: Template;
+
+beforeAll(async () => {
+  const webDir = join(rootDir, "web");
+  if (webBuildNeeded(webDir)) buildWeb(rootDir);
+  process.env.INBOUND_DOMAIN = INBOUND_DOMAIN;
+  app = await synthesize("test", (a) => config.stacks(a));
+  storage = templateOf(Storage);
+  api = templateOf(Api);
+  web = templateOf(Web);
+});
+
+afterAll(() => {
+  delete process.env.INBOUND_DOMAIN;
+});
+
+/** The name under which `producer` exports `value` (a Ref or GetAtt), as a consumer's Fn::ImportValue names it. */
+function exportOf(producer: Template, value: Json): Json {
+  const outputs = Object.values(producer.toJSON().Outputs ?? {}) as Json[];
+  const output = outputs.find((o) => JSON.stringify(o.Value) === JSON.stringify(value) && o.Export);
+  if (!output) throw new Error(`No export of ${JSON.stringify(value)}`);
+  return { "Fn::ImportValue": output.Export.Name };
+}
+
+function table() {
+  return onlyResource(storage, "AWS::DynamoDB::Table");
+}
+
+function apiFunction() {
+  return onlyResource(api, "AWS::Lambda::Function", (p) => p.Handler === HANDLER);
+}
+
+describe("sst.config.ts", () => {
+  it("names the app frontline, in the region from the environment or us-east-1", () => {
+    const saved = { AWS_REGION: process.env.AWS_REGION, AWS_DEFAULT_REGION: process.env.AWS_DEFAULT_REGION };
+    try {
+      delete process.env.AWS_REGION;
+      delete process.env.AWS_DEFAULT_REGION;
+      expect(config.config()).toEqual({ name: "frontline", region: "us-east-1" });
+      process.env.AWS_REGION = "eu-west-1";
+      expect(config.config()).toEqual({ name: "frontline", region: "eu-west-1" });
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  });
+
+  it("mounts the storage, api and web stacks, named after the stage", () => {
+    expect(stacksOf(app).map((s) => s.stackName)).toEqual(["test-frontline-Storage", "test-frontline-Api", "test-frontline-Web"]);
+  });
+});
+
+describe("storage", () => {
+  it("builds the table's keys and both GSIs from the core's Table definition", () => {
+    const { props } = table();
+    expect(props.KeySchema).toEqual([
+      { AttributeName: Table.partitionKey, KeyType: "HASH" },
+      { AttributeName: Table.sortKey, KeyType: "RANGE" },
+    ]);
+    const expectedIndexes = Object.entries(Table.globalIndexes).map(([name, index]) => ({
+      IndexName: name,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: "HASH" },
+        { AttributeName: index.sortKey, KeyType: "RANGE" },
+      ],
+      Projection: { ProjectionType: "ALL" },
+    }));
+    expect(expectedIndexes.map((i) => i.IndexName)).toEqual(["gsi1", "gsi2"]);
+    expect(props.GlobalSecondaryIndexes).toEqual(expectedIndexes);
+    // The same shape the local runtime creates in DynamoDB Local: key types included.
+    const local = createTableInput(props.TableName);
+    expect(props.GlobalSecondaryIndexes).toEqual(local.GlobalSecondaryIndexes);
+    expect(props.KeySchema).toEqual(local.KeySchema);
+    const byName = (a: { AttributeName?: string }, b: { AttributeName?: string }) => a.AttributeName!.localeCompare(b.AttributeName!);
+    expect([...props.AttributeDefinitions].sort(byName)).toEqual([...local.AttributeDefinitions!].sort(byName));
+  });
+
+  it("is on-demand, with point-in-time recovery and TTL on expiresAt", () => {
+    const { props } = table();
+    expect(props.BillingMode).toBe("PAY_PER_REQUEST");
+    expect(props.ProvisionedThroughput).toBeUndefined();
+    expect(props.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(Table.timeToLiveAttribute).toBe("expiresAt");
+    expect(props.TimeToLiveSpecification).toEqual({ AttributeName: "expiresAt", Enabled: true });
+    expect(props.TableName).toBe("test-frontline-table");
+  });
+
+  it("is deleted with a non-prod stage (prod keeps it: see prod.test.ts)", () => {
+    const { resource, props } = table();
+    expect(resource.DeletionPolicy).toBe("Delete");
+    expect(props.DeletionProtectionEnabled).toBeUndefined();
+  });
+});
+
+describe("api", () => {
+  it("routes every /api path, and only those, to the one function, with payload v2", () => {
+    const fn = apiFunction();
+    const routes = resourcesOf(api, "AWS::ApiGatewayV2::Route").map(([, r]) => r.Properties);
+    expect(routes.map((r: Json) => r.RouteKey).sort()).toEqual(["ANY /api", "ANY /api/{proxy+}"]);
+    for (const route of routes) {
+      const integrationId = route.Target["Fn::Join"][1][1].Ref;
+      const integration = api.toJSON().Resources[integrationId].Properties;
+      expect(integration).toMatchObject({
+        IntegrationType: "AWS_PROXY",
+        IntegrationUri: { "Fn::GetAtt": [fn.id, "Arn"] },
+        PayloadFormatVersion: "2.0",
+      });
+    }
+    expect(resourcesOf(api, "AWS::Lambda::Permission").filter(([, p]) => p.Properties.FunctionName["Fn::GetAtt"]?.[0] === fn.id)).toHaveLength(2);
+    const httpApi = onlyResource(api, "AWS::ApiGatewayV2::Api").props;
+    expect(httpApi.ProtocolType).toBe("HTTP");
+    expect(httpApi.CorsConfiguration).toBeUndefined();
+  });
+
+  it("runs the Hono app's Lambda adapter on nodejs20.x, x86_64, 1024 MB", () => {
+    const { props } = apiFunction();
+    expect(props).toMatchObject({ Handler: HANDLER, Runtime: "nodejs20.x", Architectures: ["x86_64"], MemorySize: 1024, Timeout: 20 });
+  });
+
+  it("gives the function the table's name, the inbound domain from the deploy environment, and no SDK warning", () => {
+    const vars = apiFunction().props.Environment.Variables;
+    expect(vars.TABLE_NAME).toEqual(exportOf(storage, { Ref: table().id }));
+    expect(vars.INBOUND_DOMAIN).toBe(INBOUND_DOMAIN);
+    expect(vars.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED).toBe("true");
+  });
+
+  it("lets the function use only the listed DynamoDB actions, on the table and its indexes", () => {
+    const fn = apiFunction();
+    const roleId = fn.props.Role["Fn::GetAtt"][0];
+    const role = api.toJSON().Resources[roleId].Properties;
+    expect(role.Policies).toBeUndefined();
+    expect(JSON.stringify(role.ManagedPolicyArns)).toBe(
+      JSON.stringify([{ "Fn::Join": ["", ["arn:", { Ref: "AWS::Partition" }, ":iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"]] }]),
+    );
+    const policies = resourcesOf(api, "AWS::IAM::Policy").filter(([, p]) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleId }]));
+    const statements: Json[] = policies.flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+    const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("dynamodb:")));
+    expect(dynamo).toHaveLength(1);
+    const tableArn = exportOf(storage, { "Fn::GetAtt": [table().id, "Arn"] });
+    expect(dynamo[0]).toEqual({
+      Effect: "Allow",
+      Action: TABLE_ACTIONS,
+      Resource: [tableArn, { "Fn::Join": ["", [tableArn, "/index/*"]] }],
+    });
+    // The rest is X-Ray tracing (SST's default), nothing else.
+    expect(statements.filter((s) => s !== dynamo[0]).flatMap(actionsOf).sort()).toEqual(["xray:PutTelemetryRecords", "xray:PutTraceSegments"]);
+  });
+});
+
+describe("web", () => {
+  function distribution(): Json {
+    return onlyResource(web, "AWS::CloudFront::Distribution").props.DistributionConfig;
+  }
+
+  function spaRewrite() {
+    return onlyResource(web, "AWS::CloudFront::Function");
+  }
+
+  it("serves the site's bucket by default, as a single-page app, with no distribution-wide error pages", () => {
+    const config = distribution();
+    const bucket = onlyResource(web, "AWS::S3::Bucket");
+    const s3 = config.Origins.find((o: Json) => o.S3OriginConfig);
+    expect(s3.DomainName).toEqual({ "Fn::GetAtt": [bucket.id, "RegionalDomainName"] });
+    expect(config.DefaultRootObject).toBe("index.html");
+    expect(config.DefaultCacheBehavior).toMatchObject({ TargetOriginId: s3.Id, ViewerProtocolPolicy: "redirect-to-https" });
+    expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([
+      { EventType: "viewer-request", FunctionARN: { "Fn::GetAtt": [spaRewrite().id, "FunctionARN"] } },
+    ]);
+    // Error responses would apply to /api/* too, turning the API's 403s and 404s into the index page.
+    expect(config.CustomErrorResponses).toBeUndefined();
+  });
+
+  it("rewrites app routes, and only those, to /index.html", () => {
+    const { props } = spaRewrite();
+    expect(props.FunctionConfig.Runtime).toBe("cloudfront-js-2.0");
+    const handler = new Function(`${props.FunctionCode}\nreturn handler;`)() as (e: Json) => { uri: string };
+    const rewrite = (uri: string) => handler({ request: { uri } }).uri;
+    expect(rewrite("/")).toBe("/index.html");
+    expect(rewrite("/tickets")).toBe("/index.html");
+    expect(rewrite("/tickets/T-42")).toBe("/index.html");
+    expect(rewrite("/workspace/")).toBe("/index.html");
+    expect(rewrite("/index.html")).toBe("/index.html");
+    expect(rewrite("/assets/index-abc123.js")).toBe("/assets/index-abc123.js");
+    expect(rewrite("/favicon.ico")).toBe("/favicon.ico");
+    expect(rewrite("/.well-known/security.txt")).toBe("/.well-known/security.txt");
+  });
+
+  it("sends /api/* to the HTTP API, uncached, with every method, cookies, query and headers except Host", () => {
+    const config = distribution();
+    const httpApiId = onlyResource(api, "AWS::ApiGatewayV2::Api").id;
+    const apiOrigin = config.Origins.find((o: Json) => o.CustomOriginConfig);
+    expect(apiOrigin.DomainName).toEqual({
+      "Fn::Join": ["", [exportOf(api, { Ref: httpApiId }), ".execute-api.us-east-1.", { Ref: "AWS::URLSuffix" }]],
+    });
+    expect(apiOrigin.CustomOriginConfig.OriginProtocolPolicy).toBe("https-only");
+    expect(apiOrigin.OriginPath).toBeUndefined();
+    expect(config.CacheBehaviors).toEqual([
+      {
+        PathPattern: "/api/*",
+        TargetOriginId: apiOrigin.Id,
+        AllowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"],
+        CachePolicyId: CACHING_DISABLED,
+        OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+        ViewerProtocolPolicy: "redirect-to-https",
+        Compress: true,
+      },
+    ]);
+  });
+
+  it("uploads the built web app (web/dist) to the site's bucket", () => {
+    const bucket = onlyResource(web, "AWS::S3::Bucket");
+    const uploader = onlyResource(web, "Custom::S3Uploader").props;
+    expect(uploader.destinationBucketName).toEqual({ Ref: bucket.id });
+    expect(uploader.sources).toHaveLength(1);
+    const site = getStack(Web).node.findAll().find((c): c is StaticSite => c instanceof StaticSite)!;
+    const uploaded = readFileSync(join(useProject().paths.artifacts, `StaticSite-Web-${site.node.addr}`, "filenames"), "utf8");
+    const dist = join(rootDir, "web", "dist");
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [relative(dist, join(dir, name))]));
+    expect(uploaded.split("\n").filter(Boolean).sort()).toEqual(files(dist).sort());
+    expect(uploaded.split("\n")).toContain("index.html");
+  });
+});
+
+describe("IAM, in every stack", () => {
+  it("grants no action as '*' or 'service:*'", () => {
+    const statements = stacksOf(app).flatMap((stack) => policyStatements(stack.stackName, Template.fromStack(stack)));
+    expect(statements.length).toBeGreaterThan(10);
+    const wildcards = statements.filter(({ statement }) => actionsOf(statement).some((a) => a === "*" || /^[^:]+:\*$/.test(a)));
+    expect(wildcards).toEqual([]);
+    expect(statements.filter(({ statement }) => statement.NotAction)).toEqual([]);
+  });
+});
+
+describe("the API function's bundle", () => {
+  const execFileAsync = promisify(execFile);
+  let copy: string | undefined;
+
+  afterAll(() => {
+    if (copy) rmSync(copy, { recursive: true, force: true });
+  });
+
+  it("carries the linux-x64 argon2 binary next to the handler, and signs up from a copy outside the repository", async () => {
+    const fn = getStack(Api).node.findAll().find((c): c is SstFunction => c instanceof SstFunction)!;
+    const artifact = join(useProject().paths.artifacts, fn.node.addr);
+    expect(existsSync(join(artifact, "functions/src/api/lambda.mjs"))).toBe(true);
+    expect(existsSync(join(artifact, "functions/src/api/argon2.linux-x64-gnu.node"))).toBe(true);
+    expect(existsSync(join(artifact, "node_modules"))).toBe(false);
+
+    // Outside the repository nothing can fall back to the checkout's node_modules: the bundle must stand alone.
+    copy = mkdtempSync(join(tmpdir(), "frontline-lambda-"));
+    cpSync(artifact, copy, { recursive: true });
+    const tableName = await useTestTable();
+    const input = makeSignup();
+    writeFileSync(
+      join(copy, "invoke.mjs"),
+      `import { createRequire } from "node:module";
+const bundle = new URL("./functions/src/api/lambda.mjs", import.meta.url);
+let fallback = true;
+try { createRequire(bundle).resolve("@node-rs/argon2-linux-x64-gnu"); } catch { fallback = false; }
+const { handler } = await import(bundle);
+const body = ${JSON.stringify(JSON.stringify(input))};
+const http = { method: "POST", path: "/api/signup", protocol: "HTTP/1.1", sourceIp: "203.0.113.9", userAgent: "infra-test" };
+const result = await handler({
+  version: "2.0", routeKey: "ANY /api/{proxy+}", rawPath: "/api/signup", rawQueryString: "",
+  headers: { host: "abc123.execute-api.us-east-1.amazonaws.com", "content-type": "application/json", "x-forwarded-proto": "https" },
+  requestContext: { accountId: "123456789012", apiId: "abc123", domainName: "abc123.execute-api.us-east-1.amazonaws.com",
+    domainPrefix: "abc123", http, requestId: "r1", routeKey: "ANY /api/{proxy+}", stage: "$default", time: "", timeEpoch: Date.now() },
+  body, isBase64Encoded: false,
+}, { awsRequestId: "r1", functionName: "api" });
+console.log(JSON.stringify({ fallback, statusCode: result.statusCode, body: JSON.parse(result.body) }));
+`,
+    );
+    // The function's environment as synthesised, with the test table in place of the deployed one.
+    const vars = apiFunction().props.Environment.Variables as Record<string, unknown>;
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? "",
+      ...Object.fromEntries(Object.entries(vars).filter((entry): entry is [string, string] => typeof entry[1] === "string")),
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
+      AWS_REGION: "us-east-1",
+    };
+    const { stdout } = await execFileAsync(process.execPath, [join(copy, "invoke.mjs")], { cwd: copy, env, timeout: 60_000 });
+    const result = JSON.parse(stdout.trim().split("\n").pop()!);
+    expect(result.fallback).toBe(false);
+    expect(result.statusCode).toBe(201);
+    expect(result.body.tenant.inboundAddress).toBe(`${input.slug}@${INBOUND_DOMAIN}`);
+  });
+});
