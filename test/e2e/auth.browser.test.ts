@@ -1,0 +1,147 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildWeb, webBuildNeeded } from "../../packages/local/src/web-build";
+import type { Runtime } from "../../packages/local/src/runtime";
+import { makeSignup } from "../support/factories";
+import { startTestRuntime } from "../support/runtime";
+
+/**
+ * The web app in real Chromium against the real runtime (HTTP server, API, DynamoDB Local): sign up, the workspace
+ * page, sign out, a failed and a successful sign-in, and the Russian translation.
+ */
+const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const webDir = join(rootDir, "web");
+
+let runtime: Runtime | undefined;
+let context: BrowserContext | undefined;
+let userDataDir: string | undefined;
+let page: Page;
+
+const signup = makeSignup({ ownerName: "Olga Owner" });
+const inboundAddress = `${signup.slug}@frontline.localhost`;
+
+async function text(testId: string): Promise<string> {
+  const locator = page.getByTestId(testId);
+  await locator.waitFor();
+  return ((await locator.textContent()) ?? "").trim();
+}
+
+async function signIn(password: string) {
+  await page.getByLabel("Workspace address").fill(signup.slug);
+  await page.getByLabel("Email").fill(signup.email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+beforeAll(async () => {
+  if (webBuildNeeded(webDir)) buildWeb(rootDir);
+  runtime = await startTestRuntime({ webDist: join(webDir, "dist") });
+  userDataDir = mkdtempSync(join(tmpdir(), "frontline-chromium-"));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    locale: "en-US",
+    viewport: { width: 1280, height: 900 },
+    baseURL: runtime.url,
+  });
+  context.setDefaultTimeout(15_000);
+  page = context.pages()[0] ?? (await context.newPage());
+});
+
+afterAll(async () => {
+  await context?.close();
+  await runtime?.stop();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+describe("signing up and in, in Chromium", () => {
+  it("sends a signed-out visitor to the sign-in page", async () => {
+    await page.goto("/admin");
+    await page.waitForURL(/\/login\?next=%2Fadmin$/);
+    await page.getByRole("heading", { name: "Sign in to Frontline" }).waitFor();
+  });
+
+  it("signs up a workspace and lands on its workspace page with the inbound address and the trial credit", async () => {
+    await page.getByRole("link", { name: "Create a workspace" }).click();
+    await page.waitForURL(/\/signup$/);
+
+    await page.getByLabel("Workspace name").fill(signup.workspaceName);
+    // The address is suggested from the name, with a live preview of the inbound address.
+    expect(await page.getByLabel("Workspace address").inputValue()).toBe(signup.workspaceName.toLowerCase().replace(/ /g, "-"));
+    await page.getByLabel("Workspace address").fill(signup.slug);
+    expect(await text("inbound-preview")).toBe(inboundAddress);
+    await page.getByLabel("Your name").fill(signup.ownerName);
+    await page.getByLabel("Work email").fill(signup.email);
+    await page.getByLabel("Password").fill(signup.password);
+    await page.getByRole("button", { name: "Create workspace" }).click();
+
+    await page.waitForURL(/\/workspace$/);
+    expect(await text("inbound-address")).toBe(inboundAddress);
+    expect(await text("balance")).toBe("$30.00");
+    expect(await text("trial-credit")).toBe("$30.00");
+    expect(await text("plan-name")).toBe("Standard");
+    expect(await text("plan-status")).toBe("Trial");
+    expect(await text("workspace-name")).toBe(signup.workspaceName);
+    expect(await text("user-name")).toBe("Olga Owner");
+    expect(await text("user-role")).toBe("Owner");
+  });
+
+  it("signs out, refuses a wrong password with a clear message, then signs in", async () => {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/login$/);
+    // Signed out for real: the API no longer knows this browser.
+    expect((await page.request.get("/api/me")).status()).toBe(401);
+
+    await signIn("not the right password");
+    const error = page.getByRole("alert");
+    await error.waitFor();
+    expect((await error.textContent())?.trim()).toBe("Wrong workspace, email or password");
+    expect(page.url()).toMatch(/\/login$/);
+    expect(await page.getByLabel("Password").inputValue()).toBe("");
+
+    await signIn(signup.password);
+    await page.waitForURL(/\/workspace$/);
+    expect(await text("inbound-address")).toBe(inboundAddress);
+    expect(await text("balance")).toBe("$30.00");
+  });
+
+  it("switches to Russian, remembers it across a reload, and formats money the Russian way", async () => {
+    await page.getByLabel("Language").selectOption("ru");
+    await page.getByRole("heading", { name: "Рабочее пространство", level: 1 }).waitFor();
+    await page.getByRole("link", { name: "Обращения" }).waitFor();
+    expect(await page.getByRole("button", { name: "Выйти" }).isVisible()).toBe(true);
+    expect(await text("balance")).toMatch(/^30,00\s\$$/);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("ru");
+
+    await page.reload();
+    await page.getByRole("heading", { name: "Рабочее пространство", level: 1 }).waitFor();
+    expect(await text("user-role")).toBe("Владелец");
+
+    await page.getByLabel("Язык").selectOption("en");
+    await page.getByRole("heading", { name: "Workspace", level: 1 }).waitFor();
+  });
+
+  it("shows the API's own notice on the tickets page and the billing history on the admin page", async () => {
+    await page.getByRole("link", { name: "Tickets" }).click();
+    expect(await text("tickets-notice")).toContain("Tickets are not available in this version yet");
+
+    await page.getByRole("link", { name: "Admin" }).click();
+    const ledger = page.getByTestId("ledger-table");
+    await ledger.waitFor();
+    expect(await ledger.textContent()).toContain("+$30.00");
+    expect(await page.getByTestId("departments-table").textContent()).toContain("Support");
+  });
+});

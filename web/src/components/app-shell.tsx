@@ -1,0 +1,117 @@
+import { createResource, createSignal, Match, Show, Switch, type JSX } from "solid-js";
+import { A, useNavigate } from "@solidjs/router";
+import { ApiError, Frontline } from "../api/client";
+import type { Me } from "../api/types";
+import { errorMessage } from "../forms/errors";
+import { useI18n } from "../i18n";
+import { MeContext } from "../session/me";
+import { Brand } from "./brand";
+import { LocaleSwitcher } from "./locale-switcher";
+import { LoadError, Loading, Notice } from "./notice";
+
+/**
+ * The frame of every signed-in page: loads GET /api/me once (a 401 sends the reader to the sign-in page), then
+ * shows the top bar with the navigation, the workspace, the signed-in person, the language menu and Sign out.
+ */
+export function AppShell(props: { children?: JSX.Element }) {
+  const i18n = useI18n();
+  const navigate = useNavigate();
+  const [me, { refetch }] = createResource<Me>(() => Frontline.me());
+  const [signingOut, setSigningOut] = createSignal(false);
+  const [signOutError, setSignOutError] = createSignal<string>();
+
+  const signOut = async () => {
+    setSigningOut(true);
+    setSignOutError(undefined);
+    try {
+      await Frontline.logout();
+    } catch (error) {
+      // An already-ended session is as good as signed out; anything else means the cookie may still be valid.
+      if (!(error instanceof ApiError && error.status === 401)) {
+        setSignOutError(errorMessage(error, i18n));
+        setSigningOut(false);
+        return;
+      }
+    }
+    navigate("/login", { replace: true });
+  };
+
+  const ready = () => me.state === "ready" || me.state === "refreshing";
+
+  return (
+    <Switch fallback={<div class="page-center"><Loading /></div>}>
+      <Match when={me.error}>
+        <div class="page-center">
+          <LoadError error={me.error} onRetry={refetch} />
+        </div>
+      </Match>
+      <Match when={ready() && me.latest}>
+        {(current) => (
+          <MeContext.Provider value={{ me: current, refetch }}>
+            <a class="skip-link" href="#main">
+              {i18n.t("app.skipToContent")}
+            </a>
+            <header class="topbar">
+              <div class="topbar__inner">
+                <A href="/workspace" class="topbar__brand" aria-label={i18n.t("app.name")}>
+                  <Brand />
+                </A>
+                <span class="topbar__workspace" data-testid="workspace-name" title={current().tenant.slug}>
+                  {current().tenant.name}
+                </span>
+                <nav class="topnav" aria-label={i18n.t("nav.label")}>
+                  <A href="/tickets" class="topnav__link" activeClass="topnav__link--active">
+                    {i18n.t("nav.tickets")}
+                  </A>
+                  <A href="/admin" class="topnav__link" activeClass="topnav__link--active">
+                    {i18n.t("nav.admin")}
+                  </A>
+                  <A href="/workspace" class="topnav__link" activeClass="topnav__link--active">
+                    {i18n.t("nav.workspace")}
+                  </A>
+                </nav>
+                <div class="topbar__end">
+                  <LocaleSwitcher />
+                  <div
+                    class="user"
+                    title={i18n.t("nav.signedInAs", { name: current().staff.name, role: i18n.t(`roles.${current().staff.role}`) })}
+                  >
+                    <span class="user__avatar" aria-hidden="true">
+                      {initials(current().staff.name)}
+                    </span>
+                    <span class="user__text">
+                      <span class="user__name" data-testid="user-name">
+                        {current().staff.name}
+                      </span>
+                      <span class="user__role" data-testid="user-role">
+                        {i18n.t(`roles.${current().staff.role}`)}
+                      </span>
+                    </span>
+                  </div>
+                  <button type="button" class="button button--ghost button--small" onClick={signOut} disabled={signingOut()}>
+                    {signingOut() ? i18n.t("nav.signingOut") : i18n.t("nav.signOut")}
+                  </button>
+                </div>
+              </div>
+            </header>
+            <main id="main" class="main" tabindex="-1">
+              <Show when={signOutError()}>
+                <Notice kind="error">{signOutError()}</Notice>
+              </Show>
+              {props.children}
+            </main>
+          </MeContext.Provider>
+        )}
+      </Match>
+    </Switch>
+  );
+}
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : [parts[0]];
+  return letters
+    .map((part) => [...(part ?? "")][0] ?? "")
+    .join("")
+    .toUpperCase();
+}

@@ -1,0 +1,49 @@
+import { flatten } from "@solid-primitives/i18n";
+import { describe, expect, it } from "vitest";
+import { en } from "./en";
+import { ru } from "./ru";
+import { formatMoney } from "./format";
+
+/** Every leaf of a catalogue: "a.b.c" -> its value. */
+function leaves(catalogue: object): Map<string, unknown> {
+  const flat = flatten(catalogue as Record<string, unknown>) as Record<string, unknown>;
+  return new Map(Object.entries(flat).filter(([, value]) => typeof value !== "object" || value === null));
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe("catalogues", () => {
+  const english = leaves(en);
+  const russian = leaves(ru);
+
+  it("have exactly the same keys", () => {
+    expect([...russian.keys()].sort()).toEqual([...english.keys()].sort());
+  });
+
+  it("agree on the kind of every value and on template placeholders", () => {
+    for (const [key, value] of english) {
+      const other = russian.get(key);
+      expect(typeof other, key).toBe(typeof value);
+      if (typeof value === "string") {
+        expect(value.trim(), key).not.toBe("");
+        expect((other as string).trim(), key).not.toBe("");
+        expect(placeholders(other as string), key).toEqual(placeholders(value));
+      }
+    }
+  });
+
+  it("pluralise Russian day counts", () => {
+    expect(ru.workspace.coversDays(1)).toContain("1 день");
+    expect(ru.workspace.coversDays(3)).toContain("3 дня");
+    expect(ru.workspace.coversDays(30)).toContain("30 дней");
+    expect(en.workspace.coversDays(1)).toContain("1 day ");
+  });
+});
+
+describe("formatMoney", () => {
+  it("reads minor units by the currency's own decimals", () => {
+    expect(formatMoney(3000, "USD", "en")).toBe("$30.00");
+    expect(formatMoney(3000, "USD", "ru")).toMatch(/^30,00\s\$$/);
+    expect(formatMoney(500, "JPY", "en")).toBe("¥500");
+  });
+});

@@ -1,0 +1,109 @@
+import { For, Show } from "solid-js";
+import { CopyButton } from "../components/copy-button";
+import { PageHeader } from "../components/page-header";
+import { useI18n } from "../i18n";
+import { useMe } from "../session/me";
+
+/** /workspace: the plan and its status, the balance, and the inbound address to forward support mail to. */
+export function WorkspacePage() {
+  const i18n = useI18n();
+  const { me } = useMe();
+  const plan = () => me().plan;
+  const tenant = () => me().tenant;
+  const billing = () => me().billing;
+  const daysCovered = () => (plan().pricePerDayMinor > 0 ? Math.floor(billing().balanceMinor / plan().pricePerDayMinor) : undefined);
+
+  return (
+    <>
+      <PageHeader title={i18n.t("workspace.title")} subtitle={i18n.t("workspace.subtitle")} />
+
+      <section class="card card--highlight" aria-labelledby="inbound-title">
+        <h2 class="card__title" id="inbound-title">
+          {i18n.t("workspace.inboundTitle")}
+        </h2>
+        <div class="inbound">
+          <code class="inbound__address" data-testid="inbound-address">
+            {me().inboundAddress}
+          </code>
+          <CopyButton text={me().inboundAddress} testId="copy-inbound-address" />
+        </div>
+        <p class="card__text">{i18n.t("workspace.inboundExplain")}</p>
+      </section>
+
+      <div class="grid grid--2">
+        <section class="card" aria-labelledby="plan-title">
+          <h2 class="card__title" id="plan-title">
+            {i18n.t("workspace.plan")}
+          </h2>
+          <div class="stat-row">
+            <span class="stat" data-testid="plan-name">
+              {plan().name}
+            </span>
+            <span class={`badge badge--${tenant().planStatus}`} data-testid="plan-status">
+              {i18n.t(`workspace.planStatus.${tenant().planStatus}`)}
+            </span>
+          </div>
+          <Show when={tenant().planStatus === "trial" && tenant().trialEndsAt}>
+            {(endsAt) => (
+              <p class="muted" data-testid="trial-ends">
+                {i18n.t("workspace.trialEnds", { date: i18n.date(endsAt()) })}
+              </p>
+            )}
+          </Show>
+          <dl class="facts">
+            <div class="facts__row">
+              <dt>{i18n.t("workspace.pricePerDay")}</dt>
+              <dd data-testid="price-per-day">
+                {i18n.t("workspace.perDay", { price: i18n.money(plan().pricePerDayMinor, plan().currency) })}
+              </dd>
+            </div>
+            <div class="facts__row">
+              <dt>{i18n.t("workspace.staffLimit")}</dt>
+              <dd>{plan().staffLimit ?? i18n.t("workspace.unlimited")}</dd>
+            </div>
+            <div class="facts__row">
+              <dt>{i18n.t("workspace.dailyTicketLimit")}</dt>
+              <dd>{plan().dailyTicketLimit ?? i18n.t("workspace.unlimited")}</dd>
+            </div>
+          </dl>
+          <Show when={(plan().addOns ?? []).length > 0}>
+            <h3 class="card__subtitle">{i18n.t("workspace.addOns")}</h3>
+            <ul class="addons">
+              <For each={plan().addOns ?? []}>
+                {(addOn) => (
+                  <li class="addons__item">
+                    <span>{addOn.name}</span>
+                    <span class="muted">
+                      {i18n.t("workspace.perDay", { price: i18n.money(addOn.pricePerDayMinor, plan().currency) })}
+                    </span>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </section>
+
+        <section class="card" aria-labelledby="balance-title">
+          <h2 class="card__title" id="balance-title">
+            {i18n.t("workspace.balanceTitle")}
+          </h2>
+          <dl class="facts facts--large">
+            <div class="facts__row">
+              <dt>{i18n.t("workspace.balance")}</dt>
+              <dd class="stat" data-testid="balance">
+                {i18n.money(billing().balanceMinor, billing().currency)}
+              </dd>
+            </div>
+            <div class="facts__row">
+              <dt>{i18n.t("workspace.trialCredit")}</dt>
+              <dd data-testid="trial-credit">{i18n.money(billing().trialCreditMinor, billing().currency)}</dd>
+            </div>
+          </dl>
+          <Show when={daysCovered() !== undefined}>
+            <p class="muted">{i18n.t("workspace.coversDays", daysCovered() ?? 0)}</p>
+          </Show>
+        </section>
+      </div>
+    </>
+  );
+}
