@@ -25,11 +25,12 @@ export const requireStaff: MiddlewareHandler<Env> = async (c, next) => {
     viaCookie = true;
   }
   if (!token) throw new Unauthenticated();
-  const { actor, session } = await Auth.authenticate(token);
+  const { actor, session, staff } = await Auth.authenticate(token);
   if (viaCookie && !SAFE_METHODS.has(c.req.method) && !Session.csrfMatches(session, c.req.header(CSRF_HEADER))) {
     throw new Forbidden("Missing or wrong CSRF token; reload the page and try again");
   }
   c.set("actor", actor);
+  c.set("staff", staff);
   c.set("viaCookie", viaCookie);
   return withActor(actor, () => next());
 };

@@ -1,10 +1,13 @@
 import type { Context } from "hono";
 import type { Actor } from "@frontline/core/actor";
+import type { Staff } from "@frontline/core/staff";
 
 export interface Env {
   Variables: {
     requestId: string;
     actor: Actor;
+    /** The signed-in staff member, as the auth middleware read it. */
+    staff: Staff.Info;
     /** Set when the request authenticated with the session cookie (and so needs the CSRF header). */
     viaCookie: boolean;
   };

@@ -74,6 +74,24 @@ describe("Auth.login", () => {
     await expect(Auth.login({ ...input }, { ip: "198.51.100.7" })).resolves.toBeTruthy();
   });
 
+  it("counts every one of many concurrent failures, so a parallel guessing attack is locked out in time", async () => {
+    const subject = { tenantId: makeSignup().slug, key: "account:parallel@example.com", limit: Auth.Throttle.Limits.perAccount };
+    await Promise.all(Array.from({ length: 40 }, () => Auth.Throttle.recordFailure([subject])));
+    const stored = await useDb().entities.loginThrottle.get({ tenantId: subject.tenantId, key: subject.key }).go();
+    expect(stored.data?.failures).toBe(40);
+  });
+
+  it("starts a new window once the old one has ended", async () => {
+    const subject = { tenantId: makeSignup().slug, key: "account:window@example.com", limit: Auth.Throttle.Limits.perAccount };
+    const start = Date.now() - (Auth.Throttle.Limits.windowSeconds + 60) * 1000;
+    for (let i = 0; i < Auth.Throttle.Limits.perAccount; i++) await Auth.Throttle.recordFailure([subject], start);
+    expect(await Auth.Throttle.lockedFor([subject], start)).toBeGreaterThan(0);
+    expect(await Auth.Throttle.lockedFor([subject])).toBe(0);
+    await Auth.Throttle.recordFailure([subject]);
+    const stored = await useDb().entities.loginThrottle.get({ tenantId: subject.tenantId, key: subject.key }).go();
+    expect(stored.data?.failures).toBe(1);
+  });
+
   it("forgets earlier failures after a successful sign-in", async () => {
     const { input } = await workspace();
     for (let i = 0; i < Auth.Throttle.Limits.perAccount - 1; i++) {

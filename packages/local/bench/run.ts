@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { Throttle } from "@frontline/core/auth";
 import { CapacityMeter } from "@frontline/core/db";
 import { startRuntime } from "../src/runtime";
 import { measure, table, type Row } from "./harness";
@@ -59,11 +60,21 @@ async function main() {
         return r.status === 200;
       }),
     );
+    // One source may fail 30 times in 15 minutes (core/auth/throttle.ts): first the full cost of a refused password
+    // (an argon2 check against a decoy hash, as for an unknown account), then the cost of refusing a locked source.
+    const wrong = (i: number) => ({ ...credentials, email: `nobody${i}@bench.example`, password: "wrong" });
     rows.push(
-      await measure("POST /api/auth/login (wrong password)", n(100), 8, async (i) => {
-        const r = await json("POST", "/api/auth/login", { ...credentials, email: `nobody${i}@bench.example`, password: "wrong" });
+      await measure("POST /api/auth/login (wrong password: 401)", Throttle.Limits.perSource, 6, async (i) => {
+        const r = await json("POST", "/api/auth/login", wrong(i));
         await r.arrayBuffer();
         return r.status === 401;
+      }),
+    );
+    rows.push(
+      await measure("POST /api/auth/login (locked source: 429)", n(200), 8, async (i) => {
+        const r = await json("POST", "/api/auth/login", wrong(i));
+        await r.arrayBuffer();
+        return r.status === 429;
       }),
     );
   } finally {

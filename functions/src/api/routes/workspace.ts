@@ -2,7 +2,6 @@ import { Hono } from "hono";
 import { Auth } from "@frontline/core/auth";
 import { Department } from "@frontline/core/department";
 import { Billing } from "@frontline/core/billing";
-import { Staff } from "@frontline/core/staff";
 import { Tenant } from "@frontline/core/tenant";
 import { NotImplemented } from "@frontline/core/error";
 import { useStaff } from "@frontline/core/actor";
@@ -11,11 +10,7 @@ import { clearSessionCookies } from "../session-cookie";
 
 /** Routes of a signed-in staff member, all scoped to the tenant of their session. */
 export const workspaceRoutes = new Hono<Env>()
-  .get("/me", async (c) => {
-    const actor = useStaff();
-    const [staff, overview] = await Promise.all([Staff.getRecord(actor.tenantId, actor.staffId), Tenant.overview()]);
-    return c.json({ staff: Staff.view(staff), ...overview });
-  })
+  .get("/me", async (c) => c.json({ staff: c.get("staff"), ...(await Tenant.overview()) }))
   .post("/auth/logout", async (c) => {
     await Auth.logout(useStaff());
     clearSessionCookies(c);

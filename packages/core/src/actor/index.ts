@@ -8,7 +8,16 @@ import type { Role } from "../staff/role";
  */
 export type Actor =
   | { type: "public" }
-  | { type: "staff"; tenantId: string; staffId: string; role: Role; sessionId: string }
+  | {
+      type: "staff";
+      tenantId: string;
+      staffId: string;
+      role: Role;
+      name: string;
+      /** Departments granted to this staff member, as read when the request was authenticated. */
+      departmentIds: string[];
+      sessionId: string;
+    }
   | { type: "system"; tenantId: string; reason: string };
 
 const storage = new AsyncLocalStorage<Actor>();

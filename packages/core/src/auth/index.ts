@@ -54,14 +54,31 @@ export async function login(raw: z.input<typeof LoginSchema>, origin: Origin = {
   return { tenant, staff: Staff.view(staff), session };
 }
 
+export interface Authenticated {
+  actor: Extract<Actor, { type: "staff" }>;
+  session: Session.Info;
+  /** The staff member as read for this request, so that handlers need not read it again. */
+  staff: Staff.Info;
+}
+
 /** Resolves a session token to the acting staff member. */
-export async function authenticate(token: string): Promise<{ actor: Extract<Actor, { type: "staff" }>; session: Session.Info }> {
+export async function authenticate(token: string): Promise<Authenticated> {
   const session = await Session.verify(token);
   const staff = await Staff.getRecord(session.tenantId, session.staffId).catch(() => undefined);
   if (!staff || staff.status !== "active") throw new Unauthenticated();
+  const info = Staff.view(staff);
   return {
     session,
-    actor: { type: "staff", tenantId: session.tenantId, staffId: staff.staffId, role: staff.role, sessionId: session.sessionId },
+    staff: info,
+    actor: {
+      type: "staff",
+      tenantId: session.tenantId,
+      staffId: staff.staffId,
+      role: staff.role,
+      name: staff.name,
+      departmentIds: info.departmentIds,
+      sessionId: session.sessionId,
+    },
   };
 }
 

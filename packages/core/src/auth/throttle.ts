@@ -1,5 +1,6 @@
 import { useDb } from "../db/service";
 import { PLATFORM_TENANT_ID } from "../db/keys";
+import { isConditionFailure } from "../db/condition";
 
 /**
  * Fixed-window counters of failed sign-ins. An account is locked after 5 failures in 15 minutes, a source address
@@ -41,20 +42,39 @@ export async function lockedFor(list: Subject[], now = Date.now()): Promise<numb
   return wait;
 }
 
+/**
+ * Counts one failure, atomically: concurrent failures (a parallel guessing attack) must each count. Inside the
+ * current window the counter is incremented under a condition that the window is still open; otherwise a new window
+ * is started under the condition that none is open, and a racer that loses either condition tries again.
+ */
 export async function recordFailure(list: Subject[], now = Date.now()): Promise<void> {
   const nowSeconds = Math.floor(now / 1000);
+  const cutoff = nowSeconds - Limits.windowSeconds;
   const throttle = useDb().entities.loginThrottle;
   await Promise.all(
     list.map(async ({ tenantId, key }) => {
-      const current = await throttle.get({ tenantId, key }).go();
-      const item = current.data;
-      if (item && item.windowStartedAt + Limits.windowSeconds > nowSeconds) {
-        await throttle.update({ tenantId, key }).add({ failures: 1 }).go();
-      } else {
-        await throttle
-          .put({ tenantId, key, failures: 1, windowStartedAt: nowSeconds, expiresAt: nowSeconds + Limits.windowSeconds })
-          .go();
+      for (let attempt = 0; attempt < 5; attempt++) {
+        try {
+          await throttle
+            .patch({ tenantId, key })
+            .add({ failures: 1 })
+            .where(({ windowStartedAt }, { gt }) => gt(windowStartedAt, cutoff))
+            .go();
+          return;
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+        }
+        try {
+          await throttle
+            .put({ tenantId, key, failures: 1, windowStartedAt: nowSeconds, expiresAt: nowSeconds + Limits.windowSeconds })
+            .where(({ windowStartedAt }, { notExists, lte }) => `${notExists(windowStartedAt)} OR ${lte(windowStartedAt, cutoff)}`)
+            .go();
+          return;
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+        }
       }
+      throw new Error(`Could not record a failed sign-in for ${key} after 5 attempts`);
     }),
   );
 }

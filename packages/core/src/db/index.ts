@@ -4,3 +4,4 @@ export { useDynamo } from "./client";
 export { CapacityMeter } from "./capacity";
 export { PLATFORM_TENANT_ID } from "./keys";
 export { transact } from "./transaction";
+export { isConditionFailure } from "./condition";

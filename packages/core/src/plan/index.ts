@@ -1,5 +1,7 @@
+import { onConfigChange } from "../config";
 import { NotFound } from "../error";
 import { useDb } from "../db/service";
+import { isConditionFailure } from "../db/condition";
 import { PLATFORM_TENANT_ID } from "../db/keys";
 import type { EntityItem } from "electrodb";
 import type { PlanEntity } from "./plan.entity";
@@ -66,13 +68,29 @@ export async function ensureCatalog(): Promise<void> {
           .create({ tenantId: PLATFORM_TENANT_ID, ...plan, features: plan.features?.length ? plan.features : undefined })
           .go();
       } catch (error) {
-        if ((error as { cause?: { name?: string } }).cause?.name !== "ConditionalCheckFailedException") throw error;
+        if (!isConditionFailure(error)) throw error;
       }
     }),
   );
 }
 
+/**
+ * The catalog changes rarely (an operator edits a price) and is read on almost every request, so each process keeps
+ * what it read for a minute. A change made through this process is seen at once; other processes (Lambda instances)
+ * see it within CACHE_MS.
+ */
+const CACHE_MS = 60_000;
+const cache = new Map<string, { plan: Info; until: number }>();
+onConfigChange(() => cache.clear());
+
+/** Forgets cached plans; call after changing the catalog. */
+export function invalidate(): void {
+  cache.clear();
+}
+
 export async function get(planId: string): Promise<Info> {
+  const cached = cache.get(planId);
+  if (cached && cached.until > Date.now()) return cached.plan;
   const db = useDb();
   let result = await db.entities.plan.get({ tenantId: PLATFORM_TENANT_ID, planId }).go();
   if (!result.data && DefaultCatalog.some((plan) => plan.planId === planId)) {
@@ -80,7 +98,9 @@ export async function get(planId: string): Promise<Info> {
     result = await db.entities.plan.get({ tenantId: PLATFORM_TENANT_ID, planId }).go();
   }
   if (!result.data) throw new NotFound("Plan");
-  return view(result.data);
+  const plan = view(result.data);
+  cache.set(planId, { plan, until: Date.now() + CACHE_MS });
+  return plan;
 }
 
 export async function list(): Promise<Info[]> {

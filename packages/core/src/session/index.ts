@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { EntityItem } from "electrodb";
 import { useConfig } from "../config";
 import { useDb } from "../db/service";
+import { isConditionFailure } from "../db/condition";
 import { Unauthenticated } from "../error";
 import type { SessionEntity } from "./session.entity";
 
@@ -80,9 +81,9 @@ export async function revoke(tenantId: string, sessionId: string): Promise<void>
     .entities.session.patch({ tenantId, sessionId })
     .set({ revokedAt: new Date().toISOString() })
     .go()
-    .catch((error: { cause?: { name?: string } }) => {
+    .catch((error: unknown) => {
       // Revoking a session that has already expired and been deleted is not an error.
-      if (error.cause?.name !== "ConditionalCheckFailedException") throw error;
+      if (!isConditionFailure(error)) throw error;
     });
 }
 

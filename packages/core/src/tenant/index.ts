@@ -158,8 +158,8 @@ export async function exists(tenantId: string): Promise<boolean> {
 
 /** The signed-in view of the current workspace: tenant, plan, balance and inbound address. */
 export async function overview() {
-  const tenant = await get(useTenantId());
-  const [plan, billing] = await Promise.all([Plan.get(tenant.planId), Billing.account()]);
+  const [tenant, billing] = await Promise.all([get(useTenantId()), Billing.account()]);
+  const plan = await Plan.get(tenant.planId);
   return { tenant, plan, billing, inboundAddress: tenant.inboundAddress };
 }
 
