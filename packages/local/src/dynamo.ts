@@ -3,7 +3,14 @@ import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  UpdateTableCommand,
+  UpdateTimeToLiveCommand,
+} from "@aws-sdk/client-dynamodb";
 import { createTableInput, Table } from "@frontline/core/db";
 import { freePort } from "./port";
 
@@ -108,12 +115,28 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
   return { endpoint, port, stop };
 }
 
-/** Creates the table (from the shared definition) if it does not exist yet, with its TTL attribute enabled. */
+/**
+ * Creates the table (from the shared definition) if it does not exist yet, with its TTL attribute enabled. A table
+ * kept under DATA_DIR by an older version gets the indexes added since, one at a time (as DynamoDB requires).
+ */
 export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
   const client = localClient(endpoint);
   try {
     try {
-      await client.send(new DescribeTableCommand({ TableName: tableName }));
+      const { Table: existing } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      const present = new Set((existing?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+      const wanted = createTableInput(tableName);
+      for (const index of wanted.GlobalSecondaryIndexes ?? []) {
+        if (present.has(index.IndexName)) continue;
+        const keys = new Set(index.KeySchema?.map((k) => k.AttributeName));
+        await client.send(
+          new UpdateTableCommand({
+            TableName: tableName,
+            AttributeDefinitions: wanted.AttributeDefinitions?.filter((a) => keys.has(a.AttributeName)),
+            GlobalSecondaryIndexUpdates: [{ Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection } }],
+          }),
+        );
+      }
       return;
     } catch (error) {
       if ((error as Error).name !== "ResourceNotFoundException") throw error;

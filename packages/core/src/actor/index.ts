@@ -43,3 +43,10 @@ export function useStaff(): Extract<Actor, { type: "staff" }> {
   return actor;
 }
 
+
+/** The staff member or system process acting inside a tenant; a signed-out caller is Unauthenticated. */
+export function usePrincipal(): Exclude<Actor, { type: "public" }> {
+  const actor = useActor();
+  if (actor.type === "public") throw new Unauthenticated();
+  return actor;
+}

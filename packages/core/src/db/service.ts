@@ -9,6 +9,13 @@ import { BillingAccountEntity } from "../billing/billing-account.entity";
 import { LedgerEntryEntity } from "../billing/ledger-entry.entity";
 import { SessionEntity } from "../session/session.entity";
 import { LoginThrottleEntity } from "../auth/login-throttle.entity";
+import { CounterEntity } from "../counter/counter.entity";
+import { EventEntity } from "../event/event.entity";
+import { CustomerEmailEntity, CustomerEntity, CustomerTermEntity } from "../customer/customer.entity";
+import { OrganizationDomainEntity, OrganizationEntity } from "../customer/organization.entity";
+import { TicketEntity } from "../ticket/ticket.entity";
+import { MessageEntity } from "../ticket/message.entity";
+import { TicketNumberEntity } from "../ticket/ticket-number.entity";
 
 /** Every entity of the one table. Adding an entity here puts it under the tenant-key test in db/keys.test.ts. */
 export const entities = {
@@ -21,6 +28,16 @@ export const entities = {
   ledgerEntry: LedgerEntryEntity,
   session: SessionEntity,
   loginThrottle: LoginThrottleEntity,
+  counter: CounterEntity,
+  event: EventEntity,
+  customer: CustomerEntity,
+  customerEmail: CustomerEmailEntity,
+  customerTerm: CustomerTermEntity,
+  organization: OrganizationEntity,
+  organizationDomain: OrganizationDomainEntity,
+  ticket: TicketEntity,
+  message: MessageEntity,
+  ticketNumber: TicketNumberEntity,
 };
 
 function build() {

@@ -10,9 +10,17 @@ import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
 export const Table = {
   partitionKey: "pk",
   sortKey: "sk",
+  /**
+   * Generic indexes, overloaded by several entities (each with its own key templates): gsi1 sessions by staff, ticket
+   * queues by department, events by actor; gsi2 queues by assignee, events by target; gsi3 the tenant-wide queues;
+   * gsi4 the unassigned tickets of a department (sparse); gsi5 tickets by requester.
+   */
   globalIndexes: {
     gsi1: { partitionKey: "gsi1pk", sortKey: "gsi1sk" },
     gsi2: { partitionKey: "gsi2pk", sortKey: "gsi2sk" },
+    gsi3: { partitionKey: "gsi3pk", sortKey: "gsi3sk" },
+    gsi4: { partitionKey: "gsi4pk", sortKey: "gsi4sk" },
+    gsi5: { partitionKey: "gsi5pk", sortKey: "gsi5sk" },
   },
   /** Epoch seconds; DynamoDB deletes expired items lazily, so readers must also check it. */
   timeToLiveAttribute: "expiresAt",

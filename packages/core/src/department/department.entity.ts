@@ -10,6 +10,8 @@ export const DepartmentEntity = new Entity({
     name: { type: "string", required: true },
     description: { type: "string" },
     isDefault: { type: "boolean", required: true, default: false },
+    /** An archived department takes no new tickets and leaves the pickers; its tickets stay where they are. */
+    archivedAt: { type: "string" },
     ...timestamps,
   },
   indexes: {

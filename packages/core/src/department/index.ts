@@ -1,9 +1,17 @@
+import { z } from "zod";
 import type { EntityItem } from "electrodb";
-import { useTenantId } from "../actor";
+import { Access } from "../access";
+import { usePrincipal, useTenantId } from "../actor";
+import { Counter } from "../counter";
+import { transact } from "../db/transaction";
 import { useDb } from "../db/service";
+import { Conflict, Invalid, NotFound } from "../error";
+import { Event } from "../event";
+import { Staff } from "../staff";
+import { createId } from "../id";
 import type { DepartmentEntity } from "./department.entity";
 
-export type Info = Pick<EntityItem<typeof DepartmentEntity>, "departmentId" | "name" | "description" | "isDefault" | "createdAt">;
+export type Info = Pick<EntityItem<typeof DepartmentEntity>, "departmentId" | "name" | "description" | "isDefault" | "archivedAt" | "createdAt">;
 
 /** The department every workspace starts with. */
 export const DEFAULT_NAME = "Support";
@@ -14,14 +22,187 @@ export function view(item: EntityItem<typeof DepartmentEntity>): Info {
     name: item.name,
     description: item.description,
     isDefault: item.isDefault,
+    archivedAt: item.archivedAt,
     createdAt: item.createdAt,
   };
 }
 
-/** The current tenant's departments, by name. */
+/** The current tenant's departments, by name (archived ones too, marked). */
 export async function list(): Promise<Info[]> {
   const result = await useDb().entities.department.query.byId({ tenantId: useTenantId() }).go({ pages: "all" });
   return result.data.map(view).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function get(departmentId: string): Promise<Info> {
+  const result = await useDb().entities.department.get({ tenantId: useTenantId(), departmentId }).go();
+  if (!result.data) throw new NotFound("Department");
+  return view(result.data);
+}
+
+/** The department new tickets go to when none is named. */
+export async function defaultId(): Promise<string> {
+  const all = await list();
+  const chosen = all.find((d) => d.isDefault && !d.archivedAt) ?? all.find((d) => !d.archivedAt);
+  if (!chosen) throw new Conflict("This workspace has no open department; an admin must create one");
+  return chosen.departmentId;
+}
+
+/** A department that can take tickets, for a field of a request (`path`): it must exist and not be archived. */
+export async function requireOpen(departmentId: string, path = "departmentId"): Promise<Info> {
+  const department = await get(departmentId).catch((error: unknown) => {
+    if (error instanceof NotFound) throw Invalid.field(path, "not_found", "There is no such department");
+    throw error;
+  });
+  if (department.archivedAt) throw Invalid.field(path, "archived", `${department.name} is archived and takes no tickets`);
+  return department;
+}
+
+const NameSchema = z.string().trim().min(1, "Enter the department's name").max(60, "At most 60 characters");
+const DescriptionSchema = z.string().trim().max(500, "At most 500 characters");
+
+export const CreateSchema = z.object({ name: NameSchema, description: DescriptionSchema.optional() }).strict();
+export const UpdateSchema = z
+  .object({
+    name: NameSchema.optional(),
+    description: DescriptionSchema.optional(),
+    archived: z.boolean().optional(),
+    isDefault: z.literal(true, { error: "A department becomes the default by setting isDefault: true" }).optional(),
+  })
+  .strict();
+
+async function assertNameFree(name: string, except?: string) {
+  const taken = (await list()).find((d) => d.departmentId !== except && d.name.toLowerCase() === name.toLowerCase());
+  if (taken) {
+    throw new Conflict(`There is already a department named ${taken.name}`, [
+      { path: "name", code: "taken", message: `There is already a department named ${taken.name}` },
+    ]);
+  }
+}
+
+export async function create(raw: z.input<typeof CreateSchema>): Promise<Info> {
+  const actor = usePrincipal();
+  Access.assertConfigures(actor);
+  const input = CreateSchema.parse(raw);
+  await assertNameFree(input.name);
+  const tenantId = useTenantId();
+  const departmentId = createId();
+  await transact((entities) => [
+    entities.department.create({ tenantId, departmentId, name: input.name, description: input.description, isDefault: false }).commit(),
+    Event.write(entities, actor, {
+      action: "entities.department.create",
+      target: { type: "department", id: departmentId, label: input.name },
+      departmentId,
+      after: input,
+    }),
+  ]);
+  return get(departmentId);
+}
+
+/** Renames, describes, archives or restores a department, or makes it the default for new tickets. */
+export async function update(departmentId: string, raw: z.input<typeof UpdateSchema>): Promise<Info> {
+  const actor = usePrincipal();
+  Access.assertConfigures(actor);
+  const input = UpdateSchema.parse(raw);
+  const tenantId = useTenantId();
+  const current = await get(departmentId);
+  if (input.name) await assertNameFree(input.name, departmentId);
+  if (input.archived && (current.isDefault || input.isDefault)) {
+    throw Invalid.field("archived", "default", "The default department cannot be archived; make another one the default first");
+  }
+  if (input.isDefault && current.archivedAt && input.archived !== false) {
+    throw Invalid.field("isDefault", "archived", "An archived department cannot be the default");
+  }
+  const previousDefault = input.isDefault && !current.isDefault ? (await list()).find((d) => d.isDefault) : undefined;
+  const set: Record<string, unknown> = {};
+  if (input.name !== undefined) set.name = input.name;
+  if (input.description !== undefined) set.description = input.description;
+  if (input.archived === true && !current.archivedAt) set.archivedAt = new Date().toISOString();
+  if (input.isDefault) set.isDefault = true;
+  const unarchive = input.archived === false && current.archivedAt;
+  const before = Object.fromEntries(
+    Object.keys(input).map((key) => [key, key === "archived" ? Boolean(current.archivedAt) : (current as Record<string, unknown>)[key] ?? null]),
+  );
+  await transact((entities) => [
+    (unarchive
+      ? entities.department.patch({ tenantId, departmentId }).set(set).remove(["archivedAt"])
+      : entities.department.patch({ tenantId, departmentId }).set(set)
+    ).commit(),
+    ...(previousDefault
+      ? [entities.department.patch({ tenantId, departmentId: previousDefault.departmentId }).set({ isDefault: false }).commit()]
+      : []),
+    Event.write(entities, actor, {
+      action: input.archived === true ? "entities.department.archive" : unarchive ? "entities.department.restore" : "entities.department.update",
+      target: { type: "department", id: departmentId, label: input.name ?? current.name },
+      departmentId,
+      before,
+      after: input,
+    }),
+  ]);
+  return get(departmentId);
+}
+
+/** Deletes a department that has never had a ticket (otherwise archive it: its tickets keep their history). */
+export async function remove(departmentId: string): Promise<void> {
+  const actor = usePrincipal();
+  Access.assertConfigures(actor);
+  const tenantId = useTenantId();
+  const current = await get(departmentId);
+  if (current.isDefault) throw new Conflict("The default department cannot be deleted");
+  const counts = await Counter.read(tenantId, `q#d#${departmentId}#`);
+  if ([...counts.values()].some((n) => n > 0)) {
+    throw new Conflict(`${current.name} has tickets; archive it instead, so that they keep their department`);
+  }
+  const staff = await useDb().entities.staff.query.byId({ tenantId }).go({ pages: "all" });
+  const granted = staff.data.filter((s) => s.departmentIds?.includes(departmentId));
+  await transact((entities) => [
+    entities.department.delete({ tenantId, departmentId }).commit(),
+    ...granted.map((s) =>
+      Staff.departmentsWrite(entities, tenantId, s.staffId, (s.departmentIds ?? []).filter((id) => id !== departmentId)),
+    ),
+    Event.write(entities, actor, {
+      action: "department.delete",
+      target: { type: "department", id: departmentId, label: current.name },
+      departmentId,
+      before: { name: current.name },
+    }),
+  ]);
+}
+
+export const StaffAccessSchema = z
+  .object({ staffIds: z.array(z.string().trim().min(1).max(64)).max(500, "At most 500 staff members") })
+  .strict();
+
+/** Sets exactly which staff members work a department (their access to other departments is unchanged). */
+export async function setStaff(departmentId: string, raw: z.input<typeof StaffAccessSchema>): Promise<string[]> {
+  const actor = usePrincipal();
+  Access.assertConfigures(actor);
+  const input = StaffAccessSchema.parse(raw);
+  const tenantId = useTenantId();
+  const current = await get(departmentId);
+  const staff = (await useDb().entities.staff.query.byId({ tenantId }).go({ pages: "all" })).data;
+  const known = new Set(staff.map((s) => s.staffId));
+  const wanted = new Set(input.staffIds);
+  const unknown = input.staffIds.findIndex((id) => !known.has(id));
+  if (unknown >= 0) throw Invalid.field(`staffIds.${unknown}`, "not_found", "There is no such staff member");
+  const changes = staff.filter((s) => (s.departmentIds ?? []).includes(departmentId) !== wanted.has(s.staffId));
+  if (!changes.length) return [...wanted];
+  const before = staff.filter((s) => s.departmentIds?.includes(departmentId)).map((s) => s.staffId);
+  await transact((entities) => [
+    ...changes.map((s) => {
+      const ids = new Set(s.departmentIds ?? []);
+      if (wanted.has(s.staffId)) ids.add(departmentId);
+      else ids.delete(departmentId);
+      return Staff.departmentsWrite(entities, tenantId, s.staffId, ids);
+    }),
+    Event.write(entities, actor, {
+      action: "department.staff",
+      target: { type: "department", id: departmentId, label: current.name },
+      departmentId,
+      before: { staffIds: before },
+      after: { staffIds: [...wanted] },
+    }),
+  ]);
+  return [...wanted];
 }
 
 export * as Department from "./index";

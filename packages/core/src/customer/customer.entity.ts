@@ -1,0 +1,54 @@
+import { Entity } from "electrodb";
+import { sortKey, tenantIdAttribute, tenantPartition, timestamps } from "../db/keys";
+
+/** A person who asks for help: created on first contact (by email address) or by an agent registering a request. */
+export const CustomerEntity = new Entity({
+  model: { entity: "customer", version: "1", service: "frontline" },
+  attributes: {
+    tenantId: tenantIdAttribute,
+    customerId: { type: "string", required: true, readOnly: true },
+    name: { type: "string", required: true },
+    email: { type: "string" },
+    phone: { type: "string" },
+    organizationId: { type: "string" },
+    /** Set when mail to the address bounced hard: no further mail is sent to it. */
+    undeliverableAt: { type: "string" },
+    undeliverableReason: { type: "string" },
+    ...timestamps,
+  },
+  indexes: {
+    byId: { pk: tenantPartition, sk: sortKey("customer", ["customerId"]) },
+  },
+});
+
+/**
+ * Claims an email address for one customer of a tenant: written in the same transaction as the customer, so that
+ * concurrent first contacts from one address make one customer, and read (strongly consistent) to find them.
+ */
+export const CustomerEmailEntity = new Entity({
+  model: { entity: "customerEmail", version: "1", service: "frontline" },
+  attributes: {
+    tenantId: tenantIdAttribute,
+    email: { type: "string", required: true, readOnly: true },
+    customerId: { type: "string", required: true },
+  },
+  indexes: {
+    byEmail: { pk: tenantPartition, sk: sortKey("cust-email", ["email"]) },
+  },
+});
+
+/**
+ * A search term of a customer (their name, email address, phone digits), normalised; a prefix query over these finds
+ * customers as an agent types, without a scan.
+ */
+export const CustomerTermEntity = new Entity({
+  model: { entity: "customerTerm", version: "1", service: "frontline" },
+  attributes: {
+    tenantId: tenantIdAttribute,
+    term: { type: "string", required: true, readOnly: true },
+    customerId: { type: "string", required: true, readOnly: true },
+  },
+  indexes: {
+    byTerm: { pk: tenantPartition, sk: sortKey("cust-find", ["term", "customerId"]) },
+  },
+});

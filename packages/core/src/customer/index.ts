@@ -1,0 +1,252 @@
+import { z } from "zod";
+import type { EntityItem } from "electrodb";
+import { useTenantId } from "../actor";
+import { useDb } from "../db/service";
+import type { TxEntities, TxItem } from "../db/transaction";
+import { Invalid, NotFound } from "../error";
+import { createId } from "../id";
+import { Event } from "../event";
+import { EmailSchema } from "../staff";
+import type { CustomerEntity } from "./customer.entity";
+import { Organization } from "./organization";
+
+export { Organization };
+
+export type Record = EntityItem<typeof CustomerEntity>;
+
+export interface Info {
+  customerId: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  organizationId?: string;
+  undeliverableAt?: string;
+  undeliverableReason?: string;
+  createdAt: string;
+}
+
+export function view(item: Record): Info {
+  return {
+    customerId: item.customerId,
+    name: item.name,
+    email: item.email,
+    phone: item.phone,
+    organizationId: item.organizationId,
+    undeliverableAt: item.undeliverableAt,
+    undeliverableReason: item.undeliverableReason,
+    createdAt: item.createdAt,
+  };
+}
+
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .max(40, "A phone number has at most 40 characters")
+  .regex(/^\+?[0-9 ()\-.]{5,}$/, "Enter a phone number: digits, spaces, brackets, hyphens, an optional leading +");
+
+export const CustomerNameSchema = z.string().trim().min(1, "Enter the customer's name").max(120, "At most 120 characters");
+
+/**
+ * Who a request is from: an existing customer by id, or a person by email address (found, or created on first
+ * contact), or, for a request by phone or in person, a name with a phone number and no email.
+ */
+export const RequesterSchema = z.union(
+  [
+    z.object({ customerId: z.string().trim().min(1).max(64) }).strict(),
+    z
+      .object({
+        email: EmailSchema,
+        name: CustomerNameSchema.optional(),
+        phone: PhoneSchema.optional(),
+      })
+      .strict(),
+    z.object({ name: CustomerNameSchema, phone: PhoneSchema }).strict(),
+  ],
+  { error: "Give the requester as { customerId }, { email, name? } or { name, phone }" },
+);
+export type RequesterInput = z.input<typeof RequesterSchema>;
+
+export function normaliseTerm(value: string): string {
+  return value.normalize("NFKC").toLowerCase().trim().replace(/\s+/g, " ");
+}
+
+function phoneDigits(phone: string): string {
+  return phone.replace(/\D/g, "");
+}
+
+/** The terms a customer is found by: their name and each later word of it, the email address, the phone's digits. */
+export function termsOf(customer: { name: string; email?: string; phone?: string }): string[] {
+  const terms = new Set<string>();
+  const words = normaliseTerm(customer.name).split(" ").filter(Boolean);
+  for (let i = 0; i < Math.min(words.length, 4); i++) terms.add(words.slice(i).join(" ").slice(0, 120));
+  if (customer.email) terms.add(customer.email.toLowerCase());
+  const digits = customer.phone ? phoneDigits(customer.phone) : "";
+  if (digits.length >= 5) {
+    // As dialled abroad and at home: +380 44 123 45 67 is found as 38044..., 044 123... and 44 123...
+    terms.add(digits);
+    if (digits.length > 10) terms.add(digits.slice(-10));
+    if (digits.length > 9) terms.add(digits.slice(-9));
+  }
+  return [...terms];
+}
+
+/** A display name for someone known only by their address: the part before the @. */
+export function nameFromEmail(email: string): string {
+  return email.split("@")[0] || email;
+}
+
+/** A customer to be created inside the caller's transaction, with the writes that create it. */
+export interface NewCustomer {
+  customer: Record;
+  claims: { email?: string; terms: string[] };
+}
+
+export type Resolved = { existing: Record; created?: undefined } | { existing?: undefined; created: NewCustomer };
+
+/**
+ * Finds the requester or prepares a new customer. A new customer's writes go into the caller's transaction
+ * (customerWrites), where the email claim guarantees that two concurrent first contacts from one address cannot
+ * both create a customer: the loser's transaction fails and is retried, and then finds the winner's customer.
+ */
+export async function resolve(raw: RequesterInput): Promise<Resolved> {
+  const requester = RequesterSchema.parse(raw);
+  const tenantId = useTenantId();
+  if ("customerId" in requester) {
+    const found = await useDb().entities.customer.get({ tenantId, customerId: requester.customerId }).go();
+    if (!found.data) throw Invalid.field("requester.customerId", "not_found", "There is no such customer");
+    return { existing: found.data };
+  }
+  const email = "email" in requester ? requester.email : undefined;
+  if (email) {
+    const existing = await findByEmail(email);
+    if (existing) return { existing };
+  }
+  const now = new Date().toISOString();
+  const name = requester.name ?? nameFromEmail(email!);
+  const organizationId = email ? await Organization.idForEmail(email) : undefined;
+  const customer = {
+    tenantId,
+    customerId: createId(),
+    name,
+    email,
+    phone: requester.phone,
+    organizationId,
+    createdAt: now,
+    updatedAt: now,
+  } as Record;
+  return { created: { customer, claims: { email, terms: termsOf(customer) } } };
+}
+
+/** The writes that create a prepared customer, for a transaction (the email claim fails if the address is taken). */
+export function customerWrites(entities: TxEntities, created: NewCustomer): TxItem[] {
+  const { customer, claims } = created;
+  const tenantId = customer.tenantId;
+  return [
+    entities.customer.create(customer).commit(),
+    ...(claims.email ? [entities.customerEmail.create({ tenantId, email: claims.email, customerId: customer.customerId }).commit()] : []),
+    ...claims.terms.map((term) => entities.customerTerm.put({ tenantId, term, customerId: customer.customerId }).commit()),
+  ];
+}
+
+export async function findByEmail(email: string): Promise<Record | undefined> {
+  const tenantId = useTenantId();
+  const db = useDb().entities;
+  const claim = await db.customerEmail.get({ tenantId, email: email.toLowerCase() }).go({ consistent: true });
+  if (!claim.data) return undefined;
+  const customer = await db.customer.get({ tenantId, customerId: claim.data.customerId }).go({ consistent: true });
+  return customer.data ?? undefined;
+}
+
+export async function get(customerId: string): Promise<Info> {
+  const result = await useDb().entities.customer.get({ tenantId: useTenantId(), customerId }).go();
+  if (!result.data) throw new NotFound("Customer");
+  return view(result.data);
+}
+
+export async function getMany(customerIds: readonly string[]): Promise<Map<string, Info>> {
+  const tenantId = useTenantId();
+  const unique = [...new Set(customerIds)];
+  if (!unique.length) return new Map();
+  const result = await useDb()
+    .entities.customer.get(unique.map((customerId) => ({ tenantId, customerId })))
+    .go();
+  return new Map(result.data.map((item) => [item.customerId, view(item)]));
+}
+
+export const SearchSchema = z.object({
+  q: z.string().trim().max(120).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+/** Customers whose name (or a later word of it), email address or phone number starts with `q`; recent ones without. */
+export async function search(raw: z.input<typeof SearchSchema>): Promise<Info[]> {
+  const input = SearchSchema.parse(raw);
+  const tenantId = useTenantId();
+  const db = useDb().entities;
+  if (!input.q) {
+    const recent = await db.customer.query.byId({ tenantId }).go({ order: "desc", limit: input.limit });
+    return recent.data.map(view);
+  }
+  const digits = phoneDigits(input.q);
+  const term = /^[+\d ()\-.]+$/.test(input.q) && digits.length >= 3 ? digits : normaliseTerm(input.q);
+  const found = await db.customerTerm.query.byTerm({ tenantId }).begins({ term }).go({ limit: input.limit * 3 });
+  const ids = [...new Set(found.data.map((t) => t.customerId))].slice(0, input.limit);
+  const customers = await getMany(ids);
+  return ids.map((id) => customers.get(id)).filter((c): c is Info => Boolean(c));
+}
+
+export const UpdateSchema = z
+  .object({
+    name: CustomerNameSchema.optional(),
+    phone: PhoneSchema.nullable().optional(),
+    organizationId: z.string().trim().min(1).max(64).nullable().optional(),
+  })
+  .strict();
+
+/** Changes a customer's name, phone or organization, keeping their search terms in step. */
+export async function update(customerId: string, raw: z.input<typeof UpdateSchema>): Promise<Info> {
+  const input = UpdateSchema.parse(raw);
+  const tenantId = useTenantId();
+  const db = useDb();
+  const current = await db.entities.customer.get({ tenantId, customerId }).go({ consistent: true });
+  if (!current.data) throw new NotFound("Customer");
+  if (input.organizationId) await Organization.get(input.organizationId).catch(() => {
+    throw Invalid.field("organizationId", "not_found", "There is no such organization");
+  });
+  const next = {
+    name: input.name ?? current.data.name,
+    email: current.data.email,
+    phone: input.phone === undefined ? current.data.phone : (input.phone ?? undefined),
+  };
+  const before = new Set(termsOf(current.data));
+  const after = new Set(termsOf(next));
+  const set: Partial<Record> = { name: next.name };
+  const remove: ("phone" | "organizationId")[] = [];
+  if (next.phone) set.phone = next.phone;
+  else if (current.data.phone) remove.push("phone");
+  if (input.organizationId) set.organizationId = input.organizationId;
+  else if (input.organizationId === null && current.data.organizationId) remove.push("organizationId");
+  await db.transaction
+    .write((entities) => [
+      (remove.length
+        ? entities.customer.patch({ tenantId, customerId }).set(set).remove(remove)
+        : entities.customer.patch({ tenantId, customerId }).set(set)
+      ).commit(),
+      ...[...before].filter((t) => !after.has(t)).map((term) => entities.customerTerm.delete({ tenantId, term, customerId }).commit()),
+      ...[...after].filter((t) => !before.has(t)).map((term) => entities.customerTerm.put({ tenantId, term, customerId }).commit()),
+      Event.write(entities, Event.currentActor(), {
+        action: "entities.customer.update",
+        target: { type: "customer", id: customerId, label: next.name },
+        before: pick(current.data!, Object.keys(input)),
+        after: input,
+      }),
+    ])
+    .go();
+  return get(customerId);
+}
+
+function pick(item: Record, keys: string[]): { [key: string]: unknown } {
+  return Object.fromEntries(keys.map((key) => [key, (item as { [key: string]: unknown })[key] ?? null]));
+}
+
+export * as Customer from "./index";

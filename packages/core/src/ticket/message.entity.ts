@@ -1,0 +1,43 @@
+import { Entity } from "electrodb";
+import { tenantIdAttribute } from "../db/keys";
+
+export const MessageKinds = ["customer", "reply", "note", "system"] as const;
+
+/**
+ * One entry of a ticket's thread: the customer's message, an agent's public reply, a private note (never shown to a
+ * customer), or a system entry (status change, assignment, redirection). Lives in its ticket's partition.
+ */
+export const MessageEntity = new Entity({
+  model: { entity: "message", version: "1", service: "frontline" },
+  attributes: {
+    tenantId: tenantIdAttribute,
+    ticketId: { type: "string", required: true, readOnly: true },
+    messageId: { type: "string", required: true, readOnly: true },
+    kind: { type: MessageKinds, required: true, readOnly: true },
+    authorType: { type: ["staff", "customer", "system"] as const, required: true, readOnly: true },
+    authorId: { type: "string", required: true, readOnly: true },
+    authorName: { type: "string", required: true, readOnly: true },
+    body: { type: "string", required: true, readOnly: true },
+    createdAt: { type: "string", required: true, readOnly: true },
+    /** The staff member who typed a customer's message in (a request registered by phone or in person). */
+    enteredBy: { type: "string", readOnly: true },
+    /** For system entries: what changed. */
+    system: {
+      type: "map",
+      readOnly: true,
+      properties: {
+        action: { type: "string", required: true },
+        from: { type: "string" },
+        to: { type: "string" },
+        reason: { type: "string" },
+      },
+    },
+  },
+  indexes: {
+    byId: {
+      collection: "thread",
+      pk: { field: "pk", composite: ["tenantId", "ticketId"], template: "t#${tenantId}#tk#${ticketId}", casing: "none" },
+      sk: { field: "sk", composite: ["messageId"], template: "msg#${messageId}", casing: "none" },
+    },
+  },
+});

@@ -1,0 +1,116 @@
+import { Entity } from "electrodb";
+import { tenantIdAttribute } from "../db/keys";
+import { Channels, Levels, Origins, Priorities, Statuses, Types } from "./lifecycle";
+
+/** The sort key of every queue index: priority rank, last update, id (unique, so cursors are exact). */
+const queueSort = (field: string) =>
+  ({
+    field,
+    composite: ["prioRank", "updatedAt", "ticketId"],
+    template: "${prioRank}#${updatedAt}#${ticketId}",
+    casing: "none",
+  }) as const;
+
+/**
+ * A ticket. Its partition also holds its messages (the "thread" collection), so a ticket with its messages is one
+ * query. Four queue indexes file it by department, by assignee ("none" when unassigned), tenant-wide, and (only while
+ * unassigned) by department again, each partition being one queue group (open, pending, hold, solved, trash): a
+ * queue's page reads a page's worth of items however many tickets the tenant has.
+ *
+ * `queueGroup`, `prioRank` and `assigneeKey` are derived (ticket/queue.ts) and written with every change, because
+ * ElectroDB rebuilds an index's keys only from the attributes given in the same write.
+ */
+export const TicketEntity = new Entity({
+  model: { entity: "ticket", version: "1", service: "frontline" },
+  attributes: {
+    tenantId: tenantIdAttribute,
+    ticketId: { type: "string", required: true, readOnly: true },
+    number: { type: "number", required: true, readOnly: true },
+    subject: { type: "string", required: true },
+    status: { type: Statuses, required: true },
+    priority: { type: Priorities, required: true },
+    impact: { type: Levels, required: true },
+    urgency: { type: Levels, required: true },
+    type: { type: Types, required: true },
+    channel: { type: Channels, required: true, readOnly: true },
+    origin: { type: Origins, readOnly: true },
+    departmentId: { type: "string", required: true },
+    assigneeId: { type: "string" },
+    tags: { type: "list", items: { type: "string" } },
+    requesterId: { type: "string", required: true },
+    requesterName: { type: "string", required: true },
+    requesterEmail: { type: "string" },
+    organizationId: { type: "string" },
+    createdAt: { type: "string", required: true, readOnly: true },
+    createdBy: { type: "string", required: true, readOnly: true },
+    updatedAt: { type: "string", required: true },
+    updatedBy: { type: "string", required: true },
+    updatedByName: { type: "string", required: true },
+    firstResponseAt: { type: "string" },
+    solvedAt: { type: "string" },
+    closedAt: { type: "string" },
+    lastCustomerActivityAt: { type: "string" },
+    lastAgentActivityAt: { type: "string" },
+    /** Incremented by every change; an update based on another version is refused (409). */
+    version: { type: "number", required: true },
+    deletedAt: { type: "string" },
+    deletedBy: { type: "string" },
+    /** The closed ticket this one follows up. */
+    followUpOf: { type: "string", readOnly: true },
+    /** The start of the latest public message, for queue rows. */
+    preview: { type: "string" },
+    messageCount: { type: "number", required: true, default: 0 },
+    queueGroup: { type: "string", required: true },
+    prioRank: { type: "string", required: true },
+    assigneeKey: { type: "string", required: true },
+  },
+  indexes: {
+    byId: {
+      collection: "thread",
+      pk: { field: "pk", composite: ["tenantId", "ticketId"], template: "t#${tenantId}#tk#${ticketId}", casing: "none" },
+      sk: { field: "sk", composite: [], template: "ticket", casing: "none" },
+    },
+    byDepartment: {
+      index: "gsi1",
+      pk: {
+        field: "gsi1pk",
+        composite: ["tenantId", "departmentId", "queueGroup"],
+        template: "t#${tenantId}#q#d#${departmentId}#${queueGroup}",
+        casing: "none",
+      },
+      sk: queueSort("gsi1sk"),
+    },
+    byAssignee: {
+      index: "gsi2",
+      pk: {
+        field: "gsi2pk",
+        composite: ["tenantId", "assigneeKey", "queueGroup"],
+        template: "t#${tenantId}#q#a#${assigneeKey}#${queueGroup}",
+        casing: "none",
+      },
+      sk: queueSort("gsi2sk"),
+    },
+    byTenant: {
+      index: "gsi3",
+      pk: { field: "gsi3pk", composite: ["tenantId", "queueGroup"], template: "t#${tenantId}#q#t#${queueGroup}", casing: "none" },
+      sk: queueSort("gsi3sk"),
+    },
+    unassignedByDepartment: {
+      index: "gsi4",
+      // Sparse: only unassigned tickets are in it (ElectroDB removes the keys when the condition is false).
+      condition: (attributes) => attributes.assigneeKey === "none",
+      pk: {
+        field: "gsi4pk",
+        composite: ["tenantId", "departmentId", "queueGroup"],
+        template: "t#${tenantId}#q#u#${departmentId}#${queueGroup}",
+        casing: "none",
+      },
+      sk: queueSort("gsi4sk"),
+    },
+    byRequester: {
+      index: "gsi5",
+      pk: { field: "gsi5pk", composite: ["tenantId", "requesterId"], template: "t#${tenantId}#cu#${requesterId}", casing: "none" },
+      sk: { field: "gsi5sk", composite: ["createdAt", "ticketId"], template: "${createdAt}#${ticketId}", casing: "none" },
+    },
+  },
+});
