@@ -1,31 +1,60 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { withActor } from "@frontline/core/actor";
+import { Staff } from "@frontline/core/staff";
 import { createApp } from "../src/api/app";
 import { useTestTable } from "../../test/support/db";
 import { caller, signupVia, type Fetch, type Workspace } from "../../test/support/api";
 
 /**
- * The cross-tenant harness. Every route of the API has a probe here that acts as workspace B against workspace A's
- * ids and data, and asserts that B gets 404 (or its own data) and never anything of A. A route without a probe fails
- * the first test, so every new route must join.
+ * The cross-tenant harness. Every route of the API has a probe here that acts as the owner of workspace B (the most
+ * powerful role) against workspace A's ids and data, and asserts that B gets 404 (or only its own data) and never
+ * anything of A, and that A is unchanged. A route without a probe fails the first test, so every new route joins.
  */
 const app = createApp();
 const fetcher: Fetch = async (path, init) => app.request(path, init);
 
+interface A extends Workspace {
+  departmentId: string;
+  agentId: string;
+  organizationId: string;
+  customerId: string;
+  customerEmail: string;
+  ticketId: string;
+  ticketNumber: number;
+  subject: string;
+}
+
 interface Pair {
-  a: Workspace;
+  a: A;
   b: Workspace;
 }
 type Probe = (pair: Pair) => Promise<void>;
 
 /** Asserts that a response body mentions nothing that identifies workspace A. */
-async function expectNothingOf(a: Workspace, response: Response) {
+async function expectNothingOf(a: A, response: Response, except: string[] = []) {
   const text = await response.text();
-  for (const secret of [a.slug, a.email, a.staffId, a.token]) expect(text).not.toContain(secret);
+  const secrets = [a.slug, a.email, a.staffId, a.token, a.departmentId, a.agentId, a.organizationId, a.customerId, a.customerEmail, a.ticketId, a.subject];
+  for (const secret of secrets.filter((s) => !except.includes(s))) expect(text, `leaks ${secret}`).not.toContain(secret);
+}
+
+async function expect404(a: A, response: Response) {
+  expect(response.status).toBe(404);
+  await expectNothingOf(a, response);
+}
+
+/** A's ticket as A sees it: it must be the same after every probe. */
+async function ticketOfA(a: A) {
+  const response = await a.as.get(`/api/tickets/${a.ticketId}`);
+  expect(response.status).toBe(200);
+  return response.json();
 }
 
 const probes: Record<string, Probe> = {
   "GET /api/health": async ({ a, b }) => {
     await expectNothingOf(a, await b.as.get("/api/health"));
+  },
+  "GET /api/openapi.json": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.get("/api/openapi.json"));
   },
   "POST /api/signup": async ({ a }) => {
     // Taking A's slug fails and leaves A untouched.
@@ -61,45 +90,201 @@ const probes: Record<string, Probe> = {
     const secret = a.token.split(".")[2];
     expect((await caller(fetcher).get("/api/me", { authorization: `Bearer fls.${b.slug}.${secret}` })).status).toBe(401);
   },
-  "GET /api/departments": async ({ a, b }) => {
-    const mine = await (await a.as.get("/api/departments")).json();
-    const theirs = await b.as.get("/api/departments");
-    const text = await theirs.text();
-    for (const department of mine.departments) expect(text).not.toContain(department.departmentId);
-  },
   "GET /api/billing/ledger": async ({ a, b }) => {
     const mine = await (await a.as.get("/api/billing/ledger")).json();
     const text = await (await b.as.get("/api/billing/ledger")).text();
     for (const entry of mine.entries) expect(text).not.toContain(entry.entryId);
   },
-  "ALL /api/tickets": async ({ a, b }) => {
-    await expectNothingOf(a, await b.as.get("/api/tickets"));
+
+  // Tickets
+  "GET /api/tickets": async ({ a, b }) => {
+    for (const view of ["all", "mine", "unassigned", "pending", "on_hold", "solved", "trash"]) {
+      await expectNothingOf(a, await b.as.get(`/api/tickets?view=${view}&sort=updated`));
+    }
+    await expectNothingOf(a, await b.as.get(`/api/tickets?number=${a.ticketNumber}`));
+    const byEmail = await b.as.get(`/api/tickets?requesterEmail=${encodeURIComponent(a.customerEmail)}`);
+    expect((await byEmail.clone().json()).tickets).toEqual([]);
+    await expectNothingOf(a, byEmail);
+    const otherDepartment = await b.as.get(`/api/tickets?view=department&departmentId=${a.departmentId}`);
+    expect(otherDepartment.status).toBe(200); // B sees all of its own departments, and A's department is none of them
+    expect((await otherDepartment.json()).tickets).toEqual([]);
   },
-  "ALL /api/tickets/*": async ({ a, b }) => {
-    const response = await b.as.get(`/api/tickets/${a.staffId}`);
-    expect(response.status).not.toBe(200);
+  "GET /api/tickets/counts": async ({ a, b }) => {
+    const response = await b.as.get("/api/tickets/counts");
+    expect((await response.clone().json()).views.all).toBe(0);
     await expectNothingOf(a, response);
+  },
+  "POST /api/tickets": async ({ a, b }) => {
+    const base = { subject: "Probe", body: "Probe" };
+    const withCustomer = await b.as.post("/api/tickets", { ...base, requester: { customerId: a.customerId } });
+    expect(withCustomer.status).toBe(400);
+    await expectNothingOf(a, withCustomer);
+    const inDepartment = await b.as.post("/api/tickets", { ...base, requester: { email: "x@b.example" }, departmentId: a.departmentId });
+    expect(inDepartment.status).toBe(400);
+    const toAgent = await b.as.post("/api/tickets", { ...base, requester: { email: "x@b.example" }, assigneeId: a.agentId });
+    expect(toAgent.status).toBe(400);
+    await expectNothingOf(a, toAgent);
+    // The same email address in B is B's own customer, not A's.
+    const sameEmail = await b.as.post("/api/tickets", { ...base, requester: { email: a.customerEmail } });
+    expect(sameEmail.status).toBe(201);
+    expect((await sameEmail.json()).ticket.requester.customerId).not.toBe(a.customerId);
+  },
+  "GET /api/tickets/:id": async ({ a, b }) => {
+    await expect404(a, await b.as.get(`/api/tickets/${a.ticketId}`));
+  },
+  "PATCH /api/tickets/:id": async ({ a, b }) => {
+    const before = await ticketOfA(a);
+    await expect404(a, await b.as.send("PATCH", `/api/tickets/${a.ticketId}`, { version: before.ticket.version, status: "solved" }));
+    expect(await ticketOfA(a)).toEqual(before);
+  },
+  "POST /api/tickets/:id/replies": async ({ a, b }) => {
+    const before = await ticketOfA(a);
+    await expect404(a, await b.as.post(`/api/tickets/${a.ticketId}/replies`, { body: "injected" }));
+    expect(await ticketOfA(a)).toEqual(before);
+  },
+  "POST /api/tickets/:id/notes": async ({ a, b }) => {
+    const before = await ticketOfA(a);
+    await expect404(a, await b.as.post(`/api/tickets/${a.ticketId}/notes`, { body: "injected" }));
+    expect(await ticketOfA(a)).toEqual(before);
+  },
+  "DELETE /api/tickets/:id": async ({ a, b }) => {
+    await expect404(a, await b.as.send("DELETE", `/api/tickets/${a.ticketId}`));
+    expect((await ticketOfA(a)).ticket.deletedAt).toBeUndefined();
+  },
+  "POST /api/tickets/:id/restore": async ({ a, b }) => {
+    await expect404(a, await b.as.post(`/api/tickets/${a.ticketId}/restore`));
+  },
+  "POST /api/tickets/:id/purge": async ({ a, b }) => {
+    await expect404(a, await b.as.post(`/api/tickets/${a.ticketId}/purge`));
+    await ticketOfA(a);
+  },
+  "GET /api/tickets/:id/events": async ({ a, b }) => {
+    await expect404(a, await b.as.get(`/api/tickets/${a.ticketId}/events`));
+  },
+
+  // Customers and organizations
+  "GET /api/customers": async ({ a, b }) => {
+    // B may have a customer of its own with the same address (the POST /api/tickets probe made one): never A's.
+    await expectNothingOf(a, await b.as.get(`/api/customers?q=${encodeURIComponent(a.customerEmail)}`), [a.customerEmail]);
+    await expectNothingOf(a, await b.as.get("/api/customers"), [a.customerEmail]);
+    await expectNothingOf(a, await b.as.get("/api/customers?q=victim"), [a.customerEmail]);
+  },
+  "GET /api/customers/:id": async ({ a, b }) => {
+    await expect404(a, await b.as.get(`/api/customers/${a.customerId}`));
+  },
+  "PATCH /api/customers/:id": async ({ a, b }) => {
+    await expect404(a, await b.as.send("PATCH", `/api/customers/${a.customerId}`, { name: "Renamed by B" }));
+    expect((await (await a.as.get(`/api/customers/${a.customerId}`)).json()).customer.name).not.toBe("Renamed by B");
+  },
+  "GET /api/organizations": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.get("/api/organizations"));
+  },
+  "POST /api/organizations": async ({ a, b }) => {
+    // Domains are claimed per workspace: B may use the same domain without touching A's organization.
+    const response = await b.as.post("/api/organizations", { name: "B's Acme", domains: ["acme-a.example"] });
+    expect(response.status).toBe(201);
+    await expectNothingOf(a, response);
+    expect((await (await a.as.get(`/api/organizations/${a.organizationId}`)).json()).organization.domains).toEqual(["acme-a.example"]);
+  },
+  "GET /api/organizations/:id": async ({ a, b }) => {
+    await expect404(a, await b.as.get(`/api/organizations/${a.organizationId}`));
+  },
+  "PATCH /api/organizations/:id": async ({ a, b }) => {
+    await expect404(a, await b.as.send("PATCH", `/api/organizations/${a.organizationId}`, { name: "Renamed by B" }));
+  },
+
+  // Departments and staff
+  "GET /api/departments": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.get("/api/departments"));
+  },
+  "POST /api/departments": async ({ a, b }) => {
+    const response = await b.as.post("/api/departments", { name: "Probe department" });
+    expect(response.status).toBe(201);
+    await expectNothingOf(a, response);
+  },
+  "GET /api/departments/:id": async ({ a, b }) => {
+    await expect404(a, await b.as.get(`/api/departments/${a.departmentId}`));
+  },
+  "PATCH /api/departments/:id": async ({ a, b }) => {
+    await expect404(a, await b.as.send("PATCH", `/api/departments/${a.departmentId}`, { name: "Renamed by B" }));
+  },
+  "DELETE /api/departments/:id": async ({ a, b }) => {
+    await expect404(a, await b.as.send("DELETE", `/api/departments/${a.departmentId}`));
+    expect((await a.as.get(`/api/departments/${a.departmentId}`)).status).toBe(200);
+  },
+  "PUT /api/departments/:id/staff": async ({ a, b }) => {
+    await expect404(a, await b.as.send("PUT", `/api/departments/${a.departmentId}/staff`, { staffIds: [] }));
+    // B cannot grant its own department to A's staff either.
+    const own = (await (await b.as.get("/api/departments")).json()).departments[0].departmentId;
+    const response = await b.as.send("PUT", `/api/departments/${own}/staff`, { staffIds: [a.agentId] });
+    expect(response.status).toBe(400);
+    await expectNothingOf(a, response);
+    const detail = await (await a.as.get(`/api/departments/${a.departmentId}`)).json();
+    expect(detail.staffIds).toEqual([a.agentId]);
+  },
+  "GET /api/staff": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.get("/api/staff"));
+  },
+  "PATCH /api/staff/:id": async ({ a, b }) => {
+    await expect404(a, await b.as.send("PATCH", `/api/staff/${a.agentId}`, { role: "admin" }));
+  },
+
+  // The event log
+  "GET /api/events": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.get(`/api/events?targetType=ticket&targetId=${a.ticketId}`));
+    await expectNothingOf(a, await b.as.get(`/api/events?actorId=${a.staffId}`));
+    await expectNothingOf(a, await b.as.get("/api/events"));
   },
 };
 
 /** The app's routes, without middleware (handlers that take `next`). */
 function routesOf(): string[] {
   return [
-    ...new Set(app.routes.filter((r) => r.handler.length < 2).map((r) => `${r.method} ${r.path}`)),
+    ...new Set(app.routes.filter((r) => r.handler.length < 2 && r.method !== "ALL").map((r) => `${r.method} ${r.path}`)),
   ].sort();
+}
+
+/** Workspace A with one of everything, made through the API as A's owner. */
+async function seedA(): Promise<A> {
+  const a = await signupVia(fetcher);
+  const departmentId = (await (await a.as.post("/api/departments", { name: "A's secret department" })).json()).department.departmentId;
+  const agent = await withActor({ type: "system", tenantId: a.slug, reason: "test" }, () =>
+    Staff.create({ name: "A's agent", email: "agent@a.example", role: "agent", departmentIds: [departmentId], password: "a long enough passphrase" }),
+  );
+  const organizationId = (await (await a.as.post("/api/organizations", { name: "Acme A", domains: ["acme-a.example"] })).json()).organization
+    .organizationId;
+  const customerEmail = "victim@acme-a.example";
+  const subject = "A's confidential subject";
+  const created = await a.as.post("/api/tickets", { subject, body: "A's secret body", requester: { email: customerEmail }, departmentId });
+  expect(created.status).toBe(201);
+  const ticket = (await created.json()).ticket;
+  await a.as.post(`/api/tickets/${ticket.ticketId}/replies`, { body: "A's reply" });
+  await a.as.post(`/api/tickets/${ticket.ticketId}/notes`, { body: "A's private note" });
+  return {
+    ...a,
+    departmentId,
+    agentId: agent.staffId,
+    organizationId,
+    customerId: ticket.requester.customerId,
+    customerEmail,
+    ticketId: ticket.ticketId,
+    ticketNumber: ticket.number,
+    subject,
+  };
 }
 
 let pair: Pair;
 beforeAll(async () => {
   await useTestTable();
-  pair = { a: await signupVia(fetcher), b: await signupVia(fetcher) };
+  pair = { a: await seedA(), b: await signupVia(fetcher) };
 });
 
 describe("cross-tenant isolation", () => {
   it("has a probe for every route of the API", () => {
     const routes = routesOf();
-    expect(routes.length).toBeGreaterThan(5);
+    expect(routes.length).toBeGreaterThan(30);
     expect(routes.filter((route) => !(route in probes))).toEqual([]);
+    expect(Object.keys(probes).filter((probe) => !routes.includes(probe))).toEqual([]);
   });
 
   for (const [route, probe] of Object.entries(probes)) {

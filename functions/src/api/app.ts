@@ -5,7 +5,11 @@ import { NotFound, Invalid } from "@frontline/core/error";
 import { requireStaff } from "./auth";
 import type { Env } from "./context";
 import { errorResponse } from "./errors";
+import { customerRoutes } from "./routes/customers";
+import { departmentRoutes } from "./routes/departments";
+import { eventRoutes } from "./routes/events";
 import { publicRoutes } from "./routes/public";
+import { ticketRoutes } from "./routes/tickets";
 import { workspaceRoutes } from "./routes/workspace";
 
 /**
@@ -31,7 +35,11 @@ export function createApp() {
     )
     .route("/", publicRoutes)
     .use(requireStaff)
-    .route("/", workspaceRoutes);
+    .route("/", workspaceRoutes)
+    .route("/", ticketRoutes)
+    .route("/", customerRoutes)
+    .route("/", departmentRoutes)
+    .route("/", eventRoutes);
 
   const app = new Hono<Env>().route("/api", api);
   app.notFound((c) => errorResponse(new NotFound("Route"), c));

@@ -3,6 +3,7 @@ import { Auth } from "@frontline/core/auth";
 import { Tenant } from "@frontline/core/tenant";
 import { jsonBody } from "../body";
 import { sourceIp, type Env } from "../context";
+import { openApiDocument, route } from "../openapi";
 import { setSessionCookies } from "../session-cookie";
 
 type Signedin = Awaited<ReturnType<typeof Auth.login>>;
@@ -14,13 +15,28 @@ function signedIn(c: Context<Env>, result: Signedin, status: 200 | 201) {
   return c.json({ tenant: result.tenant, staff: result.staff, token, csrfToken, expiresAt }, status);
 }
 
-/** Routes anyone may call: health, sign-up and sign-in. */
-export const publicRoutes = new Hono<Env>()
-  .get("/health", (c) => c.json({ status: "ok", time: new Date().toISOString() }))
-  .post("/signup", async (c) => {
-    return signedIn(c, await Tenant.signup((await jsonBody(c)) as Tenant.SignupInput), 201);
-  })
-  .post("/auth/login", async (c) => {
+/** Routes anyone may call: health, sign-up, sign-in and the API's own description. */
+export const publicRoutes = new Hono<Env>();
+
+route(publicRoutes, { method: "get", path: "/health", summary: "Is the API up?", tag: "Platform", public: true }, (c) =>
+  c.json({ status: "ok", time: new Date().toISOString() }),
+);
+
+route(
+  publicRoutes,
+  { method: "post", path: "/signup", summary: "Open a workspace and sign its owner in", tag: "Platform", body: Tenant.SignupSchema, status: 201, public: true },
+  async (c) => signedIn(c, await Tenant.signup((await jsonBody(c)) as Tenant.SignupInput), 201),
+);
+
+route(
+  publicRoutes,
+  { method: "post", path: "/auth/login", summary: "Sign in to a workspace", tag: "Platform", body: Auth.LoginSchema, public: true },
+  async (c) => {
     const origin = { ip: sourceIp(c), userAgent: c.req.header("user-agent") };
     return signedIn(c, await Auth.login((await jsonBody(c)) as Parameters<typeof Auth.login>[0], origin), 200);
-  });
+  },
+);
+
+route(publicRoutes, { method: "get", path: "/openapi.json", summary: "This API, described (OpenAPI 3.1)", tag: "Platform", public: true }, (c) =>
+  c.json(openApiDocument({ title: "Frontline API", version: "1" })),
+);
