@@ -61,9 +61,18 @@ export function openApiDocument(info: { title: string; version: string }) {
     }));
     const queryParams: unknown[] = [];
     if (op.query) {
-      const schema = jsonSchema(op.query) as { properties?: { [name: string]: unknown }; required?: string[] };
-      for (const [name, property] of Object.entries(schema.properties ?? {})) {
-        queryParams.push({ name, in: "query", required: schema.required?.includes(name) ?? false, schema: property });
+      type ObjectSchema = { properties?: { [name: string]: unknown }; required?: string[]; anyOf?: ObjectSchema[] };
+      const schema = jsonSchema(op.query) as ObjectSchema;
+      // A union of query shapes (a queue, or a search) documents every parameter of every shape, none required.
+      const shapes = schema.anyOf ?? [schema];
+      const seen = new Set<string>();
+      for (const shape of shapes) {
+        for (const [name, property] of Object.entries(shape.properties ?? {})) {
+          if (seen.has(name)) continue;
+          seen.add(name);
+          const required = shapes.length === 1 && (shape.required?.includes(name) ?? false);
+          queryParams.push({ name, in: "query", required, schema: property });
+        }
       }
     }
     const status = String(op.status ?? 200);

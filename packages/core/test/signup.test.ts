@@ -3,6 +3,7 @@ import { withActor } from "@frontline/core/actor";
 import { Billing } from "@frontline/core/billing";
 import { useDb } from "@frontline/core/db";
 import { Department } from "@frontline/core/department";
+import { Event } from "@frontline/core/event";
 import { Conflict, Invalid } from "@frontline/core/error";
 import { Tenant } from "@frontline/core/tenant";
 import { useTestTable } from "../../../test/support/db";
@@ -37,6 +38,10 @@ describe("Tenant.signup", () => {
       const ledger = await Billing.ledger();
       expect(ledger).toHaveLength(1);
       expect(ledger[0]).toMatchObject({ kind: "trial_credit", amountMinor: 3000, balanceAfterMinor: 3000 });
+      const events = await Event.list({});
+      expect(events.events).toEqual([
+        expect.objectContaining({ action: "tenant.create", actor: { type: "staff", id: result.staff.staffId, name: "Olga Owner" } }),
+      ]);
     });
 
     const owner = await useDb().entities.staff.get({ tenantId: input.slug, staffId: result.staff.staffId }).go();

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { assertJava } from "./dynamo";
 import { assertPortFree } from "./port";
 import { startRuntime } from "./runtime";
-import { DemoLogin, seedDemo } from "./seed";
+import { DemoLogin, DemoStaff, seedDemo } from "./seed";
 import { buildWeb, webBuildNeeded } from "./web-build";
 
 /**
@@ -66,6 +66,7 @@ async function main() {
       `    workspace  ${DemoLogin.slug}`,
       `    email      ${DemoLogin.email}`,
       `    password   ${DemoLogin.password}`,
+      `  Other demo staff (same workspace and password): ${DemoStaff.map((s) => `${s.email} (${s.role})`).join(", ")}`,
       "",
       "Press Ctrl-C to stop.",
       "",

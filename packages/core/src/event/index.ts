@@ -30,6 +30,8 @@ export interface Target {
 }
 
 export interface Draft {
+  /** The tenant, where no actor is set yet (sign-up); otherwise the current actor's. */
+  tenantId?: string;
   action: string;
   target: Target;
   departmentId?: string;
@@ -52,7 +54,7 @@ export function actorOf(principal: Principal): EventActor {
 
 /** The attributes of a new event, to be written in the same transaction as the change it records. */
 export function entry(actor: EventActor, draft: Draft, at = new Date().toISOString()) {
-  const tenantId = useTenantId();
+  const tenantId = draft.tenantId ?? useTenantId();
   return {
     tenantId,
     eventId: createId(),

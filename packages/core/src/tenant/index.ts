@@ -7,6 +7,7 @@ import { useConfig } from "../config";
 import { transact } from "../db/transaction";
 import { useDb } from "../db/service";
 import { Department } from "../department";
+import { Event } from "../event";
 import { Conflict, NotFound } from "../error";
 import { createId } from "../id";
 import { Plan } from "../plan";
@@ -89,7 +90,7 @@ export const signup = fn(SignupSchema, async (input) => {
   const credit = config.trialCreditMinor;
 
   await transact(
-    ({ tenant, staff, staffEmail, department, billingAccount, ledgerEntry }) => [
+    ({ tenant, staff, staffEmail, department, billingAccount, ledgerEntry, event }) => [
       tenant
         .create({
           tenantId,
@@ -130,6 +131,17 @@ export const signup = fn(SignupSchema, async (input) => {
           createdAt: now.toISOString(),
         })
         .commit(),
+      Event.write(
+        { event },
+        { type: "staff", id: ownerId, name: input.ownerName },
+        {
+          tenantId,
+          action: "tenant.create",
+          target: { type: "tenant", id: tenantId, label: input.workspaceName },
+          after: { name: input.workspaceName, planId: plan.planId, owner: input.email, trialCreditMinor: credit },
+        },
+        now.toISOString(),
+      ),
     ],
     ({ index }) =>
       index === 0
