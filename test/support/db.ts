@@ -2,17 +2,28 @@ import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { configure } from "@frontline/core/config";
 import { Plan } from "@frontline/core/plan";
+import { configurePorts } from "@frontline/core/port";
+import { memoryBlobStore, recordingMailer, recordingScheduler } from "@frontline/core/port/memory";
 import { ensureTable } from "../../packages/local/src/dynamo";
 
+/** The in-memory ports of the current test file (useTestTable installs fresh ones). */
+export const testPorts = {
+  blobs: memoryBlobStore(),
+  mailer: recordingMailer(),
+  scheduler: recordingScheduler(),
+};
+
 /**
- * Points the core at a fresh table of its own on the run's DynamoDB Local and returns its name.
- * Call it in `beforeAll`; tables are dropped with the in-memory database at the end of the run.
+ * Points the core at a fresh table of its own on the run's DynamoDB Local and returns its name, with in-memory
+ * ports (blobs, a mailer that records what it sends, a scheduler that records timers). Call it in `beforeAll`;
+ * tables are dropped with the in-memory database at the end of the run.
  */
 export async function useTestTable(): Promise<string> {
   const endpoint = inject("dynamoEndpoint");
   const tableName = `test-${randomBytes(6).toString("hex")}`;
   await ensureTable(endpoint, tableName);
   configure({ tableName, dynamoEndpoint: endpoint });
+  configurePorts(testPorts);
   await Plan.ensureCatalog();
   return tableName;
 }

@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { useConfig } from "@frontline/core/config";
 import { assertJava } from "./dynamo";
 import { assertPortFree } from "./port";
 import { startRuntime } from "./runtime";
@@ -18,15 +19,22 @@ const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const args = new Set(process.argv.slice(2));
 let runtime: Awaited<ReturnType<typeof startRuntime>> | undefined;
 
+function portFrom(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name} must be a port number, got "${process.env[name]}"`);
+  return value;
+}
+
 async function main() {
-  const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
+  const port = portFrom("PORT", 3000);
+  const smtpPort = portFrom("SMTP_PORT", 2525);
   const memory = args.has("--memory");
   const dataDir = resolve(rootDir, process.env.DATA_DIR ?? ".data");
   const webDir = join(rootDir, "web");
 
   assertJava();
   if (port !== 0) await assertPortFree(port, "HTTP");
+  if (smtpPort !== 0) await assertPortFree(smtpPort, "SMTP");
   if (webBuildNeeded(webDir)) {
     console.log("Building the web app...");
     buildWeb(rootDir);
@@ -35,8 +43,11 @@ async function main() {
   runtime = await startRuntime({
     port,
     host: process.env.HOST,
+    smtpPort,
     dataDir: memory ? undefined : join(dataDir, "dynamodb"),
+    filesDir: memory ? undefined : dataDir,
     inboundDomain: process.env.INBOUND_DOMAIN,
+    smtpRelayUrl: process.env.SMTP_RELAY_URL || undefined,
     webDist: join(webDir, "dist"),
   });
   let stopping = false;
@@ -60,6 +71,8 @@ async function main() {
       `  Console and admin   ${runtime.url}/`,
       `  Sign up             ${runtime.url}/signup`,
       `  API                 ${runtime.url}/api  (health: ${runtime.url}/api/health)`,
+      `  Inbound mail (SMTP) localhost:${runtime.smtpPort}  (workspaces' addresses: <workspace>@${useConfig().inboundDomain})`,
+      `  Sent mail           ${runtime.outboxDir}  (one .eml file per message${process.env.SMTP_RELAY_URL ? ", also relayed" : ""})`,
       `  Data                ${memory ? "in memory (--memory): nothing is kept" : dataDir}`,
       "",
       `  Demo login (${seeded === "created" ? "just created" : "already there"}):`,

@@ -1,7 +1,16 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { configure } from "@frontline/core/config";
 import { Plan } from "@frontline/core/plan";
+import { configurePorts } from "@frontline/core/port";
+import { Timers } from "@frontline/core/timer";
+import { folderBlobStore } from "./blob-store";
 import { ensureTable, startDynamoLocal, type DynamoLocal } from "./dynamo";
+import { localMailer } from "./mailer";
+import { localScheduler, type LocalScheduler } from "./scheduler";
 import { startHttpServer, type HttpServer } from "./server";
+import { startSmtpServer, type SmtpServer } from "./smtp";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
@@ -9,12 +18,18 @@ export interface RuntimeOptions {
   /** HTTP port; 0 picks a free one. */
   port: number;
   host?: string;
+  /** SMTP port for inbound mail; 0 picks a free one; undefined starts no SMTP server. */
+  smtpPort?: number;
   /** Folder for DynamoDB Local's data; omitted means in memory. */
   dataDir?: string;
+  /** Folder for raw mail, attachments (blobs/) and sent mail (outbox/); omitted means a temporary folder. */
+  filesDir?: string;
   /** Use an already running DynamoDB (tests share one) instead of starting DynamoDB Local. */
   dynamoEndpoint?: string;
   tableName?: string;
   inboundDomain?: string;
+  /** Relay outgoing mail over SMTP too (smtp://host:port). */
+  smtpRelayUrl?: string;
   /** Built web app to serve; omitted serves the API only. */
   webDist?: string;
 }
@@ -23,17 +38,34 @@ export interface Runtime {
   url: string;
   dynamoEndpoint: string;
   tableName: string;
+  smtpPort?: number;
+  /** Where each outgoing message is written as an .eml file. */
+  outboxDir: string;
+  filesDir: string;
+  scheduler: LocalScheduler;
   stop(): Promise<void>;
 }
 
 /**
- * The whole help desk in one process: DynamoDB Local (or a given endpoint), the table, the plan catalog, and the
- * HTTP server with the API and the web app. `npm start`, the integration tests and the browser tests all use this.
+ * The whole help desk in one process: DynamoDB Local (or a given endpoint), the table, the plan catalog, the ports
+ * (a folder for blobs, an outbox folder for sent mail, timers in the table), the HTTP server with the API and the web
+ * app, and the SMTP server for inbound mail. `npm start`, the integration tests and the browser tests all use this.
  */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   let dynamo: DynamoLocal | undefined;
   let http: HttpServer | undefined;
+  let smtp: SmtpServer | undefined;
+  let scheduler: LocalScheduler | undefined;
   const tableName = options.tableName ?? "frontline";
+  const temporaryFiles = options.filesDir ? undefined : mkdtempSync(join(tmpdir(), "frontline-files-"));
+  const filesDir = options.filesDir ?? temporaryFiles!;
+  const stopAll = async () => {
+    await smtp?.close();
+    await http?.close();
+    await scheduler?.stop();
+    await dynamo?.stop();
+    if (temporaryFiles) rmSync(temporaryFiles, { recursive: true, force: true });
+  };
   try {
     if (!options.dynamoEndpoint) dynamo = await startDynamoLocal({ dataDir: options.dataDir });
     const endpoint = options.dynamoEndpoint ?? dynamo!.endpoint;
@@ -43,21 +75,25 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       dynamoEndpoint: endpoint,
       ...(options.inboundDomain ? { inboundDomain: options.inboundDomain } : {}),
     });
+    const mailer = localMailer({ outboxDir: join(filesDir, "outbox"), relayUrl: options.smtpRelayUrl });
+    scheduler = localScheduler(Timers.fire);
+    configurePorts({ blobs: folderBlobStore(join(filesDir, "blobs")), mailer, scheduler });
     await Plan.ensureCatalog();
+    scheduler.start();
     http = await startHttpServer({ port: options.port, host: options.host, webDist: options.webDist });
-    const started = { dynamo, http };
+    if (options.smtpPort !== undefined) smtp = await startSmtpServer({ port: options.smtpPort, host: options.host });
     return {
       url: http.url,
       dynamoEndpoint: endpoint,
       tableName,
-      async stop() {
-        await started.http.close();
-        await started.dynamo?.stop();
-      },
+      smtpPort: smtp?.port,
+      outboxDir: mailer.outboxDir,
+      filesDir,
+      scheduler,
+      stop: stopAll,
     };
   } catch (error) {
-    await http?.close();
-    await dynamo?.stop();
+    await stopAll();
     throw error;
   }
 }

@@ -11,6 +11,8 @@ export const CounterEntity = new Entity({
     tenantId: tenantIdAttribute,
     name: { type: "string", required: true, readOnly: true },
     value: { type: "number", required: true, default: 0 },
+    /** For counters of a time window (per-sender mail rates): DynamoDB deletes them after this (epoch seconds). */
+    expiresAt: { type: "number" },
   },
   indexes: {
     byName: { pk: tenantPartition, sk: sortKey("counter", ["name"]) },

@@ -11,6 +11,8 @@ export const CustomerEntity = new Entity({
     email: { type: "string" },
     phone: { type: "string" },
     organizationId: { type: "string" },
+    /** The language the customer writes in (en, ru), for their letters. */
+    locale: { type: "string" },
     /** Set when mail to the address bounced hard: no further mail is sent to it. */
     undeliverableAt: { type: "string" },
     undeliverableReason: { type: "string" },

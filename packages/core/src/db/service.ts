@@ -16,6 +16,9 @@ import { OrganizationDomainEntity, OrganizationEntity } from "../customer/organi
 import { TicketEntity } from "../ticket/ticket.entity";
 import { MessageEntity } from "../ticket/message.entity";
 import { TicketNumberEntity } from "../ticket/ticket-number.entity";
+import { MailEntity, MailRefEntity, StopEntryEntity } from "../email/mail.entity";
+import { LetterEntity, OutboxEntity } from "../email/outbox.entity";
+import { TimerEntity } from "../timer/timer.entity";
 
 /** Every entity of the one table. Adding an entity here puts it under the tenant-key test in db/keys.test.ts. */
 export const entities = {
@@ -38,6 +41,12 @@ export const entities = {
   ticket: TicketEntity,
   message: MessageEntity,
   ticketNumber: TicketNumberEntity,
+  mail: MailEntity,
+  mailRef: MailRefEntity,
+  stopEntry: StopEntryEntity,
+  outbox: OutboxEntity,
+  letter: LetterEntity,
+  timer: TimerEntity,
 };
 
 function build() {

@@ -14,6 +14,16 @@ export interface Rejection {
   code: string;
 }
 
+/** A write of a transaction was refused by its condition, and the caller named no better error for it. */
+export class Rejected extends Conflict {
+  constructor(
+    readonly index: number,
+    readonly reason: string,
+  ) {
+    super(`The change could not be saved (${reason})`);
+  }
+}
+
 /** How often a transaction that lost a race with another one (TransactionConflict) is tried again. */
 const CONFLICT_ATTEMPTS = 8;
 
@@ -38,6 +48,6 @@ export async function transact(build: WriteBuilder, onRejected?: (rejection: Rej
       }
       throw new Conflict("Another change was being saved at the same time; try again");
     }
-    throw onRejected?.({ index, code }) ?? new Conflict(`The change could not be saved (${code})`);
+    throw onRejected?.({ index, code }) ?? new Rejected(index, code);
   }
 }

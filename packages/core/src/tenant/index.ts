@@ -14,6 +14,8 @@ import { Plan } from "../plan";
 import { Session } from "../session";
 import { Staff } from "../staff";
 import { fn } from "../validation";
+import { isConditionFailure } from "../db/condition";
+import { newSecret } from "../email/token";
 import type { TenantEntity } from "./tenant.entity";
 
 export interface Info {
@@ -100,6 +102,8 @@ export const signup = fn(SignupSchema, async (input) => {
           planStatus: "trial",
           trialEndsAt,
           ownerId,
+          mailSecret: newSecret(),
+          locale: input.locale ?? "en",
         })
         .commit(),
       staff
@@ -161,6 +165,32 @@ export async function get(tenantId: string): Promise<Info> {
   const result = await useDb().entities.tenant.get({ tenantId }).go();
   if (!result.data) throw new NotFound("Workspace");
   return view(result.data);
+}
+
+/**
+ * The secret that signs the tenant's reply tokens. Workspaces made before tokens existed get one on first use (the
+ * conditional write makes concurrent first uses agree on one).
+ */
+export async function mailSecret(tenantId: string): Promise<string> {
+  const db = useDb().entities.tenant;
+  const current = await db.get({ tenantId }).go({ attributes: ["mailSecret"] });
+  if (!current.data) throw new NotFound("Workspace");
+  if (current.data.mailSecret) return current.data.mailSecret;
+  await db
+    .patch({ tenantId })
+    .set({ mailSecret: newSecret() })
+    .where(({ mailSecret }, { notExists }) => notExists(mailSecret))
+    .go()
+    .catch((error: unknown) => {
+      if (!isConditionFailure(error)) throw error;
+    });
+  return mailSecret(tenantId);
+}
+
+/** The language of the workspace's letters. */
+export async function locale(tenantId: string): Promise<string> {
+  const current = await useDb().entities.tenant.get({ tenantId }).go({ attributes: ["locale"] });
+  return current.data?.locale ?? "en";
 }
 
 export async function exists(tenantId: string): Promise<boolean> {

@@ -12,6 +12,10 @@ export const TenantEntity = new Entity({
     planStatus: { type: ["trial", "active", "suspended"] as const, required: true },
     trialEndsAt: { type: "string" },
     ownerId: { type: "string", required: true },
+    /** Signs the reply tokens of the tenant's outgoing mail (email/token.ts). Never leaves the server. */
+    mailSecret: { type: "string" },
+    /** The language of the workspace's letters and of customers whose language is not known. */
+    locale: { type: "string" },
     ...timestamps,
   },
   indexes: {

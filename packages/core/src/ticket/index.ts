@@ -10,6 +10,8 @@ import { useDb } from "../db/service";
 import { Department } from "../department";
 import { Conflict, Forbidden, Invalid, NotFound } from "../error";
 import { Event } from "../event";
+import * as Notify from "../email/notify";
+import * as Outbox from "../email/outbox";
 import { createId } from "../id";
 import { Staff } from "../staff";
 import { parse } from "../validation";
@@ -53,6 +55,14 @@ export interface Info {
   deletedAt?: string;
   deletedBy?: string;
   followUpOf?: string;
+  /** A ticket this one's first mail referred to (the sender was not taking part in it). */
+  linkedTo?: string;
+  participants: string[];
+  /** Opened by automated mail: never answered automatically. */
+  automated: boolean;
+  /** The customer did not get our last mail. */
+  deliveryFailedAt?: string;
+  deliveryFailure?: string;
   preview?: string;
   messageCount: number;
 }
@@ -97,6 +107,11 @@ export function view(t: Record): Info {
     deletedAt: t.deletedAt,
     deletedBy: t.deletedBy,
     followUpOf: t.followUpOf,
+    linkedTo: t.linkedTo,
+    participants: t.participants ?? [],
+    automated: t.automated ?? false,
+    deliveryFailedAt: t.deliveryFailedAt,
+    deliveryFailure: t.deliveryFailure,
     preview: t.preview,
     messageCount: t.messageCount ?? 0,
   };
@@ -146,7 +161,7 @@ function preview(body: string): string {
 // Writing a change: one transaction with the ticket (on the version it was read at), its new thread entries, the
 // events, and the queue counters.
 
-interface MessageDraft {
+type MessageDraft = {
   kind: MessageRecord["kind"];
   authorType: MessageRecord["authorType"];
   authorId: string;
@@ -154,7 +169,7 @@ interface MessageDraft {
   body: string;
   enteredBy?: string;
   system?: MessageInfo["system"];
-}
+} & Partial<Pick<MessageRecord, "mailId" | "emailMessageId" | "fullBody" | "html" | "htmlKey" | "attachments" | "droppedAttachments" | "outboxId">>;
 
 interface Change {
   before: Record;
@@ -166,6 +181,10 @@ interface Change {
   events?: Event.Draft[];
   by: Event.EventActor;
   at?: string;
+  /** Letters to the customer, queued in the same transaction and sent once it is written. */
+  letters?: Outbox.Prepared[];
+  /** More writes that must happen with the change or not at all (e.g. the mail record's outcome). */
+  extra?: (entities: TxEntities) => TxItem[];
 }
 
 type Writable = Omit<Record, "tenantId" | "ticketId" | "number" | "channel" | "origin" | "createdAt" | "createdBy" | "followUpOf">;
@@ -241,6 +260,8 @@ async function commitChange(change: Change): Promise<Record> {
         ...messages.map((m) => messageItem(entities, tenantId, before.ticketId, m, at)),
         ...(change.events ?? []).map((draft) => Event.write(entities, by, draft, at)),
         ...counterItems(entities, tenantId, counters),
+        ...(change.letters ?? []).flatMap((letter) => Outbox.writes(entities, letter, at)),
+        ...(change.extra?.(entities) ?? []),
       ];
     },
     ({ index }) => (index === 0 ? new StaleVersion() : undefined),
@@ -248,7 +269,22 @@ async function commitChange(change: Change): Promise<Record> {
     if (error instanceof StaleVersion) throw await staleConflict(before.ticketId);
     throw error;
   });
+  if (change.letters?.length) await Outbox.deliverAll(tenantId, change.letters.map((l) => l.outboxId));
   return after;
+}
+
+function forLetter(t: Record): Notify.TicketForLetter {
+  return {
+    ticketId: t.ticketId,
+    number: t.number,
+    subject: t.subject,
+    status: t.status,
+    requesterId: t.requesterId,
+    requesterEmail: t.requesterEmail,
+    requesterName: t.requesterName,
+    automated: t.automated,
+    mailThread: t.mailThread,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -442,7 +478,7 @@ async function assertAssignable(assigneeId: string, departmentId: string, path: 
   return info;
 }
 
-interface Opening {
+export interface Opening {
   subject: string;
   body: string;
   requester: Customer.RequesterInput;
@@ -456,25 +492,40 @@ interface Opening {
   channel: Lifecycle.Channel;
   origin?: Lifecycle.Origin;
   status: Lifecycle.Status;
-  by: Event.EventActor;
+  /** Who opens it; without one, the requester (a customer writing in). */
+  by?: Event.EventActor;
   /** The staff member who typed the customer's request in, if any. */
   enteredBy?: string;
   followUpOf?: string;
+  linkedTo?: string;
+  /** Opened by automated mail: recorded, never answered automatically. */
+  automated?: boolean;
+  /** Email addresses taking part besides the requester (those copied). */
+  participants?: string[];
+  /** Send the requester "we received your request". */
+  acknowledge: boolean;
+  /** The mail this ticket comes from: its parts for the first message, and writes that must go with the ticket. */
+  mail?: Pick<MessageDraft, "mailId" | "emailMessageId" | "fullBody" | "html" | "htmlKey" | "attachments" | "droppedAttachments">;
+  extra?: (entities: TxEntities, ticket: Record) => TxItem[];
+  /** The requester's language, if the customer is new (from the mail's text). */
+  locale?: string;
 }
 
 /**
  * Opens a ticket: the customer (found, or created on first contact), the number, the ticket, its first message, the
- * event and the queue counts, in one transaction. A new customer whose address another request claimed at the same
- * moment is found on the second try.
+ * event, the queue counts and the acknowledgement letter, in one transaction. A new customer whose address another
+ * request claimed at the same moment is found on the second try.
  */
-async function open(opening: Opening): Promise<Record> {
+export async function open(opening: Opening): Promise<Record> {
   const tenantId = useTenantId();
   for (let attempt = 1; ; attempt++) {
     const resolved = await Customer.resolve(opening.requester).catch((error: unknown) => {
       if (error instanceof z.ZodError) throw Invalid.field("requester", "invalid", error.issues[0]?.message ?? "Invalid requester");
       throw error;
     });
+    if (resolved.created && opening.locale) resolved.created.customer.locale = opening.locale;
     const customer = resolved.existing ?? resolved.created.customer;
+    const by: Event.EventActor = opening.by ?? { type: "customer", id: customer.customerId, name: customer.name };
     const number = await Counter.next(tenantId, "seq#ticket");
     const at = new Date().toISOString();
     const ticketId = createId();
@@ -484,6 +535,7 @@ async function open(opening: Opening): Promise<Record> {
       departmentId: opening.departmentId,
       assigneeId: opening.assigneeId,
     };
+    const participants = [...new Set([customer.email, ...(opening.participants ?? [])].filter((a): a is string => Boolean(a)))];
     const ticket = {
       tenantId,
       ticketId,
@@ -504,16 +556,22 @@ async function open(opening: Opening): Promise<Record> {
       requesterEmail: customer.email,
       organizationId: customer.organizationId,
       createdAt: at,
-      createdBy: opening.by.type === "staff" ? opening.by.id : opening.by.type,
+      createdBy: by.type === "staff" ? by.id : by.type,
       updatedAt: at,
-      ...principalName(opening.by),
+      ...principalName(by),
       lastCustomerActivityAt: at,
       version: 1,
       followUpOf: opening.followUpOf,
+      linkedTo: opening.linkedTo,
+      participants,
+      automated: opening.automated,
       preview: preview(opening.body),
       messageCount: 1,
       ...Queue.queueAttributes(state),
-    } satisfies Record;
+    } satisfies Record as Record;
+    ticket.mailThread = Notify.appendToThread([], opening.mail?.emailMessageId);
+    const acknowledgement = opening.acknowledge && !opening.automated ? await Notify.letter("ticket_received", forLetter(ticket)) : undefined;
+    ticket.mailThread = Notify.appendToThread(ticket.mailThread, acknowledgement?.messageId);
     const customerWrites = resolved.created ? (entities: TxEntities) => Customer.customerWrites(entities, resolved.created) : () => [];
     let customerItems = 0;
     try {
@@ -536,12 +594,13 @@ async function open(opening: Opening): Promise<Record> {
                 authorName: customer.name,
                 body: opening.body,
                 enteredBy: opening.enteredBy,
+                ...opening.mail,
               },
               at,
             ),
             Event.write(
               entities,
-              opening.by,
+              by,
               {
                 action: "ticket.create",
                 target: { type: "ticket", id: ticketId, label: `#${number}` },
@@ -556,20 +615,25 @@ async function open(opening: Opening): Promise<Record> {
                   assigneeId: opening.assigneeId ?? null,
                   tags: opening.tags,
                   channel: opening.channel,
+                  ...(opening.followUpOf ? { followUpOf: opening.followUpOf } : {}),
+                  ...(opening.linkedTo ? { linkedTo: opening.linkedTo } : {}),
                 },
               },
               at,
             ),
             ...counterItems(entities, tenantId, Counter.delta([], Queue.countKeys(state))),
+            ...(acknowledgement ? Outbox.writes(entities, acknowledgement, at) : []),
+            ...(opening.extra?.(entities, ticket) ?? []),
           ];
         },
         ({ index }) => (index < customerItems ? new CustomerRace() : undefined),
       );
-      return ticket as Record;
     } catch (error) {
       if (error instanceof CustomerRace && attempt < 3) continue;
       throw error;
     }
+    if (acknowledgement) await Outbox.deliverAll(tenantId, [acknowledgement.outboxId]);
+    return ticket;
   }
 }
 
@@ -604,6 +668,7 @@ export async function create(raw: CreateInput, options: { channel?: "agent" | "a
     status: input.status ?? (input.assigneeId ? "open" : "new"),
     by: Event.actorOf(actor),
     enteredBy: actor.type === "staff" ? actor.staffId : undefined,
+    acknowledge: true,
   });
   return view(ticket);
 }
@@ -753,7 +818,15 @@ export async function update(ticketId: string, raw: UpdateInput): Promise<Info> 
   }
 
   if (!events.length) return view(before);
-  const after = await commitChange({ before, set, remove, messages, events, by, at });
+  const letters: Outbox.Prepared[] = [];
+  if (set.status === "solved") {
+    const letter = await Notify.letter("ticket_solved", forLetter({ ...before, ...set } as Record));
+    if (letter) {
+      letters.push(letter);
+      set.mailThread = Notify.appendToThread(before.mailThread, letter.messageId);
+    }
+  }
+  const after = await commitChange({ before, set, remove, messages, events, by, at, letters });
   return view(after);
 }
 
@@ -815,12 +888,27 @@ async function addStaffMessage(ticketId: string, kind: "reply" | "note", input: 
         messages.push({ ...messages[0]!, kind: "system", body: "", system: { action: "assign", to: me } });
       }
     }
+    const letters: Outbox.Prepared[] = [];
+    if (kind === "reply") {
+      const solved = set.status === "solved";
+      const letter = await Notify.letter("agent_reply", forLetter({ ...before, ...set } as Record), {
+        agentName: by.name,
+        message: input.body,
+        solved,
+      });
+      if (letter) {
+        letters.push(letter);
+        messages[0]!.outboxId = letter.outboxId;
+        set.mailThread = Notify.appendToThread(before.mailThread, letter.messageId);
+      }
+    }
     try {
       const written = await commitChange({
         before,
         set,
         remove,
         messages,
+        letters,
         events: [
           {
             action: kind === "reply" ? "ticket.reply" : "ticket.note",
@@ -848,6 +936,118 @@ export async function reply(ticketId: string, raw: z.input<typeof ReplySchema>):
 
 export async function note(ticketId: string, raw: z.input<typeof NoteSchema>): Promise<Detail> {
   return addStaffMessage(ticketId, "note", parse(NoteSchema, raw));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A customer writes in
+
+export interface Incoming {
+  customer: { customerId: string; name: string; email?: string };
+  body: string;
+  /** An automatic reply (out of office): kept as a note, changes nothing else and notifies no one. */
+  asNote?: boolean;
+  /** Addresses that join the conversation (copied on the mail). */
+  participants?: string[];
+  mail: Pick<MessageDraft, "mailId" | "emailMessageId" | "fullBody" | "html" | "htmlKey" | "attachments" | "droppedAttachments">;
+  extra?: (entities: TxEntities) => TxItem[];
+}
+
+/** A closed ticket is final: what the customer writes to it opens a follow-up instead. */
+export class ClosedTicket extends Conflict {
+  constructor(readonly ticket: Record) {
+    super(`Ticket #${ticket.number} is closed`);
+  }
+}
+
+/**
+ * Adds a customer's message to a ticket. A solved, pending or on-hold ticket opens again; the customer's address (and
+ * those copied) join the conversation; the message's Message-ID joins the mail thread.
+ */
+export async function receive(ticketId: string, incoming: Incoming): Promise<Record> {
+  for (let attempt = 1; ; attempt++) {
+    const before = await readRecord(ticketId, true);
+    if (!before) throw new NotFound("Ticket");
+    if (before.status === "closed") throw new ClosedTicket(before);
+    const by: Event.EventActor = { type: "customer", id: incoming.customer.customerId, name: incoming.customer.name };
+    const at = new Date().toISOString();
+    const set: Partial<Record> = {
+      participants: [...new Set([...(before.participants ?? []), ...(incoming.participants ?? [])])],
+      mailThread: Notify.appendToThread(before.mailThread, incoming.mail.emailMessageId),
+    };
+    const remove: (keyof Record)[] = [];
+    const messages: MessageDraft[] = [
+      {
+        kind: incoming.asNote ? "note" : "customer",
+        authorType: "customer",
+        authorId: incoming.customer.customerId,
+        authorName: incoming.customer.name,
+        body: incoming.body,
+        ...incoming.mail,
+      },
+    ];
+    let reopened = false;
+    if (!incoming.asNote) {
+      set.lastCustomerActivityAt = at;
+      if (before.status === "solved" || before.status === "pending" || before.status === "on_hold") {
+        set.status = "open";
+        reopened = true;
+        if (before.status === "solved") remove.push("solvedAt");
+        messages.push({ kind: "system", authorType: "customer", authorId: by.id, authorName: by.name, body: "", system: { action: "status", from: before.status, to: "open" } });
+      }
+    }
+    try {
+      return await commitChange({
+        before,
+        set,
+        remove,
+        messages,
+        events: [
+          {
+            action: incoming.asNote ? "ticket.auto_reply" : "ticket.customer_reply",
+            target: { type: "ticket", id: ticketId, label: `#${before.number}` },
+            departmentId: before.departmentId,
+            ...(reopened ? { before: { status: before.status }, after: { status: "open" } } : {}),
+          },
+        ],
+        by,
+        at,
+        extra: incoming.extra,
+      });
+    } catch (error) {
+      if (error instanceof Conflict && error.current && attempt < 5) continue;
+      throw error;
+    }
+  }
+}
+
+/** A ticket as the system sees it (inbound mail, timers): any department, deleted or not. */
+export async function read(ticketId: string): Promise<Record | undefined> {
+  return readRecord(ticketId, true);
+}
+
+/** Records that the customer did not get our last letter (a hard bounce), on the ticket and in its thread. */
+export async function markUndelivered(ticketId: string, reason: string, extra?: (entities: TxEntities) => TxItem[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const before = await readRecord(ticketId, true);
+    if (!before) return;
+    const at = new Date().toISOString();
+    const by: Event.EventActor = { type: "system", id: "system", name: "mail delivery" };
+    try {
+      await commitChange({
+        before,
+        set: { deliveryFailedAt: at, deliveryFailure: reason.slice(0, 500) },
+        messages: [{ kind: "system", authorType: "system", authorId: "system", authorName: "mail delivery", body: "", system: { action: "undelivered", reason: reason.slice(0, 500) } }],
+        events: [{ action: "ticket.undelivered", target: { type: "ticket", id: ticketId, label: `#${before.number}` }, departmentId: before.departmentId, reason: reason.slice(0, 500) }],
+        by,
+        at,
+        extra,
+      });
+      return;
+    } catch (error) {
+      if (error instanceof Conflict && error.current && attempt < 5) continue;
+      throw error;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

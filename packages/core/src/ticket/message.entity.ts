@@ -21,6 +21,33 @@ export const MessageEntity = new Entity({
     createdAt: { type: "string", required: true, readOnly: true },
     /** The staff member who typed a customer's message in (a request registered by phone or in person). */
     enteredBy: { type: "string", readOnly: true },
+    /** For a message that came by mail: the mail record, its Message-ID, and the text before trimming quotes. */
+    mailId: { type: "string", readOnly: true },
+    emailMessageId: { type: "string", readOnly: true },
+    fullBody: { type: "string", readOnly: true },
+    /** The sanitised HTML of a mail: inline when small, else in the blob store under htmlKey. */
+    html: { type: "string", readOnly: true },
+    htmlKey: { type: "string", readOnly: true },
+    attachments: {
+      type: "list",
+      readOnly: true,
+      items: {
+        type: "map",
+        properties: {
+          attachmentId: { type: "string", required: true },
+          filename: { type: "string", required: true },
+          contentType: { type: "string", required: true },
+          size: { type: "number", required: true },
+          blobKey: { type: "string", required: true },
+          contentId: { type: "string" },
+          inline: { type: "boolean" },
+        },
+      },
+    },
+    /** Attachments not kept (over the size limit), by name. */
+    droppedAttachments: { type: "list", items: { type: "string" }, readOnly: true },
+    /** For a public reply: the outbox entry that mails it to the customer. */
+    outboxId: { type: "string", readOnly: true },
     /** For system entries: what changed. */
     system: {
       type: "map",

@@ -57,6 +57,17 @@ export const TicketEntity = new Entity({
     deletedBy: { type: "string" },
     /** The closed ticket this one follows up. */
     followUpOf: { type: "string", readOnly: true },
+    /** A ticket this one's first mail referred to, without the sender taking part in it. */
+    linkedTo: { type: "string", readOnly: true },
+    /** Email addresses taking part in the conversation (the requester and those copied). */
+    participants: { type: "list", items: { type: "string" } },
+    /** Opened by automated mail (monitoring, a no-reply sender): never answered automatically. */
+    automated: { type: "boolean" },
+    /** Message-IDs of the ticket's mail, oldest first (the root and the latest): In-Reply-To and References of our letters. */
+    mailThread: { type: "list", items: { type: "string" } },
+    /** The customer did not get our last mail (a hard bounce): when, and why. */
+    deliveryFailedAt: { type: "string" },
+    deliveryFailure: { type: "string" },
     /** The start of the latest public message, for queue rows. */
     preview: { type: "string" },
     messageCount: { type: "number", required: true, default: 0 },

@@ -1,0 +1,51 @@
+import MailComposer from "nodemailer/lib/mail-composer";
+import { displayName, headerText } from "./address";
+import { LOOP_HEADER_VALUE } from "./loop-guard";
+
+/**
+ * Builds the raw RFC 5322 bytes of a letter. Every value that reaches a header goes through headerText or
+ * displayName first (no line breaks of any kind), and nodemailer encodes what remains, so no input can add a header
+ * or a recipient (proven by a property test that re-parses what is built).
+ */
+export interface Letter {
+  from: { name: string; address: string };
+  to: { name?: string; address: string };
+  replyTo: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** Without angle brackets. */
+  messageId: string;
+  inReplyTo?: string;
+  references: string[];
+  /** Automatic letters (acknowledgements, solved notices) say so, so that no auto-responder answers them. */
+  automatic: boolean;
+  ticketNumber: number;
+}
+
+const bracket = (id: string) => `<${headerText(id, 250).replace(/[<>\s]/g, "")}>`;
+
+export async function compose(letter: Letter): Promise<Buffer> {
+  const headers: Record<string, string> = {
+    "X-Frontline-Ticket": String(letter.ticketNumber),
+    "X-Loop": LOOP_HEADER_VALUE,
+  };
+  if (letter.automatic) {
+    headers["Auto-Submitted"] = "auto-replied";
+    headers["X-Auto-Response-Suppress"] = "All";
+  }
+  const composer = new MailComposer({
+    from: { name: displayName(letter.from.name), address: headerText(letter.from.address, 254) },
+    to: { name: displayName(letter.to.name ?? ""), address: headerText(letter.to.address, 254) },
+    replyTo: headerText(letter.replyTo, 254),
+    subject: headerText(letter.subject, 250),
+    text: letter.text,
+    ...(letter.html ? { html: letter.html } : {}),
+    messageId: bracket(letter.messageId),
+    ...(letter.inReplyTo ? { inReplyTo: bracket(letter.inReplyTo) } : {}),
+    ...(letter.references.length ? { references: letter.references.map(bracket).join(" ") } : {}),
+    headers,
+    date: new Date(),
+  });
+  return composer.compile().build();
+}

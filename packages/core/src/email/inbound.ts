@@ -1,0 +1,547 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { EntityItem } from "electrodb";
+import { Access } from "../access";
+import { usePrincipal, useTenantId, withActor } from "../actor";
+import { useConfig } from "../config";
+import { isConditionFailure } from "../db/condition";
+import { Rejected, type TxEntities, type TxItem } from "../db/transaction";
+import { useDb } from "../db/service";
+import { Department } from "../department";
+import { Conflict, NotFound } from "../error";
+import { Event } from "../event";
+import { useClock, usePorts } from "../port";
+import { Tenant } from "../tenant";
+import { Ticket } from "../ticket";
+import { Customer } from "../customer";
+import { departmentTag, normaliseAddress, parseInboundRecipient } from "./address";
+import { classify } from "./loop-guard";
+import type { MailEntity, MailStatus } from "./mail.entity";
+import { parseMail, peekMessageId, Unreadable, type Parsed } from "./parse";
+import { trimQuoted } from "./quote";
+import { StopList } from "./stop-list";
+import { findThread } from "./thread";
+import { isTokenShaped } from "./token";
+
+/**
+ * Receiving mail: one entry point for the local SMTP server and the SES → S3 → Lambda path. The raw message is stored
+ * first; then a mail record (keyed by tenant and Message-ID, so a second delivery finds it) follows the message to
+ * its outcome: a ticket, a reply, a note, or ignored, held or unprocessable with the reason. The outcome is written in
+ * the same transaction as the ticket or message it made, by the one attempt that holds the record, so a message
+ * delivered twice, or processed again after a crash, never makes two tickets.
+ */
+
+export type Record = EntityItem<typeof MailEntity>;
+
+export interface Envelope {
+  /** MAIL FROM; "" for the null sender (bounces). */
+  from?: string;
+  /** RCPT TO: the addresses the message was delivered to (not the To header). */
+  to: string[];
+}
+
+export interface Outcome {
+  tenantId: string;
+  mailId: string;
+  status: MailStatus;
+  reason?: string;
+  ticketId?: string;
+  ticketNumber?: number;
+  /** This delivery found the message already received. */
+  duplicate?: boolean;
+}
+
+/** How long one attempt may hold a mail before a redelivery may take it over. */
+const LEASE_MS = 5 * 60_000;
+/** A sender may open this many tickets or replies per window before the rest is held. */
+export const RateCap = { messages: 20, windowSeconds: 2 * 3600 };
+const INLINE_HTML_CHARS = 100_000;
+
+const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest("hex");
+
+/** Is this an address we take mail for (an existing tenant's inbound address)? Anything else: 550, no relaying. */
+export async function acceptsRecipient(address: string): Promise<boolean> {
+  const recipient = parseInboundRecipient(address);
+  return recipient ? Tenant.exists(recipient.tenantId) : false;
+}
+
+/** Receives one message for every tenant it was delivered to. */
+export async function receive(raw: Buffer, envelope: Envelope): Promise<Outcome[]> {
+  const byTenant = new Map<string, (string | undefined)[]>();
+  for (const address of envelope.to) {
+    const recipient = parseInboundRecipient(address);
+    if (recipient) byTenant.set(recipient.tenantId, [...(byTenant.get(recipient.tenantId) ?? []), recipient.tag]);
+  }
+  const outcomes: Outcome[] = [];
+  for (const [tenantId, tags] of byTenant) {
+    if (!(await Tenant.exists(tenantId))) continue;
+    // A reply token says the most; then a department; then the plain address.
+    const tag = tags.find((t) => t && isTokenShaped(t)) ?? tags.find(Boolean);
+    outcomes.push(await withActor({ type: "system", tenantId, reason: "inbound mail" }, () => receiveFor(raw, envelope.from, tag)));
+  }
+  return outcomes;
+}
+
+async function receiveFor(raw: Buffer, envelopeFrom: string | undefined, tag: string | undefined): Promise<Outcome> {
+  const tenantId = useTenantId();
+  const contentHash = sha256(raw);
+  const messageId = peekMessageId(raw);
+  const mailId = sha256(`${tenantId}\n${messageId ?? `sha256:${contentHash}`}`).slice(0, 32);
+  const rawKey = `raw/${tenantId}/${contentHash}.eml`;
+  // Stored before anything else: whatever happens next, the message is not lost.
+  await usePorts().blobs.put(rawKey, raw, { contentType: "message/rfc822" });
+
+  const db = useDb().entities;
+  const now = useClock().now();
+  const recipients = tag ? [`${tenantId}+${tag}`] : [tenantId];
+  try {
+    await db.mail
+      .create({
+        tenantId,
+        mailId,
+        messageId,
+        rawKey,
+        size: raw.length,
+        envelopeFrom,
+        recipients,
+        receivedAt: now.toISOString(),
+        status: "processing",
+        attempt: 1,
+        leaseUntil: now.getTime() + LEASE_MS,
+        updatedAt: now.toISOString(),
+      })
+      .go();
+    return await process(mailId, 1, raw, envelopeFrom, tag);
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+
+  // Received before: done, in progress elsewhere, or abandoned by an attempt that crashed (take it over).
+  const existing = (await db.mail.get({ tenantId, mailId }).go({ consistent: true })).data!;
+  if (existing.status !== "processing" || (existing.leaseUntil ?? 0) > now.getTime()) return outcomeOf(existing, true);
+  const attempt = existing.attempt + 1;
+  try {
+    await db.mail
+      .patch({ tenantId, mailId })
+      .set({ attempt, leaseUntil: now.getTime() + LEASE_MS, updatedAt: now.toISOString() })
+      .where((a, op) => op.eq(a.attempt, existing.attempt))
+      .go();
+  } catch (error) {
+    if (isConditionFailure(error)) return outcomeOf(existing, true);
+    throw error;
+  }
+  return process(mailId, attempt, raw, envelopeFrom, tag);
+}
+
+function outcomeOf(record: Record, duplicate = false): Outcome {
+  return {
+    tenantId: record.tenantId,
+    mailId: record.mailId,
+    status: record.status,
+    reason: record.reason,
+    ticketId: record.ticketId,
+    ticketNumber: record.ticketNumber,
+    ...(duplicate ? { duplicate } : {}),
+  };
+}
+
+/** Fenced by `attempt`: only the attempt holding the record writes the outcome. */
+class LostLease extends Conflict {
+  constructor() {
+    super("Another attempt took this mail over");
+  }
+}
+
+interface Finish {
+  status: MailStatus;
+  reason?: string;
+  error?: string;
+  ticket?: { ticketId: string; number: number };
+}
+
+function finishSet(parsed: Parsed | undefined, finish: Finish) {
+  return {
+    status: finish.status,
+    updatedAt: new Date().toISOString(),
+    ...(finish.reason ? { reason: finish.reason.slice(0, 500) } : {}),
+    ...(finish.error ? { error: finish.error.slice(0, 1000) } : {}),
+    ...(finish.ticket ? { ticketId: finish.ticket.ticketId, ticketNumber: finish.ticket.number } : {}),
+    ...(parsed?.from ? { fromAddress: parsed.from.address, fromName: parsed.from.name || undefined } : {}),
+    ...(parsed ? { subject: parsed.subject.slice(0, 300) } : {}),
+  };
+}
+
+/** The writes of an outcome, for the transaction of the ticket or message it made. */
+function finishWrites(entities: TxEntities, mailId: string, attempt: number, parsed: Parsed, finish: Finish): TxItem[] {
+  const tenantId = useTenantId();
+  const items: TxItem[] = [
+    entities.mail
+      .patch({ tenantId, mailId })
+      .set(finishSet(parsed, finish))
+      .remove(["leaseUntil"])
+      .where((a, op) => op.eq(a.attempt, attempt))
+      .commit(),
+  ];
+  if (parsed.messageId && finish.ticket) {
+    items.push(
+      entities.mailRef
+        .put({ tenantId, messageId: parsed.messageId, ticketId: finish.ticket.ticketId, direction: "in", createdAt: new Date().toISOString() })
+        .commit(),
+    );
+  }
+  return items;
+}
+
+/** Writes an outcome that made nothing else (ignored, held, unprocessable). */
+async function finishAlone(mailId: string, attempt: number, parsed: Parsed | undefined, finish: Finish): Promise<Outcome> {
+  const tenantId = useTenantId();
+  try {
+    const written = await useDb()
+      .entities.mail.patch({ tenantId, mailId })
+      .set(finishSet(parsed, finish))
+      .remove(["leaseUntil"])
+      .where((a, op) => op.eq(a.attempt, attempt))
+      .go({ response: "all_new" });
+    return outcomeOf(written.data as Record);
+  } catch (error) {
+    if (isConditionFailure(error)) throw new LostLease();
+    throw error;
+  }
+}
+
+/** Cyrillic text: the customer writes Russian (or Ukrainian, Kazakh), and gets Russian letters. */
+function localeOfText(text: string): string | undefined {
+  return /[\u0400-\u04ff]/.test(text.slice(0, 2000)) ? "ru" : undefined;
+}
+
+/** Stores the attachments and the HTML of a mail; returns the message parts that refer to them. */
+async function storeParts(mailId: string, parsed: Parsed) {
+  const tenantId = useTenantId();
+  const blobs = usePorts().blobs;
+  const attachments = await Promise.all(
+    parsed.attachments.map(async (a, i) => {
+      const safeName = a.filename.replace(/[^\p{L}\p{N}._-]+/gu, "_").slice(0, 100) || "attachment";
+      const blobKey = `att/${tenantId}/${mailId}/${i}-${safeName}`;
+      await blobs.put(blobKey, a.content, { contentType: a.contentType });
+      return {
+        attachmentId: `${mailId.slice(0, 8)}${i}`,
+        filename: a.filename,
+        contentType: a.contentType,
+        size: a.size,
+        blobKey,
+        ...(a.contentId ? { contentId: a.contentId } : {}),
+        inline: a.inline,
+      };
+    }),
+  );
+  let html: string | undefined;
+  let htmlKey: string | undefined;
+  if (parsed.html && parsed.html.length <= INLINE_HTML_CHARS) html = parsed.html;
+  else if (parsed.html) {
+    htmlKey = `html/${tenantId}/${mailId}.html`;
+    await blobs.put(htmlKey, Buffer.from(parsed.html, "utf8"), { contentType: "text/html; charset=utf-8" });
+  }
+  return { attachments, html, htmlKey, droppedAttachments: parsed.droppedAttachments.length ? parsed.droppedAttachments : undefined };
+}
+
+/** Counts a sender's message in the current window; true when the sender is over the cap. */
+async function overRateCap(sender: string): Promise<boolean> {
+  const tenantId = useTenantId();
+  const now = Math.floor(useClock().now().getTime() / 1000);
+  const window = Math.floor(now / RateCap.windowSeconds);
+  const result = await useDb()
+    .entities.counter.update({ tenantId, name: `mailrate#${sender}#${window}` })
+    .add({ value: 1 })
+    .set({ expiresAt: (window + 1) * RateCap.windowSeconds + 3600 })
+    .go({ response: "updated_new" });
+  return (result.data.value ?? 0) > RateCap.messages;
+}
+
+async function departmentFor(tag: string | undefined): Promise<string> {
+  if (tag && !isTokenShaped(tag)) {
+    const match = (await Department.list()).find((d) => !d.archivedAt && departmentTag(d.name) === tag);
+    if (match) return match.departmentId;
+  }
+  return Department.defaultId();
+}
+
+/** A hard bounce: the address is marked undeliverable, and the ticket whose letter bounced says so. */
+async function handleBounce(mailId: string, attempt: number, parsed: Parsed, reason: string): Promise<Outcome> {
+  const tenantId = useTenantId();
+  const db = useDb().entities;
+  const report = parsed.report;
+  const failed = (report?.recipients ?? []).filter((r) => r.action === "failed" && (r.status ?? "5").startsWith("5"));
+  const originalId = report?.originalMessageId ?? parsed.inReplyTo[0];
+  const ref = originalId ? (await db.mailRef.get({ tenantId, messageId: originalId }).go()).data : undefined;
+  const ours = ref?.direction === "out" ? ref : undefined;
+  if (!failed.length) {
+    const delayed = report?.recipients.some((r) => r.action === "delayed");
+    return finishAlone(mailId, attempt, parsed, { status: "ignored", reason: delayed ? "Delivery delayed (not a failure yet)" : reason, ticket: ours ? await ticketRef(ours.ticketId) : undefined });
+  }
+  const addresses = [...new Set(failed.map((r) => r.address ?? ours?.recipient).filter((a): a is string => Boolean(a)))];
+  const detail = failed.map((r) => [r.address, r.status, r.diagnostic].filter(Boolean).join(" ")).join("; ").slice(0, 400);
+  const at = new Date().toISOString();
+  for (const address of addresses) {
+    const customer = await Customer.findByEmail(address);
+    if (customer && !customer.undeliverableAt) {
+      await db.customer.patch({ tenantId, customerId: customer.customerId }).set({ undeliverableAt: at, undeliverableReason: detail }).go();
+    }
+  }
+  const finish: Finish = { status: "ignored", reason: `Hard bounce: ${detail || "delivery failed"}` };
+  if (ours) {
+    const ticket = await ticketRef(ours.ticketId);
+    if (ticket) {
+      await Ticket.markUndelivered(ours.ticketId, `Our mail to ${ours.recipient ?? addresses.join(", ")} bounced: ${detail}`, (entities) =>
+        finishWrites(entities, mailId, attempt, parsed, { ...finish, ticket }),
+      );
+      return outcomeOf((await db.mail.get({ tenantId, mailId }).go({ consistent: true })).data!);
+    }
+  }
+  return finishAlone(mailId, attempt, parsed, finish);
+}
+
+async function ticketRef(ticketId: string) {
+  const ticket = await Ticket.read(ticketId);
+  return ticket ? { ticketId: ticket.ticketId, number: ticket.number } : undefined;
+}
+
+/** Turns a stored, claimed mail into its outcome. */
+async function process(mailId: string, attempt: number, raw: Buffer, envelopeFrom: string | undefined, tag: string | undefined, options: { release?: boolean } = {}): Promise<Outcome> {
+  let parsed: Parsed | undefined;
+  try {
+    parsed = await parseMail(raw);
+    return await decide(mailId, attempt, parsed, envelopeFrom, tag, options);
+  } catch (error) {
+    if (error instanceof LostLease) {
+      const existing = (await useDb().entities.mail.get({ tenantId: useTenantId(), mailId }).go({ consistent: true })).data!;
+      return outcomeOf(existing, true);
+    }
+    const message = error instanceof Unreadable ? error.message : `Processing failed: ${(error as Error)?.message ?? String(error)}`;
+    if (!(error instanceof Unreadable)) {
+      console.error(JSON.stringify({ level: "error", msg: "inbound mail failed", tenantId: useTenantId(), mailId, error: String((error as Error)?.stack ?? error) }));
+    }
+    try {
+      return await finishAlone(mailId, attempt, parsed, { status: "unprocessable", error: message });
+    } catch (inner) {
+      if (inner instanceof LostLease) return outcomeOf((await useDb().entities.mail.get({ tenantId: useTenantId(), mailId }).go({ consistent: true })).data!, true);
+      throw inner;
+    }
+  }
+}
+
+async function decide(mailId: string, attempt: number, parsed: Parsed, envelopeFrom: string | undefined, tag: string | undefined, options: { release?: boolean }): Promise<Outcome> {
+  const kind = classify(parsed, envelopeFrom);
+  const sender = parsed.from?.address ?? normaliseAddress(envelopeFrom);
+  if (kind.kind === "bounce") return handleBounce(mailId, attempt, parsed, kind.reason);
+  if (kind.kind === "ignore") return finishAlone(mailId, attempt, parsed, { status: "ignored", reason: kind.reason });
+  if (!sender) return finishAlone(mailId, attempt, parsed, { status: "ignored", reason: "The message has no sender address" });
+  const stopped = await StopList.match(sender);
+  if (stopped) return finishAlone(mailId, attempt, parsed, { status: "ignored", reason: `On the stop list (${stopped})` });
+
+  const found = await findThread(tag, parsed, sender);
+  const open = found.ticket && found.ticket.status !== "closed" ? found.ticket : undefined;
+  if (kind.kind === "auto-reply" && !open) {
+    return finishAlone(mailId, attempt, parsed, { status: "ignored", reason: `${kind.reason}, to no open ticket` });
+  }
+  if (kind.kind !== "auto-reply" && !options.release && (await overRateCap(sender))) {
+    return finishAlone(mailId, attempt, parsed, {
+      status: "held",
+      reason: `Held: ${sender} sent over ${RateCap.messages} messages in ${RateCap.windowSeconds / 3600} hours`,
+    });
+  }
+
+  const text = parsed.text.trim() || (parsed.attachments.length ? "(attachments only)" : "(no text)");
+  const trimmed = trimQuoted(text);
+  const parts = await storeParts(mailId, parsed);
+  const mail = {
+    mailId,
+    emailMessageId: parsed.messageId,
+    ...(trimmed.trimmed ? { fullBody: text.slice(0, 100_000) } : {}),
+    ...parts,
+  };
+  const ours = useConfig().inboundDomain;
+  const participants = [...parsed.cc, ...parsed.to]
+    .map((a) => a.address)
+    .filter((a) => a !== sender && !a.endsWith(`@${ours}`))
+    .slice(0, 20);
+
+  if (open) {
+    const customer = await Customer.findByEmail(sender);
+    const author = customer ?? (await createCustomer(sender, parsed.from?.name, text));
+    const ticket = { ticketId: open.ticketId, number: open.number };
+    const status: MailStatus = kind.kind === "auto-reply" ? "note_added" : "reply_added";
+    try {
+      await Ticket.receive(open.ticketId, {
+        customer: { customerId: author.customerId, name: author.name, email: author.email },
+        body: trimmed.shown,
+        asNote: kind.kind === "auto-reply",
+        participants: [sender, ...participants],
+        mail,
+        extra: (entities) => finishWrites(entities, mailId, attempt, parsed, { status, reason: kind.kind === "person" ? undefined : kind.reason, ticket }),
+      });
+      return { tenantId: useTenantId(), mailId, status, ticketId: ticket.ticketId, ticketNumber: ticket.number, ...(kind.kind === "person" ? {} : { reason: kind.reason }) };
+    } catch (error) {
+      if (!(error instanceof Ticket.ClosedTicket)) throw mapLease(error);
+    }
+  }
+
+  const followUpOf = found.ticket?.status === "closed" ? found.ticket : undefined;
+  const departmentId = followUpOf?.departmentId ?? (await departmentFor(tag));
+  const subject = parsed.subject || "(no subject)";
+  try {
+    const ticket = await Ticket.open({
+      subject: subject.slice(0, 200),
+      body: trimmed.shown,
+      requester: { email: sender, ...(parsed.from?.name ? { name: parsed.from.name.slice(0, 120) } : {}) },
+      departmentId,
+      type: "incident",
+      impact: "medium",
+      urgency: "medium",
+      priority: "normal",
+      tags: [],
+      channel: "email",
+      status: "new",
+      participants,
+      acknowledge: kind.kind === "person",
+      automated: kind.kind === "automated",
+      followUpOf: followUpOf?.ticketId,
+      linkedTo: followUpOf ? undefined : found.linkedTo,
+      locale: localeOfText(text),
+      mail,
+      extra: (entities, ticket) =>
+        finishWrites(entities, mailId, attempt, parsed, {
+          status: "ticket_created",
+          reason: kind.kind === "automated" ? `Not answered: ${kind.reason}` : followUpOf ? `Follow-up of closed #${followUpOf.number}` : undefined,
+          ticket: { ticketId: ticket.ticketId, number: ticket.number },
+        }),
+    });
+    return { tenantId: useTenantId(), mailId, status: "ticket_created", ticketId: ticket.ticketId, ticketNumber: ticket.number };
+  } catch (error) {
+    throw mapLease(error);
+  }
+}
+
+/**
+ * A ticket transaction refused at a write the ticket code did not claim: the only such condition is the mail record's
+ * attempt, so another attempt owns the outcome.
+ */
+function mapLease(error: unknown): unknown {
+  return error instanceof Rejected && error.reason === "ConditionalCheckFailed" ? new LostLease() : error;
+}
+
+async function createCustomer(email: string, name: string | undefined, text: string) {
+  const resolved = await Customer.resolve({ email, ...(name ? { name: name.slice(0, 120) } : {}) });
+  if (resolved.existing) return resolved.existing;
+  const customer = { ...resolved.created.customer, locale: localeOfText(text) };
+  try {
+    await useDb().transaction.write((entities) => Customer.customerWrites(entities, { ...resolved.created, customer })).go();
+  } catch {
+    // Created by a concurrent message from the same address: use theirs.
+  }
+  return (await Customer.findByEmail(email)) ?? customer;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Admins: the mail records, reprocessing, the raw message
+
+export interface Info {
+  mailId: string;
+  messageId?: string;
+  receivedAt: string;
+  from?: { address: string; name?: string };
+  subject?: string;
+  recipients: string[];
+  size: number;
+  status: MailStatus;
+  reason?: string;
+  error?: string;
+  ticketId?: string;
+  ticketNumber?: number;
+}
+
+export function view(r: Record): Info {
+  return {
+    mailId: r.mailId,
+    messageId: r.messageId,
+    receivedAt: r.receivedAt,
+    from: r.fromAddress ? { address: r.fromAddress, name: r.fromName } : undefined,
+    subject: r.subject,
+    recipients: r.recipients ?? [],
+    size: r.size,
+    status: r.status,
+    reason: r.reason,
+    error: r.error,
+    ticketId: r.ticketId,
+    ticketNumber: r.ticketNumber,
+  };
+}
+
+export const ListSchema = z.object({
+  status: z.enum(["processing", "ticket_created", "reply_added", "note_added", "ignored", "held", "unprocessable"]).optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+/** Received mail, newest first, optionally of one status (admins). */
+export async function list(raw: z.input<typeof ListSchema>) {
+  Access.assertConfigures(usePrincipal());
+  const input = ListSchema.parse(raw);
+  const tenantId = useTenantId();
+  const db = useDb().entities.mail;
+  const result = input.status
+    ? await db.query.byStatus({ tenantId, status: input.status }).go({ order: "desc", limit: input.limit, cursor: input.cursor ?? null })
+    : await db.query.byReceived({ tenantId }).go({ order: "desc", limit: input.limit, cursor: input.cursor ?? null });
+  return { mail: result.data.map(view), cursor: result.cursor };
+}
+
+export async function get(mailId: string): Promise<Info> {
+  Access.assertConfigures(usePrincipal());
+  const record = (await useDb().entities.mail.get({ tenantId: useTenantId(), mailId }).go()).data;
+  if (!record) throw new NotFound("Mail");
+  return view(record);
+}
+
+/** The raw message as received (admins). */
+export async function rawMessage(mailId: string): Promise<Buffer> {
+  Access.assertConfigures(usePrincipal());
+  const record = (await useDb().entities.mail.get({ tenantId: useTenantId(), mailId }).go()).data;
+  if (!record) throw new NotFound("Mail");
+  const raw = await usePorts().blobs.get(record.rawKey);
+  if (!raw) throw new NotFound("Raw message");
+  return raw;
+}
+
+/**
+ * Processes an unprocessable or held mail again (admins): after a fix, or to release what the rate cap held. The
+ * stored raw message is read again; the attempt counter fences it against any other attempt.
+ */
+export async function reprocess(mailId: string): Promise<Info> {
+  const actor = usePrincipal();
+  Access.assertConfigures(actor);
+  const tenantId = useTenantId();
+  const db = useDb().entities;
+  const record = (await db.mail.get({ tenantId, mailId }).go({ consistent: true })).data;
+  if (!record) throw new NotFound("Mail");
+  if (record.status !== "unprocessable" && record.status !== "held") {
+    throw new Conflict(`Only unprocessable or held mail is processed again; this one is ${record.status.replace("_", " ")}`);
+  }
+  const raw = await usePorts().blobs.get(record.rawKey);
+  if (!raw) throw new NotFound("Raw message");
+  const attempt = record.attempt + 1;
+  try {
+    await db.mail
+      .patch({ tenantId, mailId })
+      .set({ attempt, status: "processing", leaseUntil: Date.now() + LEASE_MS, updatedAt: new Date().toISOString() })
+      .where((a, op) => op.eq(a.attempt, record.attempt))
+      .go();
+  } catch (error) {
+    if (isConditionFailure(error)) throw new Conflict("This mail is being processed already");
+    throw error;
+  }
+  await db.event.create(Event.entry(Event.actorOf(actor), { action: "mail.reprocess", target: { type: "mail", id: mailId, label: record.subject ?? mailId }, before: { status: record.status } })).go();
+  const tag = record.recipients?.[0]?.split("+")[1];
+  await withActor({ type: "system", tenantId, reason: "inbound mail" }, () =>
+    process(mailId, attempt, raw, record.envelopeFrom, tag, { release: record.status === "held" }),
+  );
+  return view((await db.mail.get({ tenantId, mailId }).go({ consistent: true })).data!);
+}

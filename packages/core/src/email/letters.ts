@@ -1,0 +1,179 @@
+import { Liquid } from "liquidjs";
+import { useDb } from "../db/service";
+import { REPLY_MARKER } from "./quote";
+
+/**
+ * The letters customers get: the default wording in English and Russian, a tenant's own wording where an admin wrote
+ * one, rendered with Liquid. Templates are an admin's input, so rendering is bounded (time, size) and sees only the
+ * variables given here.
+ */
+
+export const LetterKinds = ["ticket_received", "agent_reply", "ticket_solved"] as const;
+export type LetterKind = (typeof LetterKinds)[number];
+export const LetterLocales = ["en", "ru"] as const;
+export type LetterLocale = (typeof LetterLocales)[number];
+
+export interface Template {
+  subject: string;
+  body: string;
+}
+
+export interface LetterVariables {
+  workspace: { name: string };
+  customer: { name: string; email?: string };
+  ticket: { number: number; subject: string; status: string };
+  agent?: { name: string };
+  /** The agent's reply, for agent_reply. */
+  message?: string;
+  /** The reply also solved the ticket. */
+  solved?: boolean;
+}
+
+export const Defaults: Record<LetterKind, Record<LetterLocale, Template>> = {
+  ticket_received: {
+    en: {
+      subject: "[#{{ ticket.number }}] {{ ticket.subject }}",
+      body: `{{ reply_marker }}
+
+Hello {{ customer.name }},
+
+we have received your request and registered it as #{{ ticket.number }}. We will get back to you as soon as we can.
+
+To add anything, simply reply to this email.
+
+{{ workspace.name }}`,
+    },
+    ru: {
+      subject: "[#{{ ticket.number }}] {{ ticket.subject }}",
+      body: `{{ reply_marker }}
+
+Здравствуйте, {{ customer.name }}!
+
+Мы получили ваше обращение и зарегистрировали его под номером #{{ ticket.number }}. Мы ответим вам как можно скорее.
+
+Чтобы что-то добавить, просто ответьте на это письмо.
+
+{{ workspace.name }}`,
+    },
+  },
+  agent_reply: {
+    en: {
+      subject: "Re: [#{{ ticket.number }}] {{ ticket.subject }}",
+      body: `{{ reply_marker }}
+
+{{ message }}
+
+{{ agent.name }}
+{{ workspace.name }}
+{% if solved %}
+We consider your request solved. If something is still wrong, simply reply to this email and we will pick it up again.
+{% endif %}`,
+    },
+    ru: {
+      subject: "Re: [#{{ ticket.number }}] {{ ticket.subject }}",
+      body: `{{ reply_marker }}
+
+{{ message }}
+
+{{ agent.name }}
+{{ workspace.name }}
+{% if solved %}
+Мы считаем ваш вопрос решённым. Если что-то всё ещё не так, просто ответьте на это письмо, и мы продолжим.
+{% endif %}`,
+    },
+  },
+  ticket_solved: {
+    en: {
+      subject: "[#{{ ticket.number }}] Solved: {{ ticket.subject }}",
+      body: `{{ reply_marker }}
+
+Hello {{ customer.name }},
+
+we have marked your request #{{ ticket.number }} "{{ ticket.subject }}" as solved.
+
+If it is solved, there is nothing more to do. If it is not, simply reply to this email and the request will be reopened.
+
+{{ workspace.name }}`,
+    },
+    ru: {
+      subject: "[#{{ ticket.number }}] Решено: {{ ticket.subject }}",
+      body: `{{ reply_marker }}
+
+Здравствуйте, {{ customer.name }}!
+
+Мы отметили ваше обращение #{{ ticket.number }} «{{ ticket.subject }}» как решённое.
+
+Если вопрос решён, больше ничего делать не нужно. Если нет, просто ответьте на это письмо, и обращение откроется снова.
+
+{{ workspace.name }}`,
+    },
+  },
+};
+
+const engine = new Liquid({
+  ownPropertyOnly: true,
+  strictFilters: true,
+  parseLimit: 20_000,
+  renderLimit: 200,
+  memoryLimit: 2_000_000,
+});
+
+export class TemplateError extends Error {
+  override readonly name = "TemplateError";
+}
+
+/** Renders a template; a broken or runaway template is a TemplateError (the caller falls back to the default). */
+export async function renderTemplate(template: Template, variables: LetterVariables): Promise<Template> {
+  const scope = { ...variables, reply_marker: REPLY_MARKER };
+  try {
+    const [subject, body] = await Promise.all([
+      engine.parseAndRender(template.subject, scope),
+      engine.parseAndRender(template.body, scope),
+    ]);
+    return { subject: subject.replace(/\s+/g, " ").trim(), body: body.replace(/\n{3,}/g, "\n\n").trim() };
+  } catch (error) {
+    throw new TemplateError((error as Error).message);
+  }
+}
+
+/** Checks that a template parses (for the admin who edits it). */
+export function checkTemplate(template: Template): string | undefined {
+  try {
+    engine.parse(template.subject);
+    engine.parse(template.body);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+export function localeOf(value: string | undefined): LetterLocale {
+  return value === "ru" ? "ru" : "en";
+}
+
+/** The tenant's template for a letter, or the default. */
+export async function templateFor(tenantId: string, kind: LetterKind, locale: LetterLocale): Promise<Template> {
+  const own = await useDb().entities.letter.get({ tenantId, kind, locale }).go();
+  return own.data ? { subject: own.data.subject, body: own.data.body } : Defaults[kind][locale];
+}
+
+/** Renders the tenant's letter, falling back to the default wording if the tenant's template fails. */
+export async function render(tenantId: string, kind: LetterKind, locale: LetterLocale, variables: LetterVariables): Promise<Template> {
+  const template = await templateFor(tenantId, kind, locale);
+  try {
+    return await renderTemplate(template, variables);
+  } catch (error) {
+    if (template === Defaults[kind][locale]) throw error;
+    return renderTemplate(Defaults[kind][locale], variables);
+  }
+}
+
+/** A plain-text letter as simple HTML: escaped, paragraphs and line breaks, the reply marker greyed. */
+export function textToHtml(text: string): string {
+  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  const paragraphs = text.split(/\n{2,}/).map((block) => {
+    if (block.trim() === REPLY_MARKER) return `<p style="color:#9ca3af;font-size:12px">${escape(block.trim())}</p>`;
+    return `<p>${escape(block).replace(/\n/g, "<br>")}</p>`;
+  });
+  return `<!doctype html><html><body style="font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;font-size:14px;line-height:1.5;color:#111827">${paragraphs.join("\n")}</body></html>`;
+}

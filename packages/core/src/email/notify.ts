@@ -1,0 +1,72 @@
+import { useTenantId } from "../actor";
+import { useDb } from "../db/service";
+import { isRobotSender } from "./address";
+import { localeOf, render, textToHtml, type LetterKind } from "./letters";
+import { prepare, type Prepared } from "./outbox";
+
+/**
+ * The letters a ticket change sends the requester: "we received your request" (with its number), an agent's public
+ * reply, "your request is solved". Nothing goes to a ticket without an email address, to machines, or, for the
+ * automatic letters, to tickets opened by automated mail.
+ */
+
+/** The parts of a ticket a letter needs. */
+export interface TicketForLetter {
+  ticketId: string;
+  number: number;
+  subject: string;
+  status: string;
+  requesterId: string;
+  requesterEmail?: string;
+  requesterName: string;
+  automated?: boolean;
+  mailThread?: string[];
+}
+
+/** The Message-IDs a ticket's mail thread keeps: the first (the conversation's root) and the latest ones. */
+export const THREAD_LENGTH = 20;
+
+export function appendToThread(thread: readonly string[] | undefined, ...ids: (string | undefined)[]): string[] {
+  const all = [...(thread ?? []), ...ids.filter((id): id is string => Boolean(id))].filter((id, i, list) => list.indexOf(id) === i);
+  return all.length <= THREAD_LENGTH ? all : [all[0]!, ...all.slice(all.length - THREAD_LENGTH + 1)];
+}
+
+export async function letter(
+  kind: LetterKind,
+  ticket: TicketForLetter,
+  options: { agentName?: string; message?: string; solved?: boolean } = {},
+): Promise<Prepared | undefined> {
+  const to = ticket.requesterEmail;
+  if (!to || isRobotSender(to)) return undefined;
+  if (ticket.automated && kind !== "agent_reply") return undefined;
+  const tenantId = useTenantId();
+  const db = useDb().entities;
+  const [tenant, customer] = await Promise.all([
+    db.tenant.get({ tenantId }).go({ attributes: ["name", "locale"] }),
+    db.customer.get({ tenantId, customerId: ticket.requesterId }).go({ attributes: ["name", "locale"] }),
+  ]);
+  const workspace = tenant.data?.name ?? tenantId;
+  const locale = localeOf(customer.data?.locale ?? tenant.data?.locale);
+  const rendered = await render(tenantId, kind, locale, {
+    workspace: { name: workspace },
+    customer: { name: customer.data?.name ?? ticket.requesterName, email: to },
+    ticket: { number: ticket.number, subject: ticket.subject, status: ticket.status },
+    ...(options.agentName ? { agent: { name: options.agentName } } : {}),
+    ...(options.message !== undefined ? { message: options.message } : {}),
+    solved: options.solved ?? false,
+  });
+  const thread = ticket.mailThread ?? [];
+  return prepare({
+    kind,
+    ticketId: ticket.ticketId,
+    ticketNumber: ticket.number,
+    fromName: options.agentName ? `${options.agentName} via ${workspace}` : workspace,
+    to: { address: to, name: customer.data?.name ?? ticket.requesterName },
+    subject: rendered.subject,
+    text: rendered.body,
+    html: textToHtml(rendered.body),
+    inReplyTo: thread.at(-1),
+    references: thread.slice(-10),
+    automatic: kind !== "agent_reply",
+  });
+}

@@ -1,0 +1,319 @@
+import { simpleParser } from "mailparser";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useDb } from "@frontline/core/db";
+import { Inbound, StopList } from "@frontline/core/email";
+import { Event } from "@frontline/core/event";
+import { Ticket } from "@frontline/core/ticket";
+import { testPorts, useTestTable } from "../../../test/support/db";
+import { headerOf, rawMail } from "../../../test/support/mail";
+import { makeWorkspace, type TestWorkspace } from "../../../test/support/workspace";
+
+beforeAll(useTestTable);
+
+let ws: TestWorkspace;
+let address: string;
+beforeEach(async () => {
+  ws = await makeWorkspace();
+  address = `${ws.tenantId}@frontline.localhost`;
+  testPorts.mailer.sent.length = 0;
+});
+
+const deliver = (raw: Buffer, to: string[] = [address], from = "carla@customer.example") => Inbound.receive(raw, { from, to });
+const one = async (raw: Buffer, to?: string[], from?: string) => {
+  const outcomes = await deliver(raw, to, from);
+  expect(outcomes).toHaveLength(1);
+  return outcomes[0]!;
+};
+const lettersTo = (to: string) => testPorts.mailer.sent.filter((m) => m.recipients.includes(to));
+
+describe("a new mail", () => {
+  it("becomes a ticket from a new customer, and the customer gets a threaded acknowledgement with the number", async () => {
+    const raw = await rawMail({ to: address, messageId: "<first-1@customer.example>" });
+    const outcome = await one(raw);
+    expect(outcome).toMatchObject({ status: "ticket_created", ticketNumber: 1 });
+    const detail = await ws.as(ws.owner, () => Ticket.get(outcome.ticketId!));
+    expect(detail.ticket).toMatchObject({ channel: "email", status: "new", subject: "My order has not arrived", requester: { name: "Carla Customer", email: "carla@customer.example" } });
+    expect(detail.messages[0]).toMatchObject({ kind: "customer", body: "Hello, I ordered a lamp two weeks ago and it has not arrived." });
+
+    const [ack] = lettersTo("carla@customer.example");
+    expect(ack).toBeTruthy();
+    const letter = await simpleParser(ack!.raw);
+    expect(letter.subject).toBe("[#1] My order has not arrived");
+    expect(letter.inReplyTo).toBe("<first-1@customer.example>");
+    expect(letter.text).toContain("#1");
+    expect(headerOf(ack!.raw, "Auto-Submitted")).toBe("auto-replied");
+    expect(letter.replyTo?.value[0]?.address).toMatch(new RegExp(`^${ws.tenantId}\\+t1-[a-z2-7]{12}@frontline\\.localhost$`));
+    expect(letter.from?.value[0]).toMatchObject({ address });
+    // The raw message was stored before anything else.
+    expect(testPorts.blobs.keys().some((k) => k.startsWith(`raw/${ws.tenantId}/`))).toBe(true);
+  });
+
+  it("changes nothing when the same message is delivered again, even 5 times at once", async () => {
+    const raw = await rawMail({ to: address, messageId: "<dup-1@customer.example>" });
+    const outcomes = (await Promise.all(Array.from({ length: 5 }, () => deliver(raw)))).flat();
+    const created = outcomes.filter((o) => !o.duplicate);
+    expect(created).toHaveLength(1);
+    expect(new Set(outcomes.map((o) => o.mailId)).size).toBe(1);
+    const again = await one(raw);
+    expect(again).toMatchObject({ duplicate: true, status: "ticket_created", ticketId: created[0]!.ticketId });
+    const all = await ws.as(ws.owner, () => Ticket.list({ view: "all" }));
+    expect(all.tickets).toHaveLength(1);
+    expect(lettersTo("carla@customer.example")).toHaveLength(1);
+  });
+
+  it("routes by the envelope recipient, so Bcc'd and plus-addressed mail reach the right department", async () => {
+    const payments = await ws.department("Payments & Refunds");
+    const raw = await rawMail({ to: "someone-else@example.com", subject: "Refund" });
+    const outcome = await one(raw, [`${ws.tenantId}+payments-refunds@frontline.localhost`]);
+    const ticket = await ws.as(ws.owner, () => Ticket.get(outcome.ticketId!));
+    expect(ticket.ticket.departmentId).toBe(payments);
+  });
+
+  it("keeps attachments and sanitised HTML, and trims the quoted history from what is shown", async () => {
+    const raw = await rawMail({
+      to: address,
+      text: "It still fails.\n\nOn Mon, 1 Jan 2026, Support <s@x.example> wrote:\n> Try again",
+      html: '<p onclick="steal()">It still fails.</p><script>alert(1)</script><img src="cid:shot" alt="screen">',
+      attachments: [
+        { filename: "screen.png", content: Buffer.from("89504e47", "hex"), contentType: "image/png", cid: "shot" },
+        { filename: "log.txt", content: "line 1\nline 2" },
+      ],
+    });
+    const outcome = await one(raw);
+    const { messages } = await ws.as(ws.owner, () => Ticket.get(outcome.ticketId!));
+    const first = await useDb().entities.message.query.byId({ tenantId: ws.tenantId, ticketId: outcome.ticketId! }).go();
+    const message = first.data[0]!;
+    expect(messages[0]!.body).toBe("It still fails.");
+    expect(message.fullBody).toContain("> Try again");
+    expect(message.html).toContain("It still fails.");
+    expect(message.html).not.toMatch(/script|onclick|alert/);
+    expect(message.attachments?.map((a) => a.filename).sort()).toEqual(["log.txt", "screen.png"]);
+    const log = message.attachments!.find((a) => a.filename === "log.txt")!;
+    expect((await testPorts.blobs.get(log.blobKey))?.toString()).toBe("line 1\nline 2");
+  });
+
+  it("ignores mail from the stop list, and refuses addresses of no workspace", async () => {
+    await ws.as(ws.owner, () => StopList.add({ value: "spam.example" }));
+    const outcome = await one(await rawMail({ from: "x@mail.spam.example", to: address }), [address], "x@mail.spam.example");
+    expect(outcome).toMatchObject({ status: "ignored", reason: "On the stop list (spam.example)" });
+    expect(await Inbound.acceptsRecipient("no-such-workspace@frontline.localhost")).toBe(false);
+    expect(await Inbound.acceptsRecipient(`${ws.tenantId}@elsewhere.example`)).toBe(false);
+    expect(await Inbound.acceptsRecipient(`${ws.tenantId}+anything@frontline.localhost`)).toBe(true);
+  });
+
+  it("holds a sender's messages over the rate cap, and an admin releases them", async () => {
+    const outcomes = [];
+    for (let i = 0; i < Inbound.RateCap.messages + 2; i++) {
+      outcomes.push(await one(await rawMail({ from: "flood@customer.example", to: address, subject: `Flood ${i}` }), [address], "flood@customer.example"));
+    }
+    expect(outcomes.filter((o) => o.status === "ticket_created")).toHaveLength(Inbound.RateCap.messages);
+    const held = outcomes.filter((o) => o.status === "held");
+    expect(held).toHaveLength(2);
+    expect(held[0]!.reason).toMatch(/Held: flood@customer.example sent over 20 messages in 2 hours/);
+    const released = await ws.as(ws.owner, () => Inbound.reprocess(held[0]!.mailId));
+    expect(released.status).toBe("ticket_created");
+    const history = await ws.as(ws.owner, () => Event.list({ action: "mail.reprocess" }));
+    expect(history.events).toHaveLength(1);
+  }, 60_000);
+});
+
+describe("threading", () => {
+  async function ticketWithAck() {
+    const outcome = await one(await rawMail({ to: address, messageId: `<root-${Date.now()}@customer.example>` }));
+    const ack = await simpleParser(lettersTo("carla@customer.example").at(-1)!.raw);
+    return { outcome, ack, replyTo: ack.replyTo!.value[0]!.address! };
+  }
+
+  it("joins the ticket by the reply token, reopening a solved ticket", async () => {
+    const { outcome, ack, replyTo } = await ticketWithAck();
+    await ws.as(ws.owner, async () => {
+      const t = await Ticket.load(outcome.ticketId!);
+      await Ticket.update(t.ticketId, { version: t.version, status: "solved" });
+    });
+    const reply = await rawMail({ to: replyTo, subject: `Re: ${ack.subject}`, text: "Still broken" });
+    const joined = await one(reply, [replyTo]);
+    expect(joined).toMatchObject({ status: "reply_added", ticketId: outcome.ticketId });
+    const detail = await ws.as(ws.owner, () => Ticket.get(outcome.ticketId!));
+    expect(detail.ticket.status).toBe("open");
+    expect(detail.messages.filter((m) => m.kind === "customer").map((m) => m.body)).toEqual([expect.any(String), "Still broken"]);
+  });
+
+  it("joins by In-Reply-To for a participant, but opens a new linked ticket for a stranger who quotes the same id", async () => {
+    const { outcome, ack } = await ticketWithAck();
+    const ourId = ack.messageId!;
+    const participant = await one(await rawMail({ to: address, inReplyTo: ourId, references: ourId, text: "more info" }));
+    expect(participant).toMatchObject({ status: "reply_added", ticketId: outcome.ticketId });
+
+    const stranger = await one(
+      await rawMail({ from: "mallory@evil.example", to: address, inReplyTo: ourId, references: ourId, subject: "Re: [#1] hijack", text: "let me in" }),
+      [address],
+      "mallory@evil.example",
+    );
+    expect(stranger.status).toBe("ticket_created");
+    expect(stranger.ticketId).not.toBe(outcome.ticketId);
+    const strangers = await ws.as(ws.owner, () => Ticket.get(stranger.ticketId!));
+    expect(strangers.ticket.linkedTo).toBe(outcome.ticketId);
+    const original = await ws.as(ws.owner, () => Ticket.get(outcome.ticketId!));
+    expect(original.messages.map((m) => m.body)).not.toContain("let me in");
+  });
+
+  it("honours a [#number] subject token only from a participant", async () => {
+    const { outcome } = await ticketWithAck();
+    const number = outcome.ticketNumber!;
+    const fromRequester = await one(await rawMail({ to: address, subject: `Re: [#${number}] thanks` }));
+    expect(fromRequester).toMatchObject({ status: "reply_added", ticketId: outcome.ticketId });
+    const forged = await one(await rawMail({ from: "mallory@evil.example", to: address, subject: `[#${number}] injected` }), [address], "mallory@evil.example");
+    expect(forged.status).toBe("ticket_created");
+    expect(forged.ticketId).not.toBe(outcome.ticketId);
+  });
+
+  it("refuses a forged token, and a token or reference of another workspace", async () => {
+    const { outcome, ack, replyTo } = await ticketWithAck();
+    const forgedToken = replyTo.replace(/-[a-z2-7]{12}@/, "-aaaaaaaaaaaa@");
+    const forged = await one(await rawMail({ from: "mallory@evil.example", to: forgedToken, text: "forged" }), [forgedToken], "mallory@evil.example");
+    expect(forged.ticketId).not.toBe(outcome.ticketId);
+
+    // The same token and Message-ID sent to another workspace's address name nothing there.
+    const other = await makeWorkspace();
+    const theirs = `${other.tenantId}+${replyTo.split("+")[1]!.split("@")[0]}@frontline.localhost`;
+    const crossed = await Inbound.receive(await rawMail({ to: theirs, inReplyTo: ack.messageId!, references: ack.messageId! }), { from: "carla@customer.example", to: [theirs] });
+    expect(crossed[0]).toMatchObject({ tenantId: other.tenantId, status: "ticket_created", ticketNumber: 1 });
+    const mine = await ws.as(ws.owner, () => Ticket.get(outcome.ticketId!));
+    expect(mine.messages.filter((m) => m.kind === "customer")).toHaveLength(1);
+  });
+
+  it("opens a follow-up for a reply to a closed ticket", async () => {
+    const { outcome, replyTo } = await ticketWithAck();
+    await ws.as(ws.owner, async () => {
+      const t = await Ticket.load(outcome.ticketId!);
+      const solved = await Ticket.update(t.ticketId, { version: t.version, status: "solved" });
+      await Ticket.update(t.ticketId, { version: solved.version, status: "closed" });
+    });
+    const later = await one(await rawMail({ to: replyTo, text: "It broke again" }), [replyTo]);
+    expect(later.status).toBe("ticket_created");
+    const followUp = await ws.as(ws.owner, () => Ticket.get(later.ticketId!));
+    expect(followUp.ticket.followUpOf).toBe(outcome.ticketId);
+  });
+});
+
+describe("loops, automatic replies and bounces", () => {
+  it("adds an out-of-office reply to its ticket as a note, answers nobody, and ignores one to no ticket", async () => {
+    const first = await one(await rawMail({ to: address }));
+    const ack = await simpleParser(lettersTo("carla@customer.example").at(-1)!.raw);
+    const before = testPorts.mailer.sent.length;
+    const ooo = await one(await rawMail({ to: ack.replyTo!.value[0]!.address!, subject: "Out of office", headers: { "Auto-Submitted": "auto-replied" } }), [ack.replyTo!.value[0]!.address!]);
+    expect(ooo).toMatchObject({ status: "note_added", ticketId: first.ticketId });
+    const detail = await ws.as(ws.owner, () => Ticket.get(first.ticketId!));
+    expect(detail.messages.at(-1)).toMatchObject({ kind: "note" });
+    expect(detail.ticket.status).toBe("new");
+    const stray = await one(await rawMail({ from: "boss@other.example", to: address, subject: "Automatic reply: away", headers: { "Auto-Submitted": "auto-replied" } }), [address], "boss@other.example");
+    expect(stray).toMatchObject({ status: "ignored" });
+    expect(testPorts.mailer.sent.length).toBe(before);
+  });
+
+  it("records bulk and no-reply mail as tickets that are never answered", async () => {
+    for (const [headers, from] of [
+      [{ Precedence: "bulk" }, "news@shop.example"],
+      [{ "Auto-Submitted": "auto-generated" }, "monitor@ops.example"],
+      [{}, "no-reply@service.example"],
+    ] as const) {
+      const outcome = await one(await rawMail({ from, to: address, headers }), [address], from);
+      expect(outcome.status, from).toBe("ticket_created");
+      expect(lettersTo(from), from).toHaveLength(0);
+      const ticket = await ws.as(ws.owner, () => Ticket.get(outcome.ticketId!));
+      const record = await useDb().entities.ticket.get({ tenantId: ws.tenantId, ticketId: ticket.ticket.ticketId }).go();
+      expect(record.data?.automated, from).toBe(true);
+    }
+  });
+
+  it("ignores mail loops and our own mail coming back, and never answers them", async () => {
+    await one(await rawMail({ to: address }));
+    const ours = testPorts.mailer.sent.at(-1)!.raw;
+    const before = testPorts.mailer.sent.length;
+    expect(await one(ours)).toMatchObject({ status: "ignored", reason: "Our own mail came back (loop)" });
+    expect(await one(await rawMail({ to: address, headers: { "X-Loop": "helpdesk@other.example" } }))).toMatchObject({ status: "ignored" });
+    expect(testPorts.mailer.sent.length).toBe(before);
+  });
+
+  it("turns a hard bounce of our reply into an undeliverable customer and a ticket that says so, with no new ticket", async () => {
+    const first = await one(await rawMail({ from: "gone@customer.example", to: address }), [address], "gone@customer.example");
+    const ack = lettersTo("gone@customer.example").at(-1)!;
+    const ackId = (await simpleParser(ack.raw)).messageId!;
+    const dsn = Buffer.from(
+      [
+        "From: MAILER-DAEMON@mx.customer.example",
+        `To: ${address}`,
+        "Subject: Undelivered Mail Returned to Sender",
+        "Auto-Submitted: auto-replied",
+        "Message-ID: <dsn-1@mx.customer.example>",
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+        "",
+        "--b",
+        "Content-Type: text/plain",
+        "",
+        "Your message could not be delivered.",
+        "--b",
+        "Content-Type: message/delivery-status",
+        "",
+        "Reporting-MTA: dns; mx.customer.example",
+        "",
+        "Final-Recipient: rfc822; gone@customer.example",
+        "Action: failed",
+        "Status: 5.1.1",
+        "Diagnostic-Code: smtp; 550 5.1.1 user unknown",
+        "",
+        "--b",
+        "Content-Type: text/rfc822-headers",
+        "",
+        `Message-ID: ${ackId}`,
+        "Subject: [#1] whatever",
+        "",
+        "--b--",
+        "",
+      ].join("\r\n"),
+    );
+    const before = testPorts.mailer.sent.length;
+    const outcome = await one(dsn, [address], "");
+    expect(outcome).toMatchObject({ status: "ignored", ticketId: first.ticketId });
+    expect(outcome.reason).toMatch(/Hard bounce: gone@customer.example 5.1.1/);
+    const detail = await ws.as(ws.owner, () => Ticket.get(first.ticketId!));
+    expect(detail.messages.at(-1)).toMatchObject({ kind: "system", system: { action: "undelivered" } });
+    const customer = await useDb().entities.customer.get({ tenantId: ws.tenantId, customerId: detail.ticket.requester.customerId }).go();
+    expect(customer.data?.undeliverableAt).toBeTruthy();
+    expect((await ws.as(ws.owner, () => Ticket.list({ view: "all" }))).tickets).toHaveLength(1);
+    expect(testPorts.mailer.sent.length).toBe(before);
+    // The next reply is not sent to an address that bounced: it stays visible as suppressed.
+    const reply = await ws.as(ws.owner, () => Ticket.reply(first.ticketId!, { body: "Hello?" }));
+    expect(reply.ticket.ticketId).toBe(first.ticketId);
+    expect(testPorts.mailer.sent.length).toBe(before);
+  });
+});
+
+describe("hostile input", () => {
+  const mime = (parts: number) =>
+    Buffer.from(
+      [`From: a@b.example`, `To: ${address}`, "Subject: parts", 'Content-Type: multipart/mixed; boundary="x"', "", ...Array.from({ length: parts }, (_, i) => `--x\r\nContent-Type: text/plain\r\n\r\npart ${i}`), "--x--", ""].join("\r\n"),
+    );
+
+  it("records thousands of MIME parts, header floods, NUL bytes and huge messages as unprocessable, quickly, keeping the raw", async () => {
+    const cases: [string, Buffer][] = [
+      ["parts", mime(10_000)],
+      ["headers", Buffer.from(`From: a@b.example\r\nTo: ${address}\r\n${"X-Flood: y\r\n".repeat(60_000)}\r\nbody`)],
+      ["huge", Buffer.concat([Buffer.from(`From: a@b.example\r\nTo: ${address}\r\nSubject: big\r\n\r\n`), Buffer.alloc(31 * 1024 * 1024, 97)])],
+    ];
+    for (const [name, raw] of cases) {
+      const started = performance.now();
+      const outcome = await one(raw);
+      expect(outcome.status, name).toBe("unprocessable");
+      expect(performance.now() - started, name).toBeLessThan(5000);
+      const record = await useDb().entities.mail.get({ tenantId: ws.tenantId, mailId: outcome.mailId }).go();
+      expect((await testPorts.blobs.get(record.data!.rawKey))?.length, name).toBe(raw.length);
+    }
+    const nul = await one(Buffer.from(`From: Nul <nul@b.example>\r\nTo: ${address}\r\nSubject: a\u0000b\r\nMessage-ID: <nul@b.example>\r\n\r\nhello\u0000world`));
+    expect(nul.status).toBe("ticket_created");
+    const detail = await ws.as(ws.owner, () => Ticket.get(nul.ticketId!));
+    expect(detail.messages[0]!.body).toBe("helloworld");
+    // And the next ordinary message is processed as usual.
+    expect((await one(await rawMail({ to: address }))).status).toBe("ticket_created");
+  });
+});
