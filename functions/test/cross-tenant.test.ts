@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@frontline/core/actor";
+import { Inbound } from "@frontline/core/email";
 import { Staff } from "@frontline/core/staff";
+import { rawMail } from "../../test/support/mail";
 import { createApp } from "../src/api/app";
 import { useTestTable } from "../../test/support/db";
 import { caller, signupVia, type Fetch, type Workspace } from "../../test/support/api";
@@ -14,6 +16,11 @@ const app = createApp();
 const fetcher: Fetch = async (path, init) => app.request(path, init);
 
 interface A extends Workspace {
+  mailId: string;
+  mailTicketId: string;
+  mailMessageId: string;
+  attachmentId: string;
+  outboxId: string;
   departmentId: string;
   agentId: string;
   organizationId: string;
@@ -33,7 +40,11 @@ type Probe = (pair: Pair) => Promise<void>;
 /** Asserts that a response body mentions nothing that identifies workspace A. */
 async function expectNothingOf(a: A, response: Response, except: string[] = []) {
   const text = await response.text();
-  const secrets = [a.slug, a.email, a.staffId, a.token, a.departmentId, a.agentId, a.organizationId, a.customerId, a.customerEmail, a.ticketId, a.subject];
+  const secrets = [
+    a.slug, a.email, a.staffId, a.token, a.departmentId, a.agentId, a.organizationId, a.customerId, a.customerEmail,
+    a.ticketId, a.subject, a.mailId, a.mailTicketId, a.mailMessageId, a.attachmentId, a.outboxId, "blocked-a.example",
+    "A's secret attachment", "A's custom letter",
+  ];
   for (const secret of secrets.filter((s) => !except.includes(s))) expect(text, `leaks ${secret}`).not.toContain(secret);
 }
 
@@ -229,6 +240,66 @@ const probes: Record<string, Probe> = {
     await expect404(a, await b.as.send("PATCH", `/api/staff/${a.agentId}`, { role: "admin" }));
   },
 
+  // The email channel
+  "GET /api/mail": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.get("/api/mail"));
+    await expectNothingOf(a, await b.as.get("/api/mail?status=ticket_created"));
+  },
+  "GET /api/mail/:id": async ({ a, b }) => {
+    await expect404(a, await b.as.get(`/api/mail/${a.mailId}`));
+  },
+  "GET /api/mail/:id/raw": async ({ a, b }) => {
+    await expect404(a, await b.as.get(`/api/mail/${a.mailId}/raw`));
+  },
+  "POST /api/mail/:id/reprocess": async ({ a, b }) => {
+    await expect404(a, await b.as.post(`/api/mail/${a.mailId}/reprocess`));
+  },
+  "GET /api/stop-list": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.get("/api/stop-list"));
+  },
+  "POST /api/stop-list": async ({ a, b }) => {
+    // B's own entry for the same domain is B's, and A's list is unchanged.
+    expect((await b.as.post("/api/stop-list", { value: "other-b.example" })).status).toBe(201);
+    const mine = await (await a.as.get("/api/stop-list")).json();
+    expect(mine.entries.map((e: { value: string }) => e.value)).toEqual(["blocked-a.example"]);
+  },
+  "DELETE /api/stop-list/:value": async ({ a, b }) => {
+    await expect404(a, await b.as.send("DELETE", "/api/stop-list/blocked-a.example"));
+    expect((await (await a.as.get("/api/stop-list")).json()).entries).toHaveLength(1);
+  },
+  "GET /api/outbox": async ({ a, b }) => {
+    // B wrote to its own customer with the same address (the POST /api/tickets probe): never A's letters.
+    await expectNothingOf(a, await b.as.get("/api/outbox"), [a.customerEmail]);
+  },
+  "POST /api/outbox/:id/retry": async ({ a, b }) => {
+    await expect404(a, await b.as.post(`/api/outbox/${a.outboxId}/retry`));
+  },
+  "GET /api/letters": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.get("/api/letters"));
+  },
+  "PUT /api/letters/:kind/:locale": async ({ a, b }) => {
+    expect((await b.as.send("PUT", "/api/letters/ticket_received/en", { subject: "B", body: "B's letter" })).status).toBe(200);
+    const mine = (await (await a.as.get("/api/letters")).json()).letters.find((l: { kind: string; locale: string }) => l.kind === "ticket_received" && l.locale === "en");
+    expect(mine.body).toBe("A's custom letter {{ ticket.number }}");
+  },
+  "DELETE /api/letters/:kind/:locale": async ({ a, b }) => {
+    expect((await b.as.send("DELETE", "/api/letters/ticket_received/en")).status).toBe(200);
+    const mine = (await (await a.as.get("/api/letters")).json()).letters.find((l: { kind: string; locale: string }) => l.kind === "ticket_received" && l.locale === "en");
+    expect(mine.custom).toBe(true);
+  },
+  "POST /api/letters/:kind/:locale/preview": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.post("/api/letters/ticket_received/en/preview", { subject: "x", body: "{{ workspace.name }}" }));
+  },
+  "GET /api/tickets/:id/attachments/:attachmentId": async ({ a, b }) => {
+    await expect404(a, await b.as.get(`/api/tickets/${a.mailTicketId}/attachments/${a.attachmentId}`));
+    // Not even with one of B's own tickets in the path.
+    const own = (await (await b.as.get("/api/tickets?view=all")).json()).tickets[0].ticketId;
+    await expect404(a, await b.as.get(`/api/tickets/${own}/attachments/${a.attachmentId}`));
+  },
+  "GET /api/tickets/:id/messages/:messageId/html": async ({ a, b }) => {
+    await expect404(a, await b.as.get(`/api/tickets/${a.mailTicketId}/messages/${a.mailMessageId}/html`));
+  },
+
   // The event log
   "GET /api/events": async ({ a, b }) => {
     await expectNothingOf(a, await b.as.get(`/api/events?targetType=ticket&targetId=${a.ticketId}`));
@@ -260,8 +331,27 @@ async function seedA(): Promise<A> {
   const ticket = (await created.json()).ticket;
   await a.as.post(`/api/tickets/${ticket.ticketId}/replies`, { body: "A's reply" });
   await a.as.post(`/api/tickets/${ticket.ticketId}/notes`, { body: "A's private note" });
+  const [mail] = await Inbound.receive(
+    await rawMail({
+      to: `${a.slug}@frontline.localhost`,
+      from: "mailer@acme-a.example",
+      html: "<p>A's html</p>",
+      attachments: [{ filename: "secret.txt", content: "A's secret attachment" }],
+    }),
+    { from: "mailer@acme-a.example", to: [`${a.slug}@frontline.localhost`] },
+  );
+  const mailDetail = await (await a.as.get(`/api/tickets/${mail!.ticketId}`)).json();
+  const mailMessage = mailDetail.messages[0];
+  expect((await a.as.post("/api/stop-list", { value: "blocked-a.example" })).status).toBe(201);
+  expect((await a.as.send("PUT", "/api/letters/ticket_received/en", { subject: "Hi", body: "A's custom letter {{ ticket.number }}" })).status).toBe(200);
+  const outbox = await (await a.as.get("/api/outbox")).json();
   return {
     ...a,
+    mailId: mail!.mailId,
+    mailTicketId: mail!.ticketId!,
+    mailMessageId: mailMessage.messageId,
+    attachmentId: mailMessage.attachments[0].attachmentId,
+    outboxId: outbox.entries[0].outboxId,
     departmentId,
     agentId: agent.staffId,
     organizationId,

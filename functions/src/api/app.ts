@@ -8,6 +8,7 @@ import { errorResponse } from "./errors";
 import { customerRoutes } from "./routes/customers";
 import { departmentRoutes } from "./routes/departments";
 import { eventRoutes } from "./routes/events";
+import { mailRoutes } from "./routes/mail";
 import { publicRoutes } from "./routes/public";
 import { ticketRoutes } from "./routes/tickets";
 import { workspaceRoutes } from "./routes/workspace";
@@ -39,7 +40,8 @@ export function createApp() {
     .route("/", ticketRoutes)
     .route("/", customerRoutes)
     .route("/", departmentRoutes)
-    .route("/", eventRoutes);
+    .route("/", eventRoutes)
+    .route("/", mailRoutes);
 
   const app = new Hono<Env>().route("/api", api);
   app.notFound((c) => errorResponse(new NotFound("Route"), c));

@@ -1,5 +1,12 @@
 import { Liquid } from "liquidjs";
+import { z } from "zod";
+import { Access } from "../access";
+import { usePrincipal, useTenantId } from "../actor";
+import { transact } from "../db/transaction";
 import { useDb } from "../db/service";
+import { Invalid } from "../error";
+import { Event } from "../event";
+import { parse } from "../validation";
 import { REPLY_MARKER } from "./quote";
 
 /**
@@ -176,4 +183,103 @@ export function textToHtml(text: string): string {
     return `<p>${escape(block).replace(/\n/g, "<br>")}</p>`;
   });
   return `<!doctype html><html><body style="font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;font-size:14px;line-height:1.5;color:#111827">${paragraphs.join("\n")}</body></html>`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Admins edit the letters
+
+export interface LetterInfo {
+  kind: LetterKind;
+  locale: LetterLocale;
+  subject: string;
+  body: string;
+  /** The tenant wrote its own wording (otherwise this is the default). */
+  custom: boolean;
+  default: Template;
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+export const TemplateSchema = z
+  .object({
+    subject: z.string().trim().min(1, "Enter a subject").max(300, "At most 300 characters"),
+    body: z.string().trim().min(1, "Enter the letter").max(20_000, "At most 20,000 characters"),
+  })
+  .strict();
+
+export const KindSchema = z.enum(LetterKinds, { error: `Use one of: ${LetterKinds.join(", ")}` });
+export const LocaleSchema = z.enum(LetterLocales, { error: `Use one of: ${LetterLocales.join(", ")}` });
+
+export async function list(): Promise<LetterInfo[]> {
+  const tenantId = useTenantId();
+  const own = await useDb().entities.letter.query.byKind({ tenantId }).go({ pages: "all" });
+  const byKey = new Map(own.data.map((l) => [`${l.kind}/${l.locale}`, l]));
+  return LetterKinds.flatMap((kind) =>
+    LetterLocales.map((locale) => {
+      const custom = byKey.get(`${kind}/${locale}`);
+      return {
+        kind,
+        locale,
+        subject: custom?.subject ?? Defaults[kind][locale].subject,
+        body: custom?.body ?? Defaults[kind][locale].body,
+        custom: Boolean(custom),
+        default: Defaults[kind][locale],
+        updatedAt: custom?.updatedAt,
+        updatedBy: custom?.updatedBy,
+      };
+    }),
+  );
+}
+
+/** Saves a tenant's wording of a letter (admins); a template that does not parse is refused with the parser's message. */
+export async function save(kind: string, locale: string, raw: z.input<typeof TemplateSchema>): Promise<LetterInfo> {
+  const actor = usePrincipal();
+  Access.assertConfigures(actor);
+  const k = parse(KindSchema, kind);
+  const l = parse(LocaleSchema, locale);
+  const input = parse(TemplateSchema, raw);
+  const problem = checkTemplate(input);
+  if (problem) throw Invalid.field("body", "template", `The template does not parse: ${problem}`);
+  const tenantId = useTenantId();
+  const before = await templateFor(tenantId, k, l);
+  const by = Event.actorOf(actor);
+  await transact((entities) => [
+    entities.letter.put({ tenantId, kind: k, locale: l, subject: input.subject, body: input.body, updatedAt: new Date().toISOString(), updatedBy: by.name }).commit(),
+    Event.write(entities, actor, { action: "letter.update", target: { type: "letter", id: `${k}/${l}`, label: `${k} (${l})` }, before, after: input }),
+  ]);
+  return (await list()).find((x) => x.kind === k && x.locale === l)!;
+}
+
+/** Goes back to the default wording (admins). */
+export async function reset(kind: string, locale: string): Promise<LetterInfo> {
+  const actor = usePrincipal();
+  Access.assertConfigures(actor);
+  const k = parse(KindSchema, kind);
+  const l = parse(LocaleSchema, locale);
+  const tenantId = useTenantId();
+  await transact((entities) => [
+    entities.letter.delete({ tenantId, kind: k, locale: l }).commit(),
+    Event.write(entities, actor, { action: "letter.reset", target: { type: "letter", id: `${k}/${l}`, label: `${k} (${l})` } }),
+  ]);
+  return (await list()).find((x) => x.kind === k && x.locale === l)!;
+}
+
+/** Renders a template (saved or not) with sample values, for the editor's preview. */
+export async function preview(kind: string, locale: string, raw: z.input<typeof TemplateSchema>): Promise<Template> {
+  const k = parse(KindSchema, kind);
+  const l = parse(LocaleSchema, locale);
+  const input = parse(TemplateSchema, raw);
+  const tenant = await useDb().entities.tenant.get({ tenantId: useTenantId() }).go({ attributes: ["name"] });
+  try {
+    return await renderTemplate(input, {
+      workspace: { name: tenant.data?.name ?? "Your workspace" },
+      customer: { name: l === "ru" ? "Анна Петрова" : "Anna Petrova", email: "anna@example.com" },
+      ticket: { number: 1042, subject: l === "ru" ? "Не приходит счёт" : "The invoice did not arrive", status: "open" },
+      agent: { name: Event.actorOf(usePrincipal()).name },
+      message: l === "ru" ? "Здравствуйте! Мы отправили счёт ещё раз." : "Hello! We have sent the invoice again.",
+      solved: k === "ticket_solved",
+    });
+  } catch (error) {
+    throw Invalid.field("body", "template", (error as Error).message);
+  }
 }

@@ -15,6 +15,7 @@ import * as Outbox from "../email/outbox";
 import { createId } from "../id";
 import { Staff } from "../staff";
 import { parse } from "../validation";
+import { usePorts } from "../port";
 import * as Lifecycle from "./lifecycle";
 import type { MessageEntity } from "./message.entity";
 import * as Queue from "./queue";
@@ -67,6 +68,15 @@ export interface Info {
   messageCount: number;
 }
 
+export interface AttachmentInfo {
+  attachmentId: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  /** Shown inside the message's HTML (an image referenced by cid:). */
+  inline: boolean;
+}
+
 export interface MessageInfo {
   messageId: string;
   kind: MessageRecord["kind"];
@@ -75,6 +85,16 @@ export interface MessageInfo {
   createdAt: string;
   enteredBy?: string;
   system?: { action: string; from?: string; to?: string; reason?: string };
+  /** For mail: the text before its quoted history was trimmed, when something was trimmed. */
+  fullBody?: string;
+  /** The mail had HTML: GET /api/tickets/:id/messages/:messageId/html serves it, sanitised. */
+  hasHtml: boolean;
+  attachments: AttachmentInfo[];
+  /** Attachments not kept (over the size limit), by name. */
+  droppedAttachments: string[];
+  /** A public reply's letter to the customer (see the outbox). */
+  outboxId?: string;
+  viaEmail: boolean;
 }
 
 export function view(t: Record): Info {
@@ -126,6 +146,18 @@ export function messageView(m: MessageRecord): MessageInfo {
     createdAt: m.createdAt,
     enteredBy: m.enteredBy,
     system: m.system,
+    fullBody: m.fullBody,
+    hasHtml: Boolean(m.html || m.htmlKey),
+    attachments: (m.attachments ?? []).map((a) => ({
+      attachmentId: a.attachmentId,
+      filename: a.filename,
+      contentType: a.contentType,
+      size: a.size,
+      inline: Boolean(a.inline),
+    })),
+    droppedAttachments: m.droppedAttachments ?? [],
+    outboxId: m.outboxId,
+    viaEmail: Boolean(m.mailId),
   };
 }
 
@@ -319,6 +351,43 @@ export async function get(ticketId: string): Promise<Detail> {
   if (!ticket || !Access.can(actor, "view", ticket)) throw new NotFound("Ticket");
   const messages = result.data.message.sort((a, b) => (a.messageId < b.messageId ? -1 : 1)).map(messageView);
   return { ticket: view(ticket), messages, permissions: permissions(actor, ticket) };
+}
+
+/** A message of a ticket the actor may see. */
+async function loadMessage(ticketId: string, messageId: string): Promise<MessageRecord> {
+  await load(ticketId);
+  const result = await useDb().entities.message.get({ tenantId: useTenantId(), ticketId, messageId }).go();
+  if (!result.data) throw new NotFound("Message");
+  return result.data;
+}
+
+/** An attachment of a ticket's message: its name, type and bytes (from the blob store). */
+export async function attachment(ticketId: string, attachmentId: string): Promise<{ filename: string; contentType: string; content: Buffer }> {
+  await load(ticketId);
+  const thread = await useDb()
+    .entities.message.query.byId({ tenantId: useTenantId(), ticketId })
+    .go({ pages: "all", attributes: ["attachments"] });
+  const found = thread.data.flatMap((m) => m.attachments ?? []).find((a) => a.attachmentId === attachmentId);
+  if (!found) throw new NotFound("Attachment");
+  const content = await usePorts().blobs.get(found.blobKey);
+  if (!content) throw new NotFound("Attachment");
+  return { filename: found.filename, contentType: found.contentType, content };
+}
+
+/**
+ * A mail message's sanitised HTML, with its embedded images (cid:) pointing at the attachment download, for the
+ * console's sandboxed frame.
+ */
+export async function messageHtml(ticketId: string, messageId: string): Promise<string> {
+  const message = await loadMessage(ticketId, messageId);
+  let html = message.html;
+  if (!html && message.htmlKey) html = (await usePorts().blobs.get(message.htmlKey))?.toString("utf8");
+  if (!html) throw new NotFound("HTML");
+  const byCid = new Map((message.attachments ?? []).filter((a) => a.contentId).map((a) => [a.contentId!, a.attachmentId]));
+  return html.replace(/(src=["'])cid:([^"']+)(["'])/gi, (whole, open: string, cid: string, close: string) => {
+    const id = byCid.get(cid);
+    return id ? `${open}/api/tickets/${encodeURIComponent(ticketId)}/attachments/${encodeURIComponent(id)}${close}` : whole;
+  });
 }
 
 /** The ticket with this number, if the actor may see it. */

@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { withActor } from "@frontline/core/actor";
+import { Inbound } from "@frontline/core/email";
+import { Staff } from "@frontline/core/staff";
+import { createApp } from "../src/api/app";
+import { useTestTable } from "../../test/support/db";
+import { caller, signupVia, type Fetch, type Workspace } from "../../test/support/api";
+import { rawMail } from "../../test/support/mail";
+
+const app = createApp();
+const fetcher: Fetch = async (path, init) => app.request(path, init);
+
+let ws: Workspace;
+let ticketId: string;
+let message: { messageId: string; hasHtml: boolean; attachments: { attachmentId: string; filename: string; inline: boolean }[] };
+let mailId: string;
+
+beforeAll(async () => {
+  await useTestTable();
+  ws = await signupVia(fetcher);
+  const [outcome] = await Inbound.receive(
+    await rawMail({
+      to: `${ws.slug}@frontline.localhost`,
+      html: '<p>See the screenshot</p><img src="cid:shot@x"><img src="https://tracker.example/pixel.gif"><script>alert(1)</script>',
+      attachments: [
+        { filename: "shot.png", content: Buffer.from("89504e470d0a1a0a", "hex"), contentType: "image/png", cid: "shot@x" },
+        { filename: "page.html", content: "<script>alert('xss')</script>", contentType: "text/html" },
+      ],
+    }),
+    { from: "carla@customer.example", to: [`${ws.slug}@frontline.localhost`] },
+  );
+  ticketId = outcome!.ticketId!;
+  mailId = outcome!.mailId;
+  message = (await (await ws.as.get(`/api/tickets/${ticketId}`)).json()).messages[0];
+});
+
+describe("a mail's attachments and HTML", () => {
+  it("serves every attachment as a download that no browser renders or sniffs, even an HTML file", async () => {
+    expect(message.attachments.map((a) => a.filename).sort()).toEqual(["page.html", "shot.png"]);
+    const page = message.attachments.find((a) => a.filename === "page.html")!;
+    const response = await ws.as.get(`/api/tickets/${ticketId}/attachments/${page.attachmentId}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="page\.html"/);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("content-security-policy")).toMatch(/sandbox/);
+    expect(await response.text()).toBe("<script>alert('xss')</script>");
+    expect((await ws.as.get(`/api/tickets/${ticketId}/attachments/nope`)).status).toBe(404);
+  });
+
+  it("serves the sanitised HTML for a sandboxed frame, its images from the message and nothing from elsewhere", async () => {
+    expect(message.hasHtml).toBe(true);
+    const response = await ws.as.get(`/api/tickets/${ticketId}/messages/${message.messageId}/html`);
+    expect(response.status).toBe(200);
+    const csp = response.headers.get("content-security-policy")!;
+    expect(csp).toMatch(/^sandbox /);
+    expect(csp).not.toMatch(/allow-scripts/);
+    expect(csp).toMatch(/default-src 'none'; img-src 'self' data:/);
+    const html = await response.text();
+    expect(html).not.toMatch(/<script|alert/);
+    const shot = message.attachments.find((a) => a.filename === "shot.png")!;
+    expect(html).toContain(`src="/api/tickets/${ticketId}/attachments/${shot.attachmentId}"`);
+  });
+});
+
+describe("received mail, for admins", () => {
+  it("lists the records with their outcome, gives the raw message, and refuses agents", async () => {
+    const list = await (await ws.as.get("/api/mail")).json();
+    expect(list.mail[0]).toMatchObject({ mailId, status: "ticket_created", from: { address: "carla@customer.example" } });
+    const raw = await ws.as.get(`/api/mail/${mailId}/raw`);
+    expect(raw.headers.get("content-disposition")).toMatch(/^attachment/);
+    expect(await raw.text()).toContain("See the screenshot");
+    const reprocess = await ws.as.post(`/api/mail/${mailId}/reprocess`);
+    expect(reprocess.status).toBe(409);
+
+    const agent = await withActor({ type: "system", tenantId: ws.slug, reason: "test" }, () =>
+      Staff.create({ name: "Ada Agent", email: "ada@example.com", role: "agent", password: "a long enough passphrase" }),
+    );
+    const session = await (await caller(fetcher).post("/api/auth/login", { slug: ws.slug, email: agent.email, password: "a long enough passphrase" })).json();
+    const asAgent = caller(fetcher, { authorization: `Bearer ${session.token}` });
+    for (const path of ["/api/mail", `/api/mail/${mailId}`, `/api/mail/${mailId}/raw`, "/api/outbox"]) {
+      expect((await asAgent.get(path)).status, path).toBe(403);
+    }
+    expect((await asAgent.post("/api/stop-list", { value: "x.example" })).status).toBe(403);
+    expect((await asAgent.send("PUT", "/api/letters/ticket_received/en", { subject: "x", body: "y" })).status).toBe(403);
+  });
+});
+
+describe("letters", () => {
+  it("keeps a tenant's own wording, refuses a broken template, previews, and goes back to the default", async () => {
+    const broken = await ws.as.send("PUT", "/api/letters/agent_reply/ru", { subject: "x", body: "{% if %}" });
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).error.issues[0].path).toBe("body");
+    const saved = await ws.as.send("PUT", "/api/letters/agent_reply/ru", { subject: "Ответ по #{{ ticket.number }}", body: "{{ message }}\n\n{{ agent.name }}" });
+    expect((await saved.json()).letter).toMatchObject({ custom: true, subject: "Ответ по #{{ ticket.number }}" });
+    const preview = await (await ws.as.post("/api/letters/agent_reply/ru/preview", { subject: "Ответ по #{{ ticket.number }}", body: "{{ message }}" })).json();
+    expect(preview.preview.subject).toBe("Ответ по #1042");
+    const reset = await (await ws.as.send("DELETE", "/api/letters/agent_reply/ru")).json();
+    expect(reset.letter.custom).toBe(false);
+    expect((await ws.as.send("PUT", "/api/letters/nonsense/en", { subject: "x", body: "y" })).status).toBe(400);
+  });
+});
