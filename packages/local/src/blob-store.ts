@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rm, writeFile, rename } from "node:fs/promises";
 import { dirname, join, normalize, resolve, sep } from "node:path";
 import type { BlobStore } from "@frontline/core/port";
@@ -15,7 +16,7 @@ export function folderBlobStore(root: string): BlobStore {
       const path = pathOf(key);
       await mkdir(dirname(path), { recursive: true });
       // Write then rename, so a reader never sees half a file.
-      const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+      const temporary = `${path}.${randomBytes(8).toString("hex")}.tmp`;
       await writeFile(temporary, body);
       await rename(temporary, path);
     },

@@ -21,6 +21,7 @@ export interface TicketForLetter {
   requesterName: string;
   automated?: boolean;
   mailThread?: string[];
+  customerMessageId?: string;
 }
 
 /** The Message-IDs a ticket's mail thread keeps: the first (the conversation's root) and the latest ones. */
@@ -65,7 +66,8 @@ export async function letter(
     subject: rendered.subject,
     text: rendered.body,
     html: textToHtml(rendered.body),
-    inReplyTo: thread.at(-1),
+    // A reply answers the customer's latest mail; the chain of the conversation goes in References.
+    inReplyTo: ticket.customerMessageId ?? thread.at(-1),
     references: thread.slice(-10),
     automatic: kind !== "agent_reply",
   });

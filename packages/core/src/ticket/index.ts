@@ -316,6 +316,7 @@ function forLetter(t: Record): Notify.TicketForLetter {
     requesterName: t.requesterName,
     automated: t.automated,
     mailThread: t.mailThread,
+    customerMessageId: t.customerMessageId,
   };
 }
 
@@ -639,6 +640,7 @@ export async function open(opening: Opening): Promise<Record> {
       ...Queue.queueAttributes(state),
     } satisfies Record as Record;
     ticket.mailThread = Notify.appendToThread([], opening.mail?.emailMessageId);
+    if (opening.mail?.emailMessageId) ticket.customerMessageId = opening.mail.emailMessageId;
     const acknowledgement = opening.acknowledge && !opening.automated ? await Notify.letter("ticket_received", forLetter(ticket)) : undefined;
     ticket.mailThread = Notify.appendToThread(ticket.mailThread, acknowledgement?.messageId);
     const customerWrites = resolved.created ? (entities: TxEntities) => Customer.customerWrites(entities, resolved.created) : () => [];
@@ -1042,6 +1044,7 @@ export async function receive(ticketId: string, incoming: Incoming): Promise<Rec
     const set: Partial<Record> = {
       participants: [...new Set([...(before.participants ?? []), ...(incoming.participants ?? [])])],
       mailThread: Notify.appendToThread(before.mailThread, incoming.mail.emailMessageId),
+      ...(incoming.mail.emailMessageId && !incoming.asNote ? { customerMessageId: incoming.mail.emailMessageId } : {}),
     };
     const remove: (keyof Record)[] = [];
     const messages: MessageDraft[] = [

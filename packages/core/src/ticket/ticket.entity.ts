@@ -65,6 +65,8 @@ export const TicketEntity = new Entity({
     automated: { type: "boolean" },
     /** Message-IDs of the ticket's mail, oldest first (the root and the latest): In-Reply-To and References of our letters. */
     mailThread: { type: "list", items: { type: "string" } },
+    /** The Message-ID of the customer's latest mail: what our next letter replies to. */
+    customerMessageId: { type: "string" },
     /** The customer did not get our last mail (a hard bounce): when, and why. */
     deliveryFailedAt: { type: "string" },
     deliveryFailure: { type: "string" },

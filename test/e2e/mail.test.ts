@@ -1,0 +1,113 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { simpleParser } from "mailparser";
+import nodemailer from "nodemailer";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Runtime } from "../../packages/local/src/runtime";
+import { signupVia, type Workspace } from "../support/api";
+import { rawMail } from "../support/mail";
+import { startTestRuntime } from "../support/runtime";
+
+/**
+ * The email channel end to end over real sockets: nodemailer speaks SMTP to the runtime's inbound server, the API
+ * shows the ticket, the agent's reply lands in the outbox folder with the threading headers, and the customer's reply
+ * to it (sent to its Reply-To, naming its Message-ID) joins the same ticket.
+ */
+let runtime: Runtime;
+let ws: Workspace;
+let address: string;
+
+beforeAll(async () => {
+  runtime = await startTestRuntime({ smtpPort: 0 });
+  ws = await signupVia((path, init) => fetch(runtime.url + path, init));
+  address = `${ws.slug}@frontline.localhost`;
+});
+
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+const smtp = () => nodemailer.createTransport({ host: "127.0.0.1", port: runtime.smtpPort!, secure: false, ignoreTLS: true });
+
+async function waitFor<T>(fn: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await fn();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function outboxFiles(): string[] {
+  try {
+    return readdirSync(runtime.outboxDir).filter((f) => f.endsWith(".eml")).sort();
+  } catch {
+    return [];
+  }
+}
+
+describe("mail over SMTP", () => {
+  it("turns a customer's mail into a ticket, mails the agent's reply with threading headers, and threads the answer", async () => {
+    const sent = await smtp().sendMail({
+      from: "Carla Customer <carla@customer.example>",
+      to: address,
+      subject: "The lamp is flickering",
+      text: "Hello, the lamp I bought flickers.",
+    });
+    expect(sent.accepted).toEqual([address]);
+
+    // The ticket is readable through the API as soon as the SMTP transaction ends.
+    const list = await (await ws.as.get("/api/tickets?view=all")).json();
+    expect(list.tickets).toHaveLength(1);
+    const ticket = list.tickets[0];
+    expect(ticket).toMatchObject({ subject: "The lamp is flickering", channel: "email", requester: { email: "carla@customer.example" } });
+
+    const before = outboxFiles().length;
+    const reply = await ws.as.post(`/api/tickets/${ticket.ticketId}/replies`, { body: "Please try another bulb." });
+    expect(reply.status).toBe(201);
+    const file = await waitFor(async () => (outboxFiles().length > before ? outboxFiles().at(-1) : undefined));
+    const letter = await simpleParser(readFileSync(join(runtime.outboxDir, file)));
+    expect(letter.to && !Array.isArray(letter.to) ? letter.to.value[0]?.address : undefined).toBe("carla@customer.example");
+    expect(letter.inReplyTo).toBe(sent.messageId);
+    expect(letter.references).toContain(sent.messageId);
+    expect(letter.text).toContain("Please try another bulb.");
+    expect(letter.from?.value[0]).toMatchObject({ name: `Olga Owner via ${ws.slug.replace("ws-", "Workspace ")}`, address });
+    expect(letter.headers.get("auto-submitted")).toBeUndefined();
+    const replyTo = letter.replyTo!.value[0]!.address!;
+    expect(replyTo).toMatch(new RegExp(`^${ws.slug}\\+t${ticket.number}-[a-z2-7]{12}@frontline\\.localhost$`));
+
+    await smtp().sendMail({
+      from: "Carla Customer <carla@customer.example>",
+      to: replyTo,
+      subject: `Re: ${letter.subject}`,
+      inReplyTo: letter.messageId,
+      references: [sent.messageId, letter.messageId!],
+      text: `It works now, thanks!\n\nOn Monday, Olga wrote:\n> Please try another bulb.`,
+    });
+    const detail = await (await ws.as.get(`/api/tickets/${ticket.ticketId}`)).json();
+    const fromCustomer = detail.messages.filter((m: { kind: string }) => m.kind === "customer");
+    expect(fromCustomer.map((m: { body: string }) => m.body)).toEqual(["Hello, the lamp I bought flickers.", "It works now, thanks!"]);
+    expect((await (await ws.as.get("/api/tickets?view=all")).json()).tickets).toHaveLength(1);
+  });
+
+  it("makes one ticket of the same message delivered three times at once", async () => {
+    const raw = await rawMail({ to: address, subject: "Sent thrice", messageId: "<thrice@customer.example>" });
+    await Promise.all(Array.from({ length: 3 }, () => smtp().sendMail({ envelope: { from: "carla@customer.example", to: [address] }, raw })));
+    const list = await (await ws.as.get("/api/tickets?view=all&sort=updated")).json();
+    expect(list.tickets.filter((t: { subject: string }) => t.subject === "Sent thrice")).toHaveLength(1);
+  });
+
+  it("refuses mail for addresses that are not a workspace's, without relaying", async () => {
+    await expect(smtp().sendMail({ from: "x@customer.example", to: "nobody@frontline.localhost", text: "hi" })).rejects.toMatchObject({ responseCode: 550 });
+    await expect(smtp().sendMail({ from: "x@customer.example", to: "someone@gmail.com", text: "relay me" })).rejects.toMatchObject({ responseCode: 550 });
+  });
+
+  it("delivers to the plus address of a department", async () => {
+    const created = await ws.as.post("/api/departments", { name: "Payments" });
+    const payments = (await created.json()).department.departmentId;
+    await smtp().sendMail({ from: "carla@customer.example", to: `${ws.slug}+payments@frontline.localhost`, subject: "Refund", text: "Please refund" });
+    const list = await (await ws.as.get(`/api/tickets?view=department&departmentId=${payments}`)).json();
+    expect(list.tickets.map((t: { subject: string }) => t.subject)).toEqual(["Refund"]);
+  });
+});
