@@ -1,25 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
-import { PolicyStatement } from "aws-cdk-lib/aws-iam";
-import { Api as HttpApi, Function as SstFunction, use, type StackContext } from "sst/constructs";
+import { Api as HttpApi, use, type StackContext } from "sst/constructs";
 import { useProject } from "sst/project.js";
 import { inboundDomain } from "./config";
+import { appFunction } from "./functions";
 import { Storage } from "./storage";
-
-/** The DynamoDB actions the API uses (ElectroDB gets/puts/updates/deletes/queries, batches and transactions). */
-export const API_TABLE_ACTIONS = [
-  "dynamodb:GetItem",
-  "dynamodb:PutItem",
-  "dynamodb:UpdateItem",
-  "dynamodb:DeleteItem",
-  "dynamodb:Query",
-  "dynamodb:BatchGetItem",
-  "dynamodb:BatchWriteItem",
-  "dynamodb:TransactWriteItems",
-  "dynamodb:TransactGetItems",
-  "dynamodb:ConditionCheckItem",
-] as const;
+import { Timers } from "./timers";
 
 /** Every path under /api reaches the one function; the Hono app does the routing (and answers 404 itself). */
 export const API_ROUTES = ["ANY /api", "ANY /api/{proxy+}"] as const;
@@ -78,35 +65,17 @@ function version(manifest: string): string {
 
 /** API Gateway HTTP API (payload v2) with every /api route on the one Lambda that serves the Hono app. */
 export function Api({ app, stack }: StackContext) {
-  const { table } = use(Storage);
+  const { table, bucket } = use(Storage);
+  const { timers } = use(Timers);
 
-  const handler = new SstFunction(stack, "ApiFunction", {
+  const handler = appFunction(stack, "ApiFunction", { table, bucket, timers, inboundDomain: inboundDomain(app.stage) }, {
     handler: API_HANDLER,
-    runtime: "nodejs20.x",
     architecture: API_ARCHITECTURE,
     // argon2id takes ~19 MiB per hash and its speed scales with the CPU share Lambda gives to memory.
     memorySize: 1024,
     // Below the HTTP API's 30 s integration limit, so a slow request ends as a Lambda timeout we can see in logs.
     timeout: 20,
-    logRetention: "one_month",
-    environment: {
-      TABLE_NAME: table.tableName,
-      INBOUND_DOMAIN: inboundDomain(app.stage),
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-    },
-    nodejs: {
-      format: "esm",
-      esbuild: { external: ["@node-rs/argon2-*"] },
-    },
     copyFiles: [argon2Binding(useProject().paths.root)],
-    // Only the table actions the API needs, on the table and its indexes. Never `bind` the table: SST would grant
-    // "dynamodb:*".
-    permissions: [
-      new PolicyStatement({
-        actions: [...API_TABLE_ACTIONS],
-        resources: [table.tableArn, `${table.tableArn}/index/*`],
-      }),
-    ],
   });
 
   const api = new HttpApi(stack, "Api", {

@@ -1,5 +1,6 @@
 import { RemovalPolicy } from "aws-cdk-lib";
 import { AttributeType, BillingMode, ProjectionType, Table as DynamoTable, type Attribute } from "aws-cdk-lib/aws-dynamodb";
+import { BlockPublicAccess, Bucket, BucketEncryption } from "aws-cdk-lib/aws-s3";
 import type { StackContext } from "sst/constructs";
 import { Table, createTableInput } from "../packages/core/src/db/table";
 import { isProd } from "./config";
@@ -46,6 +47,15 @@ export function Storage({ app, stack }: StackContext) {
       projectionType: ProjectionType.ALL,
     });
   }
-  stack.addOutputs({ TableName: table.tableName });
-  return { table };
+  // Raw mail as received, attachments and large mail HTML (the core's BlobStore). Private, encrypted, TLS only; on
+  // prod it outlives `sst remove` like the table, elsewhere it is emptied and deleted with the stage.
+  const bucket = new Bucket(stack, "Mail", {
+    encryption: BucketEncryption.S3_MANAGED,
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    enforceSSL: true,
+    versioned: prod,
+    ...(prod ? { removalPolicy: RemovalPolicy.RETAIN } : { removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true }),
+  });
+  stack.addOutputs({ TableName: table.tableName, MailBucket: bucket.bucketName });
+  return { table, bucket };
 }

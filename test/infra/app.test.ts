@@ -8,6 +8,9 @@ import { Function as SstFunction, StaticSite, getStack, type App } from "sst/con
 import { useProject } from "sst/project.js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Api } from "../../infra/api";
+import { Email, INBOUND_HANDLER, INBOUND_PREFIX } from "../../infra/email";
+import { TIMER_HANDLER, Timers } from "../../infra/timers";
+import { PortEnv } from "../../functions/src/aws/ports";
 import { Storage } from "../../infra/storage";
 import { Web } from "../../infra/web";
 import { Table, createTableInput } from "../../packages/core/src/db/table";
@@ -54,6 +57,8 @@ let app: App;
 let storage: Template;
 let api: Template;
 let web: Template;
+let timers: Template;
+let email: Template;
 
 beforeAll(async () => {
   const webDir = join(rootDir, "web");
@@ -63,6 +68,8 @@ beforeAll(async () => {
   storage = templateOf(Storage);
   api = templateOf(Api);
   web = templateOf(Web);
+  timers = templateOf(Timers);
+  email = templateOf(Email);
 });
 
 afterAll(() => {
@@ -102,13 +109,19 @@ describe("sst.config.ts", () => {
     }
   });
 
-  it("mounts the storage, api and web stacks, named after the stage", () => {
-    expect(stacksOf(app).map((s) => s.stackName)).toEqual(["test-frontline-Storage", "test-frontline-Api", "test-frontline-Web"]);
+  it("mounts the storage, timers, api, email and web stacks, named after the stage", () => {
+    expect(stacksOf(app).map((s) => s.stackName)).toEqual([
+      "test-frontline-Storage",
+      "test-frontline-Timers",
+      "test-frontline-Api",
+      "test-frontline-Email",
+      "test-frontline-Web",
+    ]);
   });
 });
 
 describe("storage", () => {
-  it("builds the table's keys and both GSIs from the core's Table definition", () => {
+  it("builds the table's keys and its GSIs from the core's Table definition", () => {
     const { props } = table();
     expect(props.KeySchema).toEqual([
       { AttributeName: Table.partitionKey, KeyType: "HASH" },
@@ -122,7 +135,7 @@ describe("storage", () => {
       ],
       Projection: { ProjectionType: "ALL" },
     }));
-    expect(expectedIndexes.map((i) => i.IndexName)).toEqual(["gsi1", "gsi2"]);
+    expect(expectedIndexes.map((i) => i.IndexName)).toEqual(["gsi1", "gsi2", "gsi3", "gsi4", "gsi5"]);
     expect(props.GlobalSecondaryIndexes).toEqual(expectedIndexes);
     // The same shape the local runtime creates in DynamoDB Local: key types included.
     const local = createTableInput(props.TableName);
@@ -199,8 +212,20 @@ describe("api", () => {
       Action: TABLE_ACTIONS,
       Resource: [tableArn, { "Fn::Join": ["", [tableArn, "/index/*"]] }],
     });
-    // The rest is X-Ray tracing (SST's default), nothing else.
-    expect(statements.filter((s) => s !== dynamo[0]).flatMap(actionsOf).sort()).toEqual(["xray:PutTelemetryRecords", "xray:PutTraceSegments"]);
+    // Besides: the mail bucket's objects, sending as the inbound domain, the timers' schedules and passing their role
+    // to the Scheduler (see the timers and email tests), and X-Ray tracing (SST's default). Nothing else.
+    expect(statements.filter((s) => s !== dynamo[0]).flatMap(actionsOf).sort()).toEqual([
+      "iam:PassRole",
+      "s3:DeleteObject",
+      "s3:GetObject",
+      "s3:PutObject",
+      "scheduler:CreateSchedule",
+      "scheduler:DeleteSchedule",
+      "scheduler:UpdateSchedule",
+      "ses:SendRawEmail",
+      "xray:PutTelemetryRecords",
+      "xray:PutTraceSegments",
+    ]);
   });
 });
 
@@ -279,12 +304,79 @@ describe("web", () => {
   });
 });
 
+describe("timers", () => {
+  function timerFunction() {
+    return onlyResource(timers, "AWS::Lambda::Function", (p) => p.Handler === TIMER_HANDLER);
+  }
+
+  it("has the schedule group, an encrypted dead-letter queue, and the one timer function, named in advance", () => {
+    expect(onlyResource(timers, "AWS::Scheduler::ScheduleGroup").props.Name).toBe("test-frontline-timers");
+    expect(onlyResource(timers, "AWS::SQS::Queue").props).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 86400 });
+    const fn = timerFunction();
+    expect(fn.props.FunctionName).toBe("test-frontline-timer");
+    expect(JSON.stringify(fn.props.Environment.Variables.TIMER_FUNCTION_ARN)).toContain(":function:test-frontline-timer");
+  });
+
+  it("lets EventBridge Scheduler, of this account only, invoke the timer function and nothing else", () => {
+    const role = onlyResource(timers, "AWS::IAM::Role", (p) => JSON.stringify(p.AssumeRolePolicyDocument).includes("scheduler.amazonaws.com"));
+    expect(role.props.AssumeRolePolicyDocument.Statement).toEqual([
+      {
+        Action: "sts:AssumeRole",
+        Effect: "Allow",
+        Principal: { Service: "scheduler.amazonaws.com" },
+        Condition: { StringEquals: { "aws:SourceAccount": getStack(Timers).account } },
+      },
+    ]);
+    const statements = resourcesOf(timers, "AWS::IAM::Policy")
+      .filter(([, p]) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: role.id }]))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[]);
+    expect(statements.flatMap(actionsOf).sort()).toEqual(["lambda:InvokeFunction", "sqs:SendMessage"]);
+    const invoke = statements.find((s) => actionsOf(s).includes("lambda:InvokeFunction"))!;
+    expect(JSON.stringify(invoke.Resource)).toContain(":function:test-frontline-timer");
+    expect(JSON.stringify(invoke.Resource)).not.toContain("*\"");
+  });
+});
+
+describe("email", () => {
+  function inboundFunction() {
+    return onlyResource(email, "AWS::Lambda::Function", (p) => p.Handler === INBOUND_HANDLER);
+  }
+
+  it("stores each message for the inbound domain in the mail bucket, then hands it to the inbound function", () => {
+    const rule = onlyResource(email, "AWS::SES::ReceiptRule").props.Rule;
+    expect(rule).toMatchObject({ Enabled: true, Recipients: [INBOUND_DOMAIN], ScanEnabled: true });
+    expect(rule.Actions).toHaveLength(2);
+    expect(rule.Actions[0].S3Action).toMatchObject({ ObjectKeyPrefix: INBOUND_PREFIX });
+    expect(JSON.stringify(rule.Actions[0].S3Action.BucketName)).toContain("Fn::ImportValue");
+    expect(rule.Actions[1].LambdaAction).toEqual({ FunctionArn: { "Fn::GetAtt": [inboundFunction().id, "Arn"] }, InvocationType: "Event" });
+    const permission = onlyResource(email, "AWS::Lambda::Permission", (p) => p.Principal === "ses.amazonaws.com");
+    expect(permission.props).toMatchObject({ Action: "lambda:InvokeFunction", FunctionName: { "Fn::GetAtt": [inboundFunction().id, "Arn"] } });
+  });
+
+  it("makes the inbound domain an SES identity with DKIM, to send the letters from", () => {
+    const identity = onlyResource(email, "AWS::SES::EmailIdentity").props;
+    expect(identity.EmailIdentity).toBe(INBOUND_DOMAIN);
+    expect(identity.DkimAttributes ?? { SigningEnabled: true }).toMatchObject({ SigningEnabled: true });
+  });
+
+  it("gives every function the environment of the core's AWS adapters", () => {
+    for (const fn of [apiFunction(), inboundFunction(), onlyResource(timers, "AWS::Lambda::Function", (p) => p.Handler === TIMER_HANDLER)]) {
+      const vars = fn.props.Environment.Variables;
+      for (const name of [...PortEnv, "TABLE_NAME", "INBOUND_DOMAIN"]) expect(vars[name], `${fn.props.Handler} ${name}`).toBeDefined();
+    }
+  });
+});
+
 describe("IAM, in every stack", () => {
-  it("grants no action as '*' or 'service:*'", () => {
+  it("allows no action as '*' or 'service:*' (denying everything over plain HTTP is fine)", () => {
     const statements = stacksOf(app).flatMap((stack) => policyStatements(stack.stackName, Template.fromStack(stack)));
     expect(statements.length).toBeGreaterThan(10);
-    const wildcards = statements.filter(({ statement }) => actionsOf(statement).some((a) => a === "*" || /^[^:]+:\*$/.test(a)));
+    const wildcards = statements.filter(
+      ({ statement }) => statement.Effect !== "Deny" && actionsOf(statement).some((a) => a === "*" || /^[^:]+:\*$/.test(a)),
+    );
     expect(wildcards).toEqual([]);
+    const denies = statements.filter(({ statement }) => statement.Effect === "Deny");
+    expect(denies.every(({ statement }) => statement.Condition?.Bool?.["aws:SecureTransport"] === "false")).toBe(true);
     expect(statements.filter(({ statement }) => statement.NotAction)).toEqual([]);
   });
 });
@@ -333,6 +425,11 @@ console.log(JSON.stringify({ fallback, statusCode: result.statusCode, body: JSON
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? "",
       ...Object.fromEntries(Object.entries(vars).filter((entry): entry is [string, string] => typeof entry[1] === "string")),
+      // References to resources that exist only once deployed: stand-ins (a sign-up sends no mail and arms no timer).
+      MAIL_BUCKET: "mail-bucket",
+      SCHEDULER_ROLE_ARN: "arn:aws:iam::123456789012:role/scheduler",
+      TIMER_DLQ_ARN: "arn:aws:sqs:us-east-1:123456789012:dlq",
+      TIMER_FUNCTION_ARN: "arn:aws:lambda:us-east-1:123456789012:function:timer",
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
       AWS_REGION: "us-east-1",
@@ -342,5 +439,29 @@ console.log(JSON.stringify({ fallback, statusCode: result.statusCode, body: JSON
     expect(result.fallback).toBe(false);
     expect(result.statusCode).toBe(201);
     expect(result.body.tenant.inboundAddress).toBe(`${input.slug}@${INBOUND_DOMAIN}`);
+  });
+});
+
+describe("the inbound and timer functions' bundles", () => {
+  const execFileAsync = promisify(execFile);
+  const copies: string[] = [];
+  afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  it("load from a copy outside the repository, with no node_modules and no argon2 binary", async () => {
+    for (const stack of [Email, Timers]) {
+      const fn = getStack(stack).node.findAll().find((c): c is SstFunction => c instanceof SstFunction)!;
+      const artifact = join(useProject().paths.artifacts, fn.node.addr);
+      expect(existsSync(join(artifact, "node_modules"))).toBe(false);
+      const copy = mkdtempSync(join(tmpdir(), "frontline-fn-"));
+      copies.push(copy);
+      cpSync(artifact, copy, { recursive: true });
+      const bundle = readdirSync(join(copy, "functions/src"), { recursive: true }).find((f) => String(f).endsWith(".mjs"))!;
+      const { stdout } = await execFileAsync(process.execPath, ["-e", `import(${JSON.stringify(join(copy, "functions/src", String(bundle)))}).then((m) => console.log(typeof m.handler))`], {
+        cwd: copy,
+        env: { PATH: process.env.PATH ?? "" },
+        timeout: 60_000,
+      });
+      expect(stdout.trim()).toBe("function");
+    }
   });
 });

@@ -1,18 +1,21 @@
-import { hash as argon2Hash, verify as argon2Verify } from "@node-rs/argon2";
-
 /**
  * Argon2id with OWASP's recommended minimum (19 MiB memory, 2 iterations, 1 lane).
  * The parameters are stored in the PHC string, so raising them later still verifies older hashes.
+ *
+ * The native module is loaded on first use: functions that never hash (inbound mail, timers) neither load it nor
+ * ship its binary (infra/functions.ts).
  */
 const options = { algorithm: 2 /* Algorithm.Argon2id, a const enum that isolated modules cannot read */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export function hashPassword(password: string): Promise<string> {
-  return argon2Hash(password, options);
+const argon2 = () => import("@node-rs/argon2");
+
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password, options);
 }
 
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {
   try {
-    return await argon2Verify(hash, password);
+    return await (await argon2()).verify(hash, password);
   } catch {
     return false;
   }

@@ -1,0 +1,80 @@
+import { ArnFormat, Stack } from "aws-cdk-lib";
+import type { Table } from "aws-cdk-lib/aws-dynamodb";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import type { Bucket } from "aws-cdk-lib/aws-s3";
+import { Function as SstFunction, type FunctionProps } from "sst/constructs";
+import type { Construct } from "constructs";
+
+/** The DynamoDB actions the core uses (ElectroDB gets/puts/updates/deletes/queries, batches and transactions). */
+export const TABLE_ACTIONS = [
+  "dynamodb:GetItem",
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+  "dynamodb:DeleteItem",
+  "dynamodb:Query",
+  "dynamodb:BatchGetItem",
+  "dynamodb:BatchWriteItem",
+  "dynamodb:TransactWriteItems",
+  "dynamodb:TransactGetItems",
+  "dynamodb:ConditionCheckItem",
+] as const;
+
+export const BLOB_ACTIONS = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"] as const;
+export const SCHEDULE_ACTIONS = ["scheduler:CreateSchedule", "scheduler:UpdateSchedule", "scheduler:DeleteSchedule"] as const;
+
+/** What every function of the app shares: the table, the mail bucket, the timers, the mail domain. */
+export interface Shared {
+  table: Table;
+  bucket: Bucket;
+  inboundDomain: string;
+  timers: { group: string; roleArn: string; deadLetterArn: string; functionArn: string };
+}
+
+/**
+ * A Lambda of the app, with the environment the core's AWS adapters read (functions/src/aws/ports.ts) and only the
+ * permissions they need: the table's actions on the table and its indexes, objects in the mail bucket, sending raw
+ * mail as the inbound domain, the timers' schedules in their group, and passing the scheduler's role to the
+ * Scheduler. Never `bind`: SST would grant "dynamodb:*" and "s3:*".
+ */
+export function appFunction(scope: Construct, id: string, shared: Shared, props: FunctionProps): SstFunction {
+  const stack = Stack.of(scope);
+  const { table, bucket, timers } = shared;
+  const arn = (service: string, resource: string, resourceName: string) =>
+    stack.formatArn({ service, resource, resourceName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
+  return new SstFunction(scope, id, {
+    runtime: "nodejs20.x",
+    architecture: "x86_64",
+    logRetention: "one_month",
+    ...props,
+    nodejs: {
+      format: "esm",
+      ...props.nodejs,
+      // @node-rs/argon2's per-platform binaries cannot be bundled; the API ships the one it needs (infra/api.ts),
+      // and the core loads argon2 only when it hashes, which no other function does.
+      esbuild: { ...props.nodejs?.esbuild, external: ["@node-rs/argon2-*", ...(props.nodejs?.esbuild?.external ?? [])] },
+    },
+    environment: {
+      TABLE_NAME: table.tableName,
+      INBOUND_DOMAIN: shared.inboundDomain,
+      MAIL_BUCKET: bucket.bucketName,
+      SCHEDULE_GROUP: timers.group,
+      SCHEDULER_ROLE_ARN: timers.roleArn,
+      TIMER_DLQ_ARN: timers.deadLetterArn,
+      TIMER_FUNCTION_ARN: timers.functionArn,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      ...props.environment,
+    },
+    permissions: [
+      new PolicyStatement({ actions: [...TABLE_ACTIONS], resources: [table.tableArn, `${table.tableArn}/index/*`] }),
+      new PolicyStatement({ actions: [...BLOB_ACTIONS], resources: [bucket.arnForObjects("*")] }),
+      new PolicyStatement({ actions: ["ses:SendRawEmail"], resources: [arn("ses", "identity", shared.inboundDomain)] }),
+      new PolicyStatement({ actions: [...SCHEDULE_ACTIONS], resources: [arn("scheduler", "schedule", `${timers.group}/*`)] }),
+      new PolicyStatement({
+        actions: ["iam:PassRole"],
+        resources: [timers.roleArn],
+        conditions: { StringEquals: { "iam:PassedToService": "scheduler.amazonaws.com" } },
+      }),
+      ...((props.permissions as PolicyStatement[] | undefined) ?? []),
+    ],
+  });
+}
