@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ApiError, api, Frontline } from "./client";
+import { ApiError, api, Frontline, queryString, staleTicket } from "./client";
 
 function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(body === undefined ? null : JSON.stringify(body), {
@@ -91,5 +91,26 @@ describe("api client", () => {
 
     fetchMock.mockRejectedValueOnce(new TypeError("Failed to fetch"));
     await expect(Frontline.me()).rejects.toMatchObject({ status: 0, code: "network" });
+  });
+
+  it("carries the current ticket of a 409, and tells a stale version from another conflict", async () => {
+    const current = { ticketId: "t1", version: 5, updatedBy: { id: "s1", name: "Dana" } };
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(409, { error: { code: "conflict", message: "Changed by Dana while you were working", requestId: "r", current } }),
+    );
+    const error = await Frontline.updateTicket("t1", { version: 4, status: "pending" }).catch((e: unknown) => e);
+    expect(fetchMock.mock.calls[0]?.[0]).toBe("/api/tickets/t1");
+    expect(staleTicket(error)).toEqual(current);
+
+    fetchMock.mockResolvedValueOnce(jsonResponse(409, { error: { code: "conflict", message: "taken", requestId: "r" } }));
+    expect(staleTicket(await Frontline.createDepartment({ name: "Support" }).catch((e: unknown) => e))).toBeUndefined();
+  });
+
+  it("builds query strings from the defined values only, and escapes ids in paths", async () => {
+    expect(queryString({ view: "all", status: undefined, tag: "", limit: 25 })).toBe("?view=all&limit=25");
+    expect(queryString({})).toBe("");
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, { events: [], cursor: null }));
+    await Frontline.ticketEvents("a/b");
+    expect(fetchMock.mock.calls[0]?.[0]).toBe("/api/tickets/a%2Fb/events?limit=50");
   });
 });

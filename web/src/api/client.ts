@@ -1,12 +1,29 @@
 import type {
+  CreateDepartmentRequest,
+  CreateTicketRequest,
+  CustomerDetail,
+  CustomerInfo,
+  DepartmentDetail,
+  DepartmentInfo,
   DepartmentsResponse,
   ErrorBody,
+  EventPage,
   FieldIssue,
   LedgerResponse,
   LoginRequest,
   Me,
+  NoteRequest,
+  QueueQuery,
+  ReplyRequest,
   SessionResponse,
   SignupRequest,
+  StaffResponse,
+  TicketCounts,
+  TicketDetail,
+  TicketInfo,
+  TicketPage,
+  UpdateDepartmentRequest,
+  UpdateTicketRequest,
 } from "./types";
 
 /** A non-2xx answer from the API (or no answer at all: status 0, code "network"). */
@@ -17,6 +34,8 @@ export class ApiError extends Error {
   readonly issues: FieldIssue[];
   readonly retryAfterSeconds: number | undefined;
   readonly requestId: string | undefined;
+  /** A 409 for a stale version carries the thing as it is now (a ticket, for the ticket routes). */
+  readonly current: unknown;
 
   constructor(init: {
     status: number;
@@ -25,6 +44,7 @@ export class ApiError extends Error {
     issues?: FieldIssue[];
     retryAfterSeconds?: number;
     requestId?: string;
+    current?: unknown;
   }) {
     super(init.message);
     this.status = init.status;
@@ -32,8 +52,28 @@ export class ApiError extends Error {
     this.issues = init.issues ?? [];
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.requestId = init.requestId;
+    this.current = init.current;
   }
 }
+
+/** The current ticket of a 409 "changed while you were working", if that is what `error` is. */
+export function staleTicket(error: unknown): TicketInfo | undefined {
+  if (!(error instanceof ApiError) || error.status !== 409) return undefined;
+  const current = error.current as Partial<TicketInfo> | undefined;
+  return current && typeof current.ticketId === "string" && typeof current.version === "number" ? (current as TicketInfo) : undefined;
+}
+
+/** A query string from the defined values of `params` ("" when there are none). */
+export function queryString(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+const id = (value: string) => encodeURIComponent(value);
 
 export const CSRF_COOKIE = "fl_csrf";
 export const CSRF_HEADER = "X-CSRF-Token";
@@ -63,7 +103,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     body = undefined;
   }
   if (isErrorBody(body)) {
-    const { code, message, issues, retryAfterSeconds, requestId } = body.error;
+    const { code, message, issues, retryAfterSeconds, requestId, current } = body.error;
     const retryHeader = Number(response.headers.get("retry-after"));
     return new ApiError({
       status: response.status,
@@ -72,6 +112,7 @@ async function toApiError(response: Response): Promise<ApiError> {
       issues: Array.isArray(issues) ? issues : [],
       retryAfterSeconds: retryAfterSeconds ?? (Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined),
       requestId,
+      current,
     });
   }
   // Not our error shape: a proxy or a gateway answered. Keep the status; there is nothing more to tell.
@@ -126,7 +167,34 @@ export const Frontline = {
   login: (input: LoginRequest) => api.post<SessionResponse>("/api/auth/login", input),
   logout: () => api.post<void>("/api/auth/logout"),
   me: () => api.get<Me>("/api/me"),
-  departments: () => api.get<DepartmentsResponse>("/api/departments"),
   ledger: () => api.get<LedgerResponse>("/api/billing/ledger"),
-  tickets: () => api.get<{ tickets?: unknown[] }>("/api/tickets"),
+
+  // Tickets
+  queue: (query: QueueQuery) => api.get<TicketPage>(`/api/tickets${queryString({ ...query })}`),
+  ticketCounts: () => api.get<TicketCounts>("/api/tickets/counts"),
+  ticket: (ticketId: string) => api.get<TicketDetail>(`/api/tickets/${id(ticketId)}`),
+  createTicket: (input: CreateTicketRequest) => api.post<{ ticket: TicketInfo }>("/api/tickets", input),
+  updateTicket: (ticketId: string, input: UpdateTicketRequest) => api.patch<{ ticket: TicketInfo }>(`/api/tickets/${id(ticketId)}`, input),
+  reply: (ticketId: string, input: ReplyRequest) => api.post<TicketDetail>(`/api/tickets/${id(ticketId)}/replies`, input),
+  note: (ticketId: string, input: NoteRequest) => api.post<TicketDetail>(`/api/tickets/${id(ticketId)}/notes`, input),
+  trashTicket: (ticketId: string, version: number) =>
+    api.delete<{ ticket: TicketInfo }>(`/api/tickets/${id(ticketId)}${queryString({ version })}`),
+  restoreTicket: (ticketId: string) => api.post<{ ticket: TicketInfo }>(`/api/tickets/${id(ticketId)}/restore`),
+  purgeTicket: (ticketId: string) => api.post<void>(`/api/tickets/${id(ticketId)}/purge`),
+  ticketEvents: (ticketId: string, cursor?: string) =>
+    api.get<EventPage>(`/api/tickets/${id(ticketId)}/events${queryString({ cursor, limit: 50 })}`),
+
+  // Customers
+  customers: (q: string) => api.get<{ customers: CustomerInfo[] }>(`/api/customers${queryString({ q, limit: 8 })}`),
+  customer: (customerId: string) => api.get<CustomerDetail>(`/api/customers/${id(customerId)}${queryString({ limit: 10 })}`),
+
+  // Staff and departments
+  staff: () => api.get<StaffResponse>("/api/staff"),
+  departments: () => api.get<DepartmentsResponse>("/api/departments"),
+  department: (departmentId: string) => api.get<DepartmentDetail>(`/api/departments/${id(departmentId)}`),
+  createDepartment: (input: CreateDepartmentRequest) => api.post<{ department: DepartmentInfo }>("/api/departments", input),
+  updateDepartment: (departmentId: string, input: UpdateDepartmentRequest) =>
+    api.patch<{ department: DepartmentInfo }>(`/api/departments/${id(departmentId)}`, input),
+  setDepartmentStaff: (departmentId: string, staffIds: string[]) =>
+    api.put<{ staffIds: string[] }>(`/api/departments/${id(departmentId)}/staff`, { staffIds }),
 };

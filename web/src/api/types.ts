@@ -3,11 +3,14 @@
  * (DynamoDB, argon2, node built-ins) ever reaches the browser bundle.
  */
 import type { Billing } from "@frontline/core/billing";
+import type { Customer } from "@frontline/core/customer";
 import type { Department } from "@frontline/core/department";
 import type { FieldIssue } from "@frontline/core/error";
+import type { Event } from "@frontline/core/event";
 import type { Plan } from "@frontline/core/plan";
 import type { Staff } from "@frontline/core/staff";
 import type { Tenant } from "@frontline/core/tenant";
+import type { Ticket } from "@frontline/core/ticket";
 
 export type { FieldIssue };
 export type StaffInfo = Staff.Info;
@@ -18,6 +21,22 @@ export type BillingAccount = Billing.Account;
 export type LedgerEntry = Billing.LedgerEntry;
 export type DepartmentInfo = Department.Info;
 
+export type TicketInfo = Ticket.Info;
+export type MessageInfo = Ticket.MessageInfo;
+export type TicketDetail = Ticket.Detail;
+export type TicketPermissions = Ticket.Detail["permissions"];
+export type TicketStatus = Ticket.Lifecycle.Status;
+export type TicketPriority = Ticket.Lifecycle.Priority;
+export type TicketLevel = Ticket.Lifecycle.Level;
+export type TicketType = Ticket.Lifecycle.Type;
+export type TicketOrigin = Ticket.Lifecycle.Origin;
+export type QueueView = Ticket.Queue.View;
+export type QueueSort = Ticket.Queue.Sort;
+export type CustomerInfo = Customer.Info;
+export type OrganizationInfo = Customer.Organization.Info;
+export type RequesterInput = Customer.RequesterInput;
+export type EventInfo = Event.Info;
+
 /** The body of every non-2xx response. */
 export interface ErrorBody {
   error: {
@@ -26,6 +45,8 @@ export interface ErrorBody {
     requestId: string;
     issues?: FieldIssue[];
     retryAfterSeconds?: number;
+    /** On a 409 for a stale version: the ticket as it is now. */
+    current?: unknown;
   };
 }
 
@@ -62,3 +83,59 @@ export interface DepartmentsResponse {
 export interface LedgerResponse {
   entries: LedgerEntry[];
 }
+
+/** GET /api/tickets: a page of a queue. The filters are the query's; the cursor continues where the page ended. */
+export interface QueueQuery {
+  view: QueueView;
+  departmentId?: string;
+  assigneeId?: string;
+  status?: TicketStatus;
+  priority?: TicketPriority;
+  type?: TicketType;
+  tag?: string;
+  sort: QueueSort;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface TicketPage {
+  tickets: TicketInfo[];
+  cursor: string | null;
+}
+
+/** GET /api/tickets/counts: each view's count, and each visible department's unsolved tickets. */
+export interface TicketCounts {
+  views: Partial<Record<QueueView, number>>;
+  departments: Record<string, number>;
+}
+
+export type CreateTicketRequest = Ticket.CreateInput;
+export type UpdateTicketRequest = Ticket.UpdateInput;
+export type ReplyRequest = Parameters<typeof Ticket.reply>[1];
+export type NoteRequest = Parameters<typeof Ticket.note>[1];
+
+/** GET /api/customers/:id */
+export interface CustomerDetail {
+  customer: CustomerInfo;
+  organization: OrganizationInfo | null;
+  tickets: TicketInfo[];
+  cursor: string | null;
+}
+
+export interface EventPage {
+  events: EventInfo[];
+  cursor: string | null;
+}
+
+export interface StaffResponse {
+  staff: StaffInfo[];
+}
+
+/** GET /api/departments/:id */
+export interface DepartmentDetail {
+  department: DepartmentInfo;
+  staffIds: string[];
+}
+
+export type CreateDepartmentRequest = Parameters<typeof Department.create>[0];
+export type UpdateDepartmentRequest = Parameters<typeof Department.update>[1];

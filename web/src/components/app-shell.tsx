@@ -4,10 +4,15 @@ import { ApiError, Frontline } from "../api/client";
 import type { Me } from "../api/types";
 import { errorMessage } from "../forms/errors";
 import { useI18n } from "../i18n";
+import { useShortcuts } from "../keyboard/shortcuts";
+import { DirectoryProvider, useDirectory } from "../session/directory";
 import { MeContext } from "../session/me";
+import { lastQueueHref } from "../tickets/queue-query";
 import { Brand } from "./brand";
+import { initials } from "./initials";
 import { LocaleSwitcher } from "./locale-switcher";
 import { LoadError, Loading, Notice } from "./notice";
+import { ShortcutsHelp, toggleShortcutsHelp } from "./shortcuts-help";
 
 /**
  * The frame of every signed-in page: loads GET /api/me once (a 401 sends the reader to the sign-in page), then
@@ -48,58 +53,63 @@ export function AppShell(props: { children?: JSX.Element }) {
       <Match when={ready() && me.latest}>
         {(current) => (
           <MeContext.Provider value={{ me: current, refetch }}>
-            <a class="skip-link" href="#main">
-              {i18n.t("app.skipToContent")}
-            </a>
-            <header class="topbar">
-              <div class="topbar__inner">
-                <A href="/workspace" class="topbar__brand" aria-label={i18n.t("app.name")}>
-                  <Brand />
-                </A>
-                <span class="topbar__workspace" data-testid="workspace-name" title={current().tenant.slug}>
-                  {current().tenant.name}
-                </span>
-                <nav class="topnav" aria-label={i18n.t("nav.label")}>
-                  <A href="/tickets" class="topnav__link" activeClass="topnav__link--active">
-                    {i18n.t("nav.tickets")}
+            <DirectoryProvider>
+              <GlobalShortcuts />
+              <ShortcutsHelp />
+              <a class="skip-link" href="#main">
+                {i18n.t("app.skipToContent")}
+              </a>
+              <header class="topbar">
+                <div class="topbar__inner">
+                  <A href="/workspace" class="topbar__brand" aria-label={i18n.t("app.name")}>
+                    <Brand />
                   </A>
-                  <A href="/admin" class="topnav__link" activeClass="topnav__link--active">
-                    {i18n.t("nav.admin")}
-                  </A>
-                  <A href="/workspace" class="topnav__link" activeClass="topnav__link--active">
-                    {i18n.t("nav.workspace")}
-                  </A>
-                </nav>
-                <div class="topbar__end">
-                  <LocaleSwitcher />
-                  <div
-                    class="user"
-                    title={i18n.t("nav.signedInAs", { name: current().staff.name, role: i18n.t(`roles.${current().staff.role}`) })}
-                  >
-                    <span class="user__avatar" aria-hidden="true">
-                      {initials(current().staff.name)}
-                    </span>
-                    <span class="user__text">
-                      <span class="user__name" data-testid="user-name">
-                        {current().staff.name}
+                  <span class="topbar__workspace" data-testid="workspace-name" title={current().tenant.slug}>
+                    {current().tenant.name}
+                  </span>
+                  <nav class="topnav" aria-label={i18n.t("nav.label")}>
+                    <A href="/tickets" class="topnav__link" activeClass="topnav__link--active">
+                      {i18n.t("nav.tickets")}
+                      <UnassignedCount />
+                    </A>
+                    <A href="/admin" class="topnav__link" activeClass="topnav__link--active">
+                      {i18n.t("nav.admin")}
+                    </A>
+                    <A href="/workspace" class="topnav__link" activeClass="topnav__link--active">
+                      {i18n.t("nav.workspace")}
+                    </A>
+                  </nav>
+                  <div class="topbar__end">
+                    <LocaleSwitcher />
+                    <div
+                      class="user"
+                      title={i18n.t("nav.signedInAs", { name: current().staff.name, role: i18n.t(`roles.${current().staff.role}`) })}
+                    >
+                      <span class="user__avatar" aria-hidden="true">
+                        {initials(current().staff.name)}
                       </span>
-                      <span class="user__role" data-testid="user-role">
-                        {i18n.t(`roles.${current().staff.role}`)}
+                      <span class="user__text">
+                        <span class="user__name" data-testid="user-name">
+                          {current().staff.name}
+                        </span>
+                        <span class="user__role" data-testid="user-role">
+                          {i18n.t(`roles.${current().staff.role}`)}
+                        </span>
                       </span>
-                    </span>
+                    </div>
+                    <button type="button" class="button button--ghost button--small" onClick={signOut} disabled={signingOut()}>
+                      {signingOut() ? i18n.t("nav.signingOut") : i18n.t("nav.signOut")}
+                    </button>
                   </div>
-                  <button type="button" class="button button--ghost button--small" onClick={signOut} disabled={signingOut()}>
-                    {signingOut() ? i18n.t("nav.signingOut") : i18n.t("nav.signOut")}
-                  </button>
                 </div>
-              </div>
-            </header>
-            <main id="main" class="main" tabindex="-1">
-              <Show when={signOutError()}>
-                <Notice kind="error">{signOutError()}</Notice>
-              </Show>
-              {props.children}
-            </main>
+              </header>
+              <main id="main" class="main" tabindex="-1">
+                <Show when={signOutError()}>
+                  <Notice kind="error">{signOutError()}</Notice>
+                </Show>
+                {props.children}
+              </main>
+            </DirectoryProvider>
           </MeContext.Provider>
         )}
       </Match>
@@ -107,11 +117,27 @@ export function AppShell(props: { children?: JSX.Element }) {
   );
 }
 
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : [parts[0]];
-  return letters
-    .map((part) => [...(part ?? "")][0] ?? "")
-    .join("")
-    .toUpperCase();
+/** The unassigned tickets the signed-in person sees, beside "Tickets" in the nav (hidden at zero). */
+function UnassignedCount() {
+  const i18n = useI18n();
+  const { counts } = useDirectory();
+  const count = () => counts.latest?.views.unassigned ?? 0;
+  return (
+    <Show when={count() > 0}>
+      <span class="nav-count" aria-hidden="true" data-testid="nav-unassigned">
+        {count()}
+      </span>
+      <span class="sr-only"> ({i18n.t("tickets.unassignedCount", { count: count() })})</span>
+    </Show>
+  );
+}
+
+/** Shortcuts that work on every page: "?" for the help, "g i" for the ticket list. */
+function GlobalShortcuts() {
+  const navigate = useNavigate();
+  useShortcuts(() => [
+    { keys: "?", run: () => toggleShortcutsHelp() },
+    { keys: "g i", run: () => navigate(lastQueueHref()) },
+  ]);
+  return null;
 }

@@ -1,5 +1,6 @@
 import { ApiError } from "../api/client";
 import type { I18n } from "../i18n";
+import type { Catalogue } from "../i18n/en";
 
 export interface FormErrors {
   /** One message per field, by the field's path as the API names it ("slug", "email"...). */
@@ -20,14 +21,22 @@ export function errorMessage(error: unknown, i18n: I18n): string {
 
 /**
  * Spreads a failed submission over the form: each server issue under its field (translated when the catalogue has
- * `issues.<form>.<field>.<code>`, else the server's message); anything else at the top of the form.
+ * `issues.<form>.<field>.<code>`, else the server's message); anything else at the top of the form. `fieldOf` maps an
+ * issue's path to the field that shows it (e.g. "tags.2" to "tags").
  */
-export function formErrors(error: unknown, i18n: I18n, form: "signup" | "login", fields: readonly string[]): FormErrors {
+export function formErrors(
+  error: unknown,
+  i18n: I18n,
+  form: keyof Catalogue["issues"],
+  fields: readonly string[],
+  fieldOf: (path: string) => string = (path) => path,
+): FormErrors {
   const result: FormErrors = { fields: {} };
   if (error instanceof ApiError) {
     for (const issue of error.issues) {
-      if (fields.includes(issue.path)) {
-        result.fields[issue.path] ??= i18n.lookup(`issues.${form}.${issue.path}.${issue.code}`) ?? issue.message;
+      const field = fieldOf(issue.path);
+      if (fields.includes(field)) {
+        result.fields[field] ??= i18n.lookup(`issues.${form}.${field}.${issue.code}`) ?? issue.message;
       } else {
         result.form ??= issue.message;
       }

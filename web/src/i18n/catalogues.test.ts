@@ -2,7 +2,7 @@ import { flatten } from "@solid-primitives/i18n";
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { ru } from "./ru";
-import { formatMoney } from "./format";
+import { formatFileSize, formatMoney, formatRelative } from "./format";
 
 /** Every leaf of a catalogue: "a.b.c" -> its value. */
 function leaves(catalogue: object): Map<string, unknown> {
@@ -45,5 +45,27 @@ describe("formatMoney", () => {
     expect(formatMoney(3000, "USD", "en")).toBe("$30.00");
     expect(formatMoney(3000, "USD", "ru")).toMatch(/^30,00\s\$$/);
     expect(formatMoney(500, "JPY", "en")).toBe("¥500");
+  });
+});
+
+describe("formatRelative", () => {
+  const now = Date.parse("2026-03-10T12:00:00Z");
+  const ago = (seconds: number) => new Date(now - seconds * 1000).toISOString();
+
+  it("says how long ago, in the reader's language", () => {
+    expect(formatRelative(ago(10), now, "en")).toBe("now");
+    expect(formatRelative(ago(5 * 60), now, "en")).toBe("5 minutes ago");
+    expect(formatRelative(ago(3 * 3600), now, "en")).toBe("3 hours ago");
+    expect(formatRelative(ago(26 * 3600), now, "en")).toBe("yesterday");
+    expect(formatRelative(ago(15 * 86400), now, "en")).toBe("2 weeks ago");
+    expect(formatRelative(ago(5 * 60), now, "ru")).toBe("5 минут назад");
+  });
+});
+
+describe("formatFileSize", () => {
+  it("uses the unit that reads best", () => {
+    expect(formatFileSize(512, "en")).toBe("0.5 kB");
+    expect(formatFileSize(48_200, "en")).toBe("48 kB");
+    expect(formatFileSize(2_400_000, "en")).toBe("2.4 MB");
   });
 });

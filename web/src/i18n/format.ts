@@ -22,3 +22,37 @@ export function formatDate(iso: string, locale: string): string {
 export function formatDateTime(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 }
+
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["second", 60],
+  ["minute", 60],
+  ["hour", 24],
+  ["day", 7],
+  ["week", 4.35],
+  ["month", 12],
+  ["year", Number.POSITIVE_INFINITY],
+];
+
+/** "just now", "5 minutes ago", "yesterday", "3 weeks ago": how long ago `iso` was, seen at `now`. */
+export function formatRelative(iso: string, now: number, locale: string): string {
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "long" });
+  let value = (new Date(iso).getTime() - now) / 1000;
+  if (Math.abs(value) < 45) return format.format(0, "second");
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(value) < size) return format.format(Math.round(value), unit);
+    value /= size;
+  }
+  return format.format(Math.round(value), "year");
+}
+
+/** "0.5 kB", "48 kB", "2.4 MB": a file's size for people. */
+export function formatFileSize(bytes: number, locale: string): string {
+  const units = ["kilobyte", "megabyte", "gigabyte"] as const;
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return new Intl.NumberFormat(locale, { style: "unit", unit: units[unit], unitDisplay: "short", maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+}

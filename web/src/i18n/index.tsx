@@ -1,8 +1,8 @@
-import { createContext, createEffect, createMemo, createSignal, useContext, type JSX } from "solid-js";
+import { createContext, createEffect, createMemo, createSignal, onCleanup, useContext, type JSX } from "solid-js";
 import * as i18n from "@solid-primitives/i18n";
 import { en, type Catalogue } from "./en";
 import { ru } from "./ru";
-import { formatDate, formatDateTime, formatMoney, formatSignedMoney } from "./format";
+import { formatDate, formatDateTime, formatFileSize, formatMoney, formatRelative, formatSignedMoney } from "./format";
 
 export type Locale = "en" | "ru";
 export const Locales: readonly Locale[] = ["en", "ru"];
@@ -38,6 +38,9 @@ export interface I18n {
   signedMoney: (minor: number, currency: string) => string;
   date: (iso: string) => string;
   dateTime: (iso: string) => string;
+  /** How long ago, e.g. "5 minutes ago"; follows the clock (re-evaluated every half minute). */
+  relative: (iso: string) => string;
+  fileSize: (bytes: number) => string;
 }
 
 const I18nContext = createContext<I18n>();
@@ -46,6 +49,10 @@ export function I18nProvider(props: { locale?: Locale; children: JSX.Element }) 
   const [locale, setLocaleSignal] = createSignal<Locale>(props.locale ?? initialLocale());
   const dict = createMemo(() => i18n.flatten(catalogues[locale()]));
   const t = i18n.translator(dict, i18n.resolveTemplate);
+  // One clock for every relative time on screen.
+  const [now, setNow] = createSignal(Date.now());
+  const clock = setInterval(() => setNow(Date.now()), 30_000);
+  onCleanup(() => clearInterval(clock));
 
   const setLocale = (next: Locale) => {
     setLocaleSignal(next);
@@ -72,6 +79,8 @@ export function I18nProvider(props: { locale?: Locale; children: JSX.Element }) 
     signedMoney: (minor, currency) => formatSignedMoney(minor, currency, locale()),
     date: (iso) => formatDate(iso, locale()),
     dateTime: (iso) => formatDateTime(iso, locale()),
+    relative: (iso) => formatRelative(iso, now(), locale()),
+    fileSize: (bytes) => formatFileSize(bytes, locale()),
   };
   return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;
 }

@@ -1,0 +1,276 @@
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withActor } from "@frontline/core/actor";
+import { Department } from "@frontline/core/department";
+import { Staff } from "@frontline/core/staff";
+import { Tenant } from "@frontline/core/tenant";
+import { Ticket } from "@frontline/core/ticket";
+import { buildWeb, webBuildNeeded } from "../../packages/local/src/web-build";
+import type { Runtime } from "../../packages/local/src/runtime";
+import { makeSignup } from "../support/factories";
+import { startTestRuntime } from "../support/runtime";
+import { actorOf, type StaffActor } from "../support/workspace";
+
+/**
+ * The agent console in real Chromium against the real runtime: a dispatcher registers a phone request and assigns it,
+ * the agent works and solves it, an agent of another department cannot see it, a stale edit is refused without losing
+ * the text being written, and the keyboard shortcuts.
+ */
+const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const webDir = join(rootDir, "web");
+const PASSWORD = "a long enough passphrase";
+
+let runtime: Runtime | undefined;
+let browser: Browser | undefined;
+const contexts: BrowserContext[] = [];
+
+const signup = makeSignup({ ownerName: "Olga Owner" });
+interface Person {
+  name: string;
+  email: string;
+  actor: StaffActor;
+}
+let dispatcher: Person;
+let agentA: Person;
+let agentB: Person;
+let paymentsId: string;
+
+async function addStaff(owner: StaffActor, name: string, role: "dispatcher" | "agent", departmentIds: string[]): Promise<Person> {
+  const email = `${name.split(" ")[0]!.toLowerCase()}@${signup.slug}.example`;
+  const info = await withActor(owner, () => Staff.create({ name, email, role, departmentIds, password: PASSWORD }));
+  return { name, email, actor: actorOf(owner.tenantId, info) };
+}
+
+/** A new browser session (its own cookies) signed in as `person`. */
+async function signedIn(person: Person): Promise<Page> {
+  const context = await browser!.newContext({ baseURL: runtime!.url, locale: "en-US", viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(15_000);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Workspace address").fill(signup.slug);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/workspace$/);
+  return page;
+}
+
+async function text(page: Page, testId: string): Promise<string> {
+  const locator = page.getByTestId(testId).first();
+  await locator.waitFor();
+  return ((await locator.textContent()) ?? "").trim();
+}
+
+/** Waits until the queue shows the first page of `href` (the app marks the queue it has loaded). */
+async function queueLoaded(page: Page, href: string): Promise<string[]> {
+  await page.locator(`[data-testid="queue"][data-loaded="${href}"]`).waitFor();
+  return page.getByTestId("queue-row").locator(".queue-row__link").allTextContents();
+}
+
+/** A request registered through the core, as `by`, in Payments. */
+function registered(by: Person, subject: string, assignee?: Person) {
+  return withActor(by.actor, () =>
+    Ticket.create({
+      subject,
+      body: "The card payment fails at the last step.",
+      requester: { email: `${subject.toLowerCase().replace(/\W+/g, "-")}@customer.example`, name: "Kim Customer" },
+      departmentId: paymentsId,
+      assigneeId: assignee?.actor.staffId,
+    }),
+  );
+}
+
+beforeAll(async () => {
+  if (webBuildNeeded(webDir)) buildWeb(rootDir);
+  runtime = await startTestRuntime({ webDist: join(webDir, "dist") });
+  // The runtime runs in this process: staff and departments are made through the core.
+  const created = await Tenant.signup(signup);
+  const owner = actorOf(created.tenant.tenantId, created.staff);
+  const supportId = created.staff.departmentIds[0]!;
+  paymentsId = (await withActor(owner, () => Department.create({ name: "Payments" }))).departmentId;
+  [dispatcher, agentA, agentB] = await Promise.all([
+    addStaff(owner, "Dora Dispatcher", "dispatcher", []),
+    addStaff(owner, "Artem Agent", "agent", [paymentsId]),
+    addStaff(owner, "Bella Agent", "agent", [supportId]),
+  ]);
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await runtime?.stop();
+});
+
+describe("the agent console, in Chromium", () => {
+  const subject = "Card payment declined at checkout";
+  let ticketPath = "";
+  let dispatcherPage: Page;
+  let agentPage: Page;
+
+  it("lets a dispatcher register a phone request for a new customer in Payments, assigned to an agent", async () => {
+    dispatcherPage = await signedIn(dispatcher);
+    const page = dispatcherPage;
+    await page.getByRole("link", { name: "Tickets" }).click();
+    await page.getByTestId("new-ticket").click();
+    await page.waitForURL(/\/tickets\/new$/);
+
+    await page.getByTestId("requester-mode-phone").click();
+    await page.getByLabel("Name", { exact: true }).fill("Petro Caller");
+    await page.getByLabel("Phone", { exact: true }).fill("+380 44 123 45 67");
+    await page.getByLabel("Received by").selectOption("phone");
+    await page.getByLabel("Subject").fill(subject);
+    await page.getByLabel("Description").fill("Called in: his card is declined at the last step of the checkout.");
+    await page.getByLabel("Department").selectOption({ label: "Payments" });
+    await page.getByLabel("Impact").selectOption("high");
+    expect(await text(page, "matrix-priority")).toBe("High");
+    await page.getByLabel("Assignee").selectOption({ label: "Artem Agent" });
+    await page.getByTestId("create-ticket").click();
+
+    await page.waitForURL(/\/tickets\/(?!new$)[^/?]+$/);
+    ticketPath = new URL(page.url()).pathname;
+    expect(await text(page, "ticket-subject")).toBe(subject);
+    expect(await text(page, "ticket-status-badge")).toBe("Open");
+    expect(await text(page, "ticket-priority-badge")).toBe("High");
+    expect(await text(page, "ticket-origin")).toBe("By phone");
+    expect(await page.getByTestId("ticket-department").inputValue()).toBe(paymentsId);
+    expect(await page.getByTestId("ticket-assignee").inputValue()).toBe(agentA.actor.staffId);
+    await page.getByTestId("requester-panel").filter({ hasText: "+380 44 123 45 67" }).waitFor();
+    await page.getByTestId("message-customer").filter({ hasText: "entered by Dora Dispatcher" }).waitFor();
+  });
+
+  it("shows it in the agent's Mine view; the agent opens it, replies and solves it", async () => {
+    agentPage = await signedIn(agentA);
+    const page = agentPage;
+    await page.getByRole("link", { name: "Tickets" }).click();
+    await page.getByTestId("view-mine").click();
+    expect(await queueLoaded(page, "/tickets")).toEqual([subject]);
+    await page.getByTestId("view-mine").locator(".queue-nav__count").filter({ hasText: /^1$/ }).waitFor();
+
+    await page.getByRole("link", { name: subject }).click();
+    await page.waitForURL((url) => url.pathname === ticketPath);
+    await page.getByTestId("composer-text").fill("Hello Petro, the bank had blocked the payment; it goes through now.");
+    await page.getByTestId("send-and-set").click();
+    await page.getByTestId("send-as-solved").click();
+
+    await page.locator('[data-testid="ticket-status-badge"][data-status="solved"]').waitFor();
+    expect(await text(page, "ticket-status-badge")).toBe("Solved");
+    expect(await text(page, "message-reply")).toContain("the bank had blocked the payment");
+    expect(await page.getByTestId("system-entry").allTextContents()).toContainEqual(
+      expect.stringContaining("Artem Agent changed status from Open to Solved"),
+    );
+    // Sent: the composer is empty again.
+    expect(await page.getByTestId("composer-text").inputValue()).toBe("");
+  });
+
+  it("hides it from an agent who works only Support: in every list, and at its address", async () => {
+    const page = await signedIn(agentB);
+    await page.getByRole("link", { name: "Tickets" }).click();
+    for (const view of ["mine", "unassigned", "all", "pending", "on_hold", "solved"]) {
+      await page.getByTestId(`view-${view}`).click();
+      const rows = await queueLoaded(page, view === "mine" ? "/tickets" : `/tickets?view=${view}`);
+      expect(rows, view).not.toContain(subject);
+    }
+    await page.getByTestId("view-department").first().waitFor();
+    expect(await page.getByTestId("view-department").allTextContents()).toEqual([expect.stringContaining("Support")]);
+
+    await page.goto(ticketPath);
+    await page.getByTestId("ticket-not-found").waitFor();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Ticket not found");
+    expect(await page.getByTestId("ticket-subject").count()).toBe(0);
+  });
+
+  it("refuses a stale change with a 'changed by' banner, showing the current values and keeping the draft", async () => {
+    const stale = await registered(dispatcher, "Refund not received", agentA);
+    const path = `/tickets/${stale.ticketId}`;
+    const draft = "Dear Kim, I am checking with the bank and will";
+
+    // The agent starts writing, on the version before the dispatcher's change.
+    await agentPage.goto(path);
+    await agentPage.getByTestId("composer-text").fill(draft);
+
+    await dispatcherPage.goto(path);
+    const saved = dispatcherPage.waitForResponse((r) => r.url().endsWith(path.replace("/tickets", "/api/tickets")) && r.request().method() === "PATCH");
+    await dispatcherPage.getByTestId("ticket-priority").selectOption("urgent");
+    expect((await saved).status()).toBe(200);
+
+    await agentPage.getByTestId("ticket-status").selectOption("pending");
+    const banner = agentPage.getByTestId("conflict-banner");
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain("Changed by Dora Dispatcher while you were working");
+    // The current values are shown: the dispatcher's priority, and the status as it still is.
+    await agentPage.locator('[data-testid="ticket-priority-badge"][data-priority="urgent"]').waitFor();
+    expect(await agentPage.getByTestId("ticket-status").inputValue()).toBe("open");
+    expect(await agentPage.getByTestId("composer-text").inputValue()).toBe(draft);
+
+    // Trying again now works, and the draft is still there to finish.
+    await agentPage.getByTestId("ticket-status").selectOption("pending");
+    await agentPage.locator('[data-testid="ticket-status-badge"][data-status="pending"]').waitFor();
+    await banner.waitFor({ state: "detached" });
+    expect(await agentPage.getByTestId("composer-text").inputValue()).toBe(draft);
+  });
+
+  it("works from the keyboard: j/k and Enter in the queue, ? for help, r and Ctrl+Enter, a to take, Esc and g i back", async () => {
+    const first = await registered(dispatcher, "Invoice address is wrong");
+    const second = await registered(dispatcher, "Second card charge");
+    const page = agentPage;
+
+    await page.goto("/tickets?view=unassigned&sort=updated");
+    const rows = await queueLoaded(page, "/tickets?view=unassigned&sort=updated");
+    expect(rows.slice(0, 2)).toEqual([second.subject, first.subject]);
+    const selected = () => page.locator('[data-testid="queue-row"][aria-current="true"] .queue-row__link').textContent();
+    expect(await selected()).toBe(second.subject);
+    await page.keyboard.press("j");
+    expect(await selected()).toBe(first.subject);
+    await page.keyboard.press("k");
+    await page.keyboard.press("ArrowDown");
+    expect(await selected()).toBe(first.subject);
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname === `/tickets/${first.ticketId}`);
+
+    await page.keyboard.press("?");
+    await page.getByTestId("shortcuts-help").waitFor();
+    expect(await page.getByTestId("shortcuts-help").textContent()).toContain("Take the ticket");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("shortcuts-help").waitFor({ state: "detached" });
+    // Esc closed the help only, not the ticket.
+    expect(new URL(page.url()).pathname).toBe(`/tickets/${first.ticketId}`);
+
+    await page.keyboard.press("a");
+    await page.waitForFunction((id) => (document.getElementById("ticket-assignee") as HTMLSelectElement | null)?.value === id, agentA.actor.staffId);
+
+    await page.keyboard.press("r");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("composer-text");
+    // Shortcuts do not fire while typing: these letters are text.
+    await page.keyboard.type("Taking a look now, Kim.");
+    await page.keyboard.press("Control+Enter");
+    await page.getByTestId("message-reply").filter({ hasText: "Taking a look now, Kim." }).waitFor();
+    expect(await page.getByTestId("ticket-assignee").inputValue()).toBe(agentA.actor.staffId);
+
+    // Esc leaves the text field, the next Esc goes back to the queue it came from.
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
+    await page.waitForURL((url) => url.pathname === "/tickets" && url.search === "?view=unassigned&sort=updated");
+
+    await page.getByRole("link", { name: "Workspace" }).click();
+    await page.waitForURL(/\/workspace$/);
+    await page.keyboard.press("g");
+    await page.keyboard.press("i");
+    await page.waitForURL((url) => url.pathname === "/tickets");
+  });
+});

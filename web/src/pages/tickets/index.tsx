@@ -1,0 +1,437 @@
+import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from "solid-js";
+import { createStore } from "solid-js/store";
+import { A, useNavigate, useSearchParams } from "@solidjs/router";
+import { Frontline } from "../../api/client";
+import type { QueueView, TicketInfo } from "../../api/types";
+import { LoadError, Loading, Notice } from "../../components/notice";
+import { PageHeader } from "../../components/page-header";
+import { SelectField, type SelectOption } from "../../components/select-field";
+import { ShortcutsButton } from "../../components/shortcuts-help";
+import { errorMessage } from "../../forms/errors";
+import { useI18n } from "../../i18n";
+import { useShortcuts } from "../../keyboard/shortcuts";
+import { useDirectory } from "../../session/directory";
+import { useMe } from "../../session/me";
+import { PriorityBadge, StatusBadge } from "../../tickets/badges";
+import { configures, Priorities, SidebarViews, Statuses, Types } from "../../tickets/lifecycle";
+import {
+  hasFilters,
+  parseQueue,
+  queueHref,
+  queueKey,
+  queueQuery,
+  rememberQueue,
+  withoutFilters,
+  type QueueState,
+} from "../../tickets/queue-query";
+
+/**
+ * /tickets: the queues. A sidebar of views and departments with their counts, filters and sort in the address, the
+ * tickets a page at a time, and j/k/Enter to move and open.
+ */
+export function QueuePage() {
+  const i18n = useI18n();
+  const directory = useDirectory();
+  const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const state = createMemo(() => parseQueue(search), undefined, { equals: (a, b) => queueKey(a) === queueKey(b) });
+  const go = (next: QueueState) => navigate(queueHref(next));
+
+  const [list, setList] = createStore({
+    tickets: [] as TicketInfo[],
+    cursor: null as string | null,
+    loading: true,
+    loadingMore: false,
+    error: undefined as unknown,
+    moreError: undefined as string | undefined,
+  });
+  const [selected, setSelected] = createSignal(0);
+  // The queue whose first page is on screen (for tests and assistive tech to know a view has loaded).
+  const [loaded, setLoaded] = createSignal<string>();
+  let generation = 0;
+
+  const load = async (current: QueueState) => {
+    const mine = ++generation;
+    setList({ loading: true, error: undefined, moreError: undefined });
+    try {
+      const page = await Frontline.queue(queueQuery(current));
+      if (mine !== generation) return;
+      setList({ tickets: page.tickets, cursor: page.cursor, loading: false });
+      setSelected(0);
+    } catch (error) {
+      if (mine !== generation) return;
+      setList({ tickets: [], cursor: null, loading: false, error });
+    }
+    setLoaded(queueHref(current));
+  };
+
+  const loadMore = async () => {
+    const cursor = list.cursor;
+    if (!cursor || list.loadingMore) return;
+    const mine = generation;
+    setList({ loadingMore: true, moreError: undefined });
+    try {
+      const page = await Frontline.queue(queueQuery(state(), cursor));
+      if (mine !== generation) return;
+      setList({ tickets: [...list.tickets, ...page.tickets], cursor: page.cursor });
+    } catch (error) {
+      if (mine === generation) setList("moreError", errorMessage(error, i18n));
+    } finally {
+      if (mine === generation) setList("loadingMore", false);
+    }
+  };
+
+  createEffect(
+    on(state, (current) => {
+      rememberQueue(queueHref(current));
+      void load(current);
+      directory.refetchCounts();
+    }),
+  );
+
+  // Rows, to keep the selected one in sight.
+  const rows: HTMLTableRowElement[] = [];
+  onCleanup(() => (rows.length = 0));
+  const move = (delta: number) => {
+    if (!list.tickets.length) return;
+    const next = Math.min(list.tickets.length - 1, Math.max(0, selected() + delta));
+    setSelected(next);
+    // The selected row takes the focus (so that Enter opens it, even after a click on the sidebar) and stays in sight.
+    rows[next]?.focus({ preventScroll: true });
+    rows[next]?.scrollIntoView?.({ block: "nearest" });
+  };
+  const open = (ticket: TicketInfo | undefined) => ticket && navigate(`/tickets/${ticket.ticketId}`);
+
+  useShortcuts(() => [
+    { keys: "j", run: () => move(1) },
+    { keys: "arrowdown", run: () => move(1) },
+    { keys: "k", run: () => move(-1) },
+    { keys: "arrowup", run: () => move(-1) },
+    { keys: "enter", run: () => open(list.tickets[selected()]), when: () => list.tickets.length > 0 },
+    { keys: "o", run: () => open(list.tickets[selected()]), when: () => list.tickets.length > 0 },
+  ]);
+
+  const viewTitle = () => {
+    const current = state();
+    if (current.view === "department") return directory.departmentById(current.departmentId)?.name ?? i18n.t("tickets.views.department");
+    return i18n.t(`tickets.views.${current.view}`);
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={viewTitle()}
+        actions={
+          <div class="page-header__actions">
+            <ShortcutsButton />
+            <A href="/tickets/new" class="button button--primary" data-testid="new-ticket">
+              <svg class="button__icon" viewBox="0 0 20 20" aria-hidden="true">
+                <path fill="currentColor" d="M10 3.5a1 1 0 0 1 1 1V9h4.5a1 1 0 1 1 0 2H11v4.5a1 1 0 1 1-2 0V11H4.5a1 1 0 1 1 0-2H9V4.5a1 1 0 0 1 1-1Z" />
+              </svg>
+              {i18n.t("tickets.newTicket")}
+            </A>
+          </div>
+        }
+      />
+      <div class="queue">
+        <QueueSidebar state={state()} />
+        <section
+          class="queue__main card card--flush"
+          aria-label={i18n.t("tickets.listLabel", { view: viewTitle() })}
+          aria-busy={list.loading}
+          data-testid="queue"
+          data-loaded={list.loading ? undefined : loaded()}
+        >
+          <QueueFilters state={state()} onChange={go} />
+          <Show when={!list.error} fallback={<div class="card__body card__body--top"><LoadError error={list.error} onRetry={() => void load(state())} /></div>}>
+            <Show when={!(list.loading && list.tickets.length === 0)} fallback={<div class="empty"><Loading /></div>}>
+              <Show
+                when={list.tickets.length > 0}
+                fallback={
+                  <div class="empty empty--center" data-testid="queue-empty">
+                    <p>{hasFilters(state()) ? i18n.t("tickets.emptyFiltered") : i18n.t("tickets.empty")}</p>
+                    <Show when={hasFilters(state())}>
+                      <button type="button" class="button button--secondary button--small" onClick={() => go(withoutFilters(state()))}>
+                        {i18n.t("tickets.clearFilters")}
+                      </button>
+                    </Show>
+                  </div>
+                }
+              >
+                <div class="table-wrap">
+                  <table class="table queue-table" classList={{ "is-loading": list.loading }} data-testid="queue-table">
+                    <colgroup>
+                      <col class="queue-table__col-number" />
+                      <col />
+                      <col class="queue-table__col-requester" />
+                      <col class="queue-table__col-status" />
+                      <col class="queue-table__col-priority" />
+                      <col class="queue-table__col-department" />
+                      <col class="queue-table__col-assignee" />
+                      <col class="queue-table__col-updated" />
+                    </colgroup>
+                    <thead>
+                      <tr>
+                        <th scope="col">{i18n.t("tickets.columns.number")}</th>
+                        <th scope="col">{i18n.t("tickets.columns.subject")}</th>
+                        <th scope="col">{i18n.t("tickets.columns.requester")}</th>
+                        <th scope="col">{i18n.t("tickets.columns.status")}</th>
+                        <th scope="col">{i18n.t("tickets.columns.priority")}</th>
+                        <th scope="col">{i18n.t("tickets.columns.department")}</th>
+                        <th scope="col">{i18n.t("tickets.columns.assignee")}</th>
+                        <th scope="col">{i18n.t("tickets.columns.updated")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={list.tickets}>
+                        {(ticket, index) => (
+                          <QueueRow
+                            ticket={ticket}
+                            selected={selected() === index()}
+                            ref={(row) => (rows[index()] = row)}
+                            onOpen={() => {
+                              setSelected(index());
+                              open(ticket);
+                            }}
+                          />
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </div>
+                <Show when={list.cursor || list.moreError}>
+                  <div class="queue__more">
+                    <Show when={list.moreError}>
+                      <Notice kind="error">{list.moreError}</Notice>
+                    </Show>
+                    <Show when={list.cursor}>
+                      <button type="button" class="button button--secondary" onClick={() => void loadMore()} disabled={list.loadingMore} data-testid="load-more">
+                        {list.loadingMore ? i18n.t("tickets.loadingMore") : i18n.t("tickets.loadMore")}
+                      </button>
+                    </Show>
+                  </div>
+                </Show>
+              </Show>
+            </Show>
+          </Show>
+        </section>
+      </div>
+    </>
+  );
+}
+
+/** One ticket of the list; a click anywhere on it opens the ticket. */
+function QueueRow(props: { ticket: TicketInfo; selected: boolean; ref: (row: HTMLTableRowElement) => void; onOpen: () => void }) {
+  const i18n = useI18n();
+  const { me } = useMe();
+  const directory = useDirectory();
+  const assignee = () => directory.staffById(props.ticket.assigneeId);
+  return (
+    <tr
+      ref={props.ref}
+      class="queue-row"
+      classList={{ "queue-row--selected": props.selected }}
+      aria-current={props.selected ? "true" : undefined}
+      tabindex="-1"
+      data-testid="queue-row"
+      data-ticket-id={props.ticket.ticketId}
+      onClick={(event) => {
+        if ((event.target as HTMLElement).closest("a")) return;
+        props.onOpen();
+      }}
+    >
+      <td class="queue-table__number">#{props.ticket.number}</td>
+      <td title={props.ticket.subject}>
+        <A href={`/tickets/${props.ticket.ticketId}`} class="queue-row__link">
+          {props.ticket.subject}
+        </A>
+        <Show when={props.ticket.preview}>
+          <span class="queue-row__preview">{props.ticket.preview}</span>
+        </Show>
+      </td>
+      <td title={props.ticket.requester.name}>{props.ticket.requester.name}</td>
+      <td>
+        <StatusBadge status={props.ticket.status} />
+      </td>
+      <td>
+        <PriorityBadge priority={props.ticket.priority} />
+      </td>
+      <td>{directory.departmentById(props.ticket.departmentId)?.name ?? i18n.t("common.none")}</td>
+      <td>
+        <Show when={props.ticket.assigneeId} fallback={<span class="muted">{i18n.t("tickets.unassigned")}</span>}>
+          {assignee()?.name ?? i18n.t("common.none")}
+          <Show when={props.ticket.assigneeId === me().staff.staffId}>
+            {" "}
+            <span class="muted small">({i18n.t("common.you")})</span>
+          </Show>
+        </Show>
+      </td>
+      <td class="muted" title={i18n.dateTime(props.ticket.updatedAt)}>
+        {i18n.relative(props.ticket.updatedAt)}
+      </td>
+    </tr>
+  );
+}
+
+/** The views and departments, each with its count. */
+function QueueSidebar(props: { state: QueueState }) {
+  const i18n = useI18n();
+  const { me } = useMe();
+  const directory = useDirectory();
+  const views = () => SidebarViews.filter((view) => view !== "trash" || configures(me().staff.role));
+  const viewHref = (view: QueueView) => queueHref({ view, sort: props.state.sort });
+  const count = (view: QueueView) => directory.counts.latest?.views[view];
+  return (
+    <nav class="queue-nav" aria-label={i18n.t("tickets.viewsLabel")}>
+      <ul class="queue-nav__list">
+        <For each={views()}>
+          {(view) => (
+            <li>
+              <A
+                href={viewHref(view)}
+                class="queue-nav__item"
+                classList={{ "queue-nav__item--active": props.state.view === view }}
+                aria-current={props.state.view === view ? "page" : undefined}
+                data-testid={`view-${view}`}
+              >
+                <span class="queue-nav__label">{i18n.t(`tickets.views.${view}`)}</span>
+                <Show when={count(view) !== undefined}>
+                  <span class="queue-nav__count">{count(view)}</span>
+                </Show>
+              </A>
+            </li>
+          )}
+        </For>
+      </ul>
+      <Show when={directory.myDepartments().length > 0}>
+        <h2 class="queue-nav__heading">{i18n.t("tickets.departments")}</h2>
+        <ul class="queue-nav__list">
+          <For each={directory.myDepartments()}>
+            {(department) => {
+              const active = () => props.state.view === "department" && props.state.departmentId === department.departmentId;
+              return (
+                <li>
+                  <A
+                    href={queueHref({ view: "department", departmentId: department.departmentId, sort: props.state.sort })}
+                    class="queue-nav__item"
+                    classList={{ "queue-nav__item--active": active() }}
+                    aria-current={active() ? "page" : undefined}
+                    data-testid="view-department"
+                  >
+                    <span class="queue-nav__label">{department.name}</span>
+                    <span class="queue-nav__count">{directory.counts.latest?.departments[department.departmentId] ?? 0}</span>
+                  </A>
+                </li>
+              );
+            }}
+          </For>
+        </ul>
+      </Show>
+    </nav>
+  );
+}
+
+/** Status, priority, type, tag, department and assignee filters, and the sort. */
+function QueueFilters(props: { state: QueueState; onChange: (state: QueueState) => void }) {
+  const i18n = useI18n();
+  const directory = useDirectory();
+  const any = (): SelectOption => ({ value: "", label: i18n.t("tickets.filters.any") });
+  const set = (patch: Partial<QueueState>) => props.onChange({ ...props.state, ...patch });
+  const value = <T extends string>(text: string) => (text ? (text as T) : undefined);
+  const [tag, setTag] = createSignal(props.state.tag ?? "");
+  createEffect(() => setTag(props.state.tag ?? ""));
+  const applyTag = () => {
+    const next = tag().trim().toLowerCase() || undefined;
+    if (next !== props.state.tag) set({ tag: next });
+  };
+  const departmentOptions = () => [
+    any(),
+    ...(directory.myDepartments().map((d) => ({ value: d.departmentId, label: d.name })) ?? []),
+  ];
+  const staffOptions = () => [
+    any(),
+    ...(directory.staff.latest ?? []).filter((s) => s.status === "active").map((s) => ({ value: s.staffId, label: s.name })),
+  ];
+
+  return (
+    <div class="filters" role="group" aria-label={i18n.t("tickets.filtersLabel")}>
+      <SelectField
+        id="filter-status"
+        compact
+        label={i18n.t("tickets.filters.status")}
+        value={props.state.status ?? ""}
+        options={[any(), ...Statuses.map((s) => ({ value: s, label: i18n.t(`vocab.status.${s}`) }))]}
+        onValue={(v) => set({ status: value(v) })}
+      />
+      <SelectField
+        id="filter-priority"
+        compact
+        label={i18n.t("tickets.filters.priority")}
+        value={props.state.priority ?? ""}
+        options={[any(), ...Priorities.map((p) => ({ value: p, label: i18n.t(`vocab.priority.${p}`) }))]}
+        onValue={(v) => set({ priority: value(v) })}
+      />
+      <SelectField
+        id="filter-type"
+        compact
+        label={i18n.t("tickets.filters.type")}
+        value={props.state.type ?? ""}
+        options={[any(), ...Types.map((t) => ({ value: t, label: i18n.t(`vocab.type.${t}`) }))]}
+        onValue={(v) => set({ type: value(v) })}
+      />
+      <Show when={props.state.view !== "department"}>
+        <SelectField
+          id="filter-department"
+          compact
+          label={i18n.t("tickets.filters.departmentId")}
+          value={props.state.departmentId ?? ""}
+          options={departmentOptions()}
+          onValue={(v) => set({ departmentId: value(v) })}
+        />
+      </Show>
+      <Show when={props.state.view !== "mine" && props.state.view !== "unassigned"}>
+        <SelectField
+          id="filter-assignee"
+          compact
+          label={i18n.t("tickets.filters.assigneeId")}
+          value={props.state.assigneeId ?? ""}
+          options={staffOptions()}
+          onValue={(v) => set({ assigneeId: value(v) })}
+        />
+      </Show>
+      <div class="field field--compact">
+        <label class="field__label" for="filter-tag">
+          {i18n.t("tickets.filters.tag")}
+        </label>
+        <input
+          id="filter-tag"
+          class="input"
+          value={tag()}
+          placeholder={i18n.t("tickets.filters.tagPlaceholder")}
+          maxLength={40}
+          onInput={(event) => setTag(event.currentTarget.value)}
+          onChange={applyTag}
+          onKeyDown={(event) => event.key === "Enter" && applyTag()}
+        />
+      </div>
+      <div class="filters__end">
+        <Show when={hasFilters(props.state)}>
+          <button type="button" class="button button--ghost button--small" onClick={() => props.onChange(withoutFilters(props.state))}>
+            {i18n.t("tickets.clearFilters")}
+          </button>
+        </Show>
+        <SelectField
+          id="queue-sort"
+          compact
+          label={i18n.t("tickets.sortLabel")}
+          value={props.state.sort}
+          options={[
+            { value: "priority", label: i18n.t("tickets.sorts.priority") },
+            { value: "updated", label: i18n.t("tickets.sorts.updated") },
+          ]}
+          onValue={(v) => set({ sort: v === "updated" ? "updated" : "priority" })}
+        />
+      </div>
+    </div>
+  );
+}

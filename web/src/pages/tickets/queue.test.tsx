@@ -1,0 +1,107 @@
+import { cleanup, fireEvent, screen, waitFor } from "@solidjs/testing-library";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { DepartmentInfo, TicketInfo } from "../../api/types";
+import { renderConsole, staff, stubApi } from "../../../test/console-harness";
+import { router } from "../../../test/router-stub";
+import { QueuePage } from "./index";
+
+vi.mock("@solidjs/router", async () => (await import("../../../test/router-stub")).routerModule);
+
+const artem = staff({ staffId: "s-artem", name: "Artem Agent", role: "agent", departmentIds: ["d-pay"] });
+const olga = staff({ staffId: "s-olga", name: "Olga Owner", role: "owner" });
+const departments = [
+  { departmentId: "d-pay", name: "Payments", isDefault: false, createdAt: "2026-01-01T00:00:00.000Z" },
+  { departmentId: "d-sup", name: "Support", isDefault: true, createdAt: "2026-01-01T00:00:00.000Z" },
+] as DepartmentInfo[];
+
+const ticket = (n: number, overrides: Partial<TicketInfo> = {}): TicketInfo =>
+  ({
+    ticketId: `t${n}`,
+    number: 1000 + n,
+    subject: `Subject ${n}`,
+    status: "open",
+    priority: "normal",
+    departmentId: "d-pay",
+    requester: { customerId: "c1", name: "Kim Customer" },
+    updatedAt: new Date().toISOString(),
+    tags: [],
+    ...overrides,
+  }) as TicketInfo;
+
+function routes(pages: Record<string, { tickets: TicketInfo[]; cursor: string | null }>) {
+  return {
+    "GET /api/staff": () => ({ staff: [artem, olga] }),
+    "GET /api/departments": () => ({ departments }),
+    "GET /api/tickets/counts": () => ({ views: { mine: 2, unassigned: 5, all: 9, pending: 1, on_hold: 0, solved: 3 }, departments: { "d-pay": 7 } }),
+    "GET /api/tickets": ({ url }: { url: URL }) => pages[url.searchParams.get("cursor") ?? "first"] ?? { tickets: [], cursor: null },
+  };
+}
+
+const rowSubjects = () => screen.queryAllByTestId("queue-row").map((row) => row.querySelector(".queue-row__link")?.textContent);
+
+describe("the queue", () => {
+  beforeEach(() => router.reset());
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+
+  it("asks the API for the view, filters and sort of the address, and pages on with the cursor", async () => {
+    router.search = { view: "all", priority: "high", sort: "updated" };
+    const api = stubApi(
+      routes({
+        first: { tickets: [ticket(1, { priority: "high", assigneeId: "s-artem" }), ticket(2, { priority: "high" })], cursor: "c2" },
+        c2: { tickets: [ticket(3, { priority: "high" })], cursor: null },
+      }),
+    );
+    renderConsole(() => <QueuePage />, artem);
+
+    await waitFor(() => expect(rowSubjects()).toEqual(["Subject 1", "Subject 2"]));
+    expect(api.calls.find((c) => c.path.startsWith("/api/tickets?"))?.path).toBe("/api/tickets?view=all&priority=high&sort=updated&limit=25");
+    const first = screen.getAllByTestId("queue-row")[0]!;
+    expect(first.textContent).toContain("#1001");
+    await waitFor(() => expect(first.textContent).toContain("Artem Agent"));
+    expect(first.textContent).toContain("Payments");
+
+    fireEvent.click(screen.getByTestId("load-more"));
+    await waitFor(() => expect(rowSubjects()).toEqual(["Subject 1", "Subject 2", "Subject 3"]));
+    expect(screen.queryByTestId("load-more")).toBeNull();
+
+    // A filter is a new address: the router shows it (and Back returns).
+    fireEvent.change(screen.getByLabelText("Status"), { target: { value: "pending" } });
+    expect(router.navigate).toHaveBeenLastCalledWith("/tickets?view=all&status=pending&priority=high&sort=updated");
+    fireEvent.click(screen.getByRole("button", { name: "Clear filters" }));
+    expect(router.navigate).toHaveBeenLastCalledWith("/tickets?view=all&sort=updated");
+  });
+
+  it("lists the views with their counts and only the departments the agent works; the trash is for admins", async () => {
+    stubApi(routes({ first: { tickets: [], cursor: null } }));
+    renderConsole(() => <QueuePage />, artem);
+    await waitFor(() => expect(screen.getByTestId("view-unassigned").textContent).toBe("Unassigned5"));
+    expect(screen.getAllByTestId("view-department").map((a) => a.textContent)).toEqual(["Payments7"]);
+    expect(screen.queryByTestId("view-trash")).toBeNull();
+    expect((await screen.findByTestId("queue-empty")).textContent).toContain("No tickets in this view.");
+    cleanup();
+
+    renderConsole(() => <QueuePage />, olga);
+    await waitFor(() => expect(screen.getAllByTestId("view-department").map((a) => a.textContent)).toEqual(["Payments7", "Support0"]));
+    expect(screen.getByTestId("view-trash")).toBeTruthy();
+  });
+
+  it("moves with j and k and opens with Enter, but not while typing in a filter", async () => {
+    stubApi(routes({ first: { tickets: [ticket(1), ticket(2), ticket(3)], cursor: null } }));
+    renderConsole(() => <QueuePage />, artem);
+    await waitFor(() => expect(rowSubjects()).toHaveLength(3));
+    const selected = () => document.querySelector('[data-testid="queue-row"][aria-current="true"] .queue-row__link')?.textContent;
+    expect(selected()).toBe("Subject 1");
+
+    fireEvent.keyDown(document.body, { key: "j" });
+    fireEvent.keyDown(document.body, { key: "j" });
+    fireEvent.keyDown(document.body, { key: "k" });
+    expect(selected()).toBe("Subject 2");
+    fireEvent.keyDown(screen.getByLabelText("Tag"), { key: "j" });
+    expect(selected()).toBe("Subject 2");
+    fireEvent.keyDown(document.body, { key: "Enter" });
+    expect(router.navigate).toHaveBeenCalledWith("/tickets/t2");
+  });
+});

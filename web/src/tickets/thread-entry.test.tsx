@@ -1,0 +1,72 @@
+import { renderHook } from "@solidjs/testing-library";
+import type { JSX } from "solid-js";
+import { describe, expect, it } from "vitest";
+import type { EventInfo, MessageInfo } from "../api/types";
+import { I18nProvider, useI18n } from "../i18n";
+import { eventLines, systemLine } from "./thread-entry";
+
+const i18nIn = (locale: "en" | "ru") =>
+  renderHook(() => useI18n(), { wrapper: (props: { children: JSX.Element }) => <I18nProvider locale={locale}>{props.children}</I18nProvider> }).result;
+
+const names = {
+  staff: (id: string) => ({ "s-anna": "Anna Agent", "s-dana": "Dana Demo" })[id],
+  department: (id: string) => ({ "d-pay": "Payments", "d-sup": "Support" })[id],
+};
+
+const system = (action: string, extra: Partial<NonNullable<MessageInfo["system"]>> = {}, authorId = "s-dana") =>
+  ({
+  messageId: "m",
+  kind: "system",
+  author: { type: "staff", id: authorId, name: authorId === "s-dana" ? "Dana Demo" : "Anna Agent" },
+  body: "",
+  createdAt: "2026-03-01T10:00:00.000Z",
+  system: { action, ...extra },
+}) as MessageInfo;
+
+describe("thread system entries", () => {
+  it("reads as a sentence: status, assignment, taking, redirection with its reason, trash", () => {
+    const i18n = i18nIn("en");
+    expect(systemLine(system("status", { from: "new", to: "on_hold" }), i18n, names)).toBe("Dana Demo changed status from New to On hold");
+    expect(systemLine(system("assign", { to: "s-anna" }), i18n, names)).toBe("Dana Demo assigned the ticket to Anna Agent");
+    expect(systemLine(system("assign", { to: "s-anna" }, "s-anna"), i18n, names)).toBe("Anna Agent took the ticket");
+    expect(systemLine(system("assign", { from: "s-anna" }), i18n, names)).toBe("Dana Demo unassigned the ticket");
+    expect(systemLine(system("redirect", { from: "d-sup", to: "d-pay", reason: "a refund" }), i18n, names)).toBe(
+      "Dana Demo redirected the ticket to Payments: a refund",
+    );
+    expect(systemLine(system("delete"), i18n, names)).toBe("Dana Demo moved the ticket to the trash");
+    expect(systemLine(system("escalate"), i18n, names)).toBe("Dana Demo: escalate");
+  });
+
+  it("reads in Russian too", () => {
+    expect(systemLine(system("status", { from: "open", to: "solved" }), i18nIn("ru"), names)).toBe("Dana Demo изменил(а) статус: Открыто → Решено");
+  });
+});
+
+describe("history events", () => {
+  const event = (action: string, before?: unknown, after?: unknown, reason?: string): EventInfo => ({
+    eventId: "e",
+    at: "2026-03-01T10:00:00.000Z",
+    actor: { type: "staff", id: "s-dana", name: "Dana Demo" },
+    action,
+    target: { type: "ticket", id: "t1", label: "#1" },
+    before,
+    after,
+    reason,
+  });
+
+  it("lists what changed, with names for ids", () => {
+    const i18n = i18nIn("en");
+    expect(eventLines(event("ticket.update", { priority: "normal", tags: [] }, { priority: "urgent", tags: ["vip"] }), i18n, names)).toEqual({
+      lines: ["Priority: Normal → Urgent", "Tags: — → vip"],
+    });
+    expect(eventLines(event("ticket.assign", { assigneeId: null }, { assigneeId: "s-anna" }), i18n, names).lines).toEqual(["Assignee: — → Anna Agent"]);
+    expect(eventLines(event("ticket.redirect", { departmentId: "d-sup" }, { departmentId: "d-pay" }, "a refund"), i18n, names).lines).toEqual([
+      "Department: Support → Payments",
+      "Reason: a refund",
+    ]);
+    expect(eventLines(event("ticket.reply", { status: "new" }, { kind: "reply", status: "open", preview: "Hi" }), i18n, names)).toEqual({
+      title: "Replied to the customer",
+      lines: ["Status: New → Open"],
+    });
+  });
+});

@@ -1,0 +1,31 @@
+import type { JSX } from "solid-js";
+import { vi } from "vitest";
+
+/**
+ * A stand-in for @solidjs/router in component tests: pages are tested, not navigation (the real router's Node build
+ * cannot load under the root vitest config). Tests set `router.params` and `router.search` and read `router.navigate`.
+ * Use with: vi.mock("@solidjs/router", async () => (await import("../../test/router-stub")).routerModule)
+ */
+export const router = {
+  navigate: vi.fn(),
+  params: {} as Record<string, string>,
+  search: {} as Record<string, string>,
+  reset() {
+    router.navigate.mockReset();
+    router.params = {};
+    router.search = {};
+  },
+};
+
+export const routerModule = {
+  A: (props: { href: string; class?: string; children?: JSX.Element; [key: string]: unknown }) => (
+    <a href={props.href} class={props.class} data-testid={props["data-testid"] as string | undefined}>
+      {props.children}
+    </a>
+  ),
+  Navigate: () => null,
+  useNavigate: () => router.navigate,
+  useParams: () => router.params,
+  useSearchParams: () => [router.search, () => undefined],
+  useLocation: () => ({ pathname: "/", search: "" }),
+};
