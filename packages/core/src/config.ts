@@ -17,6 +17,8 @@ export interface Config {
   trialDays: number;
   /** How long a session stays valid, in seconds. */
   sessionTtlSeconds: number;
+  /** Where the console is, for links in letters to staff. */
+  appUrl: string;
 }
 
 function envInt(name: string, fallback: number): number {
@@ -37,6 +39,7 @@ function fromEnv(): Config {
     currency: process.env.CURRENCY ?? "USD",
     trialDays: envInt("TRIAL_DAYS", 14),
     sessionTtlSeconds: envInt("SESSION_TTL_SECONDS", 14 * 24 * 3600),
+    appUrl: (process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
   };
 }
 

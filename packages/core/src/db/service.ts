@@ -19,6 +19,8 @@ import { TicketNumberEntity } from "../ticket/ticket-number.entity";
 import { MailEntity, MailRefEntity, StopEntryEntity } from "../email/mail.entity";
 import { LetterEntity, OutboxEntity } from "../email/outbox.entity";
 import { TimerEntity } from "../timer/timer.entity";
+import { CalendarEntity, OverdueEntity, SlaEventEntity, SlaPolicyEntity } from "../sla/sla.entity";
+import { NotificationEntity } from "../notification/notification.entity";
 
 /** Every entity of the one table. Adding an entity here puts it under the tenant-key test in db/keys.test.ts. */
 export const entities = {
@@ -47,6 +49,11 @@ export const entities = {
   outbox: OutboxEntity,
   letter: LetterEntity,
   timer: TimerEntity,
+  calendar: CalendarEntity,
+  slaPolicy: SlaPolicyEntity,
+  overdue: OverdueEntity,
+  slaEvent: SlaEventEntity,
+  notification: NotificationEntity,
 };
 
 function build() {

@@ -10,7 +10,8 @@ import { LOOP_HEADER_VALUE } from "./loop-guard";
 export interface Letter {
   from: { name: string; address: string };
   to: { name?: string; address: string };
-  replyTo: string;
+  /** Absent for letters to staff, which are not answered by mail. */
+  replyTo?: string;
   subject: string;
   text: string;
   html?: string;
@@ -31,13 +32,13 @@ export async function compose(letter: Letter): Promise<Buffer> {
     "X-Loop": LOOP_HEADER_VALUE,
   };
   if (letter.automatic) {
-    headers["Auto-Submitted"] = "auto-replied";
+    headers["Auto-Submitted"] = letter.replyTo ? "auto-replied" : "auto-generated";
     headers["X-Auto-Response-Suppress"] = "All";
   }
   const composer = new MailComposer({
     from: { name: displayName(letter.from.name), address: headerText(letter.from.address, 254) },
     to: { name: displayName(letter.to.name ?? ""), address: headerText(letter.to.address, 254) },
-    replyTo: headerText(letter.replyTo, 254),
+    ...(letter.replyTo ? { replyTo: headerText(letter.replyTo, 254) } : {}),
     subject: headerText(letter.subject, 250),
     text: letter.text,
     ...(letter.html ? { html: letter.html } : {}),

@@ -1,4 +1,5 @@
 import { useTenantId } from "../actor";
+import { useConfig } from "../config";
 import { useDb } from "../db/service";
 import { isRobotSender } from "./address";
 import { localeOf, render, textToHtml, type LetterKind } from "./letters";
@@ -70,5 +71,60 @@ export async function letter(
     inReplyTo: ticket.customerMessageId ?? thread.at(-1),
     references: thread.slice(-10),
     automatic: kind !== "agent_reply",
+  });
+}
+
+const ALERT_TEXT = {
+  en: {
+    warning: (target: string) => `SLA warning: ${target} is due soon`,
+    breach: (target: string) => `SLA breach: ${target} is overdue`,
+    targets: { first_response: "first response", next_response: "next response", resolution: "resolution" },
+    open: "Open the ticket",
+    noReply: "This is an automatic alert; do not reply to it.",
+  },
+  ru: {
+    warning: (target: string) => `SLA: скоро срок (${target})`,
+    breach: (target: string) => `SLA нарушен: просрочен ${target}`,
+    targets: { first_response: "первый ответ", next_response: "следующий ответ", resolution: "решение" },
+    open: "Открыть обращение",
+    noReply: "Это автоматическое уведомление; не отвечайте на него.",
+  },
+} as const;
+
+export interface StaffForAlert {
+  email: string;
+  name: string;
+  locale?: string;
+}
+
+/** The title of an SLA alert, in a staff member's language. */
+export function alertTitle(kind: "warning" | "breach", target: "first_response" | "next_response" | "resolution", locale?: string): string {
+  const text = ALERT_TEXT[localeOf(locale)];
+  return text[kind](text.targets[target]);
+}
+
+/** A letter telling staff of an SLA warning or breach, with a link to the ticket; not answered by mail. */
+export async function staffAlert(
+  staff: StaffForAlert,
+  ticket: Pick<TicketForLetter, "ticketId" | "number" | "subject">,
+  alert: { kind: "warning" | "breach"; target: "first_response" | "next_response" | "resolution"; dueAt: string },
+): Promise<Prepared> {
+  const tenantId = useTenantId();
+  const text = ALERT_TEXT[localeOf(staff.locale)];
+  const tenant = await useDb().entities.tenant.get({ tenantId }).go({ attributes: ["name"] });
+  const title = alertTitle(alert.kind, alert.target, staff.locale);
+  const link = `${useConfig().appUrl}/tickets/${ticket.ticketId}`;
+  const body = `${title}\n\n#${ticket.number} ${ticket.subject}\n${alert.kind === "warning" ? "Due" : "Was due"}: ${alert.dueAt}\n\n${text.open}: ${link}\n\n${text.noReply}`;
+  return prepare({
+    kind: "staff_alert",
+    ticketId: ticket.ticketId,
+    ticketNumber: ticket.number,
+    fromName: `${tenant.data?.name ?? tenantId} (Frontline)`,
+    to: { address: staff.email, name: staff.name },
+    subject: `[#${ticket.number}] ${title}`,
+    text: body,
+    html: textToHtml(body),
+    references: [],
+    automatic: true,
   });
 }

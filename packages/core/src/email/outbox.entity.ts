@@ -14,7 +14,7 @@ export const OutboxEntity = new Entity({
   attributes: {
     tenantId: tenantIdAttribute,
     outboxId: { type: "string", required: true, readOnly: true },
-    kind: { type: ["ticket_received", "agent_reply", "ticket_solved"] as const, required: true, readOnly: true },
+    kind: { type: ["ticket_received", "agent_reply", "ticket_solved", "staff_alert"] as const, required: true, readOnly: true },
     ticketId: { type: "string", required: true, readOnly: true },
     ticketNumber: { type: "number", required: true, readOnly: true },
     /** Our Message-ID for this mail (also a MailRef). */

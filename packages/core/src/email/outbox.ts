@@ -124,7 +124,7 @@ export async function deliver(tenantId: string, outboxId: string): Promise<Deliv
     return { status: entry.status }; // another deliverer took this attempt
   }
 
-  const secretToken = await replyToAddress(tenantId, entry.ticketNumber);
+  const secretToken = entry.kind === "staff_alert" ? undefined : await replyToAddress(tenantId, entry.ticketNumber);
   try {
     const raw = await compose({
       from: { name: entry.fromName, address: inboundAddress(tenantId) },

@@ -5,17 +5,20 @@ import { usePrincipal, useTenantId } from "../actor";
 import { Counter } from "../counter";
 import { Customer } from "../customer";
 import { decodeCursor, encodeCursor } from "../db/cursor";
-import { transact, type TxEntities, type TxItem } from "../db/transaction";
+import { Rejected, transact, type TxEntities, type TxItem } from "../db/transaction";
 import { useDb } from "../db/service";
 import { Department } from "../department";
 import { Conflict, Forbidden, Invalid, NotFound } from "../error";
 import { Event } from "../event";
 import * as Notify from "../email/notify";
+import { Notification } from "../notification";
+import { Sla } from "../sla";
+import type { SlaState, TargetName } from "../sla/clock";
 import * as Outbox from "../email/outbox";
 import { createId } from "../id";
 import { Staff } from "../staff";
 import { parse } from "../validation";
-import { usePorts } from "../port";
+import { useClock, usePorts } from "../port";
 import * as Lifecycle from "./lifecycle";
 import type { MessageEntity } from "./message.entity";
 import * as Queue from "./queue";
@@ -66,6 +69,8 @@ export interface Info {
   deliveryFailure?: string;
   preview?: string;
   messageCount: number;
+  /** The SLA clock of each target: due instants while running, what is left while paused, met and breached marks. */
+  sla?: SlaState;
 }
 
 export interface AttachmentInfo {
@@ -134,6 +139,7 @@ export function view(t: Record): Info {
     deliveryFailure: t.deliveryFailure,
     preview: t.preview,
     messageCount: t.messageCount ?? 0,
+    sla: Sla.asState(t.sla),
   };
 }
 
@@ -217,6 +223,8 @@ interface Change {
   letters?: Outbox.Prepared[];
   /** More writes that must happen with the change or not at all (e.g. the mail record's outcome). */
   extra?: (entities: TxEntities) => TxItem[];
+  /** An SLA warning or breach this change records. */
+  slaMarks?: Sla.Marks;
 }
 
 type Writable = Omit<Record, "tenantId" | "ticketId" | "number" | "channel" | "origin" | "createdAt" | "createdBy" | "followUpOf">;
@@ -271,7 +279,22 @@ async function commitChange(change: Change): Promise<Record> {
     messageCount: (before.messageCount ?? 0) + messages.length,
     ...(publicMessage ? { preview: preview(publicMessage.body) } : {}),
   };
-  const after = { ...merged, ...bookkeeping, ...Queue.queueAttributes(merged) } as Record;
+  const afterFacts = { ...merged, ...bookkeeping, ...Queue.queueAttributes(merged) } as Record;
+  // The SLA clock moves with the change; its new timers are armed before the change is written (if the write fails,
+  // they are stale and do nothing), and the timers it made stale are cancelled after.
+  const sla = await Sla.plan(before, afterFacts, change.slaMarks);
+  const removed2 = new Set(removed);
+  if (sla.sla) (change.set as { sla?: unknown }).sla = sla.sla;
+  else if (before.sla) removed2.add("sla");
+  const after = { ...afterFacts, sla: sla.sla } as Record;
+  const overdueWrites = (entities: TxEntities): TxItem[] => {
+    const was = Boolean(before.sla && Sla.Clock.overdueSince(Sla.asState(before.sla)));
+    if (sla.overdueSince) {
+      return [entities.overdue.put({ tenantId, ticketId: before.ticketId, departmentId: after.departmentId, since: sla.overdueSince }).commit()];
+    }
+    return was ? [entities.overdue.delete({ tenantId, ticketId: before.ticketId }).commit()] : [];
+  };
+  await Sla.armTimers(before.ticketId, sla.arm);
   const set: Partial<Writable> = {
     ...change.set,
     ...bookkeeping,
@@ -284,7 +307,7 @@ async function commitChange(change: Change): Promise<Record> {
   await transact(
     (entities) => {
       const patch = entities.ticket.patch({ tenantId, ticketId: before.ticketId }).set(set);
-      const conditioned = (removed.size ? patch.remove([...removed] as never[]) : patch).where(({ version }, { eq }) =>
+      const conditioned = (removed2.size ? patch.remove([...removed2] as never[]) : patch).where(({ version }, { eq }) =>
         eq(version, before.version),
       );
       return [
@@ -293,6 +316,7 @@ async function commitChange(change: Change): Promise<Record> {
         ...(change.events ?? []).map((draft) => Event.write(entities, by, draft, at)),
         ...counterItems(entities, tenantId, counters),
         ...(change.letters ?? []).flatMap((letter) => Outbox.writes(entities, letter, at)),
+        ...overdueWrites(entities),
         ...(change.extra?.(entities) ?? []),
       ];
     },
@@ -301,6 +325,7 @@ async function commitChange(change: Change): Promise<Record> {
     if (error instanceof StaleVersion) throw await staleConflict(before.ticketId);
     throw error;
   });
+  await Sla.cancelTimers(before.ticketId, sla.cancel);
   if (change.letters?.length) await Outbox.deliverAll(tenantId, change.letters.map((l) => l.outboxId));
   return after;
 }
@@ -340,6 +365,8 @@ export interface Detail {
   ticket: Info;
   messages: MessageInfo[];
   permissions: ReturnType<typeof permissions>;
+  /** The ticket's SLA warnings and breaches, oldest first. */
+  slaEvents: SlaEventInfo[];
 }
 
 /** A ticket with its whole thread, in one query (the "thread" collection of its partition). */
@@ -351,7 +378,10 @@ export async function get(ticketId: string): Promise<Detail> {
   const ticket = result.data.ticket[0];
   if (!ticket || !Access.can(actor, "view", ticket)) throw new NotFound("Ticket");
   const messages = result.data.message.sort((a, b) => (a.messageId < b.messageId ? -1 : 1)).map(messageView);
-  return { ticket: view(ticket), messages, permissions: permissions(actor, ticket) };
+  const slaEvents = result.data.slaEvent
+    .map(({ target, kind, policyName, dueAt, at, actions }) => ({ target, kind, policyName, dueAt, at, actions: actions ?? [] }))
+    .sort((a, b) => (a.at < b.at ? -1 : 1));
+  return { ticket: view(ticket), messages, permissions: permissions(actor, ticket), slaEvents };
 }
 
 /** A message of a ticket the actor may see. */
@@ -643,6 +673,9 @@ export async function open(opening: Opening): Promise<Record> {
     if (opening.mail?.emailMessageId) ticket.customerMessageId = opening.mail.emailMessageId;
     const acknowledgement = opening.acknowledge && !opening.automated ? await Notify.letter("ticket_received", forLetter(ticket)) : undefined;
     ticket.mailThread = Notify.appendToThread(ticket.mailThread, acknowledgement?.messageId);
+    const sla = await Sla.plan(undefined, ticket);
+    if (sla.sla) ticket.sla = sla.sla;
+    await Sla.armTimers(ticketId, sla.arm);
     const customerWrites = resolved.created ? (entities: TxEntities) => Customer.customerWrites(entities, resolved.created) : () => [];
     let customerItems = 0;
     try {
@@ -909,7 +942,14 @@ export const ReplySchema = z
     version: VersionSchema.optional(),
   })
   .strict();
-export const NoteSchema = z.object({ body: BodySchema, version: VersionSchema.optional() }).strict();
+export const NoteSchema = z
+  .object({
+    body: BodySchema,
+    /** Add the note and set the status at once (atomically). */
+    status: z.enum(["open", "pending", "on_hold", "solved"], { error: "Use open, pending, on_hold or solved" }).optional(),
+    version: VersionSchema.optional(),
+  })
+  .strict();
 
 /**
  * Adds a public reply or a private note. With `version`, a ticket that changed meanwhile is refused (409 with the
@@ -940,18 +980,21 @@ async function addStaffMessage(ticketId: string, kind: "reply" | "note", input: 
     if (kind === "reply") {
       set.lastAgentActivityAt = at;
       if (!before.firstResponseAt) set.firstResponseAt = at;
-      const status = input.status ?? (before.status === "new" ? "open" : before.status);
-      if (status !== before.status) {
-        if (!Lifecycle.canTransition(before.status, status)) {
-          throw Invalid.field("status", "transition", Lifecycle.transitionError(before.status, status));
-        }
-        set.status = status;
-        const stamps = statusStamps(before.status, status, at);
-        Object.assign(set, stamps.set);
-        remove.push(...stamps.remove);
-        messages.push({ ...messages[0]!, kind: "system", body: "", system: { action: "status", from: before.status, to: status } });
-        after.status = status;
+    }
+    // "Send and set status": a reply opens a new ticket unless told otherwise; a note changes the status only if asked.
+    const status = input.status ?? (kind === "reply" && before.status === "new" ? "open" : before.status);
+    if (status !== before.status) {
+      if (!Lifecycle.canTransition(before.status, status)) {
+        throw Invalid.field("status", "transition", Lifecycle.transitionError(before.status, status));
       }
+      set.status = status;
+      const stamps = statusStamps(before.status, status, at);
+      Object.assign(set, stamps.set);
+      remove.push(...stamps.remove);
+      messages.push({ ...messages[0]!, kind: "system", body: "", system: { action: "status", from: before.status, to: status } });
+      after.status = status;
+    }
+    if (kind === "reply") {
       const me = actor.type === "staff" ? actor.staffId : undefined;
       if (me && !before.assigneeId && Access.canAssign(actor, before, me)) {
         set.assigneeId = me;
@@ -970,6 +1013,12 @@ async function addStaffMessage(ticketId: string, kind: "reply" | "note", input: 
       if (letter) {
         letters.push(letter);
         messages[0]!.outboxId = letter.outboxId;
+        set.mailThread = Notify.appendToThread(before.mailThread, letter.messageId);
+      }
+    } else if (set.status === "solved") {
+      const letter = await Notify.letter("ticket_solved", forLetter({ ...before, ...set } as Record));
+      if (letter) {
+        letters.push(letter);
         set.mailThread = Notify.appendToThread(before.mailThread, letter.messageId);
       }
     }
@@ -1120,6 +1169,164 @@ export async function markUndelivered(ticketId: string, reason: string, extra?: 
       throw error;
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// SLA: timers firing, escalations, the overdue view
+
+const PRIORITY_UP: { [P in Lifecycle.Priority]: Lifecycle.Priority } = { low: "normal", normal: "high", high: "urgent", urgent: "urgent" };
+
+export type SlaOutcome = "stale" | "early" | "done" | "escalated";
+
+/**
+ * An SLA timer fired. It may be late, early, repeated, or made stale by a change of the ticket: the ticket is read
+ * again and nothing happens unless the warning or breach is still real. The escalation is one transaction with an
+ * SLA event keyed by target, kind and generation, so however often the timer is delivered, it escalates once.
+ */
+export async function fireSla(payload: Sla.TimerPayloadSla): Promise<SlaOutcome> {
+  const warn = payload.timer === "warn";
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const before = await readRecord(payload.ticketId, true);
+    if (!before || before.deletedAt) return "stale";
+    const state = Sla.asState(before.sla);
+    const target = state?.targets[payload.target];
+    if (!state || !target || target.generation !== payload.generation || !target.since || target.metAt) return "stale";
+    const due = warn ? target.warnAt : target.dueAt;
+    if (!due) return "stale";
+    if (warn ? target.warnedAt : target.breachedAt) return "done";
+    const now = useClock().now();
+    if (now.getTime() < Date.parse(due) - 1000) {
+      await Sla.armTimers(before.ticketId, [{ target: payload.target, kind: payload.timer, at: due, generation: payload.generation }]);
+      return "early";
+    }
+    try {
+      await escalate(before, state, payload.target, warn ? "warning" : "breach", due, now.toISOString());
+      return "escalated";
+    } catch (error) {
+      if (error instanceof Conflict && error.current) continue; // the ticket changed meanwhile: decide again
+      if (error instanceof Rejected) return "done"; // the SLA event exists: another delivery escalated
+      throw error;
+    }
+  }
+  return "stale";
+}
+
+async function escalate(before: Record, state: SlaState, target: TargetName, kind: "warning" | "breach", dueAt: string, at: string): Promise<void> {
+  const tenantId = useTenantId();
+  const { policies } = await Sla.setup();
+  const policy = policies.find((p) => p.policyId === state.policyId);
+  const actions = Sla.escalationsFor(policy, kind, target);
+  const by: Event.EventActor = { type: "system", id: "sla", name: "SLA" };
+  const set: Partial<Record> = {};
+  const remove: (keyof Record)[] = [];
+  const messages: MessageDraft[] = [
+    { kind: "system", authorType: "system", authorId: "sla", authorName: "SLA", body: "", system: { action: kind === "warning" ? "sla_warning" : "sla_breach", to: target, reason: state.policyName } },
+  ];
+  const done: string[] = [];
+  const notify = new Set<string>();
+  const staff = await Staff.list();
+  for (const action of actions) {
+    switch (action.type) {
+      case "notify_assignee":
+        if (before.assigneeId) notify.add(before.assigneeId);
+        done.push("notify_assignee");
+        break;
+      case "notify_supervisors":
+        for (const s of staff) if (s.role === "supervisor" && s.status === "active" && s.departmentIds.includes(before.departmentId)) notify.add(s.staffId);
+        done.push("notify_supervisors");
+        break;
+      case "notify_staff":
+        for (const id of action.staffIds) notify.add(id);
+        done.push("notify_staff");
+        break;
+      case "raise_priority": {
+        const current = (set.priority ?? before.priority) as Lifecycle.Priority;
+        if (PRIORITY_UP[current] !== current) {
+          set.priority = PRIORITY_UP[current];
+          messages.push({ kind: "system", authorType: "system", authorId: "sla", authorName: "SLA", body: "", system: { action: "priority", from: current, to: set.priority } });
+        }
+        done.push("raise_priority");
+        break;
+      }
+      case "reassign": {
+        const departmentId = action.departmentId && action.departmentId !== before.departmentId ? action.departmentId : undefined;
+        if (departmentId && (await Department.get(departmentId).catch(() => undefined))?.archivedAt === undefined) {
+          set.departmentId = departmentId;
+          messages.push({ kind: "system", authorType: "system", authorId: "sla", authorName: "SLA", body: "", system: { action: "redirect", from: before.departmentId, to: departmentId, reason: `SLA ${kind}` } });
+        }
+        const departmentAfter = set.departmentId ?? before.departmentId;
+        const assignee = action.assigneeId ? staff.find((s) => s.staffId === action.assigneeId && s.status === "active") : undefined;
+        const keep = before.assigneeId ? staff.find((s) => s.staffId === before.assigneeId) : undefined;
+        if (assignee && Staff.worksIn(assignee, departmentAfter)) {
+          if (assignee.staffId !== before.assigneeId) {
+            set.assigneeId = assignee.staffId;
+            messages.push({ kind: "system", authorType: "system", authorId: "sla", authorName: "SLA", body: "", system: { action: "assign", from: before.assigneeId, to: assignee.staffId, reason: `SLA ${kind}` } });
+          }
+        } else if (set.departmentId && keep && !Staff.worksIn(keep, departmentAfter)) {
+          remove.push("assigneeId");
+          messages.push({ kind: "system", authorType: "system", authorId: "sla", authorName: "SLA", body: "", system: { action: "assign", from: before.assigneeId, reason: `SLA ${kind}` } });
+        }
+        done.push("reassign");
+        break;
+      }
+    }
+  }
+  const recipients = staff.filter((s) => notify.has(s.staffId) && s.status === "active");
+  const letters = await Promise.all(
+    recipients.map((s) => Notify.staffAlert({ email: s.email, name: s.name, locale: s.locale }, { ticketId: before.ticketId, number: before.number, subject: before.subject }, { kind, target, dueAt })),
+  );
+  await commitChange({
+    before,
+    set,
+    remove,
+    messages,
+    events: [
+      {
+        action: kind === "warning" ? "sla.warning" : "sla.breach",
+        target: { type: "ticket", id: before.ticketId, label: `#${before.number}` },
+        departmentId: before.departmentId,
+        after: { target, dueAt, policy: state.policyName, actions: done, notified: recipients.map((s) => s.staffId) },
+      },
+    ],
+    by,
+    at,
+    letters,
+    slaMarks: { [target]: kind === "warning" ? { warnedAt: at } : { breachedAt: at } },
+    extra: (entities) => [
+      entities.slaEvent
+        .create({ tenantId, ticketId: before.ticketId, key: `${target}#${kind}#${state.targets[target]!.generation}`, target, kind, policyName: state.policyName, dueAt, at, actions: done })
+        .commit(),
+      ...Notification.writes(
+        entities,
+        recipients.map((s) => s.staffId),
+        { kind: `sla_${kind}`, ticketId: before.ticketId, ticketNumber: before.number, title: Notify.alertTitle(kind, target), body: `#${before.number} ${before.subject}` },
+        at,
+      ),
+    ],
+  });
+}
+
+export interface SlaEventInfo {
+  target: string;
+  kind: "warning" | "breach";
+  policyName: string;
+  dueAt: string;
+  at: string;
+  actions: string[];
+}
+
+/** The tickets with a breached target not yet met, most overdue first, that the actor may see. */
+export async function overdue(): Promise<Info[]> {
+  const actor = usePrincipal();
+  const tenantId = useTenantId();
+  const entries = await useDb().entities.overdue.query.byTicket({ tenantId }).go({ pages: "all" });
+  const visible = entries.data.filter((e) => Access.seesDepartment(actor, e.departmentId)).sort((a, b) => (a.since < b.since ? -1 : 1)).slice(0, 200);
+  if (!visible.length) return [];
+  const tickets = await useDb()
+    .entities.ticket.get(visible.map((e) => ({ tenantId, ticketId: e.ticketId })))
+    .go();
+  const byId = new Map(tickets.data.map((t) => [t.ticketId, t]));
+  return visible.map((e) => byId.get(e.ticketId)).filter((t): t is Record => Boolean(t && Access.can(actor, "view", t))).map(view);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

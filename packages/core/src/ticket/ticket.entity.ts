@@ -67,6 +67,8 @@ export const TicketEntity = new Entity({
     mailThread: { type: "list", items: { type: "string" } },
     /** The Message-ID of the customer's latest mail: what our next letter replies to. */
     customerMessageId: { type: "string" },
+    /** The SLA clock of each target (sla/clock.ts SlaState), written with every change that moves it. */
+    sla: { type: "any" },
     /** The customer did not get our last mail (a hard bounce): when, and why. */
     deliveryFailedAt: { type: "string" },
     deliveryFailure: { type: "string" },

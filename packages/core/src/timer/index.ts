@@ -1,5 +1,7 @@
 import { withActor } from "../actor";
 import * as Outbox from "../email/outbox";
+import type { Sla } from "../sla";
+import { Ticket } from "../ticket";
 import type { TimerPayload } from "../port";
 
 /**
@@ -12,6 +14,9 @@ export async function fire(payload: TimerPayload): Promise<void> {
     switch (payload.kind) {
       case "outbox.deliver":
         await Outbox.deliver(tenantId, String(payload.outboxId));
+        return;
+      case "sla":
+        await Ticket.fireSla(payload as unknown as Sla.TimerPayloadSla);
         return;
       default:
         throw new Error(`Unknown timer kind: ${payload.kind}`);

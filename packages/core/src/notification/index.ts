@@ -1,0 +1,87 @@
+import { z } from "zod";
+import type { EntityItem } from "electrodb";
+import { useStaff, useTenantId } from "../actor";
+import type { TxEntities, TxItem } from "../db/transaction";
+import { useDb } from "../db/service";
+import { NotFound } from "../error";
+import { createId } from "../id";
+import type { NotificationEntity } from "./notification.entity";
+
+export type Record = EntityItem<typeof NotificationEntity>;
+
+export interface Info {
+  notificationId: string;
+  kind: string;
+  ticketId?: string;
+  ticketNumber?: number;
+  title: string;
+  body?: string;
+  createdAt: string;
+  readAt?: string;
+}
+
+export interface Draft {
+  kind: string;
+  ticketId?: string;
+  ticketNumber?: number;
+  title: string;
+  body?: string;
+}
+
+/** The writes that put a notification in each staff member's console inbox, for the transaction of its cause. */
+export function writes(entities: TxEntities, staffIds: readonly string[], draft: Draft, at: string): TxItem[] {
+  const tenantId = useTenantId();
+  return [...new Set(staffIds)].map((staffId) =>
+    entities.notification.create({ tenantId, staffId, notificationId: createId(), createdAt: at, ...draft }).commit(),
+  );
+}
+
+function view(n: Record): Info {
+  return {
+    notificationId: n.notificationId,
+    kind: n.kind,
+    ticketId: n.ticketId,
+    ticketNumber: n.ticketNumber,
+    title: n.title,
+    body: n.body,
+    createdAt: n.createdAt,
+    readAt: n.readAt,
+  };
+}
+
+export const ListSchema = z.object({
+  unread: z.enum(["true", "false"]).optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+
+/** The signed-in staff member's notifications, newest first, with how many are unread (of the latest 100). */
+export async function mine(raw: z.input<typeof ListSchema> = {}) {
+  const input = ListSchema.parse(raw);
+  const { tenantId, staffId } = useStaff();
+  const db = useDb().entities.notification;
+  const page = await db.query.byStaff({ tenantId, staffId }).go({ order: "desc", limit: input.limit, cursor: input.cursor ?? null });
+  const latest = await db.query.byStaff({ tenantId, staffId }).go({ order: "desc", limit: 100, attributes: ["readAt"] });
+  const items = input.unread === "true" ? page.data.filter((n) => !n.readAt) : page.data;
+  return { notifications: items.map(view), unread: latest.data.filter((n) => !n.readAt).length, cursor: page.cursor };
+}
+
+export async function markRead(notificationId: string): Promise<void> {
+  const { tenantId, staffId } = useStaff();
+  const db = useDb().entities.notification;
+  const existing = await db.get({ tenantId, staffId, notificationId }).go();
+  if (!existing.data) throw new NotFound("Notification");
+  if (!existing.data.readAt) await db.patch({ tenantId, staffId, notificationId }).set({ readAt: new Date().toISOString() }).go();
+}
+
+export async function markAllRead(): Promise<number> {
+  const { tenantId, staffId } = useStaff();
+  const db = useDb().entities.notification;
+  const latest = await db.query.byStaff({ tenantId, staffId }).go({ order: "desc", limit: 100 });
+  const unread = latest.data.filter((n) => !n.readAt);
+  const at = new Date().toISOString();
+  await Promise.all(unread.map((n) => db.patch({ tenantId, staffId, notificationId: n.notificationId }).set({ readAt: at }).go()));
+  return unread.length;
+}
+
+export * as Notification from "./index";

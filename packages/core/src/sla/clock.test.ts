@@ -1,0 +1,136 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { businessTime, CALENDAR_TIME, Weekdays } from "./calendar";
+import { advance, nextTimers, overdueSince, type ClockPolicy, type Facts, type SlaState } from "./clock";
+
+const M = 60_000;
+const t0 = Date.parse("2026-11-23T08:00:00Z"); // a Monday, 10:00 in Kyiv
+const at = (minutes: number) => new Date(t0 + minutes * M).toISOString();
+
+const policy: ClockPolicy = {
+  policyId: "p1",
+  name: "Standard",
+  targets: { first_response: 60, next_response: 120, resolution: 480 },
+  pauseOn: ["pending", "on_hold"],
+  warnPercent: 75,
+};
+
+const created: Facts = { status: "new", createdAt: at(0), lastCustomerActivityAt: at(0) };
+
+describe("the SLA clock", () => {
+  it("starts first response and resolution with a ticket, warning at 75% then breaching", () => {
+    const state = advance(undefined, policy, created, t0, CALENDAR_TIME)!;
+    expect(state.targets.first_response).toMatchObject({ dueAt: at(60), warnAt: at(45), generation: 1, elapsedMs: 0 });
+    expect(state.targets.resolution).toMatchObject({ dueAt: at(480), warnAt: at(360) });
+    expect(state.targets.next_response).toBeUndefined();
+    expect(nextTimers(state)).toEqual([
+      { target: "first_response", kind: "warn", at: at(45), generation: 1 },
+      { target: "resolution", kind: "warn", at: at(360), generation: 1 },
+    ]);
+    const warned = { ...state, targets: { ...state.targets, first_response: { ...state.targets.first_response!, warnedAt: at(45) } } };
+    expect(nextTimers(advance(warned, policy, created, t0 + 46 * M, CALENDAR_TIME))[0]).toEqual({ target: "first_response", kind: "breach", at: at(60), generation: 1 });
+  });
+
+  it("meets first response with the first reply, and runs next response for each customer message after it", () => {
+    const s1 = advance(undefined, policy, created, t0, CALENDAR_TIME);
+    const replied: Facts = { ...created, status: "open", firstResponseAt: at(30), lastAgentActivityAt: at(30) };
+    const s2 = advance(s1, policy, replied, t0 + 30 * M, CALENDAR_TIME)!;
+    expect(s2.targets.first_response).toMatchObject({ metAt: at(30) });
+    expect(s2.targets.first_response?.since).toBeUndefined();
+    expect(s2.targets.next_response).toBeUndefined();
+    const customer: Facts = { ...replied, lastCustomerActivityAt: at(100) };
+    const s3 = advance(s2, policy, customer, t0 + 100 * M, CALENDAR_TIME)!;
+    expect(s3.targets.next_response).toMatchObject({ dueAt: at(220), cycle: at(100) });
+    const answered: Facts = { ...customer, lastAgentActivityAt: at(150) };
+    const s4 = advance(s3, policy, answered, t0 + 150 * M, CALENDAR_TIME)!;
+    expect(s4.targets.next_response).toMatchObject({ metAt: at(150) });
+    const again: Facts = { ...answered, lastCustomerActivityAt: at(300) };
+    const s5 = advance(s4, policy, again, t0 + 300 * M, CALENDAR_TIME)!;
+    expect(s5.targets.next_response).toMatchObject({ dueAt: at(420), cycle: at(300), elapsedMs: 0 });
+    expect(s5.targets.next_response?.metAt).toBeUndefined();
+  });
+
+  it("pauses while pending and resumes with the time that was left", () => {
+    const s1 = advance(undefined, policy, created, t0, CALENDAR_TIME);
+    const pending = advance(s1, policy, { ...created, status: "pending" }, t0 + 100 * M, CALENDAR_TIME)!;
+    expect(pending.targets.resolution).toMatchObject({ elapsedMs: 100 * M, remainingMs: 380 * M });
+    expect(pending.targets.resolution?.dueAt).toBeUndefined();
+    expect(nextTimers(pending)).toEqual([]);
+    const resumed = advance(pending, policy, { ...created, status: "open" }, t0 + 1000 * M, CALENDAR_TIME)!;
+    expect(resumed.targets.resolution).toMatchObject({ dueAt: at(1380) });
+  });
+
+  it("keeps a running target's instants (and its timer) through changes that do not concern it", () => {
+    const s1 = advance(undefined, policy, created, t0, CALENDAR_TIME)!;
+    const s2 = advance(s1, policy, { ...created, status: "open" }, t0 + 10 * M, CALENDAR_TIME)!;
+    expect(s2.targets.resolution).toEqual(s1.targets.resolution);
+    expect(nextTimers(s2)).toEqual(nextTimers(s1));
+  });
+
+  it("re-selects: a stricter policy keeps the time used and moves the deadline", () => {
+    const s1 = advance(undefined, policy, created, t0, CALENDAR_TIME);
+    const urgent: ClockPolicy = { ...policy, policyId: "p2", name: "Urgent", targets: { first_response: 15, resolution: 120 } };
+    const s2 = advance(s1, urgent, { ...created, status: "open" }, t0 + 20 * M, CALENDAR_TIME)!;
+    expect(s2.policyName).toBe("Urgent");
+    expect(s2.targets.first_response).toMatchObject({ elapsedMs: 20 * M, dueAt: at(20), generation: 2 });
+    expect(s2.targets.first_response?.warnAt).toBeUndefined(); // already past 75%
+    expect(s2.targets.next_response).toBeUndefined();
+  });
+
+  it("stops resolution when solved and resumes it when reopened, keeping the time used", () => {
+    const s1 = advance(undefined, policy, created, t0, CALENDAR_TIME);
+    const solved = advance(s1, policy, { ...created, status: "solved", solvedAt: at(200) }, t0 + 200 * M, CALENDAR_TIME)!;
+    expect(solved.targets.resolution).toMatchObject({ metAt: at(200), elapsedMs: 200 * M });
+    const reopened = advance(solved, policy, { ...created, status: "open", lastCustomerActivityAt: at(500) }, t0 + 500 * M, CALENDAR_TIME)!;
+    expect(reopened.targets.resolution).toMatchObject({ dueAt: at(780) });
+    expect(reopened.targets.resolution?.metAt).toBeUndefined();
+  });
+
+  it("reports the earliest breach not yet met as overdue", () => {
+    const state: SlaState = {
+      policyId: "p",
+      policyName: "P",
+      targets: {
+        first_response: { minutes: 1, elapsedMs: 0, generation: 1, breachedAt: at(5), metAt: at(7) },
+        resolution: { minutes: 1, elapsedMs: 0, generation: 1, breachedAt: at(9), since: at(0) },
+      },
+    };
+    expect(overdueSince(state)).toBe(at(9));
+    expect(overdueSince(undefined)).toBeUndefined();
+  });
+});
+
+describe("the SLA clock, as a property", () => {
+  const kyiv = businessTime({
+    timeZone: "Europe/Kyiv",
+    week: Object.fromEntries(Weekdays.slice(0, 5).map((d) => [d, [{ start: "09:00", end: "13:00" }, { start: "14:00", end: "18:00" }]])),
+    holidays: ["2026-12-25"],
+  });
+  const statuses = fc.constantFrom("open", "pending", "on_hold", "open", "new");
+  const steps = fc.array(fc.tuple(fc.integer({ min: 1, max: 3 * 24 * 60 }), statuses), { minLength: 1, maxLength: 12 });
+
+  it("never makes a deadline earlier by pausing, and every deadline falls within working hours", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(CALENDAR_TIME, kyiv), steps, (counter, changes) => {
+        let state = advance(undefined, policy, created, t0, counter);
+        let now = t0;
+        const firstDue = Date.parse(state!.targets.resolution!.dueAt!);
+        for (const [minutes, status] of changes) {
+          now += minutes * M;
+          state = advance(state, policy, { ...created, status }, now, counter);
+          const resolution = state!.targets.resolution!;
+          if (resolution.dueAt) {
+            const due = Date.parse(resolution.dueAt);
+            expect(due).toBeGreaterThanOrEqual(firstDue);
+            if (counter === kyiv) expect(kyiv.counting(due) || kyiv.counting(due - 1)).toBe(true);
+            // The deadline is the rest of the target from now: used + left = the target (or now, when already over it).
+            expect(resolution.elapsedMs + counter.between(Date.parse(resolution.since!), due)).toBe(Math.max(480 * M, resolution.elapsedMs));
+          } else {
+            expect(resolution.remainingMs).toBe(Math.max(0, 480 * M - resolution.elapsedMs));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
