@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@frontline/core/actor";
+import { useDb } from "@frontline/core/db";
 import { Inbound } from "@frontline/core/email";
 import { Staff } from "@frontline/core/staff";
 import { rawMail } from "../../test/support/mail";
@@ -16,6 +17,9 @@ const app = createApp();
 const fetcher: Fetch = async (path, init) => app.request(path, init);
 
 interface A extends Workspace {
+  calendarId: string;
+  policyId: string;
+  notificationId: string;
   mailId: string;
   mailTicketId: string;
   mailMessageId: string;
@@ -43,7 +47,7 @@ async function expectNothingOf(a: A, response: Response, except: string[] = []) 
   const secrets = [
     a.slug, a.email, a.staffId, a.token, a.departmentId, a.agentId, a.organizationId, a.customerId, a.customerEmail,
     a.ticketId, a.subject, a.mailId, a.mailTicketId, a.mailMessageId, a.attachmentId, a.outboxId, "blocked-a.example",
-    "A's secret attachment", "A's custom letter",
+    "A's secret attachment", "A's custom letter", a.calendarId, a.policyId, a.notificationId, "A's calendar", "A's policy",
   ];
   for (const secret of secrets.filter((s) => !except.includes(s))) expect(text, `leaks ${secret}`).not.toContain(secret);
 }
@@ -300,6 +304,59 @@ const probes: Record<string, Probe> = {
     await expect404(a, await b.as.get(`/api/tickets/${a.mailTicketId}/messages/${a.mailMessageId}/html`));
   },
 
+  // SLA and notifications
+  "GET /api/sla/calendars": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.get("/api/sla/calendars"));
+  },
+  "POST /api/sla/calendars": async ({ a, b }) => {
+    const response = await b.as.post("/api/sla/calendars", { name: "B's calendar", timeZone: "Europe/Kyiv", week: { mon: [{ start: "09:00", end: "18:00" }] } });
+    expect(response.status).toBe(201);
+    await expectNothingOf(a, response);
+  },
+  "PUT /api/sla/calendars/:id": async ({ a, b }) => {
+    await expect404(a, await b.as.send("PUT", `/api/sla/calendars/${a.calendarId}`, { name: "Hijacked", timeZone: "UTC", week: { mon: [{ start: "00:00", end: "24:00" }] } }));
+  },
+  "DELETE /api/sla/calendars/:id": async ({ a, b }) => {
+    await expect404(a, await b.as.send("DELETE", `/api/sla/calendars/${a.calendarId}`));
+    expect((await (await a.as.get("/api/sla/calendars")).json()).calendars).toHaveLength(1);
+  },
+  "GET /api/sla/policies": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.get("/api/sla/policies"));
+  },
+  "POST /api/sla/policies": async ({ a, b }) => {
+    // B cannot use A's calendar.
+    const response = await b.as.post("/api/sla/policies", { name: "B", targets: { first_response: 60 }, hours: "business", calendarId: a.calendarId });
+    expect(response.status).toBe(400);
+    await expectNothingOf(a, response);
+  },
+  "PUT /api/sla/policies/order": async ({ a, b }) => {
+    const response = await b.as.send("PUT", "/api/sla/policies/order", { policyIds: [a.policyId] });
+    expect(response.status).toBe(400);
+    await expectNothingOf(a, response);
+  },
+  "PUT /api/sla/policies/:id": async ({ a, b }) => {
+    await expect404(a, await b.as.send("PUT", `/api/sla/policies/${a.policyId}`, { name: "Hijacked", targets: { resolution: 1 }, hours: "calendar" }));
+  },
+  "DELETE /api/sla/policies/:id": async ({ a, b }) => {
+    await expect404(a, await b.as.send("DELETE", `/api/sla/policies/${a.policyId}`));
+    expect((await (await a.as.get("/api/sla/policies")).json()).policies).toHaveLength(1);
+  },
+  "GET /api/tickets/overdue": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.get("/api/tickets/overdue"));
+  },
+  "GET /api/notifications": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.get("/api/notifications"));
+  },
+  "POST /api/notifications/read-all": async ({ a, b }) => {
+    expect((await b.as.post("/api/notifications/read-all")).status).toBe(200);
+    const mine = await (await a.as.get("/api/notifications")).json();
+    expect(mine.unread).toBe(1);
+  },
+  "POST /api/notifications/:id/read": async ({ a, b }) => {
+    await expect404(a, await b.as.post(`/api/notifications/${a.notificationId}/read`));
+    expect((await (await a.as.get("/api/notifications")).json()).unread).toBe(1);
+  },
+
   // The event log
   "GET /api/events": async ({ a, b }) => {
     await expectNothingOf(a, await b.as.get(`/api/events?targetType=ticket&targetId=${a.ticketId}`));
@@ -345,8 +402,15 @@ async function seedA(): Promise<A> {
   expect((await a.as.post("/api/stop-list", { value: "blocked-a.example" })).status).toBe(201);
   expect((await a.as.send("PUT", "/api/letters/ticket_received/en", { subject: "Hi", body: "A's custom letter {{ ticket.number }}" })).status).toBe(200);
   const outbox = await (await a.as.get("/api/outbox")).json();
+  const calendar = (await (await a.as.post("/api/sla/calendars", { name: "A's calendar", timeZone: "Europe/Budapest", week: { mon: [{ start: "08:00", end: "16:00" }] } })).json()).calendar;
+  const policy = (await (await a.as.post("/api/sla/policies", { name: "A's policy", targets: { first_response: 30 }, hours: "business", calendarId: calendar.calendarId })).json()).policy;
+  const notificationId = "01NOTIFICATIONOFA000000000";
+  await useDb().entities.notification.create({ tenantId: a.slug, staffId: a.staffId, notificationId, kind: "sla_breach", title: "A's alert", createdAt: new Date().toISOString() }).go();
   return {
     ...a,
+    calendarId: calendar.calendarId,
+    policyId: policy.policyId,
+    notificationId,
     mailId: mail!.mailId,
     mailTicketId: mail!.ticketId!,
     mailMessageId: mailMessage.messageId,

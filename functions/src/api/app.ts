@@ -9,6 +9,7 @@ import { customerRoutes } from "./routes/customers";
 import { departmentRoutes } from "./routes/departments";
 import { eventRoutes } from "./routes/events";
 import { mailRoutes } from "./routes/mail";
+import { slaRoutes } from "./routes/sla";
 import { publicRoutes } from "./routes/public";
 import { ticketRoutes } from "./routes/tickets";
 import { workspaceRoutes } from "./routes/workspace";
@@ -41,7 +42,8 @@ export function createApp() {
     .route("/", customerRoutes)
     .route("/", departmentRoutes)
     .route("/", eventRoutes)
-    .route("/", mailRoutes);
+    .route("/", mailRoutes)
+    .route("/", slaRoutes);
 
   const app = new Hono<Env>().route("/api", api);
   app.notFound((c) => errorResponse(new NotFound("Route"), c));

@@ -41,6 +41,10 @@ route(ticketRoutes, { method: "get", path: "/tickets/counts", summary: "How many
   c.json(await Ticket.counts()),
 );
 
+route(ticketRoutes, { method: "get", path: "/tickets/overdue", summary: "Tickets with a breached SLA target not yet met, most overdue first", tag: "Tickets" }, async (c) =>
+  c.json({ tickets: await Ticket.overdue() }),
+);
+
 route(
   ticketRoutes,
   { method: "post", path: "/tickets", summary: "Register a request on a customer's behalf", tag: "Tickets", body: Ticket.CreateSchema, status: 201 },
