@@ -1,6 +1,8 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { AppError } from "@frontline/core/error";
+import { ZodError } from "zod";
+import { AppError, Invalid } from "@frontline/core/error";
+import { toFieldIssues } from "@frontline/core/validation";
 import { HTTPException } from "hono/http-exception";
 
 export interface ErrorBody {
@@ -11,8 +13,10 @@ export interface ErrorBody {
  * The one place where errors become HTTP responses. Core errors carry their status and public details; anything
  * else is a bug, logged with the request id and answered with a bare 500 that leaks nothing.
  */
-export function errorResponse(error: unknown, c: Context) {
+export function errorResponse(caught: unknown, c: Context) {
   const requestId = c.get("requestId") ?? "unknown";
+  // Input the core parsed with a schema of its own is a 400 with its fields, wherever it was parsed.
+  const error = caught instanceof ZodError ? new Invalid(toFieldIssues(caught)) : caught;
   if (error instanceof AppError) {
     if (error.code === "too_many_requests") c.header("Retry-After", String(error.details().retryAfterSeconds));
     const body: ErrorBody = { error: { code: error.code, message: error.message, requestId, ...error.details() } };

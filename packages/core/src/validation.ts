@@ -1,19 +1,19 @@
 import { z } from "zod";
 import { Invalid, type FieldIssue } from "./error";
 
-/** Turns zod issues into field issues with dotted paths. */
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+/** Turns zod issues into field issues with dotted paths (under `prefix`, for a part of a larger input). */
+export function toFieldIssues(error: z.ZodError, prefix?: string): FieldIssue[] {
   return error.issues.map((issue) => ({
-    path: issue.path.map(String).join("."),
+    path: [...(prefix ? [prefix] : []), ...issue.path.map(String)].join("."),
     code: issue.code,
     message: issue.message,
   }));
 }
 
 /** Parses `input` with `schema`, throwing Invalid (400) with a message per field. */
-export function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+export function parse<S extends z.ZodType>(schema: S, input: unknown, prefix?: string): z.output<S> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new Invalid(toFieldIssues(result.error));
+  if (!result.success) throw new Invalid(toFieldIssues(result.error, prefix));
   return result.data;
 }
 

@@ -9,6 +9,7 @@ import { Event } from "../event";
 import { EmailSchema } from "../staff";
 import type { CustomerEntity } from "./customer.entity";
 import { Organization } from "./organization";
+import { parse } from "../validation";
 
 export { Organization };
 
@@ -109,7 +110,7 @@ export type Resolved = { existing: Record; created?: undefined } | { existing?: 
  * both create a customer: the loser's transaction fails and is retried, and then finds the winner's customer.
  */
 export async function resolve(raw: RequesterInput): Promise<Resolved> {
-  const requester = RequesterSchema.parse(raw);
+  const requester = parse(RequesterSchema, raw, "requester");
   const tenantId = useTenantId();
   if ("customerId" in requester) {
     const found = await useDb().entities.customer.get({ tenantId, customerId: requester.customerId }).go();
@@ -180,7 +181,7 @@ export const SearchSchema = z.object({
 
 /** Customers whose name (or a later word of it), email address or phone number starts with `q`; recent ones without. */
 export async function search(raw: z.input<typeof SearchSchema>): Promise<Info[]> {
-  const input = SearchSchema.parse(raw);
+  const input = parse(SearchSchema, raw);
   const tenantId = useTenantId();
   const db = useDb().entities;
   if (!input.q) {
@@ -205,7 +206,7 @@ export const UpdateSchema = z
 
 /** Changes a customer's name, phone or organization, keeping their search terms in step. */
 export async function update(customerId: string, raw: z.input<typeof UpdateSchema>): Promise<Info> {
-  const input = UpdateSchema.parse(raw);
+  const input = parse(UpdateSchema, raw);
   const tenantId = useTenantId();
   const db = useDb();
   const current = await db.entities.customer.get({ tenantId, customerId }).go({ consistent: true });

@@ -8,6 +8,7 @@ import { Conflict, NotFound } from "../error";
 import { Event } from "../event";
 import { createId } from "../id";
 import type { OrganizationEntity } from "./organization.entity";
+import { parse } from "../validation";
 
 export type Record = EntityItem<typeof OrganizationEntity>;
 
@@ -93,7 +94,7 @@ function takenDomain(domains: readonly string[], index: number, offset: number) 
 export async function create(raw: z.input<typeof CreateSchema>): Promise<Info> {
   const actor = usePrincipal();
   Access.assertConfigures(actor);
-  const input = CreateSchema.parse(raw);
+  const input = parse(CreateSchema, raw);
   const tenantId = useTenantId();
   const organizationId = createId();
   const domains = [...new Set(input.domains)];
@@ -116,7 +117,7 @@ export async function create(raw: z.input<typeof CreateSchema>): Promise<Info> {
 export async function update(organizationId: string, raw: z.input<typeof UpdateSchema>): Promise<Info> {
   const actor = usePrincipal();
   Access.assertConfigures(actor);
-  const input = UpdateSchema.parse(raw);
+  const input = parse(UpdateSchema, raw);
   const tenantId = useTenantId();
   const current = await get(organizationId);
   const domains = input.domains ? [...new Set(input.domains)] : current.domains;

@@ -10,6 +10,7 @@ import { Event } from "../event";
 import { Staff } from "../staff";
 import { createId } from "../id";
 import type { DepartmentEntity } from "./department.entity";
+import { parse } from "../validation";
 
 export type Info = Pick<EntityItem<typeof DepartmentEntity>, "departmentId" | "name" | "description" | "isDefault" | "archivedAt" | "createdAt">;
 
@@ -82,7 +83,7 @@ async function assertNameFree(name: string, except?: string) {
 export async function create(raw: z.input<typeof CreateSchema>): Promise<Info> {
   const actor = usePrincipal();
   Access.assertConfigures(actor);
-  const input = CreateSchema.parse(raw);
+  const input = parse(CreateSchema, raw);
   await assertNameFree(input.name);
   const tenantId = useTenantId();
   const departmentId = createId();
@@ -102,7 +103,7 @@ export async function create(raw: z.input<typeof CreateSchema>): Promise<Info> {
 export async function update(departmentId: string, raw: z.input<typeof UpdateSchema>): Promise<Info> {
   const actor = usePrincipal();
   Access.assertConfigures(actor);
-  const input = UpdateSchema.parse(raw);
+  const input = parse(UpdateSchema, raw);
   const tenantId = useTenantId();
   const current = await get(departmentId);
   if (input.name) await assertNameFree(input.name, departmentId);
@@ -176,7 +177,7 @@ export const StaffAccessSchema = z
 export async function setStaff(departmentId: string, raw: z.input<typeof StaffAccessSchema>): Promise<string[]> {
   const actor = usePrincipal();
   Access.assertConfigures(actor);
-  const input = StaffAccessSchema.parse(raw);
+  const input = parse(StaffAccessSchema, raw);
   const tenantId = useTenantId();
   const current = await get(departmentId);
   const staff = (await useDb().entities.staff.query.byId({ tenantId }).go({ pages: "all" })).data;

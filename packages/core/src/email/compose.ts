@@ -39,7 +39,7 @@ export async function compose(letter: Letter): Promise<Buffer> {
     from: { name: displayName(letter.from.name), address: headerText(letter.from.address, 254) },
     to: { name: displayName(letter.to.name ?? ""), address: headerText(letter.to.address, 254) },
     ...(letter.replyTo ? { replyTo: headerText(letter.replyTo, 254) } : {}),
-    subject: headerText(letter.subject, 250),
+    subject: headerText(letter.subject, 250) || "(no subject)",
     text: letter.text,
     ...(letter.html ? { html: letter.html } : {}),
     messageId: bracket(letter.messageId),

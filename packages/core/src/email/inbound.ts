@@ -22,6 +22,7 @@ import { trimQuoted } from "./quote";
 import { StopList } from "./stop-list";
 import { findThread } from "./thread";
 import { isTokenShaped } from "./token";
+import { parse } from "../validation";
 
 /**
  * Receiving mail: one entry point for the local SMTP server and the SES → S3 → Lambda path. The raw message is stored
@@ -485,7 +486,7 @@ export const ListSchema = z.object({
 /** Received mail, newest first, optionally of one status (admins). */
 export async function list(raw: z.input<typeof ListSchema>) {
   Access.assertConfigures(usePrincipal());
-  const input = ListSchema.parse(raw);
+  const input = parse(ListSchema, raw);
   const tenantId = useTenantId();
   const db = useDb().entities.mail;
   const result = input.status

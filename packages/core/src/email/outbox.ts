@@ -13,6 +13,7 @@ import { compose } from "./compose";
 import { replyToken } from "./token";
 import { Tenant } from "../tenant";
 import type { OutboxEntity } from "./outbox.entity";
+import { parse } from "../validation";
 
 export type Record = EntityItem<typeof OutboxEntity>;
 
@@ -227,7 +228,7 @@ export const ListSchema = z.object({
 /** The outbox, newest first, by status (admins): where failed letters are seen and retried. */
 export async function list(raw: z.input<typeof ListSchema>) {
   Access.assertConfigures(usePrincipal());
-  const input = ListSchema.parse(raw);
+  const input = parse(ListSchema, raw);
   const tenantId = useTenantId();
   const db = useDb().entities.outbox;
   const result = input.status

@@ -5,6 +5,7 @@ import { transact } from "../db/transaction";
 import { useDb } from "../db/service";
 import { Conflict, NotFound } from "../error";
 import { Event } from "../event";
+import { parse } from "../validation";
 
 /** Addresses and domains whose mail a tenant records and otherwise ignores. */
 
@@ -37,7 +38,7 @@ export async function list(): Promise<Entry[]> {
 export async function add(raw: z.input<typeof AddSchema>): Promise<Entry> {
   const actor = usePrincipal();
   Access.assertConfigures(actor);
-  const input = AddSchema.parse(raw);
+  const input = parse(AddSchema, raw);
   const tenantId = useTenantId();
   const entry = { value: input.value, note: input.note, createdAt: new Date().toISOString(), createdBy: Event.actorOf(actor).name };
   await transact(

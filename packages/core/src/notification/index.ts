@@ -6,6 +6,7 @@ import { useDb } from "../db/service";
 import { NotFound } from "../error";
 import { createId } from "../id";
 import type { NotificationEntity } from "./notification.entity";
+import { parse } from "../validation";
 
 export type Record = EntityItem<typeof NotificationEntity>;
 
@@ -57,7 +58,7 @@ export const ListSchema = z.object({
 
 /** The signed-in staff member's notifications, newest first, with how many are unread (of the latest 100). */
 export async function mine(raw: z.input<typeof ListSchema> = {}) {
-  const input = ListSchema.parse(raw);
+  const input = parse(ListSchema, raw);
   const { tenantId, staffId } = useStaff();
   const db = useDb().entities.notification;
   const page = await db.query.byStaff({ tenantId, staffId }).go({ order: "desc", limit: input.limit, cursor: input.cursor ?? null });

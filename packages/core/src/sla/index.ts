@@ -14,6 +14,7 @@ import * as Lifecycle from "../ticket/lifecycle";
 import { businessTime, CALENDAR_TIME, CalendarSpecSchema, type CalendarSpec, type Counter } from "./calendar";
 import { advance, nextTimers, overdueSince, TargetNames, type ClockPolicy, type Facts, type NextTimer, type SlaState, type TargetName } from "./clock";
 import type { CalendarEntity, SlaPolicyEntity } from "./sla.entity";
+import { parse } from "../validation";
 
 export * as Calendar from "./calendar";
 export * as Clock from "./clock";
@@ -322,7 +323,7 @@ export async function listPolicies(): Promise<PolicyInfo[]> {
 export async function saveCalendar(calendarId: string | undefined, raw: z.input<typeof CalendarSchema>): Promise<CalendarInfo> {
   const actor = usePrincipal();
   Access.assertConfigures(actor);
-  const input = CalendarSchema.parse(raw);
+  const input = parse(CalendarSchema, raw);
   const tenantId = useTenantId();
   const id = calendarId ?? createId();
   if (calendarId && !(await useDb().entities.calendar.get({ tenantId, calendarId }).go()).data) throw new NotFound("Calendar");
@@ -361,7 +362,7 @@ async function checkPolicy(input: z.output<typeof PolicySchema>) {
 export async function createPolicy(raw: PolicyInput): Promise<PolicyInfo> {
   const actor = usePrincipal();
   Access.assertConfigures(actor);
-  const input = PolicySchema.parse(raw);
+  const input = parse(PolicySchema, raw);
   await checkPolicy(input);
   const tenantId = useTenantId();
   const policyId = createId();
@@ -378,7 +379,7 @@ export async function createPolicy(raw: PolicyInput): Promise<PolicyInfo> {
 export async function updatePolicy(policyId: string, raw: PolicyInput): Promise<PolicyInfo> {
   const actor = usePrincipal();
   Access.assertConfigures(actor);
-  const input = PolicySchema.parse(raw);
+  const input = parse(PolicySchema, raw);
   await checkPolicy(input);
   const tenantId = useTenantId();
   const current = (await listPolicies()).find((p) => p.policyId === policyId);
@@ -410,7 +411,7 @@ export const OrderSchema = z.object({ policyIds: z.array(z.string().min(1).max(6
 export async function reorderPolicies(raw: z.input<typeof OrderSchema>): Promise<PolicyInfo[]> {
   const actor = usePrincipal();
   Access.assertConfigures(actor);
-  const input = OrderSchema.parse(raw);
+  const input = parse(OrderSchema, raw);
   const tenantId = useTenantId();
   const current = await listPolicies();
   const same = input.policyIds.length === current.length && current.every((p) => input.policyIds.includes(p.policyId));

@@ -11,6 +11,7 @@ import { createId } from "../id";
 import { Session } from "../session";
 import type { StaffEntity } from "./staff.entity";
 import { RoleSchema, type Role } from "./role";
+import { parse } from "../validation";
 
 export { Roles, RoleSchema, atLeast, type Role } from "./role";
 
@@ -115,7 +116,7 @@ export const CreateSchema = z
  * and the tests make their staff). Their email address is claimed in the same transaction: one account per address.
  */
 export async function create(raw: z.input<typeof CreateSchema>): Promise<Info> {
-  const input = CreateSchema.parse(raw);
+  const input = parse(CreateSchema, raw);
   const tenantId = useTenantId();
   const actor = useActor();
   const staffId = createId();
@@ -169,7 +170,7 @@ export const UpdateSchema = z
 export async function update(staffId: string, raw: z.input<typeof UpdateSchema>): Promise<Info> {
   const actor = useActor();
   if (actor.type === "public") throw new Forbidden();
-  const input = UpdateSchema.parse(raw);
+  const input = parse(UpdateSchema, raw);
   const tenantId = useTenantId();
   const self = actor.type === "staff" && actor.staffId === staffId;
   const onlySelfFields = Object.keys(input).every((key) => key === "name" || key === "locale");

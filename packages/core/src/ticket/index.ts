@@ -619,10 +619,7 @@ export interface Opening {
 export async function open(opening: Opening): Promise<Record> {
   const tenantId = useTenantId();
   for (let attempt = 1; ; attempt++) {
-    const resolved = await Customer.resolve(opening.requester).catch((error: unknown) => {
-      if (error instanceof z.ZodError) throw Invalid.field("requester", "invalid", error.issues[0]?.message ?? "Invalid requester");
-      throw error;
-    });
+    const resolved = await Customer.resolve(opening.requester);
     if (resolved.created && opening.locale) resolved.created.customer.locale = opening.locale;
     const customer = resolved.existing ?? resolved.created.customer;
     const by: Event.EventActor = opening.by ?? { type: "customer", id: customer.customerId, name: customer.name };
