@@ -67,7 +67,7 @@ describe("POST /api/signup", () => {
 
 describe("sign-in, session and sign-out", () => {
   it("signs in, reads /api/me with the Bearer token, and signs out", async () => {
-    const ws = await signupVia(fetcher);
+    const ws = await signupVia(fetcher, {}, { plan: "standard" });
     const login = await api.post("/api/auth/login", { slug: ws.slug, email: ws.email, password: ws.password });
     expect(login.status).toBe(200);
     const { token, staff } = await login.json();
@@ -80,7 +80,8 @@ describe("sign-in, session and sign-out", () => {
     expect(body.staff).not.toHaveProperty("passwordHash");
     expect(body.tenant.slug).toBe(ws.slug);
     expect(body.plan).toMatchObject({ planId: "standard", name: "Standard", staffLimit: 2, dailyTicketLimit: 10 });
-    expect(body.billing).toEqual({ balanceMinor: 3000, currency: "USD", trialCreditMinor: 3000 });
+    expect(body.billing).toEqual({ balanceMinor: 3000, currency: "USD", trialCreditMinor: 3000, daysLeft: 30, dailyPriceMinor: 100 });
+    expect(body.subscription).toEqual({ addOns: [], features: [], dailyPriceMinor: 100 });
     expect(body.inboundAddress).toBe(`${ws.slug}@frontline.localhost`);
 
     expect((await api.post("/api/auth/logout", undefined, { authorization: `Bearer ${token}` })).status).toBe(204);

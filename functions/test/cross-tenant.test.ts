@@ -17,6 +17,10 @@ const app = createApp();
 const fetcher: Fetch = async (path, init) => app.request(path, init);
 
 interface A extends Workspace {
+  invitationId: string;
+  invitationToken: string;
+  templateId: string;
+  topUpRequestId: string;
   calendarId: string;
   policyId: string;
   notificationId: string;
@@ -48,6 +52,7 @@ async function expectNothingOf(a: A, response: Response, except: string[] = []) 
     a.slug, a.email, a.staffId, a.token, a.departmentId, a.agentId, a.organizationId, a.customerId, a.customerEmail,
     a.ticketId, a.subject, a.mailId, a.mailTicketId, a.mailMessageId, a.attachmentId, a.outboxId, "blocked-a.example",
     "A's secret attachment", "A's custom letter", a.calendarId, a.policyId, a.notificationId, "A's calendar", "A's policy",
+    a.invitationId, a.templateId, a.topUpRequestId, "invitee@a.example", "A's template", "A's top-up note",
   ];
   for (const secret of secrets.filter((s) => !except.includes(s))) expect(text, `leaks ${secret}`).not.toContain(secret);
 }
@@ -357,11 +362,115 @@ const probes: Record<string, Probe> = {
     expect((await (await a.as.get("/api/notifications")).json()).unread).toBe(1);
   },
 
+  // The admin panel
+  "GET /api/settings": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.get("/api/settings"));
+  },
+  "PATCH /api/settings": async ({ a, b }) => {
+    expect((await b.as.send("PATCH", "/api/settings", { name: "B renamed", timeZone: "Asia/Almaty" })).status).toBe(200);
+    expect((await (await a.as.get("/api/settings")).json()).settings).toMatchObject({ timeZone: "Europe/Kyiv" });
+  },
+  "GET /api/invitations": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.get("/api/invitations"));
+  },
+  "POST /api/invitations": async ({ a, b }) => {
+    // The same person may be invited by B; A's invitation is untouched.
+    const response = await b.as.post("/api/invitations", { email: "invitee@a.example", role: "agent" });
+    expect(response.status).toBe(201);
+    await expectNothingOf(a, response, ["invitee@a.example"]);
+    expect((await (await a.as.get("/api/invitations")).json()).invitations[0].status).toBe("pending");
+  },
+  "POST /api/invitations/:id/revoke": async ({ a, b }) => {
+    await expect404(a, await b.as.post(`/api/invitations/${a.invitationId}/revoke`));
+    expect((await (await a.as.get("/api/invitations")).json()).invitations[0].status).toBe("pending");
+  },
+  "GET /api/invitations/preview": async ({ a, b }) => {
+    // The link is the capability: without its secret, or pointed at another workspace, it is nothing.
+    const [, , id] = a.invitationToken.split(".");
+    const forged = `fli.${a.slug}.${id}.${"x".repeat(43)}`;
+    await expect404(a, await b.as.get(`/api/invitations/preview?token=${encodeURIComponent(forged)}`));
+    const moved = a.invitationToken.replace(`fli.${a.slug}.`, `fli.${b.slug}.`);
+    await expect404(a, await b.as.get(`/api/invitations/preview?token=${encodeURIComponent(moved)}`));
+  },
+  "POST /api/invitations/accept": async ({ a, b }) => {
+    const moved = a.invitationToken.replace(`fli.${a.slug}.`, `fli.${b.slug}.`);
+    await expect404(a, await caller(fetcher).post("/api/invitations/accept", { token: moved, name: "Mallory", password: "a long enough passphrase" }));
+    expect((await (await a.as.get("/api/invitations")).json()).invitations[0].status).toBe("pending");
+  },
+  "GET /api/billing": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.get("/api/billing"));
+  },
+  "GET /api/plans": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.get("/api/plans"));
+  },
+  "PUT /api/billing/plan": async ({ a, b }) => {
+    expect((await b.as.send("PUT", "/api/billing/plan", { planId: "standard", addOns: ["statistics"] })).status).toBe(200);
+    expect((await (await a.as.get("/api/billing")).json()).billing.plan.planId).toBe("pro");
+  },
+  "GET /api/billing/top-up-requests": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.get("/api/billing/top-up-requests"));
+  },
+  "POST /api/billing/top-up-requests": async ({ a, b }) => {
+    expect((await b.as.post("/api/billing/top-up-requests", { amountMinor: 100 })).status).toBe(201);
+    expect((await (await a.as.get("/api/billing/top-up-requests")).json()).requests).toHaveLength(1);
+  },
+  "GET /api/events/export.csv": async ({ a, b }) => {
+    // B invited the same person itself (the POST /api/invitations probe): that is B's event, not A's.
+    await expectNothingOf(a, await b.as.get("/api/events/export.csv"), ["invitee@a.example"]);
+  },
+  "GET /api/reply-templates": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.get("/api/reply-templates"));
+  },
+  "POST /api/reply-templates": async ({ a, b }) => {
+    const response = await b.as.post("/api/reply-templates", { name: "B's", body: "Hi", departmentIds: [a.departmentId] });
+    expect(response.status).toBe(400);
+    await expectNothingOf(a, response);
+  },
+  "PUT /api/reply-templates/:id": async ({ a, b }) => {
+    await expect404(a, await b.as.send("PUT", `/api/reply-templates/${a.templateId}`, { name: "Hijack", body: "x" }));
+  },
+  "DELETE /api/reply-templates/:id": async ({ a, b }) => {
+    await expect404(a, await b.as.send("DELETE", `/api/reply-templates/${a.templateId}`));
+    expect((await (await a.as.get("/api/reply-templates")).json()).templates).toHaveLength(1);
+  },
+  "POST /api/reply-templates/:id/render": async ({ a, b }) => {
+    await expect404(a, await b.as.post(`/api/reply-templates/${a.templateId}/render`, { ticketId: a.ticketId }));
+    const own = (await (await b.as.post("/api/reply-templates", { name: "B's own", body: "{{ customer.name }}" })).json()).template.templateId;
+    await expect404(a, await b.as.post(`/api/reply-templates/${own}/render`, { ticketId: a.ticketId }));
+  },
+
+  // The operator console: a workspace's session, however powerful, is no operator session.
+  ...Object.fromEntries(
+    [
+      ["POST /api/operator/login", "post", "/api/operator/login"],
+      ["POST /api/operator/logout", "post", "/api/operator/logout"],
+      ["GET /api/operator/me", "get", "/api/operator/me"],
+      ["GET /api/operator/workspaces", "get", "/api/operator/workspaces"],
+      ["GET /api/operator/workspaces/:id", "get", "/api/operator/workspaces/A"],
+      ["POST /api/operator/workspaces/:id/payments", "post", "/api/operator/workspaces/A/payments"],
+      ["POST /api/operator/workspaces/:id/adjustments", "post", "/api/operator/workspaces/A/adjustments"],
+      ["POST /api/operator/workspaces/:id/top-up-requests/:requestId/dismiss", "post", "/api/operator/workspaces/A/top-up-requests/R/dismiss"],
+      ["GET /api/operator/top-up-requests", "get", "/api/operator/top-up-requests"],
+      ["GET /api/operator/plans", "get", "/api/operator/plans"],
+      ["PUT /api/operator/plans/:id", "put", "/api/operator/plans/standard"],
+      ["GET /api/operator/events", "get", "/api/operator/events"],
+    ].map(([name, method, path]) => [
+      name,
+      (async ({ a, b }: Pair) => {
+        const real = path!.replace("/A", `/${a.slug}`).replace("/R", `/${a.topUpRequestId}`);
+        const body = method === "get" ? undefined : name === "POST /api/operator/login" ? { email: b.email, password: b.password } : { amountMinor: 100_000, reference: "x" };
+        const response = await b.as.send(method!.toUpperCase(), real, body);
+        expect(response.status, name).toBe(401);
+        await expectNothingOf(a, response);
+      }) as Probe,
+    ]),
+  ),
+
   // The event log
   "GET /api/events": async ({ a, b }) => {
     await expectNothingOf(a, await b.as.get(`/api/events?targetType=ticket&targetId=${a.ticketId}`));
     await expectNothingOf(a, await b.as.get(`/api/events?actorId=${a.staffId}`));
-    await expectNothingOf(a, await b.as.get("/api/events"));
+    await expectNothingOf(a, await b.as.get("/api/events"), ["invitee@a.example"]);
   },
 };
 
@@ -404,10 +513,18 @@ async function seedA(): Promise<A> {
   const outbox = await (await a.as.get("/api/outbox")).json();
   const calendar = (await (await a.as.post("/api/sla/calendars", { name: "A's calendar", timeZone: "Europe/Budapest", week: { mon: [{ start: "08:00", end: "16:00" }] } })).json()).calendar;
   const policy = (await (await a.as.post("/api/sla/policies", { name: "A's policy", targets: { first_response: 30 }, hours: "business", calendarId: calendar.calendarId })).json()).policy;
+  expect((await a.as.send("PATCH", "/api/settings", { timeZone: "Europe/Kyiv" })).status).toBe(200);
+  const invited = await (await a.as.post("/api/invitations", { email: "invitee@a.example", role: "agent" })).json();
+  const template = (await (await a.as.post("/api/reply-templates", { name: "A's template", body: "Hello {{ customer.name }}" })).json()).template;
+  const request = (await (await a.as.post("/api/billing/top-up-requests", { amountMinor: 5000, note: "A's top-up note" })).json()).request;
   const notificationId = "01NOTIFICATIONOFA000000000";
   await useDb().entities.notification.create({ tenantId: a.slug, staffId: a.staffId, notificationId, kind: "sla_breach", title: "A's alert", createdAt: new Date().toISOString() }).go();
   return {
     ...a,
+    invitationId: invited.invitation.invitationId,
+    invitationToken: invited.link.split("/invite/")[1],
+    templateId: template.templateId,
+    topUpRequestId: request.requestId,
     calendarId: calendar.calendarId,
     policyId: policy.policyId,
     notificationId,

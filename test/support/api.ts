@@ -1,3 +1,4 @@
+import { useDb } from "@frontline/core/db";
 import { makeSignup } from "./factories";
 
 export type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
@@ -34,11 +35,15 @@ export interface Workspace {
   as: Caller;
 }
 
-/** Signs up a workspace through the API and returns its owner's credentials. */
-export async function signupVia(fetcher: Fetch, overrides = {}): Promise<Workspace> {
+/**
+ * Signs up a workspace through the API and returns its owner's credentials. The workspace is then moved to the Pro plan
+ * through the core (tests run the API in-process), unless a test about limits asks for Standard.
+ */
+export async function signupVia(fetcher: Fetch, overrides = {}, options: { plan?: "standard" | "pro" } = {}): Promise<Workspace> {
   const input = makeSignup(overrides);
   const response = await caller(fetcher).post("/api/signup", input);
   if (response.status !== 201) throw new Error(`signup failed: ${response.status} ${await response.text()}`);
+  if ((options.plan ?? "pro") !== "standard") await useDb().entities.tenant.patch({ tenantId: input.slug }).set({ planId: options.plan ?? "pro" }).go();
   const body = (await response.json()) as { token: string; csrfToken: string; staff: { staffId: string } };
   return {
     slug: input.slug,

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { withActor, type Actor } from "@frontline/core/actor";
+import { useDb } from "@frontline/core/db";
 import { Department } from "@frontline/core/department";
 import { Staff } from "@frontline/core/staff";
 import { Tenant } from "@frontline/core/tenant";
@@ -32,10 +33,14 @@ export function actorOf(tenantId: string, staff: Staff.Info): StaffActor {
   };
 }
 
-/** Signs up a fresh workspace through the core and gives helpers to act in it. */
-export async function makeWorkspace(): Promise<TestWorkspace> {
+/**
+ * Signs up a fresh workspace through the core and gives helpers to act in it. It is on the Pro plan (no daily ticket
+ * limit, more seats) unless a test about limits asks for Standard.
+ */
+export async function makeWorkspace(options: { plan?: "standard" | "pro" } = {}): Promise<TestWorkspace> {
   const signup = await Tenant.signup(makeSignup());
   const tenantId = signup.tenant.tenantId;
+  if ((options.plan ?? "pro") !== "standard") await useDb().entities.tenant.patch({ tenantId }).set({ planId: options.plan ?? "pro" }).go();
   const owner = actorOf(tenantId, signup.staff);
   const system = { type: "system", tenantId, reason: "test" } as const;
   const as = <T>(actor: Actor, fn: () => Promise<T>) => withActor(actor, fn);

@@ -10,6 +10,9 @@ import { departmentRoutes } from "./routes/departments";
 import { eventRoutes } from "./routes/events";
 import { mailRoutes } from "./routes/mail";
 import { slaRoutes } from "./routes/sla";
+import { adminRoutes } from "./routes/admin";
+import { invitationRoutes } from "./routes/invitation";
+import { operatorRoutes } from "./routes/operator";
 import { publicRoutes } from "./routes/public";
 import { ticketRoutes } from "./routes/tickets";
 import { workspaceRoutes } from "./routes/workspace";
@@ -36,6 +39,8 @@ export function createApp() {
       }),
     )
     .route("/", publicRoutes)
+    .route("/", invitationRoutes)
+    .route("/", operatorRoutes)
     .use(requireStaff)
     .route("/", workspaceRoutes)
     .route("/", ticketRoutes)
@@ -43,7 +48,8 @@ export function createApp() {
     .route("/", departmentRoutes)
     .route("/", eventRoutes)
     .route("/", mailRoutes)
-    .route("/", slaRoutes);
+    .route("/", slaRoutes)
+    .route("/", adminRoutes);
 
   const app = new Hono<Env>().route("/api", api);
   app.notFound((c) => errorResponse(new NotFound("Route"), c));

@@ -27,7 +27,7 @@ export interface Operation {
 const operations: Operation[] = [];
 
 /** Registers `handler` on `router` and describes it in the OpenAPI document. */
-export function route(router: Hono<Env>, operation: Operation, handler: Handler<Env>): void {
+export function route<E extends Env>(router: Hono<E>, operation: Operation, handler: Handler<E>): void {
   operations.push(operation);
   router.on(operation.method.toUpperCase(), operation.path, handler);
 }

@@ -4,7 +4,7 @@ import { useConfig } from "@frontline/core/config";
 import { assertJava } from "./dynamo";
 import { assertPortFree } from "./port";
 import { startRuntime } from "./runtime";
-import { DemoLogin, DemoStaff, seedDemo } from "./seed";
+import { DemoLogin, DemoOperator, DemoStaff, seedDemo } from "./seed";
 import { buildWeb, webBuildNeeded } from "./web-build";
 
 /**
@@ -80,6 +80,7 @@ async function main() {
       `    email      ${DemoLogin.email}`,
       `    password   ${DemoLogin.password}`,
       `  Other demo staff (same workspace and password): ${DemoStaff.map((s) => `${s.email} (${s.role})`).join(", ")}`,
+      `  Operator console    ${runtime.url}/operator  (${DemoOperator.email} / ${DemoOperator.password})`,
       "",
       "Press Ctrl-C to stop.",
       "",

@@ -5,6 +5,9 @@ import { configure } from "@frontline/core/config";
 import { Plan } from "@frontline/core/plan";
 import { configurePorts } from "@frontline/core/port";
 import { Timers } from "@frontline/core/timer";
+import { withActor } from "@frontline/core/actor";
+import { Billing } from "@frontline/core/billing";
+import { PLATFORM_TENANT_ID } from "@frontline/core/db";
 import { folderBlobStore } from "./blob-store";
 import { ensureTable, startDynamoLocal, type DynamoLocal } from "./dynamo";
 import { localMailer } from "./mailer";
@@ -79,6 +82,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     scheduler = localScheduler(Timers.fire);
     configurePorts({ blobs: folderBlobStore(join(filesDir, "blobs")), mailer, scheduler });
     await Plan.ensureCatalog();
+    // Bill today (idempotent: a restart charges nobody twice) and chain the daily runs on the local scheduler.
+    await withActor({ type: "system", tenantId: PLATFORM_TENANT_ID, reason: "billing" }, () => Billing.runDaily());
+    await scheduler.arm(Timers.DAILY_BILLING, Timers.nextBillingRun(), { kind: "billing.daily", tenantId: PLATFORM_TENANT_ID, rearm: 1 });
     scheduler.start();
     http = await startHttpServer({ port: options.port, host: options.host, webDist: options.webDist });
     if (options.smtpPort !== undefined) smtp = await startSmtpServer({ port: options.smtpPort, host: options.host });

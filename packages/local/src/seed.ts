@@ -6,6 +6,7 @@ import { Conflict } from "@frontline/core/error";
 import { Staff } from "@frontline/core/staff";
 import { Tenant } from "@frontline/core/tenant";
 import { Ticket } from "@frontline/core/ticket";
+import { Operator } from "@frontline/core/operator";
 
 export const DemoLogin = {
   workspaceName: "Demo Company",
@@ -14,6 +15,9 @@ export const DemoLogin = {
   email: "owner@demo.example",
   password: "frontline-demo",
 } as const;
+
+/** The local operator (the platform's own console, /operator), created on first start. */
+export const DemoOperator = { email: "operator@frontline.localhost", name: "Olena Operator", password: "frontline-operator" } as const;
 
 /** The demo's other staff: one of each working role, all with the demo password. */
 export const DemoStaff = [
@@ -193,8 +197,9 @@ async function seedContent(tenantId: string, ownerId: string): Promise<void> {
   });
 }
 
-/** Creates the demo workspace on first start; later starts find it and change nothing. */
+/** Creates the demo workspace and the local operator on first start; later starts find them and change nothing. */
 export async function seedDemo(): Promise<"created" | "exists"> {
+  await Operator.ensure(DemoOperator);
   if (await Tenant.exists(DemoLogin.slug)) return "exists";
   try {
     const result = await Tenant.signup({ ...DemoLogin });

@@ -17,6 +17,8 @@ export type Actor =
       /** Departments granted to this staff member, as read when the request was authenticated. */
       departmentIds: string[];
       sessionId: string;
+      /** The workspace is suspended (balance): staff may read, not change. */
+      suspended?: boolean;
     }
   | { type: "system"; tenantId: string; reason: string };
 

@@ -64,7 +64,10 @@ export interface Authenticated {
 /** Resolves a session token to the acting staff member. */
 export async function authenticate(token: string): Promise<Authenticated> {
   const session = await Session.verify(token);
-  const staff = await Staff.getRecord(session.tenantId, session.staffId).catch(() => undefined);
+  const [staff, tenant] = await Promise.all([
+    Staff.getRecord(session.tenantId, session.staffId).catch(() => undefined),
+    useDb().entities.tenant.get({ tenantId: session.tenantId }).go({ attributes: ["planStatus"] }),
+  ]);
   if (!staff || staff.status !== "active") throw new Unauthenticated();
   const info = Staff.view(staff);
   return {
@@ -78,6 +81,7 @@ export async function authenticate(token: string): Promise<Authenticated> {
       name: staff.name,
       departmentIds: info.departmentIds,
       sessionId: session.sessionId,
+      suspended: tenant.data?.planStatus === "suspended",
     },
   };
 }

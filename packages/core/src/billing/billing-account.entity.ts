@@ -9,6 +9,10 @@ export const BillingAccountEntity = new Entity({
     balanceMinor: { type: "number", required: true },
     currency: { type: "string", required: true },
     trialCreditMinor: { type: "number", required: true },
+    /** The date (UTC) the balance went below zero: the grace period counts from it. */
+    negativeSince: { type: "string" },
+    /** The date the owner was last told the balance runs low (one letter a day at most). */
+    lowBalanceWarnedOn: { type: "string" },
     ...timestamps,
   },
   indexes: {

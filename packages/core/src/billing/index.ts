@@ -1,20 +1,45 @@
+import { z } from "zod";
 import type { EntityItem } from "electrodb";
-import { useTenantId } from "../actor";
+import { Access } from "../access";
+import { usePrincipal, useTenantId, withActor } from "../actor";
+import { PLATFORM_TENANT_ID } from "../db/keys";
+import { transact } from "../db/transaction";
 import { useDb } from "../db/service";
-import { NotFound } from "../error";
+import { Conflict, NotFound } from "../error";
+import { Event } from "../event";
+import * as Notify from "../email/notify";
+import * as Outbox from "../email/outbox";
+import { createId } from "../id";
+import { Plan } from "../plan";
+import { useClock } from "../port";
+import { parse } from "../validation";
 import type { BillingAccountEntity } from "./billing-account.entity";
 import type { LedgerEntryEntity } from "./ledger-entry.entity";
+
+/**
+ * The prepaid balance: a trial credit at sign-up, a charge for each day of the plan (exactly once per workspace and
+ * date, however often the daily run runs), top-ups and adjustments from the operator. Every change of the balance is a
+ * ledger entry written in the same transaction, so the ledger is the payment history and always adds up.
+ *
+ * When the balance will last LOW_BALANCE_DAYS or fewer days, the owner is warned by mail (once a day). Below zero, a
+ * grace period of GRACE_DAYS starts; after it the workspace is suspended (read-only for staff; mail is still received
+ * and kept). A top-up that brings the balance to zero or above lifts the suspension at once.
+ */
+export const GRACE_DAYS = 3;
+export const LOW_BALANCE_DAYS = 3;
 
 export interface Account {
   balanceMinor: number;
   currency: string;
   trialCreditMinor: number;
+  negativeSince?: string;
 }
 
 export type LedgerEntry = Omit<EntityItem<typeof LedgerEntryEntity>, "tenantId">;
+type AccountRecord = EntityItem<typeof BillingAccountEntity>;
 
-export function accountView(item: EntityItem<typeof BillingAccountEntity>): Account {
-  return { balanceMinor: item.balanceMinor, currency: item.currency, trialCreditMinor: item.trialCreditMinor };
+export function accountView(item: AccountRecord): Account {
+  return { balanceMinor: item.balanceMinor, currency: item.currency, trialCreditMinor: item.trialCreditMinor, negativeSince: item.negativeSince };
 }
 
 export async function account(): Promise<Account> {
@@ -23,12 +48,311 @@ export async function account(): Promise<Account> {
   return accountView(result.data);
 }
 
+/** The balance, the daily price, the days it covers and where the workspace stands, for Plan and billing. */
+export async function summary() {
+  const tenantId = useTenantId();
+  const [balance, subscription] = await Promise.all([account(), Plan.subscription(tenantId)]);
+  const price = subscription.dailyPriceMinor;
+  const daysLeft = price > 0 ? Math.max(0, Math.floor(balance.balanceMinor / price)) : null;
+  const graceEndsOn = balance.negativeSince ? addDays(balance.negativeSince, GRACE_DAYS) : undefined;
+  return { ...balance, ...subscription, daysLeft, graceEndsOn };
+}
+
 /** The balance history, newest first. */
-export async function ledger(options: { limit?: number } = {}): Promise<LedgerEntry[]> {
+export async function ledger(options: { limit?: number; tenantId?: string } = {}): Promise<LedgerEntry[]> {
   const result = await useDb()
-    .entities.ledgerEntry.query.byEntry({ tenantId: useTenantId() })
-    .go({ order: "desc", limit: options.limit ?? 50 });
+    .entities.ledgerEntry.query.byEntry({ tenantId: options.tenantId ?? useTenantId() })
+    .go({ order: "desc", limit: options.limit ?? 100 });
   return result.data.map(({ tenantId: _tenantId, ...entry }) => entry);
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const todayUtc = () => useClock().now().toISOString().slice(0, 10);
+
+interface Movement {
+  kind: "daily_charge" | "top_up" | "adjustment";
+  amountMinor: number;
+  description: string;
+  by: Event.EventActor;
+  reference?: string;
+  /** Makes the movement happen at most once (the daily charge: the date). */
+  onceKey?: string;
+}
+
+class AlreadyDone extends Conflict {
+  constructor() {
+    super("already done");
+  }
+}
+
+/**
+ * Moves the balance by `amountMinor`, with its ledger entry and event, on the balance it read (a concurrent movement
+ * makes it read again). With `onceKey`, a marker written in the same transaction makes a repeat do nothing.
+ */
+async function move(tenantId: string, movement: Movement): Promise<{ done: boolean; balanceMinor: number }> {
+  const db = useDb().entities;
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    const current = (await db.billingAccount.get({ tenantId }).go({ consistent: true })).data;
+    if (!current) throw new NotFound("Billing account");
+    const balanceAfter = current.balanceMinor + movement.amountMinor;
+    const at = useClock().now().toISOString();
+    const entryId = createId();
+    try {
+      await transact(
+        (entities) => [
+          ...(movement.onceKey ? [entities.counter.create({ tenantId, name: movement.onceKey, value: movement.amountMinor }).commit()] : []),
+          entities.billingAccount
+            .patch({ tenantId })
+            .set({ balanceMinor: balanceAfter })
+            .where((a, op) => op.eq(a.balanceMinor, current.balanceMinor))
+            .commit(),
+          entities.ledgerEntry
+            .create({
+              tenantId,
+              entryId,
+              kind: movement.kind,
+              amountMinor: movement.amountMinor,
+              balanceAfterMinor: balanceAfter,
+              currency: current.currency,
+              description: movement.description,
+              createdAt: at,
+              by: movement.by.name,
+              reference: movement.reference,
+            })
+            .commit(),
+          Event.write(
+            entities,
+            movement.by,
+            {
+              tenantId,
+              action: `billing.${movement.kind}`,
+              target: { type: "billing", id: entryId, label: movement.description },
+              before: { balanceMinor: current.balanceMinor },
+              after: { balanceMinor: balanceAfter, amountMinor: movement.amountMinor, ...(movement.reference ? { reference: movement.reference } : {}) },
+            },
+            at,
+          ),
+        ],
+        ({ index }) => (movement.onceKey && index === 0 ? new AlreadyDone() : undefined),
+      );
+      return { done: true, balanceMinor: balanceAfter };
+    } catch (error) {
+      if (error instanceof AlreadyDone) return { done: false, balanceMinor: current.balanceMinor };
+      if (error instanceof Conflict) continue; // the balance moved meanwhile
+      throw error;
+    }
+  }
+  throw new Conflict("The balance kept changing; try again");
+}
+
+/** Charges a workspace its daily price for `date` (UTC), exactly once however often it is asked. */
+export async function chargeDay(tenantId: string, date: string): Promise<"charged" | "already" | "not-yet"> {
+  const tenant = (await useDb().entities.tenant.get({ tenantId }).go()).data;
+  if (!tenant) throw new NotFound("Workspace");
+  if (tenant.createdAt.slice(0, 10) > date) return "not-yet";
+  const { plan, addOns, dailyPriceMinor } = await Plan.subscription(tenantId);
+  const names = [plan.name, ...(plan.addOns ?? []).filter((a) => addOns.includes(a.addOnId)).map((a) => a.name)].join(" + ");
+  const result = await move(tenantId, {
+    kind: "daily_charge",
+    amountMinor: -dailyPriceMinor,
+    description: `${names}, ${date}`,
+    by: { type: "system", id: "billing", name: "Daily billing" },
+    onceKey: `charged#${date}`,
+  });
+  await reconsider(tenantId);
+  return result.done ? "charged" : "already";
+}
+
+/**
+ * After any movement: warn of a low balance, start or end the grace period, suspend when it is over, and lift a
+ * suspension the balance no longer justifies (processing the mail held meanwhile).
+ */
+export async function reconsider(tenantId: string): Promise<void> {
+  return withActor({ type: "system", tenantId, reason: "billing" }, () => reconsiderAs(tenantId));
+}
+
+async function reconsiderAs(tenantId: string): Promise<void> {
+  const db = useDb().entities;
+  const today = todayUtc();
+  const [tenant, current] = await Promise.all([
+    db.tenant.get({ tenantId }).go({ consistent: true }).then((r) => r.data),
+    db.billingAccount.get({ tenantId }).go({ consistent: true }).then((r) => r.data),
+  ]);
+  if (!tenant || !current) return;
+  const { dailyPriceMinor } = await Plan.subscription(tenantId);
+  const owner = (await db.staff.get({ tenantId, staffId: tenant.ownerId }).go()).data;
+  const money = new Intl.NumberFormat(tenant.locale === "ru" ? "ru-RU" : "en-US", { style: "currency", currency: current.currency }).format(current.balanceMinor / 100);
+  const letter = (kind: "low_balance" | "suspended" | "restored", days?: number) =>
+    owner ? Notify.billingLetter(kind, { email: owner.email, name: owner.name }, { workspace: tenant.name, balance: money, days, locale: tenant.locale }) : undefined;
+  const system: Event.EventActor = { type: "system", id: "billing", name: "Billing" };
+  const send = async (prepared: Outbox.Prepared | undefined, writes: Parameters<typeof transact>[0]) => {
+    await withActor({ type: "system", tenantId, reason: "billing" }, async () => {
+      await transact((entities) => [...writes(entities), ...(prepared ? Outbox.writes(entities, prepared, useClock().now().toISOString()) : [])]);
+      if (prepared) await Outbox.deliverAll(tenantId, [prepared.outboxId]);
+    });
+  };
+
+  if (current.balanceMinor >= 0) {
+    if (current.negativeSince) await db.billingAccount.patch({ tenantId }).remove(["negativeSince"]).go();
+    if (tenant.planStatus === "suspended") {
+      await send(letter("restored"), (entities) => [
+        entities.tenant.patch({ tenantId }).set({ planStatus: "active" }).remove(["suspendedAt"]).commit(),
+        Event.write(entities, system, { tenantId, action: "billing.restore", target: { type: "tenant", id: tenantId, label: tenant.name }, after: { balanceMinor: current.balanceMinor } }),
+      ]);
+      await releaseHeld(tenantId, "suspended");
+    }
+    const daysLeft = dailyPriceMinor > 0 ? Math.floor(current.balanceMinor / dailyPriceMinor) : Infinity;
+    if (daysLeft <= LOW_BALANCE_DAYS && current.lowBalanceWarnedOn !== today) {
+      await send(letter("low_balance", daysLeft), (entities) => [
+        entities.billingAccount.patch({ tenantId }).set({ lowBalanceWarnedOn: today }).commit(),
+      ]);
+    }
+    return;
+  }
+
+  const since = current.negativeSince ?? today;
+  if (!current.negativeSince) await db.billingAccount.patch({ tenantId }).set({ negativeSince: today }).go();
+  if (today >= addDays(since, GRACE_DAYS) && tenant.planStatus !== "suspended") {
+    await send(letter("suspended"), (entities) => [
+      entities.tenant.patch({ tenantId }).set({ planStatus: "suspended", suspendedAt: useClock().now().toISOString() }).commit(),
+      Event.write(entities, system, { tenantId, action: "billing.suspend", target: { type: "tenant", id: tenantId, label: tenant.name }, after: { balanceMinor: current.balanceMinor, negativeSince: since } }),
+    ]);
+  } else if (current.lowBalanceWarnedOn !== today) {
+    await send(letter("low_balance", 0), (entities) => [entities.billingAccount.patch({ tenantId }).set({ lowBalanceWarnedOn: today }).commit()]);
+  }
+}
+
+/** Processes again the mail held for a reason that no longer holds (suspension lifted, a new day, a new plan). */
+export async function releaseHeld(tenantId: string, reason: "suspended" | "daily_limit"): Promise<number> {
+  // Imported when needed: inbound mail depends on the workspace, which depends on billing.
+  const inbound = await import("../email/inbound");
+  return withActor({ type: "system", tenantId, reason: "billing" }, () => inbound.releaseHeld(reason));
+}
+
+const MoneySchema = z.number({ error: "Give an amount in minor units (cents)" }).int("Give whole minor units").min(1, "At least 1").max(100_000_000);
+
+export const TopUpSchema = z
+  .object({
+    amountMinor: MoneySchema,
+    reference: z.string().trim().min(1, "Give the payment's reference").max(120, "At most 120 characters"),
+  })
+  .strict();
+
+export const AdjustmentSchema = z
+  .object({
+    amountMinor: z.number().int("Give whole minor units").min(-100_000_000).max(100_000_000).refine((n) => n !== 0, "Not zero"),
+    reason: z.string().trim().min(1, "Say why").max(200, "At most 200 characters"),
+  })
+  .strict();
+
+/** Records a payment (the operator): the balance goes up, a suspension it ends is lifted at once. */
+export async function topUp(tenantId: string, raw: z.input<typeof TopUpSchema>, by: Event.EventActor) {
+  const input = parse(TopUpSchema, raw);
+  const result = await move(tenantId, { kind: "top_up", amountMinor: input.amountMinor, description: "Top-up", reference: input.reference, by });
+  await reconsider(tenantId);
+  return result;
+}
+
+/** A correction of the balance (the operator), up or down, with its reason. */
+export async function adjust(tenantId: string, raw: z.input<typeof AdjustmentSchema>, by: Event.EventActor) {
+  const input = parse(AdjustmentSchema, raw);
+  const result = await move(tenantId, { kind: "adjustment", amountMinor: input.amountMinor, description: input.reason, by });
+  await reconsider(tenantId);
+  return result;
+}
+
+export const RequestSchema = z
+  .object({
+    amountMinor: MoneySchema,
+    note: z.string().trim().max(500, "At most 500 characters").optional(),
+  })
+  .strict();
+
+export interface TopUpRequestInfo {
+  requestId: string;
+  amountMinor: number;
+  note?: string;
+  requestedBy: string;
+  createdAt: string;
+  status: "open" | "paid" | "dismissed";
+}
+
+/** Asks the operator for a top-up (admins): the operator sees it, and records the payment when it arrives. */
+export async function requestTopUp(raw: z.input<typeof RequestSchema>): Promise<TopUpRequestInfo> {
+  const actor = usePrincipal();
+  Access.assertConfigures(actor);
+  const input = parse(RequestSchema, raw);
+  const tenantId = useTenantId();
+  const by = Event.actorOf(actor);
+  const request = {
+    tenantId,
+    requestId: createId(),
+    amountMinor: input.amountMinor,
+    note: input.note,
+    requestedBy: by.id,
+    requestedByName: by.name,
+    createdAt: useClock().now().toISOString(),
+    status: "open" as const,
+  };
+  await transact((entities) => [
+    entities.topUpRequest.create(request).commit(),
+    entities.topUpPointer.create({ tenantId: PLATFORM_TENANT_ID, requestId: request.requestId, workspaceId: tenantId, createdAt: request.createdAt }).commit(),
+    Event.write(entities, actor, { action: "billing.top_up_request", target: { type: "billing", id: request.requestId, label: "Top-up request" }, after: { amountMinor: input.amountMinor, note: input.note ?? null } }),
+  ]);
+  return { requestId: request.requestId, amountMinor: request.amountMinor, note: request.note, requestedBy: by.name, createdAt: request.createdAt, status: "open" };
+}
+
+export async function topUpRequests(tenantId = useTenantId()): Promise<TopUpRequestInfo[]> {
+  const result = await useDb().entities.topUpRequest.query.byId({ tenantId }).go({ order: "desc", pages: "all" });
+  return result.data.map((r) => ({ requestId: r.requestId, amountMinor: r.amountMinor, note: r.note, requestedBy: r.requestedByName, createdAt: r.createdAt, status: r.status }));
+}
+
+/** Closes a workspace's request (the operator, after recording its payment or deciding against it). */
+export async function closeTopUpRequest(tenantId: string, requestId: string, status: "paid" | "dismissed"): Promise<void> {
+  await transact(
+    (entities) => [
+      entities.topUpRequest.patch({ tenantId, requestId }).set({ status, closedAt: useClock().now().toISOString() }).where((a, op) => op.eq(a.status, "open")).commit(),
+      entities.topUpPointer.delete({ tenantId: PLATFORM_TENANT_ID, requestId }).commit(),
+    ],
+    ({ index }) => (index === 0 ? new NotFound("Open top-up request") : undefined),
+  );
+}
+
+/**
+ * The daily run: every workspace charged for `date` (UTC), once, then its held mail over yesterday's daily limit
+ * processed again. Idempotent: run it twice for a day and nothing is charged twice. Goes through the platform's list
+ * of workspaces a page at a time, a few workspaces at once.
+ */
+export async function runDaily(date = todayUtc()): Promise<{ charged: number; already: number; failed: string[] }> {
+  const db = useDb().entities;
+  const summary = { charged: 0, already: 0, failed: [] as string[] };
+  let cursor: string | null = null;
+  do {
+    const page: { data: { workspaceId: string }[]; cursor: string | null } = await db.tenantIndex.query
+      .byWorkspace({ tenantId: PLATFORM_TENANT_ID })
+      .go({ limit: 100, cursor, attributes: ["workspaceId"] });
+    cursor = page.cursor;
+    const ids = page.data.map((w) => w.workspaceId);
+    for (let i = 0; i < ids.length; i += 4) {
+      await Promise.all(
+        ids.slice(i, i + 4).map(async (tenantId) => {
+          try {
+            const outcome = await withActor({ type: "system", tenantId, reason: "billing" }, () => chargeDay(tenantId, date));
+            if (outcome === "charged") summary.charged++;
+            else if (outcome === "already") summary.already++;
+            await releaseHeld(tenantId, "daily_limit");
+          } catch (error) {
+            summary.failed.push(tenantId);
+            console.error(JSON.stringify({ level: "error", msg: "daily billing failed", tenantId, date, error: String((error as Error)?.stack ?? error) }));
+          }
+        }),
+      );
+    }
+  } while (cursor);
+  return summary;
 }
 
 export * as Billing from "./index";

@@ -14,6 +14,9 @@ export const LedgerEntryEntity = new Entity({
     balanceAfterMinor: { type: "number", required: true, readOnly: true },
     currency: { type: "string", required: true, readOnly: true },
     description: { type: "string", required: true, readOnly: true },
+    /** Who made the entry: the daily run, the operator (with the payment's reference), sign-up. */
+    by: { type: "string", readOnly: true },
+    reference: { type: "string", readOnly: true },
     createdAt: { type: "string", required: true, readOnly: true },
   },
   indexes: {

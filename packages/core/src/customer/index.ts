@@ -236,7 +236,7 @@ export async function update(customerId: string, raw: z.input<typeof UpdateSchem
       ...[...before].filter((t) => !after.has(t)).map((term) => entities.customerTerm.delete({ tenantId, term, customerId }).commit()),
       ...[...after].filter((t) => !before.has(t)).map((term) => entities.customerTerm.put({ tenantId, term, customerId }).commit()),
       Event.write(entities, Event.currentActor(), {
-        action: "entities.customer.update",
+        action: "customer.update",
         target: { type: "customer", id: customerId, label: next.name },
         before: pick(current.data!, Object.keys(input)),
         after: input,

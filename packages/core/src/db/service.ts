@@ -1,12 +1,14 @@
 import { Service } from "electrodb";
 import { onConfigChange, useConfig } from "../config";
 import { useDynamo } from "./client";
-import { TenantEntity } from "../tenant/tenant.entity";
+import { TenantEntity, TenantIndexEntity } from "../tenant/tenant.entity";
 import { StaffEmailEntity, StaffEntity } from "../staff/staff.entity";
+import { InvitationEntity } from "../staff/invitation.entity";
 import { DepartmentEntity } from "../department/department.entity";
 import { PlanEntity } from "../plan/plan.entity";
 import { BillingAccountEntity } from "../billing/billing-account.entity";
 import { LedgerEntryEntity } from "../billing/ledger-entry.entity";
+import { TopUpPointerEntity, TopUpRequestEntity } from "../billing/top-up.entity";
 import { SessionEntity } from "../session/session.entity";
 import { LoginThrottleEntity } from "../auth/login-throttle.entity";
 import { CounterEntity } from "../counter/counter.entity";
@@ -21,16 +23,22 @@ import { LetterEntity, OutboxEntity } from "../email/outbox.entity";
 import { TimerEntity } from "../timer/timer.entity";
 import { CalendarEntity, OverdueEntity, SlaEventEntity, SlaPolicyEntity } from "../sla/sla.entity";
 import { NotificationEntity } from "../notification/notification.entity";
+import { ReplyTemplateEntity } from "../reply-template/reply-template.entity";
+import { OperatorEntity } from "../operator/operator.entity";
 
 /** Every entity of the one table. Adding an entity here puts it under the tenant-key test in db/keys.test.ts. */
 export const entities = {
   tenant: TenantEntity,
+  tenantIndex: TenantIndexEntity,
   staff: StaffEntity,
   staffEmail: StaffEmailEntity,
+  invitation: InvitationEntity,
   department: DepartmentEntity,
   plan: PlanEntity,
   billingAccount: BillingAccountEntity,
   ledgerEntry: LedgerEntryEntity,
+  topUpRequest: TopUpRequestEntity,
+  topUpPointer: TopUpPointerEntity,
   session: SessionEntity,
   loginThrottle: LoginThrottleEntity,
   counter: CounterEntity,
@@ -54,6 +62,8 @@ export const entities = {
   overdue: OverdueEntity,
   slaEvent: SlaEventEntity,
   notification: NotificationEntity,
+  replyTemplate: ReplyTemplateEntity,
+  operator: OperatorEntity,
 };
 
 function build() {

@@ -90,7 +90,7 @@ export async function create(raw: z.input<typeof CreateSchema>): Promise<Info> {
   await transact((entities) => [
     entities.department.create({ tenantId, departmentId, name: input.name, description: input.description, isDefault: false }).commit(),
     Event.write(entities, actor, {
-      action: "entities.department.create",
+      action: "department.create",
       target: { type: "department", id: departmentId, label: input.name },
       departmentId,
       after: input,
@@ -132,7 +132,7 @@ export async function update(departmentId: string, raw: z.input<typeof UpdateSch
       ? [entities.department.patch({ tenantId, departmentId: previousDefault.departmentId }).set({ isDefault: false }).commit()]
       : []),
     Event.write(entities, actor, {
-      action: input.archived === true ? "entities.department.archive" : unarchive ? "entities.department.restore" : "entities.department.update",
+      action: input.archived === true ? "department.archive" : unarchive ? "department.restore" : "department.update",
       target: { type: "department", id: departmentId, label: input.name ?? current.name },
       departmentId,
       before,

@@ -10,7 +10,7 @@ import { LOOP_HEADER_VALUE } from "./loop-guard";
 export interface Letter {
   from: { name: string; address: string };
   to: { name?: string; address: string };
-  /** Absent for letters to staff, which are not answered by mail. */
+  /** Absent for letters that are not answered by mail (to staff, about the workspace). */
   replyTo?: string;
   subject: string;
   text: string;
@@ -21,16 +21,14 @@ export interface Letter {
   references: string[];
   /** Automatic letters (acknowledgements, solved notices) say so, so that no auto-responder answers them. */
   automatic: boolean;
-  ticketNumber: number;
+  ticketNumber?: number;
 }
 
 const bracket = (id: string) => `<${headerText(id, 250).replace(/[<>\s]/g, "")}>`;
 
 export async function compose(letter: Letter): Promise<Buffer> {
-  const headers: Record<string, string> = {
-    "X-Frontline-Ticket": String(letter.ticketNumber),
-    "X-Loop": LOOP_HEADER_VALUE,
-  };
+  const headers: Record<string, string> = { "X-Loop": LOOP_HEADER_VALUE };
+  if (letter.ticketNumber !== undefined) headers["X-Frontline-Ticket"] = String(letter.ticketNumber);
   if (letter.automatic) {
     headers["Auto-Submitted"] = letter.replyTo ? "auto-replied" : "auto-generated";
     headers["X-Auto-Response-Suppress"] = "All";

@@ -8,7 +8,7 @@ import { isConditionFailure } from "../db/condition";
 import { Rejected, type TxEntities, type TxItem } from "../db/transaction";
 import { useDb } from "../db/service";
 import { Department } from "../department";
-import { Conflict, NotFound } from "../error";
+import { Conflict, LimitReached, NotFound } from "../error";
 import { Event } from "../event";
 import { useClock, usePorts } from "../port";
 import { Tenant } from "../tenant";
@@ -51,6 +51,12 @@ export interface Outcome {
   /** This delivery found the message already received. */
   duplicate?: boolean;
 }
+
+/** The reasons mail is held for that lift by themselves (releaseHeld), as the start of the record's reason. */
+export const HELD = {
+  suspended: "Held: the workspace is suspended (processed when it runs again)",
+  daily_limit: "Held: over the plan's daily limit of new tickets",
+} as const;
 
 /** How long one attempt may hold a mail before a redelivery may take it over. */
 const LEASE_MS = 5 * 60_000;
@@ -339,6 +345,10 @@ async function decide(mailId: string, attempt: number, parsed: Parsed, envelopeF
   const stopped = await StopList.match(sender);
   if (stopped) return finishAlone(mailId, attempt, parsed, { status: "ignored", reason: `On the stop list (${stopped})` });
 
+  // A suspended workspace keeps its mail, unprocessed, until it is running again.
+  const tenant = (await useDb().entities.tenant.get({ tenantId: useTenantId() }).go({ attributes: ["planStatus"] })).data;
+  if (tenant?.planStatus === "suspended") return finishAlone(mailId, attempt, parsed, { status: "held", reason: HELD.suspended });
+
   const found = await findThread(tag, parsed, sender);
   const open = found.ticket && found.ticket.status !== "closed" ? found.ticket : undefined;
   if (kind.kind === "auto-reply" && !open) {
@@ -418,6 +428,9 @@ async function decide(mailId: string, attempt: number, parsed: Parsed, envelopeF
     });
     return { tenantId: useTenantId(), mailId, status: "ticket_created", ticketId: ticket.ticketId, ticketNumber: ticket.number };
   } catch (error) {
+    if (error instanceof LimitReached && error.limit === "daily_tickets") {
+      return finishAlone(mailId, attempt, parsed, { status: "held", reason: `${HELD.daily_limit} (${error.message})` });
+    }
     throw mapLease(error);
   }
 }
@@ -545,4 +558,25 @@ export async function reprocess(mailId: string): Promise<Info> {
     process(mailId, attempt, raw, record.envelopeFrom, tag, { release: record.status === "held" }),
   );
   return view((await db.mail.get({ tenantId, mailId }).go({ consistent: true })).data!);
+}
+
+/**
+ * Processes again the mail held for `reason`, oldest first, now that it no longer holds (a top-up ended a suspension,
+ * a new day reset the daily limit, a plan change lifted it). Mail still over a limit is held again.
+ */
+export async function releaseHeld(reason: keyof typeof HELD): Promise<number> {
+  const tenantId = useTenantId();
+  const held = await useDb().entities.mail.query.byStatus({ tenantId, status: "held" }).go({ pages: "all" });
+  const mine = held.data.filter((m) => m.reason?.startsWith(HELD[reason])).sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : 1));
+  let released = 0;
+  for (const record of mine) {
+    try {
+      const after = await reprocess(record.mailId);
+      if (after.status !== "held") released++;
+      else if (reason === "daily_limit") break; // the new day's limit is used up again: the rest wait for the next
+    } catch (error) {
+      if (!(error instanceof Conflict)) throw error; // taken by another attempt meanwhile
+    }
+  }
+  return released;
 }

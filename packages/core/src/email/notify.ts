@@ -128,3 +128,80 @@ export async function staffAlert(
     automatic: true,
   });
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Letters about the workspace (not about a ticket): an invitation, the balance, suspension. Not answered by mail.
+
+const WORKSPACE_TEXT = {
+  en: {
+    invitation: (p: { workspace: string; inviter: string; role: string; link: string; expires: string }) => ({
+      subject: `${p.inviter} invites you to ${p.workspace} on Frontline`,
+      body: `${p.inviter} invites you to join ${p.workspace} as ${p.role}.\n\nAccept the invitation (the link works until ${p.expires}):\n${p.link}`,
+    }),
+    low_balance: (p: { workspace: string; balance: string; days: number; link: string }) => ({
+      subject: `${p.workspace}: the balance runs out in ${p.days} day${p.days === 1 ? "" : "s"}`,
+      body: `The balance of ${p.workspace} is ${p.balance}, enough for about ${p.days} more day${p.days === 1 ? "" : "s"} of your plan.\n\nTop it up to keep the help desk running: ${p.link}`,
+    }),
+    suspended: (p: { workspace: string; balance: string; link: string }) => ({
+      subject: `${p.workspace} is suspended: top up the balance`,
+      body: `${p.workspace} is suspended: its balance is ${p.balance} and the grace period has ended. Your team can read tickets but not change them; customers' mail is still received and kept.\n\nTop up to continue at once: ${p.link}`,
+    }),
+    restored: (p: { workspace: string; balance: string; link: string }) => ({
+      subject: `${p.workspace} is running again`,
+      body: `Thank you: the balance of ${p.workspace} is ${p.balance} and the workspace is running again. Mail received meanwhile has been processed.\n\n${p.link}`,
+    }),
+  },
+  ru: {
+    invitation: (p: { workspace: string; inviter: string; role: string; link: string; expires: string }) => ({
+      subject: `${p.inviter} приглашает вас в ${p.workspace} на Frontline`,
+      body: `${p.inviter} приглашает вас в ${p.workspace} (роль: ${p.role}).\n\nПринять приглашение (ссылка действует до ${p.expires}):\n${p.link}`,
+    }),
+    low_balance: (p: { workspace: string; balance: string; days: number; link: string }) => ({
+      subject: `${p.workspace}: баланса хватит на ${p.days} дн.`,
+      body: `Баланс ${p.workspace}: ${p.balance}, этого хватит примерно на ${p.days} дн. по вашему тарифу.\n\nПополните баланс, чтобы служба поддержки продолжала работать: ${p.link}`,
+    }),
+    suspended: (p: { workspace: string; balance: string; link: string }) => ({
+      subject: `${p.workspace} приостановлен: пополните баланс`,
+      body: `Работа ${p.workspace} приостановлена: баланс ${p.balance}, льготный период закончился. Сотрудники могут читать обращения, но не менять их; письма клиентов по-прежнему принимаются и сохраняются.\n\nПополните баланс, чтобы продолжить: ${p.link}`,
+    }),
+    restored: (p: { workspace: string; balance: string; link: string }) => ({
+      subject: `${p.workspace} снова работает`,
+      body: `Спасибо: баланс ${p.workspace} — ${p.balance}, работа возобновлена. Письма, полученные за это время, обработаны.\n\n${p.link}`,
+    }),
+  },
+};
+
+function workspaceLetter(kind: "invitation" | "low_balance" | "suspended" | "restored", to: { email: string; name?: string }, fromName: string, text: { subject: string; body: string }): Prepared {
+  return prepare({
+    kind,
+    fromName,
+    to: { address: to.email, name: to.name },
+    subject: text.subject,
+    text: text.body,
+    html: textToHtml(text.body),
+    references: [],
+    automatic: true,
+  });
+}
+
+export async function invitation(
+  to: { email: string; name?: string },
+  p: { workspace: string; inviter: string; role: string; link: string; expiresAt: string; locale?: string },
+): Promise<Prepared> {
+  const locale = localeOf(p.locale);
+  const expires = new Date(p.expiresAt).toLocaleDateString(locale === "ru" ? "ru-RU" : "en-GB", { day: "numeric", month: "long", year: "numeric" });
+  return workspaceLetter("invitation", to, `${p.workspace} (Frontline)`, WORKSPACE_TEXT[locale].invitation({ ...p, expires }));
+}
+
+/** The letters about the balance and suspension, to the workspace's owner. */
+export function billingLetter(
+  kind: "low_balance" | "suspended" | "restored",
+  to: { email: string; name?: string },
+  p: { workspace: string; balance: string; days?: number; locale?: string },
+): Prepared {
+  const link = `${useConfig().appUrl}/admin/billing`;
+  const text = WORKSPACE_TEXT[localeOf(p.locale)];
+  const content =
+    kind === "low_balance" ? text.low_balance({ ...p, days: p.days ?? 0, link }) : kind === "suspended" ? text.suspended({ ...p, link }) : text.restored({ ...p, link });
+  return workspaceLetter(kind, to, `${p.workspace} (Frontline)`, content);
+}

@@ -14,9 +14,14 @@ export const OutboxEntity = new Entity({
   attributes: {
     tenantId: tenantIdAttribute,
     outboxId: { type: "string", required: true, readOnly: true },
-    kind: { type: ["ticket_received", "agent_reply", "ticket_solved", "staff_alert"] as const, required: true, readOnly: true },
-    ticketId: { type: "string", required: true, readOnly: true },
-    ticketNumber: { type: "number", required: true, readOnly: true },
+    kind: {
+      type: ["ticket_received", "agent_reply", "ticket_solved", "staff_alert", "invitation", "low_balance", "suspended", "restored"] as const,
+      required: true,
+      readOnly: true,
+    },
+    /** The ticket a letter is about (letters about the workspace have none). */
+    ticketId: { type: "string", readOnly: true },
+    ticketNumber: { type: "number", readOnly: true },
     /** Our Message-ID for this mail (also a MailRef). */
     messageId: { type: "string", required: true, readOnly: true },
     fromName: { type: "string", required: true, readOnly: true },

@@ -17,14 +17,16 @@ import { parse } from "../validation";
 
 export type Record = EntityItem<typeof OutboxEntity>;
 
+const CUSTOMER_LETTERS = new Set<Record["kind"]>(["ticket_received", "agent_reply", "ticket_solved"]);
+
 /** Transient failures are retried this many times in all, waiting longer each time. */
 export const MAX_ATTEMPTS = 6;
 const RETRY_DELAYS_S = [30, 120, 600, 1800, 3600];
 
 export interface Draft {
   kind: Record["kind"];
-  ticketId: string;
-  ticketNumber: number;
+  ticketId?: string;
+  ticketNumber?: number;
   fromName: string;
   to: { address: string; name?: string };
   subject: string;
@@ -36,8 +38,8 @@ export interface Draft {
 }
 
 /** Our Message-ID for a new letter: unique, and naming the ticket for people reading headers. */
-export function newMessageId(tenantId: string, ticketNumber: number): string {
-  return `${createId().toLowerCase()}.t${ticketNumber}.${tenantId}@${useConfig().inboundDomain}`;
+export function newMessageId(tenantId: string, ticketNumber?: number): string {
+  return `${createId().toLowerCase()}${ticketNumber === undefined ? "" : `.t${ticketNumber}`}.${tenantId}@${useConfig().inboundDomain}`;
 }
 
 /** A letter with its ids, ready to be written in a transaction. */
@@ -81,9 +83,13 @@ export function writes(entities: TxEntities, letter: Prepared, at: string): TxIt
         updatedAt: at,
       })
       .commit(),
-    entities.mailRef
-      .create({ tenantId, messageId, ticketId: letter.ticketId, direction: "out", recipient: letter.to.address, outboxId, createdAt: at })
-      .commit(),
+    ...(letter.ticketId
+      ? [
+          entities.mailRef
+            .create({ tenantId, messageId, ticketId: letter.ticketId, direction: "out", recipient: letter.to.address, outboxId, createdAt: at })
+            .commit(),
+        ]
+      : []),
   ];
 }
 
@@ -125,7 +131,8 @@ export async function deliver(tenantId: string, outboxId: string): Promise<Deliv
     return { status: entry.status }; // another deliverer took this attempt
   }
 
-  const secretToken = entry.kind === "staff_alert" ? undefined : await replyToAddress(tenantId, entry.ticketNumber);
+  // Only letters to a ticket's customer carry its reply token; the rest are not answered by mail.
+  const secretToken = entry.ticketNumber !== undefined && CUSTOMER_LETTERS.has(entry.kind) ? await replyToAddress(tenantId, entry.ticketNumber) : undefined;
   try {
     const raw = await compose({
       from: { name: entry.fromName, address: inboundAddress(tenantId) },
@@ -190,8 +197,8 @@ export async function deliverAll(tenantId: string, outboxIds: readonly string[])
 export interface Info {
   outboxId: string;
   kind: Record["kind"];
-  ticketId: string;
-  ticketNumber: number;
+  ticketId?: string;
+  ticketNumber?: number;
   to: string;
   subject: string;
   status: Record["status"];

@@ -15,7 +15,7 @@ export const EventEntity = new Entity({
     /** yyyy-mm of `at`, the partition of the time index. */
     month: { type: "string", required: true, readOnly: true },
     at: { type: "string", required: true, readOnly: true },
-    actorType: { type: ["staff", "customer", "system"] as const, required: true, readOnly: true },
+    actorType: { type: ["staff", "customer", "system", "operator"] as const, required: true, readOnly: true },
     actorId: { type: "string", required: true, readOnly: true },
     actorName: { type: "string", required: true, readOnly: true },
     action: { type: "string", required: true, readOnly: true },

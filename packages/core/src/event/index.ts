@@ -14,7 +14,7 @@ export type Record = EntityItem<typeof EventEntity>;
 export interface Info {
   eventId: string;
   at: string;
-  actor: { type: "staff" | "customer" | "system"; id: string; name: string };
+  actor: { type: "staff" | "customer" | "system" | "operator"; id: string; name: string };
   action: string;
   target: { type: string; id: string; label?: string };
   departmentId?: string;
@@ -42,7 +42,7 @@ export interface Draft {
 
 /** Who an event is recorded as: staff by id and name, the system by its reason, or a customer. */
 export interface EventActor {
-  type: "staff" | "customer" | "system";
+  type: "staff" | "customer" | "system" | "operator";
   id: string;
   name: string;
 }
@@ -187,3 +187,35 @@ export async function list(raw: ListInput): Promise<{ events: Info[]; cursor: st
 }
 
 export * as Event from "./index";
+
+const CSV_COLUMNS = ["at", "actor_type", "actor_id", "actor_name", "action", "target_type", "target_id", "target_label", "department_id", "reason", "before", "after"] as const;
+
+/** A CSV field: quoted when needed, and never read as a formula by a spreadsheet (=, +, -, @ lead with a quote). */
+function csvField(value: unknown): string {
+  let text = value === undefined || value === null ? "" : typeof value === "string" ? value : JSON.stringify(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const EXPORT_LIMIT = 50_000;
+
+/** The events a query selects, newest first, as CSV (at most EXPORT_LIMIT rows; the last line says if cut). */
+export async function exportCsv(raw: ListInput): Promise<string> {
+  const lines = [CSV_COLUMNS.join(",")];
+  let cursor: string | undefined;
+  let rows = 0;
+  do {
+    const page = await list({ ...raw, limit: 200, cursor });
+    for (const e of page.events) {
+      lines.push(
+        [e.at, e.actor.type, e.actor.id, e.actor.name, e.action, e.target.type, e.target.id, e.target.label, e.departmentId, e.reason, e.before, e.after]
+          .map(csvField)
+          .join(","),
+      );
+    }
+    rows += page.events.length;
+    cursor = page.cursor ?? undefined;
+  } while (cursor && rows < EXPORT_LIMIT);
+  if (cursor) lines.push(csvField(`(cut at ${EXPORT_LIMIT} rows: narrow the date range)`));
+  return lines.join("\r\n") + "\r\n";
+}

@@ -1,5 +1,12 @@
 import { onConfigChange } from "../config";
-import { NotFound } from "../error";
+import { z } from "zod";
+import { Access } from "../access";
+import { usePrincipal, useTenantId } from "../actor";
+import { transact } from "../db/transaction";
+import { Invalid, LimitReached, NotFound } from "../error";
+import { Event } from "../event";
+import { parse } from "../validation";
+import * as Limits from "./limits";
 import { useDb } from "../db/service";
 import { isConditionFailure } from "../db/condition";
 import { PLATFORM_TENANT_ID } from "../db/keys";
@@ -110,3 +117,118 @@ export async function list(): Promise<Info[]> {
 }
 
 export * as Plan from "./index";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Features, prices, changes
+
+/** What plans and add-ons unlock. The one place where a feature is checked: `assertFeature`. */
+export const Features = ["mailbox", "statistics", "internal_mail"] as const;
+export type Feature = (typeof Features)[number];
+
+/** The features a workspace has: its plan's, and the add-ons it bought (those its plan offers). */
+export function featuresOf(plan: Info, addOns: readonly string[] = []): Feature[] {
+  const offered = new Set((plan.addOns ?? []).map((a) => a.addOnId));
+  const all = new Set<string>([...(plan.features ?? []), ...addOns.filter((a) => offered.has(a))]);
+  return Features.filter((f) => all.has(f));
+}
+
+/** What a workspace pays a day: its plan, and each add-on it bought. */
+export function dailyPrice(plan: Info, addOns: readonly string[] = []): number {
+  const prices = new Map((plan.addOns ?? []).map((a) => [a.addOnId, a.pricePerDayMinor]));
+  return plan.pricePerDayMinor + [...new Set(addOns)].reduce((sum, id) => sum + (prices.get(id) ?? 0), 0);
+}
+
+/** The current workspace's plan, add-ons, features and daily price. */
+export async function subscription(tenantId = useTenantId()) {
+  const tenant = (await useDb().entities.tenant.get({ tenantId }).go()).data;
+  if (!tenant) throw new NotFound("Workspace");
+  const plan = await get(tenant.planId);
+  const addOns = (tenant.addOns ?? []).filter((id) => (plan.addOns ?? []).some((a) => a.addOnId === id));
+  return { plan, addOns, features: featuresOf(plan, addOns), dailyPriceMinor: dailyPrice(plan, addOns), status: tenant.planStatus };
+}
+
+/** Refuses what the workspace's plan and add-ons do not include, saying what would. */
+export async function assertFeature(feature: Feature): Promise<void> {
+  const { plan, features } = await subscription();
+  if (features.includes(feature)) return;
+  const addOn = (plan.addOns ?? []).find((a) => a.addOnId === feature);
+  throw new LimitReached(
+    addOn ? `${addOn.name} is an add-on of the ${plan.name} plan: add it under Plan and billing, or move to Pro` : `${feature} is not part of the ${plan.name} plan; the Pro plan has it`,
+    `feature:${feature}`,
+  );
+}
+
+export const ChangeSchema = z
+  .object({
+    planId: z.string().trim().min(1, "Choose a plan").max(40),
+    addOns: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+  })
+  .strict();
+
+/**
+ * Changes the workspace's plan and add-ons (admins), at once; the next daily run charges the new price. A plan with
+ * fewer seats than the staff in use is refused until someone is deactivated. Mail held over the old plan's daily limit
+ * is processed again under the new one.
+ */
+export async function change(raw: z.input<typeof ChangeSchema>) {
+  const actor = usePrincipal();
+  Access.assertConfigures(actor);
+  const input = parse(ChangeSchema, raw);
+  const tenantId = useTenantId();
+  const plan = await get(input.planId).catch((error: unknown) => {
+    if (error instanceof NotFound) throw Invalid.field("planId", "not_found", "There is no such plan");
+    throw error;
+  });
+  const offered = new Set((plan.addOns ?? []).map((a) => a.addOnId));
+  const unknown = input.addOns.findIndex((id) => !offered.has(id));
+  if (unknown >= 0) throw Invalid.field(`addOns.${unknown}`, "not_offered", `The ${plan.name} plan has no such add-on`);
+  const used = await Limits.seatsUsed(tenantId);
+  if (plan.staffLimit !== undefined && plan.staffLimit !== null && used > plan.staffLimit) {
+    throw new LimitReached(`The ${plan.name} plan includes ${plan.staffLimit} staff seats and ${used} are in use: deactivate staff or revoke invitations first`, "staff_seats");
+  }
+  const before = await subscription(tenantId);
+  const addOns = [...new Set(input.addOns)];
+  await transact((entities) => [
+    entities.tenant.patch({ tenantId }).set({ planId: plan.planId, addOns }).commit(),
+    Event.write(entities, actor, {
+      action: "billing.plan_change",
+      target: { type: "tenant", id: tenantId, label: plan.name },
+      before: { planId: before.plan.planId, addOns: before.addOns, dailyPriceMinor: before.dailyPriceMinor },
+      after: { planId: plan.planId, addOns, dailyPriceMinor: dailyPrice(plan, addOns) },
+    }),
+  ]);
+  return subscription(tenantId);
+}
+
+const Money = z.number({ error: "Give an amount in minor units (cents)" }).int("Give whole minor units").min(0, "Not negative").max(100_000_000);
+const Limit = z.number().int().min(1, "At least 1").max(100_000).nullable();
+
+export const UpdateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(60).optional(),
+    pricePerDayMinor: Money.optional(),
+    staffLimit: Limit.optional(),
+    dailyTicketLimit: Limit.optional(),
+    addOns: z
+      .array(z.object({ addOnId: z.enum(Features), name: z.string().trim().min(1).max(60), pricePerDayMinor: Money }).strict())
+      .max(10)
+      .optional(),
+  })
+  .strict();
+
+/** Edits a plan of the catalogue (the operator): prices, limits (null: unlimited), add-ons. */
+export async function update(planId: string, raw: z.input<typeof UpdateSchema>): Promise<Info> {
+  const input = parse(UpdateSchema, raw);
+  await get(planId);
+  const set: { [key: string]: unknown } = {};
+  const remove: ("staffLimit" | "dailyTicketLimit")[] = [];
+  for (const key of ["name", "pricePerDayMinor", "addOns"] as const) if (input[key] !== undefined) set[key] = input[key];
+  for (const key of ["staffLimit", "dailyTicketLimit"] as const) {
+    if (input[key] === null) remove.push(key);
+    else if (input[key] !== undefined) set[key] = input[key];
+  }
+  const patch = useDb().entities.plan.patch({ tenantId: PLATFORM_TENANT_ID, planId }).set(set);
+  await (remove.length ? patch.remove(remove) : patch).go();
+  invalidate();
+  return get(planId);
+}

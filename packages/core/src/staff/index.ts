@@ -9,6 +9,8 @@ import { Conflict, Forbidden, Invalid, NotFound } from "../error";
 import { Event } from "../event";
 import { createId } from "../id";
 import { Session } from "../session";
+import { Plan } from "../plan";
+import * as Limits from "../plan/limits";
 import type { StaffEntity } from "./staff.entity";
 import { RoleSchema, type Role } from "./role";
 import { parse } from "../validation";
@@ -85,6 +87,11 @@ export function departmentsWrite(entities: TxEntities, tenantId: string, staffId
   return (ids.length ? patch.set({ departmentIds: ids }) : patch.remove(["departmentIds"])).commit();
 }
 
+async function planOf(tenantId: string) {
+  const tenant = await useDb().entities.tenant.get({ tenantId }).go({ attributes: ["planId"] });
+  return Plan.get(tenant.data?.planId ?? Plan.TRIAL_PLAN_ID);
+}
+
 /** Everyone on the tenant's staff, by name. */
 export async function list(): Promise<Info[]> {
   const result = await useDb().entities.staff.query.byId({ tenantId: useTenantId() }).go({ pages: "all" });
@@ -122,10 +129,13 @@ export async function create(raw: z.input<typeof CreateSchema>): Promise<Info> {
   const staffId = createId();
   const passwordHash = await hashPassword(input.password);
   const departmentIds = [...new Set(input.departmentIds)];
+  const plan = await planOf(tenantId);
+  await Limits.seatsUsed(tenantId);
   await transact(
-    ({ staff, staffEmail, event }) => [
-      staffEmail.create({ tenantId, email: input.email, staffId }).commit(),
-      staff
+    (entities) => [
+      entities.staffEmail.create({ tenantId, email: input.email, staffId }).commit(),
+      Limits.reserveSeat(entities, tenantId, plan),
+      entities.staff
         .create({
           tenantId,
           staffId,
@@ -137,7 +147,7 @@ export async function create(raw: z.input<typeof CreateSchema>): Promise<Info> {
           locale: input.locale,
         })
         .commit(),
-      Event.write({ event }, actor.type === "public" ? { type: "system", id: "system", name: "sign-up" } : Event.actorOf(actor), {
+      Event.write(entities, actor.type === "public" ? { type: "system", id: "system", name: "sign-up" } : Event.actorOf(actor), {
         action: "staff.create",
         target: { type: "staff", id: staffId, label: input.name },
         after: { name: input.name, email: input.email, role: input.role, departmentIds },
@@ -148,7 +158,9 @@ export async function create(raw: z.input<typeof CreateSchema>): Promise<Info> {
         ? new Conflict("A staff member with this email address already exists", [
             { path: "email", code: "taken", message: "A staff member with this email address already exists" },
           ])
-        : undefined,
+        : index === 1
+          ? Limits.seatLimit(plan)
+          : undefined,
   );
   return view(await getRecord(tenantId, staffId));
 }
@@ -195,18 +207,23 @@ export async function update(staffId: string, raw: z.input<typeof UpdateSchema>)
   const departmentIds = input.departmentIds ? [...new Set(input.departmentIds)] : undefined;
   if (departmentIds?.length) set.departmentIds = departmentIds;
   const before = Object.fromEntries(Object.keys(input).map((key) => [key, (current as { [key: string]: unknown })[key] ?? null]));
+  // Deactivating frees a seat; reactivating takes one, if the plan has one free.
+  const seat = input.status && input.status !== current.status ? input.status : undefined;
+  const plan = seat === "active" ? await planOf(tenantId) : undefined;
+  if (seat) await Limits.seatsUsed(tenantId);
   await transact((entities) => [
+    ...(seat === "active" ? [Limits.reserveSeat(entities, tenantId, plan!)] : seat === "disabled" ? [Limits.releaseSeat(entities, tenantId)] : []),
     (departmentIds && !departmentIds.length
       ? entities.staff.patch({ tenantId, staffId }).set(set).remove(["departmentIds"])
       : entities.staff.patch({ tenantId, staffId }).set(set)
     ).commit(),
     Event.write(entities, actor, {
-      action: input.status === "disabled" ? "entities.staff.disable" : input.role && input.role !== current.role ? "entities.staff.role" : "entities.staff.update",
+      action: input.status === "disabled" ? "staff.disable" : input.role && input.role !== current.role ? "staff.role" : "staff.update",
       target: { type: "staff", id: staffId, label: input.name ?? current.name },
       before,
       after: input,
     }),
-  ]);
+  ], ({ index }) => (index === 0 && seat === "active" ? Limits.seatLimit(plan!) : undefined));
   if (input.status === "disabled") await Session.revokeAllOf(tenantId, staffId);
   return view(await getRecord(tenantId, staffId));
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { EntityItem } from "electrodb";
-import { useTenantId } from "../actor";
+import { usePrincipal, useTenantId } from "../actor";
 import { hashPassword } from "../auth/password";
 import { Billing } from "../billing";
 import { useConfig } from "../config";
@@ -13,8 +13,12 @@ import { createId } from "../id";
 import { Plan } from "../plan";
 import { Session } from "../session";
 import { Staff } from "../staff";
-import { fn } from "../validation";
+import { fn, parse } from "../validation";
+import { Access } from "../access";
+import { isTimeZone } from "../sla/calendar";
 import { isConditionFailure } from "../db/condition";
+import { PLATFORM_TENANT_ID } from "../db/keys";
+import { SEATS } from "../plan/limits";
 import { newSecret } from "../email/token";
 import type { TenantEntity } from "./tenant.entity";
 
@@ -26,6 +30,9 @@ export interface Info {
   planId: string;
   planStatus: "trial" | "active" | "suspended";
   trialEndsAt?: string;
+  suspendedAt?: string;
+  timeZone: string;
+  locale: string;
   createdAt: string;
 }
 
@@ -72,6 +79,9 @@ export function view(item: EntityItem<typeof TenantEntity>): Info {
     planId: item.planId,
     planStatus: item.planStatus,
     trialEndsAt: item.trialEndsAt,
+    suspendedAt: item.suspendedAt,
+    timeZone: item.timeZone ?? "UTC",
+    locale: item.locale ?? "en",
     createdAt: item.createdAt,
   };
 }
@@ -92,7 +102,7 @@ export const signup = fn(SignupSchema, async (input) => {
   const credit = config.trialCreditMinor;
 
   await transact(
-    ({ tenant, staff, staffEmail, department, billingAccount, ledgerEntry, event }) => [
+    ({ tenant, tenantIndex, staff, staffEmail, department, billingAccount, ledgerEntry, event, counter }) => [
       tenant
         .create({
           tenantId,
@@ -104,8 +114,11 @@ export const signup = fn(SignupSchema, async (input) => {
           ownerId,
           mailSecret: newSecret(),
           locale: input.locale ?? "en",
+          timeZone: "UTC",
         })
         .commit(),
+      tenantIndex.create({ tenantId: PLATFORM_TENANT_ID, workspaceId: tenantId, name: input.workspaceName, createdAt: now.toISOString() }).commit(),
+      counter.create({ tenantId, name: SEATS, value: 1 }).commit(),
       staff
         .create({
           tenantId,
@@ -200,9 +213,88 @@ export async function exists(tenantId: string): Promise<boolean> {
 
 /** The signed-in view of the current workspace: tenant, plan, balance and inbound address. */
 export async function overview() {
-  const [tenant, billing] = await Promise.all([get(useTenantId()), Billing.account()]);
-  const plan = await Plan.get(tenant.planId);
-  return { tenant, plan, billing, inboundAddress: tenant.inboundAddress };
+  const [tenant, summary] = await Promise.all([get(useTenantId()), Billing.summary()]);
+  const { plan, addOns, features, dailyPriceMinor, daysLeft, graceEndsOn, balanceMinor, currency, trialCreditMinor, negativeSince } = summary;
+  return {
+    tenant,
+    plan,
+    subscription: { addOns, features, dailyPriceMinor },
+    billing: { balanceMinor, currency, trialCreditMinor, daysLeft, graceEndsOn, negativeSince, dailyPriceMinor },
+    inboundAddress: tenant.inboundAddress,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Settings
+
+export const CustomerFieldSchema = z
+  .object({
+    key: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, "Use lowercase letters, digits and underscores, starting with a letter"),
+    label: z.string().trim().min(1, "Give the field a label").max(80, "At most 80 characters"),
+    type: z.enum(["text", "textarea", "phone", "select"], { error: "Use text, textarea, phone or select" }),
+    required: z.boolean().default(false),
+    options: z.array(z.string().trim().min(1).max(80)).max(50).optional(),
+  })
+  .strict()
+  .refine((f) => f.type !== "select" || (f.options?.length ?? 0) > 0, { path: ["options"], message: "A select needs options" });
+export type CustomerField = z.output<typeof CustomerFieldSchema>;
+
+export const SettingsSchema = z
+  .object({
+    name: z.string().trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters").optional(),
+    timeZone: z.string().trim().refine(isTimeZone, "Use an IANA time zone such as Europe/Kyiv").optional(),
+    locale: z.enum(["en", "ru"], { error: "Use en or ru" }).optional(),
+    customerFields: z
+      .array(CustomerFieldSchema)
+      .max(20, "At most 20 fields")
+      .refine((fields) => new Set(fields.map((f) => f.key)).size === fields.length, "Each field needs its own key")
+      .optional(),
+  })
+  .strict();
+
+export interface Settings {
+  name: string;
+  slug: string;
+  timeZone: string;
+  locale: string;
+  inboundAddress: string;
+  customerFields: CustomerField[];
+}
+
+export async function settings(): Promise<Settings> {
+  const tenantId = useTenantId();
+  const item = (await useDb().entities.tenant.get({ tenantId }).go()).data;
+  if (!item) throw new NotFound("Workspace");
+  return {
+    name: item.name,
+    slug: item.tenantId,
+    timeZone: item.timeZone ?? "UTC",
+    locale: item.locale ?? "en",
+    inboundAddress: item.inboundAddress,
+    customerFields: (item.customerFields as CustomerField[] | undefined) ?? [],
+  };
+}
+
+/** Changes the workspace's name, time zone, language or customer form (admins). The slug and address are permanent. */
+export async function updateSettings(raw: z.input<typeof SettingsSchema>): Promise<Settings> {
+  const actor = usePrincipal();
+  Access.assertConfigures(actor);
+  const input = parse(SettingsSchema, raw);
+  const tenantId = useTenantId();
+  const before = await settings();
+  const set = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  if (!Object.keys(set).length) return before;
+  await transact((entities) => [
+    entities.tenant.patch({ tenantId }).set(set).commit(),
+    ...(input.name ? [entities.tenantIndex.patch({ tenantId: PLATFORM_TENANT_ID, workspaceId: tenantId }).set({ name: input.name }).commit()] : []),
+    Event.write(entities, actor, {
+      action: "tenant.settings",
+      target: { type: "tenant", id: tenantId, label: input.name ?? before.name },
+      before: Object.fromEntries(Object.keys(set).map((k) => [k, (before as unknown as { [key: string]: unknown })[k] ?? null])),
+      after: set,
+    }),
+  ]);
+  return settings();
 }
 
 export * as Tenant from "./index";

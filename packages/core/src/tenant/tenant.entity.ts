@@ -16,9 +16,34 @@ export const TenantEntity = new Entity({
     mailSecret: { type: "string" },
     /** The language of the workspace's letters and of customers whose language is not known. */
     locale: { type: "string" },
+    /** The workspace's time zone (IANA), for the console's dates and the default business calendar. */
+    timeZone: { type: "string" },
+    /** Add-ons bought on top of the plan (plan/index.ts AddOns). */
+    addOns: { type: "list", items: { type: "string" } },
+    /** Set while the workspace is suspended for a negative balance past its grace period. */
+    suspendedAt: { type: "string" },
+    /** The fields the customer form of the portal asks for, beyond name and email. */
+    customerFields: { type: "any" },
     ...timestamps,
   },
   indexes: {
     byId: { pk: tenantPartition, sk: sortKey("tenant", []) },
+  },
+});
+
+/**
+ * The platform's list of workspaces, under the reserved `_platform` tenant: what the daily billing run and the
+ * operator console go through (one query, never a scan of the table). Written with the workspace at sign-up.
+ */
+export const TenantIndexEntity = new Entity({
+  model: { entity: "tenantIndex", version: "1", service: "frontline" },
+  attributes: {
+    tenantId: tenantIdAttribute,
+    workspaceId: { type: "string", required: true, readOnly: true },
+    name: { type: "string", required: true },
+    createdAt: { type: "string", required: true, readOnly: true },
+  },
+  indexes: {
+    byWorkspace: { pk: tenantPartition, sk: sortKey("workspace", ["workspaceId"]) },
   },
 });

@@ -13,6 +13,8 @@ import { Event } from "../event";
 import * as Notify from "../email/notify";
 import { Notification } from "../notification";
 import { Sla } from "../sla";
+import { Plan } from "../plan";
+import * as Limits from "../plan/limits";
 import type { SlaState, TargetName } from "../sla/clock";
 import * as Outbox from "../email/outbox";
 import { createId } from "../id";
@@ -673,14 +675,18 @@ export async function open(opening: Opening): Promise<Record> {
     const sla = await Sla.plan(undefined, ticket);
     if (sla.sla) ticket.sla = sla.sla;
     await Sla.armTimers(ticketId, sla.arm);
+    const { plan } = await Plan.subscription(tenantId);
     const customerWrites = resolved.created ? (entities: TxEntities) => Customer.customerWrites(entities, resolved.created) : () => [];
     let customerItems = 0;
     try {
       await transact(
         (entities) => {
+          // The plan's daily limit of new tickets is counted first (index 0), then the new customer (if any).
+          const limit = Limits.countNewTicket(entities, tenantId, plan);
           const writes = customerWrites(entities);
           customerItems = writes.length;
           return [
+            ...(limit ? [limit] : []),
             ...writes,
             entities.ticket.create(ticket).commit(),
             entities.ticketNumber.create({ tenantId, number, ticketId }).commit(),
@@ -727,7 +733,11 @@ export async function open(opening: Opening): Promise<Record> {
             ...(opening.extra?.(entities, ticket) ?? []),
           ];
         },
-        ({ index }) => (index < customerItems ? new CustomerRace() : undefined),
+        ({ index }) => {
+          const offset = plan.dailyTicketLimit === undefined || plan.dailyTicketLimit === null ? 0 : 1;
+          if (offset && index === 0) return Limits.ticketLimit(plan);
+          return index < offset + customerItems ? new CustomerRace() : undefined;
+        },
       );
     } catch (error) {
       if (error instanceof CustomerRace && attempt < 3) continue;

@@ -2,7 +2,9 @@ import { withActor } from "../actor";
 import * as Outbox from "../email/outbox";
 import type { Sla } from "../sla";
 import { Ticket } from "../ticket";
-import type { TimerPayload } from "../port";
+import { Billing } from "../billing";
+import { usePorts, useClock, type TimerPayload } from "../port";
+import { Invitation } from "../staff/invitation";
 
 /**
  * What a timer does when it fires: the one target of EventBridge Scheduler on AWS and of the local scheduler. Timers
@@ -18,10 +20,30 @@ export async function fire(payload: TimerPayload): Promise<void> {
       case "sla":
         await Ticket.fireSla(payload as unknown as Sla.TimerPayloadSla);
         return;
+      case "invitation.expire":
+        await Invitation.expire(tenantId, String(payload.invitationId));
+        return;
+      case "billing.daily": {
+        const result = await Billing.runDaily(typeof payload.date === "string" ? payload.date : undefined);
+        console.log(JSON.stringify({ level: "info", msg: "daily billing", ...result }));
+        // The local scheduler chains the days; on AWS a cron rule starts each run and nothing is re-armed.
+        if (payload.rearm === 1) await usePorts().scheduler.arm(DAILY_BILLING, nextBillingRun(), { kind: "billing.daily", tenantId, rearm: 1 });
+        return;
+      }
       default:
         throw new Error(`Unknown timer kind: ${payload.kind}`);
     }
   });
+}
+
+/** The name of the daily billing timer of the local scheduler. */
+export const DAILY_BILLING = "billing-daily";
+
+/** The next daily billing run: five minutes past midnight, UTC. */
+export function nextBillingRun(now = useClock().now()): Date {
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 0, 5));
+  if (next <= now) next.setUTCDate(next.getUTCDate() + 1);
+  return next;
 }
 
 export * as Timers from "./index";

@@ -1,0 +1,130 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { withActor } from "@frontline/core/actor";
+import { useDb } from "@frontline/core/db";
+import { Operator } from "@frontline/core/operator";
+import { Staff } from "@frontline/core/staff";
+import { createApp } from "../src/api/app";
+import { useTestTable } from "../../test/support/db";
+import { caller, signupVia, type Caller, type Fetch, type Workspace } from "../../test/support/api";
+
+const app = createApp();
+const fetcher: Fetch = async (path, init) => app.request(path, init);
+let ws: Workspace;
+
+async function staffCaller(role: "supervisor" | "dispatcher" | "agent"): Promise<Caller> {
+  const email = `${role}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+  await withActor({ type: "system", tenantId: ws.slug, reason: "test" }, () => Staff.create({ name: `${role} person`, email, role, password: "a long enough passphrase" }));
+  const { token } = await (await caller(fetcher).post("/api/auth/login", { slug: ws.slug, email, password: "a long enough passphrase" })).json();
+  return caller(fetcher, { authorization: `Bearer ${token}` });
+}
+
+beforeAll(async () => {
+  await useTestTable();
+  ws = await signupVia(fetcher);
+});
+
+describe("the admin panel is for admins", () => {
+  it("refuses every admin route to supervisors, dispatchers and agents", async () => {
+    const routes: [string, string, unknown?][] = [
+      ["PATCH", "/api/settings", { name: "Renamed" }],
+      ["GET", "/api/invitations"],
+      ["POST", "/api/invitations", { email: "x@example.com", role: "agent" }],
+      ["POST", "/api/invitations/01ABCDEFGHJKMNPQRSTVWXYZ00/revoke"],
+      ["PUT", "/api/billing/plan", { planId: "pro", addOns: [] }],
+      ["GET", "/api/billing/top-up-requests"],
+      ["POST", "/api/billing/top-up-requests", { amountMinor: 100 }],
+      ["GET", "/api/events"],
+      ["GET", "/api/events/export.csv"],
+      ["POST", "/api/reply-templates", { name: "x", body: "y" }],
+      ["POST", "/api/departments", { name: "New" }],
+      ["POST", "/api/stop-list", { value: "x.example" }],
+      ["GET", "/api/mail"],
+      ["GET", "/api/outbox"],
+      ["PUT", "/api/letters/ticket_received/en", { subject: "x", body: "y" }],
+      ["POST", "/api/sla/calendars", { name: "x", timeZone: "UTC", week: { mon: [{ start: "09:00", end: "10:00" }] } }],
+      ["POST", "/api/sla/policies", { name: "x", targets: { resolution: 5 }, hours: "calendar" }],
+    ];
+    for (const role of ["supervisor", "dispatcher", "agent"] as const) {
+      const as = await staffCaller(role);
+      for (const [method, path, body] of routes) {
+        const response = await as.send(method, path, body);
+        expect(response.status, `${role} ${method} ${path}`).toBe(403);
+      }
+    }
+  });
+});
+
+describe("a suspended workspace", () => {
+  it("lets staff read and ask for a top-up, and refuses every change with 402 saying why", async () => {
+    const suspended = await signupVia(fetcher);
+    await useDb().entities.tenant.patch({ tenantId: suspended.slug }).set({ planStatus: "suspended" }).go();
+    expect((await suspended.as.get("/api/tickets?view=all")).status).toBe(200);
+    expect((await suspended.as.get("/api/me")).status).toBe(200);
+    const refused = await suspended.as.post("/api/tickets", { subject: "x", body: "y", requester: { email: "c@customer.example" } });
+    expect(refused.status).toBe(402);
+    expect((await refused.json()).error).toMatchObject({ code: "limit_reached", limit: "suspended", message: expect.stringMatching(/suspended.*top/i) });
+    expect((await suspended.as.send("PATCH", "/api/settings", { name: "x" })).status).toBe(402);
+    expect((await suspended.as.post("/api/billing/top-up-requests", { amountMinor: 5000, note: "paying by transfer" })).status).toBe(201);
+  });
+});
+
+describe("invitations over HTTP", () => {
+  it("takes a seat, refuses past the plan's seats naming the limit, and signs the new person in on accepting", async () => {
+    const small = await signupVia(fetcher, {}, { plan: "standard" });
+    const created = await small.as.post("/api/invitations", { email: "first@example.com", role: "agent" });
+    expect(created.status).toBe(201);
+    const { link } = await created.json();
+    const over = await small.as.post("/api/invitations", { email: "second@example.com", role: "agent" });
+    expect(over.status).toBe(402);
+    expect((await over.json()).error).toMatchObject({ limit: "staff_seats", message: expect.stringMatching(/Standard plan includes 2 staff seats/) });
+    const token = link.split("/invite/")[1];
+    const preview = await (await caller(fetcher).get(`/api/invitations/preview?token=${encodeURIComponent(token)}`)).json();
+    expect(preview.invitation).toMatchObject({ email: "first@example.com", role: "agent", status: "pending" });
+    const accepted = await caller(fetcher).post("/api/invitations/accept", { token, name: "First Agent", password: "a long enough passphrase" });
+    expect(accepted.status).toBe(201);
+    expect(accepted.headers.getSetCookie().join("\n")).toMatch(/fl_session=/);
+    const { token: session } = await accepted.json();
+    const me = await (await caller(fetcher, { authorization: `Bearer ${session}` }).get("/api/me")).json();
+    expect(me.staff).toMatchObject({ name: "First Agent", role: "agent" });
+    const weak = await caller(fetcher).post("/api/invitations/accept", { token, name: "x", password: "short" });
+    expect(weak.status).toBe(400);
+  });
+});
+
+describe("the operator console's API", () => {
+  it("signs an operator in, lists workspaces, records a payment and a plan price, and logs each", async () => {
+    await Operator.ensure({ email: "olena@frontline.localhost", name: "Olena Operator", password: "operator passphrase" });
+    const wrong = await caller(fetcher).post("/api/operator/login", { email: "olena@frontline.localhost", password: "nope" });
+    expect(wrong.status).toBe(401);
+    const login = await caller(fetcher).post("/api/operator/login", { email: "olena@frontline.localhost", password: "operator passphrase" });
+    expect(login.status).toBe(200);
+    const { token, csrfToken } = await login.json();
+    const as = caller(fetcher, { authorization: `Bearer ${token}` });
+
+    const list = await (await as.get("/api/operator/workspaces?limit=100")).json();
+    expect(list.workspaces.map((w: { tenantId: string }) => w.tenantId)).toContain(ws.slug);
+    const before = list.workspaces.find((w: { tenantId: string }) => w.tenantId === ws.slug);
+    const paid = await as.post(`/api/operator/workspaces/${ws.slug}/payments`, { amountMinor: 2500, reference: "bank transfer 42" });
+    expect(paid.status).toBe(201);
+    expect((await paid.json()).workspace.balanceMinor).toBe(before.balanceMinor + 2500);
+    const invalid = await as.post(`/api/operator/workspaces/${ws.slug}/payments`, { amountMinor: -5 });
+    expect(invalid.status).toBe(400);
+    expect((await as.post("/api/operator/workspaces/no-such-workspace/payments", { amountMinor: 5, reference: "x" })).status).toBe(404);
+
+    const plan = await as.send("PUT", "/api/operator/plans/standard", { pricePerDayMinor: 120 });
+    expect((await plan.json()).plan.pricePerDayMinor).toBe(120);
+    await as.send("PUT", "/api/operator/plans/standard", { pricePerDayMinor: 100 });
+    const log = await (await as.get("/api/operator/events?limit=20")).json();
+    expect(log.events.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(["operator.payment", "operator.plan_update", "operator.login"]));
+    const ledger = await (await ws.as.get("/api/billing/ledger")).json();
+    expect(ledger.entries[0]).toMatchObject({ kind: "top_up", amountMinor: 2500, reference: "bank transfer 42", by: "Olena Operator" });
+
+    // The operator's session is no staff session, and the cookie needs its CSRF token.
+    expect((await as.get("/api/me")).status).toBe(401);
+    const cookies = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    expect((await fetcher("/api/operator/plans/standard", { method: "PUT", headers: { cookie: cookies, "content-type": "application/json" }, body: "{}" })).status).toBe(403);
+    expect(
+      (await fetcher("/api/operator/plans/standard", { method: "PUT", headers: { cookie: cookies, "content-type": "application/json", "x-csrf-token": csrfToken }, body: "{}" })).status,
+    ).toBe(200);
+  });
+});

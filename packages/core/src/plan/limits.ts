@@ -1,0 +1,88 @@
+import type { TxEntities, TxItem } from "../db/transaction";
+import { useDb } from "../db/service";
+import { isConditionFailure } from "../db/condition";
+import { LimitReached } from "../error";
+import { useClock } from "../port";
+import type { Info as Plan } from "./index";
+
+/**
+ * Limits that hold under concurrency: a counter changed in the same transaction as what it counts, under the
+ * condition that it is below the plan's limit. Twenty concurrent invitations against one free seat: one transaction
+ * passes its condition, nineteen are refused.
+ *
+ * Seats are active staff plus pending invitations (an invitation holds its seat until accepted, revoked or expired).
+ * New tickets are counted per UTC day.
+ */
+
+export const SEATS = "seats";
+export const ticketsOn = (date: string) => `tickets#${date}`;
+export const today = () => useClock().now().toISOString().slice(0, 10);
+
+/** The error of a limit reached, naming the limit and what lifts it. */
+export function seatLimit(plan: Plan): LimitReached {
+  return new LimitReached(
+    `The ${plan.name} plan includes ${plan.staffLimit} staff seats, and all are taken (pending invitations hold one each). ` +
+      "Deactivate someone, revoke an invitation, or move to the Pro plan for more seats.",
+    "staff_seats",
+  );
+}
+
+export function ticketLimit(plan: Plan): LimitReached {
+  return new LimitReached(
+    `The ${plan.name} plan allows ${plan.dailyTicketLimit} new tickets a day (UTC), and today's are used. ` +
+      "Replies to existing tickets are not limited. The Pro plan has no daily limit.",
+    "daily_tickets",
+  );
+}
+
+/** Takes a seat, if one is free under the plan (unlimited: always). */
+export function reserveSeat(entities: TxEntities, tenantId: string, plan: Plan): TxItem {
+  const update = entities.counter.update({ tenantId, name: SEATS }).add({ value: 1 });
+  const limit = plan.staffLimit;
+  return (limit === undefined || limit === null ? update : update.where((a, op) => `${op.notExists(a.value)} OR ${op.lt(a.value, limit)}`)).commit();
+}
+
+export function releaseSeat(entities: TxEntities, tenantId: string): TxItem {
+  return entities.counter.update({ tenantId, name: SEATS }).add({ value: -1 }).commit();
+}
+
+/** Counts a new ticket of today, if the plan has a daily limit (under it); nothing to write otherwise. */
+export function countNewTicket(entities: TxEntities, tenantId: string, plan: Plan): TxItem | undefined {
+  const limit = plan.dailyTicketLimit;
+  if (limit === undefined || limit === null) return undefined;
+  const date = today();
+  return entities.counter
+    .update({ tenantId, name: ticketsOn(date) })
+    .add({ value: 1 })
+    .set({ expiresAt: Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000) + 3 * 86_400 })
+    .where((a, op) => `${op.notExists(a.value)} OR ${op.lt(a.value, limit)}`)
+    .commit();
+}
+
+/**
+ * The seats in use. A workspace made before seats were counted gets its counter from its staff and pending
+ * invitations on first use.
+ */
+export async function seatsUsed(tenantId: string): Promise<number> {
+  const db = useDb().entities;
+  const counter = await db.counter.get({ tenantId, name: SEATS }).go({ consistent: true });
+  if (counter.data) return counter.data.value;
+  const [staff, invitations] = await Promise.all([
+    db.staff.query.byId({ tenantId }).go({ pages: "all", attributes: ["status"] }),
+    db.invitation.query.byId({ tenantId }).go({ pages: "all", attributes: ["status", "expiresAt"] }),
+  ]);
+  const now = useClock().now().toISOString();
+  const used = staff.data.filter((s) => s.status === "active").length + invitations.data.filter((i) => i.status === "pending" && i.expiresAt > now).length;
+  try {
+    await db.counter.create({ tenantId, name: SEATS, value: used }).go();
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+  return (await db.counter.get({ tenantId, name: SEATS }).go({ consistent: true })).data?.value ?? used;
+}
+
+/** New tickets opened today (UTC). */
+export async function ticketsToday(tenantId: string): Promise<number> {
+  const counter = await useDb().entities.counter.get({ tenantId, name: ticketsOn(today()) }).go();
+  return counter.data?.value ?? 0;
+}

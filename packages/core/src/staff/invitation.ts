@@ -1,0 +1,274 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import type { EntityItem } from "electrodb";
+import { Access } from "../access";
+import { usePrincipal, useTenantId, withActor } from "../actor";
+import { hashPassword } from "../auth/password";
+import { useConfig } from "../config";
+import { transact } from "../db/transaction";
+import { useDb } from "../db/service";
+import { Conflict, Invalid, NotFound } from "../error";
+import { Event } from "../event";
+import * as Notify from "../email/notify";
+import * as Outbox from "../email/outbox";
+import { createId } from "../id";
+import { Plan } from "../plan";
+import * as Limits from "../plan/limits";
+import { useClock, usePorts } from "../port";
+import { Session } from "../session";
+import type { InvitationEntity } from "./invitation.entity";
+import { EmailSchema, NameSchema, PasswordSchema, findByEmail, getRecord, view as staffView, type Info as StaffInfo } from "./index";
+import { RoleSchema } from "./role";
+import { parse } from "../validation";
+
+export type Record = EntityItem<typeof InvitationEntity>;
+
+/** How long an invitation link works. */
+export const VALID_DAYS = 7;
+
+export interface Info {
+  invitationId: string;
+  email: string;
+  name?: string;
+  role: Record["role"];
+  departmentIds: string[];
+  invitedBy: { id: string; name: string };
+  createdAt: string;
+  expiresAt: string;
+  status: Record["status"];
+}
+
+function view(i: Record, now = useClock().now().toISOString()): Info {
+  return {
+    invitationId: i.invitationId,
+    email: i.email,
+    name: i.name,
+    role: i.role,
+    departmentIds: i.departmentIds ?? [],
+    invitedBy: { id: i.invitedBy, name: i.invitedByName },
+    createdAt: i.createdAt,
+    expiresAt: i.expiresAt,
+    status: i.status === "pending" && i.expiresAt <= now ? "expired" : i.status,
+  };
+}
+
+const digest = (secret: string) => createHash("sha256").update(secret).digest("hex");
+const PREFIX = "fli";
+
+function parseToken(token: string): { tenantId: string; invitationId: string; secret: string } | undefined {
+  const parts = token.split(".");
+  if (parts.length !== 4 || parts[0] !== PREFIX) return undefined;
+  const [, tenantId, invitationId, secret] = parts as [string, string, string, string];
+  if (!/^[a-z0-9-]{1,64}$/.test(tenantId) || !/^[0-9A-Z]{26}$/.test(invitationId) || !/^[A-Za-z0-9_-]{43}$/.test(secret)) return undefined;
+  return { tenantId, invitationId, secret };
+}
+
+export const CreateSchema = z
+  .object({
+    email: EmailSchema,
+    name: NameSchema.optional(),
+    role: RoleSchema.exclude(["owner"], { error: "Invite as admin, supervisor, dispatcher or agent" }),
+    departmentIds: z.array(z.string().min(1).max(64)).max(100).default([]),
+  })
+  .strict();
+
+/**
+ * Invites someone to the staff (admins): reserves a seat under the plan in the same transaction (over the limit, a
+ * 402 naming it), mails the link, and arms a timer that frees the seat if the link expires unused. The link is also
+ * returned, for the admin to pass on another way.
+ */
+export async function create(raw: z.input<typeof CreateSchema>): Promise<{ invitation: Info; link: string }> {
+  const actor = usePrincipal();
+  Access.assertConfigures(actor);
+  const input = parse(CreateSchema, raw);
+  const tenantId = useTenantId();
+  const db = useDb().entities;
+  if (await findByEmail(tenantId, input.email)) {
+    throw new Conflict("This person is already on the staff", [{ path: "email", code: "taken", message: "Already on the staff" }]);
+  }
+  const now = useClock().now();
+  const pending = (await db.invitation.query.byId({ tenantId }).go({ pages: "all" })).data.filter(
+    (i) => i.email === input.email && i.status === "pending" && i.expiresAt > now.toISOString(),
+  );
+  if (pending.length) throw new Conflict("This person has a pending invitation", [{ path: "email", code: "pending", message: "Already invited; revoke that invitation to send a new one" }]);
+  const departments = new Set((await db.department.query.byId({ tenantId }).go({ pages: "all" })).data.map((d) => d.departmentId));
+  const unknown = input.departmentIds.findIndex((id) => !departments.has(id));
+  if (unknown >= 0) throw Invalid.field(`departmentIds.${unknown}`, "not_found", "There is no such department");
+
+  const tenant = (await db.tenant.get({ tenantId }).go()).data!;
+  const plan = await Plan.get(tenant.planId);
+  await Limits.seatsUsed(tenantId);
+  const invitationId = createId();
+  const secret = randomBytes(32).toString("base64url");
+  const token = `${PREFIX}.${tenantId}.${invitationId}.${secret}`;
+  const link = `${useConfig().appUrl}/invite/${token}`;
+  const expiresAt = new Date(now.getTime() + VALID_DAYS * 86_400_000).toISOString();
+  const by = Event.actorOf(actor);
+  const letter = await Notify.invitation({ email: input.email, name: input.name }, { workspace: tenant.name, inviter: by.name, role: input.role, link, expiresAt, locale: tenant.locale });
+  const record = {
+    tenantId,
+    invitationId,
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    departmentIds: input.departmentIds,
+    tokenHash: digest(secret),
+    invitedBy: by.id,
+    invitedByName: by.name,
+    createdAt: now.toISOString(),
+    expiresAt,
+    status: "pending" as const,
+  };
+  await usePorts().scheduler.arm(`invite.${invitationId}`, new Date(expiresAt), { kind: "invitation.expire", tenantId, invitationId });
+  await transact(
+    (entities) => [
+      Limits.reserveSeat(entities, tenantId, plan),
+      entities.invitation.create(record).commit(),
+      Event.write(entities, actor, {
+        action: "staff.invite",
+        target: { type: "invitation", id: invitationId, label: input.email },
+        after: { email: input.email, role: input.role, departmentIds: input.departmentIds, expiresAt },
+      }),
+      ...Outbox.writes(entities, letter, now.toISOString()),
+    ],
+    ({ index }) => (index === 0 ? Limits.seatLimit(plan) : undefined),
+  );
+  await Outbox.deliverAll(tenantId, [letter.outboxId]);
+  return { invitation: view(record as Record), link };
+}
+
+export async function list(): Promise<Info[]> {
+  Access.assertConfigures(usePrincipal());
+  const result = await useDb().entities.invitation.query.byId({ tenantId: useTenantId() }).go({ pages: "all" });
+  return result.data.map((i) => view(i)).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+}
+
+/** Takes a pending invitation back and frees its seat (admins). */
+export async function revoke(invitationId: string): Promise<Info> {
+  const actor = usePrincipal();
+  Access.assertConfigures(actor);
+  const tenantId = useTenantId();
+  const current = (await useDb().entities.invitation.get({ tenantId, invitationId }).go()).data;
+  if (!current) throw new NotFound("Invitation");
+  if (current.status !== "pending") throw new Conflict(`This invitation is ${current.status} already`);
+  await close(current, "revoked", (entities) => [
+    Event.write(entities, actor, { action: "staff.invite_revoke", target: { type: "invitation", id: invitationId, label: current.email } }),
+  ]);
+  await usePorts().scheduler.cancel(`invite.${invitationId}`).catch(() => undefined);
+  return view((await useDb().entities.invitation.get({ tenantId, invitationId }).go()).data!);
+}
+
+/** The expiry timer: an invitation still pending after its time frees its seat (a late or repeated timer does nothing). */
+export async function expire(tenantId: string, invitationId: string): Promise<void> {
+  await withActor({ type: "system", tenantId, reason: "invitations" }, async () => {
+    const current = (await useDb().entities.invitation.get({ tenantId, invitationId }).go({ consistent: true })).data;
+    if (!current || current.status !== "pending") return;
+    if (current.expiresAt > useClock().now().toISOString()) {
+      await usePorts().scheduler.arm(`invite.${invitationId}`, new Date(current.expiresAt), { kind: "invitation.expire", tenantId, invitationId });
+      return;
+    }
+    await close(current, "expired", (entities) => [
+      Event.write(entities, { type: "system", id: "system", name: "invitations" }, { action: "staff.invite_expire", target: { type: "invitation", id: invitationId, label: current.email } }),
+    ]).catch((error: unknown) => {
+      if (!(error instanceof Conflict)) throw error; // accepted or revoked meanwhile
+    });
+  });
+}
+
+async function close(current: Record, status: "revoked" | "expired", extra: Parameters<typeof transact>[0]) {
+  const tenantId = current.tenantId;
+  await transact(
+    (entities) => [
+      entities.invitation
+        .patch({ tenantId, invitationId: current.invitationId })
+        .set({ status, closedAt: useClock().now().toISOString() })
+        .where((a, op) => op.eq(a.status, "pending"))
+        .commit(),
+      Limits.releaseSeat(entities, tenantId),
+      ...extra(entities),
+    ],
+    ({ index }) => (index === 0 ? new Conflict("The invitation was answered meanwhile") : undefined),
+  );
+}
+
+async function findByToken(token: string): Promise<Record> {
+  const parsed = parseToken(token);
+  const invalid = () => new NotFound("Invitation");
+  if (!parsed) throw invalid();
+  const found = (await useDb().entities.invitation.get({ tenantId: parsed.tenantId, invitationId: parsed.invitationId }).go({ consistent: true })).data;
+  if (!found) throw invalid();
+  const a = Buffer.from(found.tokenHash);
+  const b = Buffer.from(digest(parsed.secret));
+  if (a.length !== b.length || !timingSafeEqual(a, b)) throw invalid();
+  return found;
+}
+
+export interface Preview {
+  workspace: string;
+  email: string;
+  name?: string;
+  role: Record["role"];
+  expiresAt: string;
+  status: Info["status"];
+}
+
+/** What the invitation page shows before the person accepts (public, by the token). */
+export async function preview(token: string): Promise<Preview> {
+  const found = await findByToken(token);
+  const tenant = (await useDb().entities.tenant.get({ tenantId: found.tenantId }).go()).data;
+  const info = view(found);
+  return { workspace: tenant?.name ?? found.tenantId, email: found.email, name: found.name, role: found.role, expiresAt: found.expiresAt, status: info.status };
+}
+
+export const AcceptSchema = z.object({ token: z.string().min(1).max(300), name: NameSchema, password: PasswordSchema, locale: z.enum(["en", "ru"]).optional() }).strict();
+
+/** Joins the staff with an invitation's link (public): the account, then a signed-in session. */
+export async function accept(raw: z.input<typeof AcceptSchema>, origin: { ip?: string; userAgent?: string } = {}): Promise<{ staff: StaffInfo; session: Session.Issued; tenantId: string }> {
+  const input = parse(AcceptSchema, raw);
+  const found = await findByToken(input.token);
+  const info = view(found);
+  if (info.status !== "pending") throw new Conflict(info.status === "expired" ? "This invitation has expired; ask for a new one" : `This invitation was ${info.status}`);
+  const tenantId = found.tenantId;
+  const staffId = createId();
+  const passwordHash = await hashPassword(input.password);
+  await withActor({ type: "system", tenantId, reason: "invitations" }, () =>
+    transact(
+      (entities) => [
+        entities.invitation
+          .patch({ tenantId, invitationId: found.invitationId })
+          .set({ status: "accepted", staffId, closedAt: useClock().now().toISOString() })
+          .where((a, op) => op.eq(a.status, "pending"))
+          .commit(),
+        entities.staffEmail.create({ tenantId, email: found.email, staffId }).commit(),
+        entities.staff
+          .create({
+            tenantId,
+            staffId,
+            email: found.email,
+            name: input.name,
+            role: found.role,
+            passwordHash,
+            departmentIds: found.departmentIds?.length ? found.departmentIds : undefined,
+            locale: input.locale,
+          })
+          .commit(),
+        Event.write(entities, { type: "staff", id: staffId, name: input.name }, {
+          action: "staff.join",
+          target: { type: "staff", id: staffId, label: input.name },
+          after: { email: found.email, role: found.role, invitation: found.invitationId },
+        }),
+      ],
+      ({ index }) =>
+        index === 0
+          ? new Conflict("This invitation was answered meanwhile")
+          : index === 1
+            ? new Conflict("A staff member with this email address already exists", [{ path: "email", code: "taken", message: "Already on the staff" }])
+            : undefined,
+    ),
+  );
+  await usePorts().scheduler.cancel(`invite.${found.invitationId}`).catch(() => undefined);
+  const session = await Session.create({ tenantId, staffId, ip: origin.ip, userAgent: origin.userAgent });
+  return { staff: staffView(await getRecord(tenantId, staffId)), session, tenantId };
+}
+
+export * as Invitation from "./invitation";
