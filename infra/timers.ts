@@ -2,6 +2,9 @@ import { ArnFormat, Duration, Stack } from "aws-cdk-lib";
 import { PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { CfnScheduleGroup } from "aws-cdk-lib/aws-scheduler";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
+import { Rule, RuleTargetInput, Schedule } from "aws-cdk-lib/aws-events";
+import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
+import { PLATFORM_TENANT_ID } from "../packages/core/src/db/keys";
 import { use, type StackContext } from "sst/constructs";
 import { inboundDomain } from "./config";
 import { appFunction } from "./functions";
@@ -40,6 +43,20 @@ export function Timers({ app, stack }: StackContext) {
     memorySize: 512,
     timeout: 60,
   });
+  // The daily billing run (core/billing runDaily): five past midnight UTC, through the same timer function. Each
+  // workspace is charged once per date however often this fires, and a failed run is retried by EventBridge.
+  const dailyBilling = new Rule(stack, "DailyBilling", {
+    description: "Frontline's daily billing run",
+    schedule: Schedule.cron({ minute: "5", hour: "0" }),
+  });
+  dailyBilling.addTarget(
+    new LambdaFunction(timer, {
+      event: RuleTargetInput.fromObject({ kind: "billing.daily", tenantId: PLATFORM_TENANT_ID }),
+      retryAttempts: 2,
+      deadLetterQueue: deadLetters,
+    }),
+  );
+
   stack.addOutputs({ ScheduleGroup: group.name!, TimerDeadLetterQueue: deadLetters.queueUrl });
-  return { timers, timer, group, deadLetters, schedulerRole: role };
+  return { timers, timer, group, deadLetters, schedulerRole: role, dailyBilling };
 }

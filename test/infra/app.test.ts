@@ -337,6 +337,24 @@ describe("timers", () => {
   });
 });
 
+describe("the daily billing run", () => {
+  it("is a cron rule at 00:05 UTC invoking the timer function with the billing payload, retried, dead-lettered", () => {
+    const rule = onlyResource(timers, "AWS::Events::Rule").props;
+    expect(rule.ScheduleExpression).toBe("cron(5 0 * * ? *)");
+    const timer = onlyResource(timers, "AWS::Lambda::Function", (p) => p.Handler === TIMER_HANDLER);
+    expect(rule.Targets).toEqual([
+      expect.objectContaining({
+        Arn: { "Fn::GetAtt": [timer.id, "Arn"] },
+        Input: JSON.stringify({ kind: "billing.daily", tenantId: "_platform" }),
+        RetryPolicy: { MaximumRetryAttempts: 2 },
+        DeadLetterConfig: { Arn: { "Fn::GetAtt": [onlyResource(timers, "AWS::SQS::Queue").id, "Arn"] } },
+      }),
+    ]);
+    const permission = onlyResource(timers, "AWS::Lambda::Permission", (p) => p.Principal === "events.amazonaws.com");
+    expect(permission.props.FunctionName).toEqual({ "Fn::GetAtt": [timer.id, "Arn"] });
+  });
+});
+
 describe("email", () => {
   function inboundFunction() {
     return onlyResource(email, "AWS::Lambda::Function", (p) => p.Handler === INBOUND_HANDLER);
