@@ -62,6 +62,8 @@ export function appFunction(scope: Construct, id: string, shared: Shared, props:
       TIMER_DLQ_ARN: timers.deadLetterArn,
       TIMER_FUNCTION_ARN: timers.functionArn,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      // Links in letters (invitations, alerts). From the deploy environment: the site's own URL would be a cycle.
+      ...(process.env.APP_URL ? { APP_URL: process.env.APP_URL } : {}),
       ...props.environment,
     },
     permissions: [
