@@ -17,7 +17,7 @@ export async function next(tenantId: string, name: string): Promise<number> {
 export async function read(tenantId: string, prefix: string): Promise<Map<string, number>> {
   const result = await useDb()
     .entities.counter.query.byName({ tenantId })
-    .begins({ name: prefix })
+    .between({ name: prefix }, { name: `${prefix}\uffff` }) // not begins_with: DynamoDB Local scans the partition for it
     .go({ pages: "all" });
   return new Map(result.data.map((c) => [c.name, c.value]));
 }

@@ -190,7 +190,7 @@ export async function search(raw: z.input<typeof SearchSchema>): Promise<Info[]>
   }
   const digits = phoneDigits(input.q);
   const term = /^[+\d ()\-.]+$/.test(input.q) && digits.length >= 3 ? digits : normaliseTerm(input.q);
-  const found = await db.customerTerm.query.byTerm({ tenantId }).begins({ term }).go({ limit: input.limit * 3 });
+  const found = await db.customerTerm.query.byTerm({ tenantId }).between({ term }, { term: `${term}\uffff` }).go({ limit: input.limit * 3 });
   const ids = [...new Set(found.data.map((t) => t.customerId))].slice(0, input.limit);
   const customers = await getMany(ids);
   return ids.map((id) => customers.get(id)).filter((c): c is Info => Boolean(c));
