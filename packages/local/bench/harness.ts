@@ -3,6 +3,8 @@ import { CapacityMeter } from "@frontline/core/db";
 
 export interface Row {
   operation: string;
+  /** Tickets in the tenant the operation ran against (ticket rows). */
+  tickets?: number;
   ops: number;
   concurrency: number;
   opsPerSecond: number;
@@ -11,6 +13,8 @@ export interface Row {
   readUnitsPerOp: number;
   writeUnitsPerOp: number;
   errors: number;
+  /** The first failure, when an operation threw one. */
+  firstError?: string;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -23,9 +27,16 @@ function percentile(sorted: number[], p: number): number {
  * Runs `op` `total` times with `concurrency` callers in flight, timing each call and reading the DynamoDB capacity
  * consumed meanwhile. `op(i)` resolves to true on success.
  */
-export async function measure(operation: string, total: number, concurrency: number, op: (i: number) => Promise<boolean>): Promise<Row> {
+export async function measure(
+  operation: string,
+  total: number,
+  concurrency: number,
+  op: (i: number) => Promise<boolean>,
+  options: { tickets?: number } = {},
+): Promise<Row> {
   const latencies: number[] = [];
   let errors = 0;
+  let firstError: string | undefined;
   let next = 0;
   CapacityMeter.reset();
   const started = performance.now();
@@ -34,7 +45,10 @@ export async function measure(operation: string, total: number, concurrency: num
       while (next < total) {
         const i = next++;
         const t0 = performance.now();
-        const ok = await op(i).catch(() => false);
+        const ok = await op(i).catch((error: unknown) => {
+          firstError ??= error instanceof Error ? error.message : String(error);
+          return false;
+        });
         latencies.push(performance.now() - t0);
         if (!ok) errors++;
       }
@@ -45,6 +59,7 @@ export async function measure(operation: string, total: number, concurrency: num
   latencies.sort((a, b) => a - b);
   return {
     operation,
+    ...(options.tickets === undefined ? {} : { tickets: options.tickets }),
     ops: total,
     concurrency,
     opsPerSecond: total / elapsed,
@@ -53,13 +68,23 @@ export async function measure(operation: string, total: number, concurrency: num
     readUnitsPerOp: readUnits / total,
     writeUnitsPerOp: writeUnits / total,
     errors,
+    ...(firstError === undefined ? {} : { firstError }),
   };
 }
 
+/** "1k", "100k", "2.5k", "300". */
+export function size(tickets: number): string {
+  if (tickets >= 1_000_000 && tickets % 100_000 === 0) return `${tickets / 1_000_000}M`;
+  if (tickets >= 1000 && tickets % 100 === 0) return `${tickets / 1000}k`;
+  return String(tickets);
+}
+
 export function table(rows: Row[]): string {
-  const header = ["operation", "ops", "conc", "ops/s", "p50 ms", "p99 ms", "RCU/op", "WCU/op", "errors"];
+  const sized = rows.some((r) => r.tickets !== undefined);
+  const header = ["operation", ...(sized ? ["tickets"] : []), "ops", "conc", "ops/s", "p50 ms", "p99 ms", "RCU/op", "WCU/op", "errors"];
   const body = rows.map((r) => [
     r.operation,
+    ...(sized ? [r.tickets === undefined ? "" : size(r.tickets)] : []),
     String(r.ops),
     String(r.concurrency),
     r.opsPerSecond.toFixed(1),

@@ -1,22 +1,29 @@
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { Throttle } from "@frontline/core/auth";
 import { CapacityMeter } from "@frontline/core/db";
 import { startRuntime } from "../src/runtime";
-import { measure, table, type Row } from "./harness";
+import { measure, size, table, type Row } from "./harness";
+import { NoScan } from "./no-scan";
+import { datasetDir, ensureDataset, onInterrupt, ticketSizes, workingCopy, type BenchLogin, type BenchTenant } from "./seed-tickets";
 
 /**
- * `npm run bench`: the local runtime (DynamoDB Local in memory, the HTTP server) driven over loopback HTTP.
+ * `npm run bench`: the local runtime (DynamoDB Local, the HTTP server) driven over loopback HTTP.
  * Figures are for this machine and DynamoDB Local; DynamoDB's capacity units are what AWS would bill per operation.
- * Set BENCH_SCALE=0.2 for a quick run.
+ *
+ * 1. Accounts (sign-up, login, session) against DynamoDB Local in memory.
+ * 2. Ticket operations in one tenant of each size (`npm run bench -- --tickets 1000,100000`, or BENCH_TICKETS; both by
+ *    default), each against a copy in RAM of a dataset seeded once and kept under `.data/bench/tickets-<N>`
+ *    (seed-tickets.ts). The per-operation figures must stay flat as the tenant grows.
+ * Every DynamoDB request is checked: a ScanCommand fails the run (no request path scans).
+ * Set BENCH_SCALE=0.2 for a quick run (fewer operations per row); `--tickets-only` skips the account rows.
  */
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const n = (count: number) => Math.max(10, Math.round(count * scale));
 
-async function main() {
-  CapacityMeter.enable();
-  const runtime = await startRuntime({ port: 0 });
-  const url = runtime.url;
-  const json = (method: string, path: string, body?: unknown, token?: string) =>
+type Json = (method: string, path: string, body?: unknown, token?: string) => Promise<Response>;
+
+function client(url: string): Json {
+  return (method, path, body, token) =>
     fetch(url + path, {
       method,
       headers: {
@@ -25,7 +32,17 @@ async function main() {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+}
 
+/** The response's JSON when it has `status`; otherwise an error naming what came back. */
+async function expectStatus<T>(response: Response, status: number): Promise<T> {
+  if (response.status !== status) throw new Error(`${response.status} instead of ${status}: ${(await response.text()).slice(0, 300)}`);
+  return (await response.json()) as T;
+}
+
+async function accountRows(): Promise<Row[]> {
+  const runtime = await startRuntime({ port: 0 });
+  const json = client(runtime.url);
   const rows: Row[] = [];
   try {
     const runId = Date.now().toString(36);
@@ -80,11 +97,172 @@ async function main() {
   } finally {
     await runtime.stop();
   }
+  return rows;
+}
 
-  console.log(`\nFrontline benchmark: local runtime over loopback HTTP, DynamoDB Local in memory, ${availableParallelism()} cores, Node ${process.version}\n`);
-  console.log(table(rows));
-  console.log("\nRCU/WCU: DynamoDB capacity units consumed per operation (as DynamoDB Local reports them).");
-  if (rows.some((r) => r.errors > 0)) {
+// ---------------------------------------------------------------------------------------------------------------
+// Ticket operations in one tenant of a given size
+
+const QUEUES = [
+  { label: "GET /api/tickets (all, by priority)", query: "view=all&sort=priority", as: "owner" },
+  { label: "GET /api/tickets (all, by update)", query: "view=all&sort=updated", as: "owner" },
+  { label: "GET /api/tickets (unassigned, by update; agent of 2 departments)", query: "view=unassigned&sort=updated", as: "agent" },
+] as const;
+const LEVELS = ["low", "medium", "high"] as const;
+
+interface Page {
+  tickets: { ticketId: string }[];
+  cursor: string | null;
+}
+
+async function ticketRows(tenant: BenchTenant): Promise<Row[]> {
+  const copy = workingCopy(tenant.tickets);
+  const runtime = await startRuntime({ port: 0, dataDir: copy.dir });
+  const json = client(runtime.url);
+  const rows: Row[] = [];
+  const tickets = tenant.tickets;
+  const login = async (who: BenchLogin) => (await expectStatus<{ token: string }>(await json("POST", "/api/auth/login", who), 200)).token;
+  try {
+    const tokens = { owner: await login(tenant.owner), agent: await login(tenant.agent) };
+    const emails = tenant.customerEmails;
+    const departments = tenant.departmentIds;
+    const create = async (i: number) => {
+      const body = {
+        subject: `Bench request ${i}`,
+        body: "The export to CSV is empty since this morning.\nCould you have a look? Thank you.",
+        requester: { email: emails[i % emails.length]! },
+        departmentId: departments[i % departments.length]!,
+        impact: LEVELS[i % 3]!,
+        urgency: LEVELS[Math.floor(i / 3) % 3]!,
+      };
+      await expectStatus(await json("POST", "/api/tickets", body, tokens.owner), 201);
+      return true;
+    };
+    const thread = async (i: number) => {
+      const detail = await expectStatus<{ messages: unknown[] }>(await json("GET", `/api/tickets/${tenant.threads[i % tenant.threads.length]}`, undefined, tokens.owner), 200);
+      if (detail.messages.length < 20) throw new Error(`a thread of ${detail.messages.length} messages`);
+      return true;
+    };
+    const queue = (q: (typeof QUEUES)[number]) => async () => {
+      const page = await expectStatus<Page>(await json("GET", `/api/tickets?${q.query}`, undefined, tokens[q.as]), 200);
+      if (!page.tickets.length) throw new Error(`an empty first page of ${q.query}`);
+      return true;
+    };
+    const counts = async () => {
+      await expectStatus(await json("GET", "/api/tickets/counts", undefined, tokens.owner), 200);
+      return true;
+    };
+
+    // Warm-up (not measured): the JIT of both processes, DynamoDB Local's caches.
+    for (const op of [thread, ...QUEUES.map(queue), counts]) await measure("warm-up", 40, 8, op);
+    await measure("warm-up", 10, 4, (i) => create(1_000_000 + i));
+
+    const sized = { tickets };
+    rows.push(await measure("POST /api/tickets (create)", n(300), 8, create, sized));
+    const targets = tenant.replyTargets;
+    rows.push(
+      await measure(
+        "POST /api/tickets/:id/replies",
+        n(150),
+        8,
+        async (i) => {
+          // A small tenant has fewer tickets to reply to than replies: some get a second one (which writes the same).
+          const ticketId = targets[i % targets.length]!;
+          await expectStatus(await json("POST", `/api/tickets/${ticketId}/replies`, { body: `Thank you, we are on it (${i}).` }, tokens.owner), 201);
+          return true;
+        },
+        sized,
+      ),
+    );
+    rows.push(await measure("GET /api/tickets/:id (20 messages)", n(1000), 16, thread, sized));
+    for (const q of QUEUES) rows.push(await measure(q.label, n(500), 16, queue(q), sized));
+    rows.push(await measure("GET /api/tickets/counts", n(1000), 16, counts, sized));
+  } finally {
+    await runtime.stop();
+    copy.remove();
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * For each operation, the largest tenant against the smallest: capacity per operation more than 20% (and 0.1 unit)
+ * higher is flagged, and so is a median latency more than 1.5 times higher (latency also moves with the machine's
+ * load). Flags are for a person to read (see the report), not a failure: a small tenant can be cheaper for reasons
+ * that stop at some size (queue partitions with fewer tickets than a page reads).
+ */
+function flatness(rows: Row[]): string[] {
+  const byOp = new Map<string, Row[]>();
+  for (const row of rows) byOp.set(row.operation, [...(byOp.get(row.operation) ?? []), row]);
+  const lines: string[] = [];
+  for (const [operation, all] of byOp) {
+    if (all.length < 2) continue;
+    const sorted = [...all].sort((a, b) => a.tickets! - b.tickets!);
+    const small = sorted[0]!;
+    const large = sorted[sorted.length - 1]!;
+    const ratio = (a: number, b: number) => (a === 0 && b === 0 ? 1 : a === 0 ? Infinity : b / a);
+    const rcu = ratio(small.readUnitsPerOp, large.readUnitsPerOp);
+    const wcu = ratio(small.writeUnitsPerOp, large.writeUnitsPerOp);
+    const p50 = ratio(small.p50, large.p50);
+    const grown = (r: number, a: number, b: number) => r > 1.2 && b - a > 0.1;
+    const capacity = grown(rcu, small.readUnitsPerOp, large.readUnitsPerOp) || grown(wcu, small.writeUnitsPerOp, large.writeUnitsPerOp);
+    const latency = p50 > 1.5;
+    const verdict = capacity && latency ? "NOT FLAT (capacity, latency)" : capacity ? "NOT FLAT (capacity)" : latency ? "NOT FLAT (latency)" : "flat";
+    lines.push(
+      `${verdict.padEnd(28)} ${operation}: ${size(large.tickets!)} vs ${size(small.tickets!)} tickets: ` +
+        `RCU/op x${rcu.toFixed(2)}, WCU/op x${wcu.toFixed(2)}, p50 x${p50.toFixed(2)}`,
+    );
+  }
+  return lines;
+}
+
+async function main() {
+  onInterrupt();
+  const sizes = ticketSizes();
+  CapacityMeter.enable();
+  NoScan.install();
+
+  // The datasets first: seeding is heavy and must not overlap a measurement.
+  const tenants: BenchTenant[] = [];
+  const seeding: string[] = [];
+  for (const tickets of sizes) {
+    const { manifest, seeded } = await ensureDataset(tickets);
+    tenants.push(manifest);
+    seeding.push(
+      `${size(tickets)} tickets (${manifest.items.toLocaleString("en")} items): ${seeded ? "seeded in" : "reused from"} ${datasetDir(tickets)}` +
+        `${seeded ? "" : ", seeded earlier in"} ${manifest.seconds.toFixed(1)} s`,
+    );
+  }
+
+  const accounts = process.argv.includes("--tickets-only") ? [] : await accountRows();
+  const ticketResults: Row[] = [];
+  for (const tenant of tenants) ticketResults.push(...(await ticketRows(tenant)));
+  // Sizes side by side for each operation, so that flatness shows.
+  const order = [...new Set(ticketResults.map((r) => r.operation))];
+  const grouped = [...ticketResults].sort((a, b) => order.indexOf(a.operation) - order.indexOf(b.operation) || a.tickets! - b.tickets!);
+
+  const load = loadavg().map((l) => l.toFixed(1)).join(" ");
+  console.log(`\nFrontline benchmark: local runtime over loopback HTTP, ${availableParallelism()} cores (load ${load}), Node ${process.version}\n`);
+  if (accounts.length) console.log(`Accounts (DynamoDB Local in memory):\n\n${table(accounts)}\n`);
+  console.log(`Tickets, one tenant of each size (DynamoDB Local on a RAM copy of the kept dataset):\n`);
+  console.log(table(grouped));
+  console.log("\nRCU/WCU: DynamoDB capacity units consumed per operation (as DynamoDB Local reports them; transactional items doubled, as AWS bills them).");
+  console.log(`Seeding: ${seeding.join("; ")}.`);
+
+  const flat = flatness(grouped);
+  if (flat.length) console.log(`\nAs the tenant grows:\n${flat.map((l) => `  ${l}`).join("\n")}`);
+
+  const all = [...accounts, ...grouped];
+  for (const row of all.filter((r) => r.errors > 0)) console.error(`\n${row.operation}${row.tickets ? ` (${size(row.tickets)})` : ""}: ${row.errors} failed; first: ${row.firstError ?? "an unexpected status"}`);
+  const scans = NoScan.attempts();
+  if (scans.length) {
+    console.error(`\n${scans.length} ScanCommand(s) were sent: no request path may scan. The first from:\n${scans[0]!.at}`);
+    process.exitCode = 1;
+  } else {
+    console.log("No ScanCommand was sent.");
+  }
+  if (all.some((r) => r.errors > 0)) {
     console.error("\nSome operations failed; the figures above are not trustworthy.");
     process.exitCode = 1;
   }
