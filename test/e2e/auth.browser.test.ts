@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWeb, webBuildNeeded } from "../../packages/local/src/web-build";
 import type { Runtime } from "../../packages/local/src/runtime";
 import { makeSignup } from "../support/factories";
+import { chromiumLaunch, viewport } from "../support/browser";
 import { startTestRuntime } from "../support/runtime";
 
 /**
@@ -42,19 +43,9 @@ beforeAll(async () => {
   runtime = await startTestRuntime({ webDist: join(webDir, "dist") });
   userDataDir = mkdtempSync(join(tmpdir(), "frontline-chromium-"));
   context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    ...chromiumLaunch,
     locale: "en-US",
-    viewport: { width: 1280, height: 900 },
+    viewport,
     baseURL: runtime.url,
   });
   context.setDefaultTimeout(15_000);

@@ -1,16 +1,13 @@
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@frontline/core/actor";
+import { useDb } from "@frontline/core/db";
 import { Department } from "@frontline/core/department";
 import { Staff } from "@frontline/core/staff";
 import { Tenant } from "@frontline/core/tenant";
 import { Ticket } from "@frontline/core/ticket";
-import { buildWeb, webBuildNeeded } from "../../packages/local/src/web-build";
-import type { Runtime } from "../../packages/local/src/runtime";
+import { startBrowserHarness, type BrowserHarness } from "../support/browser";
 import { makeSignup } from "../support/factories";
-import { startTestRuntime } from "../support/runtime";
 import { actorOf, type StaffActor } from "../support/workspace";
 
 /**
@@ -18,13 +15,9 @@ import { actorOf, type StaffActor } from "../support/workspace";
  * the agent works and solves it, an agent of another department cannot see it, a stale edit is refused without losing
  * the text being written, and the keyboard shortcuts.
  */
-const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const webDir = join(rootDir, "web");
 const PASSWORD = "a long enough passphrase";
 
-let runtime: Runtime | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
+let harness: BrowserHarness | undefined;
 
 const signup = makeSignup({ ownerName: "Olga Owner" });
 interface Person {
@@ -44,18 +37,8 @@ async function addStaff(owner: StaffActor, name: string, role: "dispatcher" | "a
 }
 
 /** A new browser session (its own cookies) signed in as `person`. */
-async function signedIn(person: Person): Promise<Page> {
-  const context = await browser!.newContext({ baseURL: runtime!.url, locale: "en-US", viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Workspace address").fill(signup.slug);
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/workspace$/);
-  return page;
+function signedIn(person: Person): Promise<Page> {
+  return harness!.signedIn(signup.slug, person.email, PASSWORD);
 }
 
 async function text(page: Page, testId: string): Promise<string> {
@@ -84,10 +67,11 @@ function registered(by: Person, subject: string, assignee?: Person) {
 }
 
 beforeAll(async () => {
-  if (webBuildNeeded(webDir)) buildWeb(rootDir);
-  runtime = await startTestRuntime({ webDist: join(webDir, "dist") });
+  harness = await startBrowserHarness();
   // The runtime runs in this process: staff and departments are made through the core.
   const created = await Tenant.signup(signup);
+  // Four staff: more seats than the Standard plan has (as test/support/workspace.ts, on Pro).
+  await useDb().entities.tenant.patch({ tenantId: created.tenant.tenantId }).set({ planId: "pro" }).go();
   const owner = actorOf(created.tenant.tenantId, created.staff);
   const supportId = created.staff.departmentIds[0]!;
   paymentsId = (await withActor(owner, () => Department.create({ name: "Payments" }))).departmentId;
@@ -96,25 +80,10 @@ beforeAll(async () => {
     addStaff(owner, "Artem Agent", "agent", [paymentsId]),
     addStaff(owner, "Bella Agent", "agent", [supportId]),
   ]);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await runtime?.stop();
+  await harness?.close();
 });
 
 describe("the agent console, in Chromium", () => {

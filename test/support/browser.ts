@@ -1,0 +1,77 @@
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { buildWeb, webBuildNeeded } from "../../packages/local/src/web-build";
+import type { Runtime } from "../../packages/local/src/runtime";
+import { startTestRuntime } from "./runtime";
+
+/**
+ * Debian's Chromium, headless and quiet: no sandbox (CI runs as root), no GPU, nothing that reaches the network by
+ * itself. Browser tests never download a browser.
+ */
+export const chromiumLaunch = {
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+export const viewport = { width: 1280, height: 900 };
+
+const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const webDir = join(rootDir, "web");
+
+/** The built web app served by a runtime in this process, and Chromium to drive it. */
+export interface BrowserHarness {
+  runtime: Runtime;
+  browser: Browser;
+  /** A new browser session (its own cookies) on the app's origin. */
+  page(options?: { locale?: string }): Promise<Page>;
+  /** A new browser session signed in to the workspace `slug` as `email`, on its workspace page. */
+  signedIn(slug: string, email: string, password: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Builds the web app when its sources changed, starts the runtime, and launches Chromium. */
+export async function startBrowserHarness(): Promise<BrowserHarness> {
+  if (webBuildNeeded(webDir)) buildWeb(rootDir);
+  const runtime = await startTestRuntime({ webDist: join(webDir, "dist") });
+  const browser = await chromium.launch(chromiumLaunch).catch(async (error: unknown) => {
+    await runtime.stop();
+    throw error;
+  });
+  const contexts: BrowserContext[] = [];
+  const page = async (options: { locale?: string } = {}) => {
+    const context = await browser.newContext({ baseURL: runtime.url, locale: options.locale ?? "en-US", viewport });
+    context.setDefaultTimeout(15_000);
+    contexts.push(context);
+    return context.newPage();
+  };
+  return {
+    runtime,
+    browser,
+    page,
+    async signedIn(slug, email, password) {
+      const p = await page();
+      await p.goto("/login");
+      await p.getByLabel("Workspace address").fill(slug);
+      await p.getByLabel("Email").fill(email);
+      await p.getByLabel("Password").fill(password);
+      await p.getByRole("button", { name: "Sign in" }).click();
+      await p.waitForURL(/\/workspace$/);
+      return p;
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await runtime.stop();
+    },
+  };
+}
