@@ -18,8 +18,17 @@ export const router = {
 };
 
 export const routerModule = {
-  A: (props: { href: string; class?: string; children?: JSX.Element; [key: string]: unknown }) => (
-    <a href={props.href} class={props.class} data-testid={props["data-testid"] as string | undefined}>
+  A: (props: { href: string; class?: string; children?: JSX.Element; onClick?: (event: MouseEvent) => void; [key: string]: unknown }) => (
+    <a
+      href={props.href}
+      class={props.class}
+      data-testid={props["data-testid"] as string | undefined}
+      onClick={(event) => {
+        // Navigation is the router's business; a test sees the click and the handler, not a page load.
+        event.preventDefault();
+        props.onClick?.(event);
+      }}
+    >
       {props.children}
     </a>
   ),

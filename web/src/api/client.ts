@@ -1,4 +1,7 @@
 import type {
+  AddStopRequest,
+  CalendarInfo,
+  CalendarRequest,
   CreateDepartmentRequest,
   CreateTicketRequest,
   CustomerDetail,
@@ -10,14 +13,29 @@ import type {
   EventPage,
   FieldIssue,
   LedgerResponse,
+  LetterInfo,
+  LetterKind,
+  LetterLocale,
+  LetterTemplate,
   LoginRequest,
+  MailInfo,
+  MailPage,
+  MailQuery,
+  MailStatus,
   Me,
   NoteRequest,
+  NotificationsResponse,
+  OutboxInfo,
+  OutboxPage,
+  OutboxStatus,
+  PolicyInfo,
+  PolicyRequest,
   QueueQuery,
   ReplyRequest,
   SessionResponse,
   SignupRequest,
   StaffResponse,
+  StopEntry,
   TicketCounts,
   TicketDetail,
   TicketInfo,
@@ -197,4 +215,38 @@ export const Frontline = {
     api.patch<{ department: DepartmentInfo }>(`/api/departments/${id(departmentId)}`, input),
   setDepartmentStaff: (departmentId: string, staffIds: string[]) =>
     api.put<{ staffIds: string[] }>(`/api/departments/${id(departmentId)}/staff`, { staffIds }),
+
+  // SLA in the console
+  overdue: () => api.get<{ tickets: TicketInfo[] }>("/api/tickets/overdue"),
+  notifications: () => api.get<NotificationsResponse>("/api/notifications"),
+  readNotification: (notificationId: string) => api.post<void>(`/api/notifications/${id(notificationId)}/read`),
+  readAllNotifications: () => api.post<{ marked: number }>("/api/notifications/read-all"),
+
+  // Received mail, the outbox, the stop list and the letters (admins)
+  mail: (query: MailQuery<MailStatus>) => api.get<MailPage>(`/api/mail${queryString({ ...query })}`),
+  /** The address of a received mail's original, as an .eml download. */
+  rawMailHref: (mailId: string) => `/api/mail/${id(mailId)}/raw`,
+  reprocessMail: (mailId: string) => api.post<{ mail: MailInfo }>(`/api/mail/${id(mailId)}/reprocess`),
+  outbox: (query: MailQuery<OutboxStatus>) => api.get<OutboxPage>(`/api/outbox${queryString({ ...query })}`),
+  retryLetter: (outboxId: string) => api.post<{ entry: OutboxInfo }>(`/api/outbox/${id(outboxId)}/retry`),
+  stopList: () => api.get<{ entries: StopEntry[] }>("/api/stop-list"),
+  addStop: (input: AddStopRequest) => api.post<{ entry: StopEntry }>("/api/stop-list", input),
+  removeStop: (value: string) => api.delete<void>(`/api/stop-list/${id(value)}`),
+  letters: () => api.get<{ letters: LetterInfo[] }>("/api/letters"),
+  saveLetter: (kind: LetterKind, locale: LetterLocale, template: LetterTemplate) =>
+    api.put<{ letter: LetterInfo }>(`/api/letters/${kind}/${locale}`, template),
+  resetLetter: (kind: LetterKind, locale: LetterLocale) => api.delete<{ letter: LetterInfo }>(`/api/letters/${kind}/${locale}`),
+  previewLetter: (kind: LetterKind, locale: LetterLocale, template: LetterTemplate) =>
+    api.post<{ preview: LetterTemplate }>(`/api/letters/${kind}/${locale}/preview`, template),
+
+  // SLA calendars and policies (admins change them)
+  calendars: () => api.get<{ calendars: CalendarInfo[] }>("/api/sla/calendars"),
+  createCalendar: (input: CalendarRequest) => api.post<{ calendar: CalendarInfo }>("/api/sla/calendars", input),
+  updateCalendar: (calendarId: string, input: CalendarRequest) => api.put<{ calendar: CalendarInfo }>(`/api/sla/calendars/${id(calendarId)}`, input),
+  deleteCalendar: (calendarId: string) => api.delete<void>(`/api/sla/calendars/${id(calendarId)}`),
+  policies: () => api.get<{ policies: PolicyInfo[] }>("/api/sla/policies"),
+  createPolicy: (input: PolicyRequest) => api.post<{ policy: PolicyInfo }>("/api/sla/policies", input),
+  updatePolicy: (policyId: string, input: PolicyRequest) => api.put<{ policy: PolicyInfo }>(`/api/sla/policies/${id(policyId)}`, input),
+  deletePolicy: (policyId: string) => api.delete<void>(`/api/sla/policies/${id(policyId)}`),
+  reorderPolicies: (policyIds: string[]) => api.put<{ policies: PolicyInfo[] }>("/api/sla/policies/order", { policyIds }),
 };

@@ -5,9 +5,12 @@
 import type { Billing } from "@frontline/core/billing";
 import type { Customer } from "@frontline/core/customer";
 import type { Department } from "@frontline/core/department";
+import type { Inbound, Letters, Outbox, StopList } from "@frontline/core/email";
 import type { FieldIssue } from "@frontline/core/error";
 import type { Event } from "@frontline/core/event";
+import type { Notification } from "@frontline/core/notification";
 import type { Plan } from "@frontline/core/plan";
+import type { Sla } from "@frontline/core/sla";
 import type { Staff } from "@frontline/core/staff";
 import type { Tenant } from "@frontline/core/tenant";
 import type { Ticket } from "@frontline/core/ticket";
@@ -139,3 +142,60 @@ export interface DepartmentDetail {
 
 export type CreateDepartmentRequest = Parameters<typeof Department.create>[0];
 export type UpdateDepartmentRequest = Parameters<typeof Department.update>[1];
+
+// ---------------------------------------------------------------------------------------------------------------
+// The email channel (admins)
+
+export type MailInfo = Inbound.Info;
+export type MailStatus = Inbound.Info["status"];
+export type OutboxInfo = Outbox.Info;
+export type OutboxStatus = Outbox.Info["status"];
+export type LetterKindAll = Outbox.Info["kind"];
+export type StopEntry = StopList.Entry;
+export type AddStopRequest = Parameters<typeof StopList.add>[0];
+export type LetterInfo = Letters.LetterInfo;
+export type LetterKind = Letters.LetterKind;
+export type LetterLocale = Letters.LetterLocale;
+export type LetterTemplate = Letters.Template;
+
+/** GET /api/mail and GET /api/outbox: a page, newest first, optionally of one status. */
+export interface MailQuery<S extends string> {
+  status?: S;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface MailPage {
+  mail: MailInfo[];
+  cursor: string | null;
+}
+
+export interface OutboxPage {
+  entries: OutboxInfo[];
+  cursor: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// SLA
+
+export type CalendarInfo = Sla.CalendarInfo;
+export type CalendarRequest = Parameters<typeof Sla.saveCalendar>[1];
+export type Weekday = Sla.Calendar.Weekday;
+export type WorkingInterval = Sla.Calendar.Interval;
+export type PolicyInfo = Sla.PolicyInfo;
+export type PolicyRequest = Sla.PolicyInput;
+export type Escalation = Sla.Escalation;
+export type EscalationAction = Sla.EscalationAction;
+export type SlaState = Sla.Clock.SlaState;
+export type SlaTargetState = Sla.Clock.TargetState;
+export type SlaTargetName = Sla.Clock.TargetName;
+export type SlaEventInfo = Ticket.SlaEventInfo;
+
+export type NotificationInfo = Notification.Info;
+
+/** GET /api/notifications: the newest first, and how many of the latest are unread. */
+export interface NotificationsResponse {
+  notifications: NotificationInfo[];
+  unread: number;
+  cursor: string | null;
+}

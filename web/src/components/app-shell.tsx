@@ -7,16 +7,19 @@ import { useI18n } from "../i18n";
 import { useShortcuts } from "../keyboard/shortcuts";
 import { DirectoryProvider, useDirectory } from "../session/directory";
 import { MeContext } from "../session/me";
+import { NotificationsProvider } from "../session/notifications";
 import { lastQueueHref } from "../tickets/queue-query";
 import { Brand } from "./brand";
 import { initials } from "./initials";
 import { LocaleSwitcher } from "./locale-switcher";
 import { LoadError, Loading, Notice } from "./notice";
+import { NotificationBell } from "./notification-bell";
 import { ShortcutsHelp, toggleShortcutsHelp } from "./shortcuts-help";
 
 /**
  * The frame of every signed-in page: loads GET /api/me once (a 401 sends the reader to the sign-in page), then
- * shows the top bar with the navigation, the workspace, the signed-in person, the language menu and Sign out.
+ * shows the top bar with the navigation, the workspace, the notifications, the language menu, the signed-in person and
+ * Sign out.
  */
 export function AppShell(props: { children?: JSX.Element }) {
   const i18n = useI18n();
@@ -54,61 +57,64 @@ export function AppShell(props: { children?: JSX.Element }) {
         {(current) => (
           <MeContext.Provider value={{ me: current, refetch }}>
             <DirectoryProvider>
-              <GlobalShortcuts />
-              <ShortcutsHelp />
-              <a class="skip-link" href="#main">
-                {i18n.t("app.skipToContent")}
-              </a>
-              <header class="topbar">
-                <div class="topbar__inner">
-                  <A href="/workspace" class="topbar__brand" aria-label={i18n.t("app.name")}>
-                    <Brand />
-                  </A>
-                  <span class="topbar__workspace" data-testid="workspace-name" title={current().tenant.slug}>
-                    {current().tenant.name}
-                  </span>
-                  <nav class="topnav" aria-label={i18n.t("nav.label")}>
-                    <A href="/tickets" class="topnav__link" activeClass="topnav__link--active">
-                      {i18n.t("nav.tickets")}
-                      <UnassignedCount />
+              <NotificationsProvider>
+                <GlobalShortcuts />
+                <ShortcutsHelp />
+                <a class="skip-link" href="#main">
+                  {i18n.t("app.skipToContent")}
+                </a>
+                <header class="topbar">
+                  <div class="topbar__inner">
+                    <A href="/workspace" class="topbar__brand" aria-label={i18n.t("app.name")}>
+                      <Brand />
                     </A>
-                    <A href="/admin" class="topnav__link" activeClass="topnav__link--active">
-                      {i18n.t("nav.admin")}
-                    </A>
-                    <A href="/workspace" class="topnav__link" activeClass="topnav__link--active">
-                      {i18n.t("nav.workspace")}
-                    </A>
-                  </nav>
-                  <div class="topbar__end">
-                    <LocaleSwitcher />
-                    <div
-                      class="user"
-                      title={i18n.t("nav.signedInAs", { name: current().staff.name, role: i18n.t(`roles.${current().staff.role}`) })}
-                    >
-                      <span class="user__avatar" aria-hidden="true">
-                        {initials(current().staff.name)}
-                      </span>
-                      <span class="user__text">
-                        <span class="user__name" data-testid="user-name">
-                          {current().staff.name}
+                    <span class="topbar__workspace" data-testid="workspace-name" title={current().tenant.slug}>
+                      {current().tenant.name}
+                    </span>
+                    <nav class="topnav" aria-label={i18n.t("nav.label")}>
+                      <A href="/tickets" class="topnav__link" activeClass="topnav__link--active">
+                        {i18n.t("nav.tickets")}
+                        <UnassignedCount />
+                      </A>
+                      <A href="/admin" class="topnav__link" activeClass="topnav__link--active">
+                        {i18n.t("nav.admin")}
+                      </A>
+                      <A href="/workspace" class="topnav__link" activeClass="topnav__link--active">
+                        {i18n.t("nav.workspace")}
+                      </A>
+                    </nav>
+                    <div class="topbar__end">
+                      <NotificationBell />
+                      <LocaleSwitcher />
+                      <div
+                        class="user"
+                        title={i18n.t("nav.signedInAs", { name: current().staff.name, role: i18n.t(`roles.${current().staff.role}`) })}
+                      >
+                        <span class="user__avatar" aria-hidden="true">
+                          {initials(current().staff.name)}
                         </span>
-                        <span class="user__role" data-testid="user-role">
-                          {i18n.t(`roles.${current().staff.role}`)}
+                        <span class="user__text">
+                          <span class="user__name" data-testid="user-name">
+                            {current().staff.name}
+                          </span>
+                          <span class="user__role" data-testid="user-role">
+                            {i18n.t(`roles.${current().staff.role}`)}
+                          </span>
                         </span>
-                      </span>
+                      </div>
+                      <button type="button" class="button button--ghost button--small" onClick={signOut} disabled={signingOut()}>
+                        {signingOut() ? i18n.t("nav.signingOut") : i18n.t("nav.signOut")}
+                      </button>
                     </div>
-                    <button type="button" class="button button--ghost button--small" onClick={signOut} disabled={signingOut()}>
-                      {signingOut() ? i18n.t("nav.signingOut") : i18n.t("nav.signOut")}
-                    </button>
                   </div>
-                </div>
-              </header>
-              <main id="main" class="main" tabindex="-1">
-                <Show when={signOutError()}>
-                  <Notice kind="error">{signOutError()}</Notice>
-                </Show>
-                {props.children}
-              </main>
+                </header>
+                <main id="main" class="main" tabindex="-1">
+                  <Show when={signOutError()}>
+                    <Notice kind="error">{signOutError()}</Notice>
+                  </Show>
+                  {props.children}
+                </main>
+              </NotificationsProvider>
             </DirectoryProvider>
           </MeContext.Provider>
         )}

@@ -2,7 +2,7 @@ import { createContext, createEffect, createMemo, createSignal, onCleanup, useCo
 import * as i18n from "@solid-primitives/i18n";
 import { en, type Catalogue } from "./en";
 import { ru } from "./ru";
-import { formatDate, formatDateTime, formatFileSize, formatMoney, formatRelative, formatSignedMoney } from "./format";
+import { formatDate, formatDateTime, formatFileSize, formatMoney, formatRelative, formatShortDate, formatSignedMoney, formatTime } from "./format";
 
 export type Locale = "en" | "ru";
 export const Locales: readonly Locale[] = ["en", "ru"];
@@ -38,6 +38,10 @@ export interface I18n {
   signedMoney: (minor: number, currency: string) => string;
   date: (iso: string) => string;
   dateTime: (iso: string) => string;
+  /** The time of day, e.g. "1:31 PM" / "13:31". */
+  time: (iso: string) => string;
+  /** A date in few characters, e.g. "Nov 22, 2026" / "22 нояб. 2026 г.". */
+  shortDate: (iso: string) => string;
   /** How long ago, e.g. "5 minutes ago"; follows the clock (re-evaluated every half minute). */
   relative: (iso: string) => string;
   fileSize: (bytes: number) => string;
@@ -79,6 +83,8 @@ export function I18nProvider(props: { locale?: Locale; children: JSX.Element }) 
     signedMoney: (minor, currency) => formatSignedMoney(minor, currency, locale()),
     date: (iso) => formatDate(iso, locale()),
     dateTime: (iso) => formatDateTime(iso, locale()),
+    time: (iso) => formatTime(iso, locale()),
+    shortDate: (iso) => formatShortDate(iso, locale()),
     relative: (iso) => formatRelative(iso, now(), locale()),
     fileSize: (bytes) => formatFileSize(bytes, locale()),
   };

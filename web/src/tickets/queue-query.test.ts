@@ -28,6 +28,11 @@ describe("the queue in the address", () => {
     expect(parseQueue({ tag: "x".repeat(41) }).tag).toBeUndefined();
   });
 
+  it("knows the console's own overdue view, which the API's queue views do not include", () => {
+    expect(parseQueue({ view: "overdue" }).view).toBe("overdue");
+    expect(queueHref({ view: "overdue", sort: "priority" })).toBe("/tickets?view=overdue");
+  });
+
   it("counts the department of the department view as the view, not as a filter", () => {
     expect(hasFilters({ view: "department", departmentId: "d1", sort: "priority" })).toBe(false);
     expect(hasFilters({ view: "all", departmentId: "d1", sort: "priority" })).toBe(true);

@@ -2,12 +2,16 @@ import { queryString } from "../api/client";
 import type { QueueQuery, QueueSort, QueueView, TicketPriority, TicketStatus, TicketType } from "../api/types";
 import { Priorities, Sorts, Statuses, Types, Views } from "./lifecycle";
 
+/** The overdue view is the console's own (GET /api/tickets/overdue, most overdue first), not one of the API's queues. */
+export const OVERDUE = "overdue";
+export type ConsoleView = QueueView | typeof OVERDUE;
+
 /**
  * The queue's view, filters and sort live in the address (/tickets?view=pending&priority=urgent), so that a reload,
  * Back and a shared link all show the same queue. Unknown or malformed values are dropped, never sent to the API.
  */
 export interface QueueState {
-  view: QueueView;
+  view: ConsoleView;
   departmentId?: string;
   assigneeId?: string;
   status?: TicketStatus;
@@ -40,7 +44,7 @@ const idParam = (value: string | undefined) => (value && value.length <= 64 ? va
 
 export function parseQueue(search: Search): QueueState {
   const departmentId = idParam(first(search.departmentId));
-  let view = oneOf(Views, first(search.view)) ?? DEFAULT_VIEW;
+  let view = oneOf<ConsoleView>([...Views, OVERDUE], first(search.view)) ?? DEFAULT_VIEW;
   // The department view is nothing without its department.
   if (view === "department" && !departmentId) view = DEFAULT_VIEW;
   const tag = first(search.tag)?.toLowerCase();
@@ -73,8 +77,8 @@ export function queueHref(state: QueueState): string {
   );
 }
 
-/** The API query of a queue state (a page of it, after `cursor`). */
-export function queueQuery(state: QueueState, cursor?: string): QueueQuery {
+/** The API query of a queue state (a page of it, after `cursor`); the overdue view has its own endpoint. */
+export function queueQuery(state: QueueState & { view: QueueView }, cursor?: string): QueueQuery {
   return { ...state, cursor, limit: 25 };
 }
 

@@ -37,6 +37,17 @@ describe("thread system entries", () => {
     expect(systemLine(system("escalate"), i18n, names)).toBe("Dana Demo: escalate");
   });
 
+  it("tells of SLA warnings, breaches and what they changed, and of mail that did not arrive", () => {
+    const i18n = i18nIn("en");
+    const sla = (action: string, extra: Partial<NonNullable<MessageInfo["system"]>>) =>
+      ({ ...system(action, extra), author: { type: "system", id: "sla", name: "SLA" } }) as MessageInfo;
+    expect(systemLine(sla("sla_warning", { to: "first_response", reason: "Fast" }), i18n, names)).toBe("SLA warning: First response is due soon (Fast)");
+    expect(systemLine(sla("sla_breach", { to: "resolution", reason: "Fast" }), i18n, names)).toBe("SLA breached: Resolution is overdue (Fast)");
+    expect(systemLine(sla("priority", { from: "normal", to: "high" }), i18n, names)).toBe("SLA changed priority from Normal to High");
+    expect(systemLine(sla("undelivered", { reason: "550 no such user" }), i18n, names)).toBe("The customer did not get our mail: 550 no such user");
+    expect(systemLine(sla("sla_breach", { to: "first_response", reason: "Fast" }), i18nIn("ru"), names)).toBe("SLA: срок «Первый ответ» нарушен (Fast)");
+  });
+
   it("reads in Russian too", () => {
     expect(systemLine(system("status", { from: "open", to: "solved" }), i18nIn("ru"), names)).toBe("Dana Demo изменил(а) статус: Открыто → Решено");
   });
@@ -68,5 +79,12 @@ describe("history events", () => {
       title: "Replied to the customer",
       lines: ["Status: New → Open"],
     });
+  });
+
+  it("tells of SLA warnings and breaches with what the escalation did", () => {
+    const i18n = i18nIn("en");
+    const sla = { ...event("sla.breach", undefined, { target: "first_response", actions: ["notify_assignee", "raise_priority"] }), actor: { type: "system" as const, id: "sla", name: "SLA" } };
+    expect(eventLines(sla, i18n, names)).toEqual({ title: "SLA breached: First response", lines: ["Then: notified the assignee, raised the priority"] });
+    expect(eventLines({ ...sla, action: "sla.warning", after: { target: "resolution", actions: [] } }, i18n, names)).toEqual({ title: "SLA warning: Resolution", lines: [] });
   });
 });

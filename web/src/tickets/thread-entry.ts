@@ -12,6 +12,10 @@ const label = (i18n: I18n, group: "status" | "priority" | "level" | "type", valu
   return i18n.lookup(`vocab.${group}.${String(value)}`) ?? String(value);
 };
 
+/** An SLA target by name ("First response"); one the console does not know shows as the API names it. */
+const targetLabel = (i18n: I18n, target: unknown): string =>
+  typeof target === "string" && target ? (i18n.lookup(`sla.targets.${target}`) ?? target) : i18n.t("common.none");
+
 /**
  * A system entry of the thread as one line: "Dana changed status from New to Open", "Dana redirected the ticket to
  * Payments: wrong department". Actions the console does not know yet show as "name: action".
@@ -36,6 +40,14 @@ export function systemLine(message: MessageInfo, i18n: I18n, names: Names): stri
       return i18n.t("ticket.system.delete", { name });
     case "restore":
       return i18n.t("ticket.system.restore", { name });
+    case "priority":
+      return i18n.t("ticket.system.priority", { name, from: label(i18n, "priority", system.from), to: label(i18n, "priority", system.to) });
+    case "sla_warning":
+      return i18n.t("ticket.system.slaWarning", { target: targetLabel(i18n, system.to), policy: system.reason ?? i18n.t("common.none") });
+    case "sla_breach":
+      return i18n.t("ticket.system.slaBreach", { target: targetLabel(i18n, system.to), policy: system.reason ?? i18n.t("common.none") });
+    case "undelivered":
+      return i18n.t("ticket.system.undelivered", { reason: system.reason ?? i18n.t("common.none") });
     default:
       return i18n.t("ticket.system.other", { name, action: system.action });
   }
@@ -126,6 +138,15 @@ export function eventLines(event: EventInfo, i18n: I18n, names: Names): { title?
       return { title: i18n.t("ticket.history.delete"), lines: [] };
     case "ticket.restore":
       return { title: i18n.t("ticket.history.restore"), lines: [] };
+    case "sla.warning":
+    case "sla.breach": {
+      const target = targetLabel(i18n, after.target);
+      const actions = Array.isArray(after.actions) ? after.actions.map((a) => i18n.lookup(`sla.actions.${String(a)}`) ?? String(a)) : [];
+      return {
+        title: event.action === "sla.warning" ? i18n.t("ticket.history.slaWarning", { target }) : i18n.t("ticket.history.slaBreach", { target }),
+        lines: actions.length ? [i18n.t("ticket.history.slaActions", { actions: actions.join(", ") })] : [],
+      };
+    }
     default:
       return { title: event.action, lines: reason };
   }

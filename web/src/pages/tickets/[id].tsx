@@ -1,4 +1,4 @@
-import { createResource, createSignal, Match, Show, Switch } from "solid-js";
+import { createEffect, createResource, createSignal, Match, on, onCleanup, Show, Switch } from "solid-js";
 import { A, useNavigate, useParams } from "@solidjs/router";
 import { ApiError, Frontline, staleTicket } from "../../api/client";
 import type { TicketDetail } from "../../api/types";
@@ -10,6 +10,10 @@ import { useI18n } from "../../i18n";
 import { useShortcuts } from "../../keyboard/shortcuts";
 import { useDirectory } from "../../session/directory";
 import { useMe } from "../../session/me";
+import { useNotifications } from "../../session/notifications";
+import { nextChange } from "../../sla/countdown";
+import { SlaCountdown } from "../../sla/sla-countdown";
+import { SlaPanel } from "../../sla/sla-panel";
 import { PriorityBadge, StatusBadge } from "../../tickets/badges";
 import { Composer, type ComposerControl } from "../../tickets/composer";
 import type { ComposerMode } from "../../tickets/drafts";
@@ -23,7 +27,14 @@ import { Thread } from "../../tickets/thread";
 
 const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
 
-/** /tickets/:id: the conversation, the composer, the ticket's properties, its requester and its history. */
+/** How long after a warning or breach falls due the page reads the ticket again (the timer fires within a second). */
+export const SLA_RECHECK_MS = 1500;
+/** How long the page keeps looking for a warning or breach that is due but not recorded yet. */
+const SLA_RECHECK_FOR_MS = 60_000;
+
+/**
+ * /tickets/:id: the conversation, the composer, the ticket's properties, its SLA, its requester and its history.
+ */
 export function TicketPage() {
   const params = useParams();
   const [initial, { refetch }] = createResource(
@@ -75,6 +86,7 @@ function TicketWorkspace(props: { initial: TicketDetail }) {
   let composer: ComposerControl | undefined;
   let statusSelect: HTMLSelectElement | undefined;
 
+  const notifications = useNotifications();
   const ticket = () => detail().ticket;
   const can = () => detail().permissions;
   const mine = () => ticket().assigneeId === me().staff.staffId;
@@ -164,6 +176,39 @@ function TicketWorkspace(props: { initial: TicketDetail }) {
 
   const take = () => void change({ assigneeId: me().staff.staffId });
 
+  // A warning or a breach happens on its own (an SLA timer): read the ticket again just after it falls due, and again
+  // every few seconds until it shows, so that the panel, the priority and the thread follow without a reload.
+  const [slaChecks, setSlaChecks] = createSignal(0);
+  const recheckSla = async () => {
+    try {
+      const fresh = await Frontline.ticket(ticketId);
+      // Only a newer ticket replaces what is on screen: an unchanged one leaves the thread as it is.
+      if (fresh.ticket.version > ticket().version) setDetail(fresh);
+    } catch (error) {
+      if (isNotFound(error)) return backToQueue();
+    }
+    setSlaChecks((n) => n + 1);
+  };
+  createEffect(
+    on([() => ticket().sla, slaChecks], ([sla]) => {
+      const due = nextChange(sla);
+      if (due === undefined) return;
+      const now = Date.now();
+      if (now - due > SLA_RECHECK_FOR_MS) return;
+      const timer = setTimeout(() => void recheckSla(), Math.max(due + SLA_RECHECK_MS - now, SLA_RECHECK_MS));
+      onCleanup(() => clearTimeout(timer));
+    }),
+  );
+  // A new warning or breach may have notified the person looking at it: the bell need not wait for its next poll.
+  createEffect(
+    on(
+      () => detail().slaEvents.length,
+      (count, previous) => {
+        if (previous !== undefined && count > previous) void notifications?.refresh();
+      },
+    ),
+  );
+
   const trash = () =>
     inTurn(async () => {
       const before = detail();
@@ -239,6 +284,7 @@ function TicketWorkspace(props: { initial: TicketDetail }) {
           <div class="ticket-header__meta">
             <StatusBadge status={ticket().status} testId="ticket-status-badge" />
             <PriorityBadge priority={ticket().priority} testId="ticket-priority-badge" />
+            <SlaCountdown sla={ticket().sla} withTarget empty={false} testId="ticket-sla" />
             <span>{i18n.t(`vocab.type.${ticket().type}`)}</span>
             <Show when={department()}>
               <span class="dot-separated">{department()}</span>
@@ -345,6 +391,9 @@ function TicketWorkspace(props: { initial: TicketDetail }) {
         </div>
         <aside class="ticket-layout__side">
           <TicketProperties detail={detail()} busy={busy()} onChange={change} statusRef={(element) => (statusSelect = element)} />
+          <Show when={ticket().sla || detail().slaEvents.length > 0}>
+            <SlaPanel sla={ticket().sla} events={detail().slaEvents} />
+          </Show>
           <RequesterPanel ticket={ticket()} />
           <HistoryPanel ticketId={ticketId} version={ticket().version} />
         </aside>

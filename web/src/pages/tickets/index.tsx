@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { Frontline } from "../../api/client";
@@ -12,10 +12,12 @@ import { useI18n } from "../../i18n";
 import { useShortcuts } from "../../keyboard/shortcuts";
 import { useDirectory } from "../../session/directory";
 import { useMe } from "../../session/me";
+import { SlaCountdown } from "../../sla/sla-countdown";
 import { PriorityBadge, StatusBadge } from "../../tickets/badges";
 import { configures, Priorities, SidebarViews, Statuses, Types } from "../../tickets/lifecycle";
 import {
   hasFilters,
+  OVERDUE,
   parseQueue,
   queueHref,
   queueKey,
@@ -26,8 +28,8 @@ import {
 } from "../../tickets/queue-query";
 
 /**
- * /tickets: the queues. A sidebar of views and departments with their counts, filters and sort in the address, the
- * tickets a page at a time, and j/k/Enter to move and open.
+ * /tickets: the queues. A sidebar of views and departments with their counts (and the overdue tickets), filters and
+ * sort in the address, the tickets a page at a time with their SLA countdowns, and j/k/Enter to move and open.
  */
 export function QueuePage() {
   const i18n = useI18n();
@@ -48,14 +50,26 @@ export function QueuePage() {
   const [selected, setSelected] = createSignal(0);
   // The queue whose first page is on screen (for tests and assistive tech to know a view has loaded).
   const [loaded, setLoaded] = createSignal<string>();
+  // How many tickets are overdue, for the sidebar (the API's counts do not include them).
+  const [overdueCount, setOverdueCount] = createSignal<number>();
   let generation = 0;
+
+  const countOverdue = async () => {
+    try {
+      setOverdueCount((await Frontline.overdue()).tickets.length);
+    } catch {
+      // The count is a hint; the view itself shows any failure.
+    }
+  };
 
   const load = async (current: QueueState) => {
     const mine = ++generation;
     setList({ loading: true, error: undefined, moreError: undefined });
     try {
-      const page = await Frontline.queue(queueQuery(current));
+      const page =
+        current.view === OVERDUE ? { ...(await Frontline.overdue()), cursor: null } : await Frontline.queue(queueQuery({ ...current, view: current.view }));
       if (mine !== generation) return;
+      if (current.view === OVERDUE) setOverdueCount(page.tickets.length);
       setList({ tickets: page.tickets, cursor: page.cursor, loading: false });
       setSelected(0);
     } catch (error) {
@@ -67,11 +81,12 @@ export function QueuePage() {
 
   const loadMore = async () => {
     const cursor = list.cursor;
-    if (!cursor || list.loadingMore) return;
+    const current = state();
+    if (!cursor || list.loadingMore || current.view === OVERDUE) return;
     const mine = generation;
     setList({ loadingMore: true, moreError: undefined });
     try {
-      const page = await Frontline.queue(queueQuery(state(), cursor));
+      const page = await Frontline.queue(queueQuery({ ...current, view: current.view }, cursor));
       if (mine !== generation) return;
       setList({ tickets: [...list.tickets, ...page.tickets], cursor: page.cursor });
     } catch (error) {
@@ -86,8 +101,19 @@ export function QueuePage() {
       rememberQueue(queueHref(current));
       void load(current);
       directory.refetchCounts();
+      if (current.view !== OVERDUE) void countOverdue();
     }),
   );
+
+  // Back at the window: the counts may have moved meanwhile (breaches happen on their own).
+  onMount(() => {
+    const refresh = () => {
+      directory.refetchCounts();
+      void countOverdue();
+    };
+    window.addEventListener("focus", refresh);
+    onCleanup(() => window.removeEventListener("focus", refresh));
+  });
 
   // Rows, to keep the selected one in sight.
   const rows: HTMLTableRowElement[] = [];
@@ -134,7 +160,7 @@ export function QueuePage() {
         }
       />
       <div class="queue">
-        <QueueSidebar state={state()} />
+        <QueueSidebar state={state()} overdue={overdueCount()} />
         <section
           class="queue__main card card--flush"
           aria-label={i18n.t("tickets.listLabel", { view: viewTitle() })}
@@ -142,15 +168,23 @@ export function QueuePage() {
           data-testid="queue"
           data-loaded={list.loading ? undefined : loaded()}
         >
-          <QueueFilters state={state()} onChange={go} />
+          <Show when={state().view !== OVERDUE} fallback={<p class="queue__hint" data-testid="overdue-hint">{i18n.t("tickets.overdueHint")}</p>}>
+            <QueueFilters state={state()} onChange={go} />
+          </Show>
           <Show when={!list.error} fallback={<div class="card__body card__body--top"><LoadError error={list.error} onRetry={() => void load(state())} /></div>}>
             <Show when={!(list.loading && list.tickets.length === 0)} fallback={<div class="empty"><Loading /></div>}>
               <Show
                 when={list.tickets.length > 0}
                 fallback={
                   <div class="empty empty--center" data-testid="queue-empty">
-                    <p>{hasFilters(state()) ? i18n.t("tickets.emptyFiltered") : i18n.t("tickets.empty")}</p>
-                    <Show when={hasFilters(state())}>
+                    <p>
+                      {state().view === OVERDUE
+                        ? i18n.t("tickets.emptyOverdue")
+                        : hasFilters(state())
+                          ? i18n.t("tickets.emptyFiltered")
+                          : i18n.t("tickets.empty")}
+                    </p>
+                    <Show when={state().view !== OVERDUE && hasFilters(state())}>
                       <button type="button" class="button button--secondary button--small" onClick={() => go(withoutFilters(state()))}>
                         {i18n.t("tickets.clearFilters")}
                       </button>
@@ -168,6 +202,7 @@ export function QueuePage() {
                       <col class="queue-table__col-priority" />
                       <col class="queue-table__col-department" />
                       <col class="queue-table__col-assignee" />
+                      <col class="queue-table__col-sla" />
                       <col class="queue-table__col-updated" />
                     </colgroup>
                     <thead>
@@ -179,6 +214,7 @@ export function QueuePage() {
                         <th scope="col">{i18n.t("tickets.columns.priority")}</th>
                         <th scope="col">{i18n.t("tickets.columns.department")}</th>
                         <th scope="col">{i18n.t("tickets.columns.assignee")}</th>
+                        <th scope="col">{i18n.t("tickets.columns.sla")}</th>
                         <th scope="col">{i18n.t("tickets.columns.updated")}</th>
                       </tr>
                     </thead>
@@ -266,6 +302,9 @@ function QueueRow(props: { ticket: TicketInfo; selected: boolean; ref: (row: HTM
           </Show>
         </Show>
       </td>
+      <td>
+        <SlaCountdown sla={props.ticket.sla} />
+      </td>
       <td class="muted" title={i18n.dateTime(props.ticket.updatedAt)}>
         {i18n.relative(props.ticket.updatedAt)}
       </td>
@@ -273,8 +312,8 @@ function QueueRow(props: { ticket: TicketInfo; selected: boolean; ref: (row: HTM
   );
 }
 
-/** The views and departments, each with its count. */
-function QueueSidebar(props: { state: QueueState }) {
+/** The views and departments, each with its count; the overdue tickets right after the unassigned ones. */
+function QueueSidebar(props: { state: QueueState; overdue: number | undefined }) {
   const i18n = useI18n();
   const { me } = useMe();
   const directory = useDirectory();
@@ -286,20 +325,40 @@ function QueueSidebar(props: { state: QueueState }) {
       <ul class="queue-nav__list">
         <For each={views()}>
           {(view) => (
-            <li>
-              <A
-                href={viewHref(view)}
-                class="queue-nav__item"
-                classList={{ "queue-nav__item--active": props.state.view === view }}
-                aria-current={props.state.view === view ? "page" : undefined}
-                data-testid={`view-${view}`}
-              >
-                <span class="queue-nav__label">{i18n.t(`tickets.views.${view}`)}</span>
-                <Show when={count(view) !== undefined}>
-                  <span class="queue-nav__count">{count(view)}</span>
-                </Show>
-              </A>
-            </li>
+            <>
+              <li>
+                <A
+                  href={viewHref(view)}
+                  class="queue-nav__item"
+                  classList={{ "queue-nav__item--active": props.state.view === view }}
+                  aria-current={props.state.view === view ? "page" : undefined}
+                  data-testid={`view-${view}`}
+                >
+                  <span class="queue-nav__label">{i18n.t(`tickets.views.${view}`)}</span>
+                  <Show when={count(view) !== undefined}>
+                    <span class="queue-nav__count">{count(view)}</span>
+                  </Show>
+                </A>
+              </li>
+              <Show when={view === "unassigned"}>
+                <li>
+                  <A
+                    href={queueHref({ view: OVERDUE, sort: props.state.sort })}
+                    class="queue-nav__item"
+                    classList={{ "queue-nav__item--active": props.state.view === OVERDUE }}
+                    aria-current={props.state.view === OVERDUE ? "page" : undefined}
+                    data-testid="view-overdue"
+                  >
+                    <span class="queue-nav__label">{i18n.t("tickets.views.overdue")}</span>
+                    <Show when={props.overdue !== undefined}>
+                      <span class="queue-nav__count" classList={{ "queue-nav__count--alert": (props.overdue ?? 0) > 0 }} data-testid="overdue-count">
+                        {props.overdue}
+                      </span>
+                    </Show>
+                  </A>
+                </li>
+              </Show>
+            </>
           )}
         </For>
       </ul>

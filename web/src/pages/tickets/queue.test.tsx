@@ -1,6 +1,6 @@
-import { cleanup, fireEvent, screen, waitFor } from "@solidjs/testing-library";
+import { cleanup, fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { DepartmentInfo, TicketInfo } from "../../api/types";
+import type { DepartmentInfo, SlaState, TicketInfo } from "../../api/types";
 import { renderConsole, staff, stubApi } from "../../../test/console-harness";
 import { router } from "../../../test/router-stub";
 import { QueuePage } from "./index";
@@ -28,14 +28,31 @@ const ticket = (n: number, overrides: Partial<TicketInfo> = {}): TicketInfo =>
     ...overrides,
   }) as TicketInfo;
 
-function routes(pages: Record<string, { tickets: TicketInfo[]; cursor: string | null }>) {
+function routes(pages: Record<string, { tickets: TicketInfo[]; cursor: string | null }>, overdue: TicketInfo[] = []) {
   return {
+    "GET /api/tickets/overdue": () => ({ tickets: overdue }),
     "GET /api/staff": () => ({ staff: [artem, olga] }),
     "GET /api/departments": () => ({ departments }),
     "GET /api/tickets/counts": () => ({ views: { mine: 2, unassigned: 5, all: 9, pending: 1, on_hold: 0, solved: 3 }, departments: { "d-pay": 7 } }),
     "GET /api/tickets": ({ url }: { url: URL }) => pages[url.searchParams.get("cursor") ?? "first"] ?? { tickets: [], cursor: null },
   };
 }
+
+/** A first response that started a minute ago and is due `dueIn` seconds from now. */
+const sla = (dueIn: number): SlaState => ({
+  policyId: "p1",
+  policyName: "Fast",
+  targets: {
+    first_response: {
+      minutes: 60,
+      elapsedMs: 0,
+      since: new Date(Date.now() - 60_000).toISOString(),
+      dueAt: new Date(Date.now() + dueIn * 1000).toISOString(),
+      generation: 1,
+      ...(dueIn < 0 ? { breachedAt: new Date(Date.now() + dueIn * 1000).toISOString() } : {}),
+    },
+  },
+});
 
 const rowSubjects = () => screen.queryAllByTestId("queue-row").map((row) => row.querySelector(".queue-row__link")?.textContent);
 
@@ -78,6 +95,7 @@ describe("the queue", () => {
     stubApi(routes({ first: { tickets: [], cursor: null } }));
     renderConsole(() => <QueuePage />, artem);
     await waitFor(() => expect(screen.getByTestId("view-unassigned").textContent).toBe("Unassigned5"));
+    await waitFor(() => expect(screen.getByTestId("view-overdue").textContent).toBe("Overdue0"));
     expect(screen.getAllByTestId("view-department").map((a) => a.textContent)).toEqual(["Payments7"]);
     expect(screen.queryByTestId("view-trash")).toBeNull();
     expect((await screen.findByTestId("queue-empty")).textContent).toContain("No tickets in this view.");
@@ -103,5 +121,32 @@ describe("the queue", () => {
     expect(selected()).toBe("Subject 2");
     fireEvent.keyDown(document.body, { key: "Enter" });
     expect(router.navigate).toHaveBeenCalledWith("/tickets/t2");
+  });
+
+  it("lists the overdue tickets, most overdue first, with their count in the sidebar and no filters", async () => {
+    router.search = { view: "overdue" };
+    const late = ticket(7, { subject: "Late one", sla: sla(-5 * 60) });
+    const later = ticket(8, { subject: "Later one", sla: sla(-60) });
+    const api = stubApi(routes({ first: { tickets: [], cursor: null } }, [late, later]));
+    renderConsole(() => <QueuePage />, artem);
+    await waitFor(() => expect(rowSubjects()).toEqual(["Late one", "Later one"]));
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Overdue");
+    expect(screen.getByTestId("overdue-hint").textContent).toContain("most overdue first");
+    expect(screen.queryByLabelText("Status")).toBeNull();
+    expect(screen.getByTestId("overdue-count").textContent).toBe("2");
+    expect(screen.getByTestId("overdue-count").className).toContain("queue-nav__count--alert");
+    expect(screen.getAllByTestId("sla-countdown").map((c) => c.textContent)).toEqual(["overdue 5 min", "overdue 1 min"]);
+    expect(api.calls.some((c) => c.path.startsWith("/api/tickets?"))).toBe(false);
+  });
+
+  it("shows each ticket's nearest SLA target counting down", async () => {
+    router.search = { view: "all" };
+    stubApi(routes({ first: { tickets: [ticket(1, { sla: sla(42 * 60) }), ticket(2)], cursor: null } }));
+    renderConsole(() => <QueuePage />, artem);
+    await waitFor(() => expect(rowSubjects()).toHaveLength(2));
+    const [first, second] = screen.getAllByTestId("queue-row");
+    expect(within(first!).getByTestId("sla-countdown").textContent).toMatch(/^in 4[12] min$/);
+    expect(within(first!).getByTestId("sla-countdown").dataset.target).toBe("first_response");
+    expect(within(second!).queryByTestId("sla-countdown")).toBeNull();
   });
 });

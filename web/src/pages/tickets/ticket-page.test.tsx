@@ -262,4 +262,64 @@ describe("the ticket page", () => {
     renderConsole(() => <TicketPage />, artem, "ru");
     expect((await screen.findByTestId("ticket-not-found")).textContent).toContain("Обращение не найдено");
   });
+
+  it("counts the SLA down in the header and the panel, and reads the ticket again once a warning or breach falls due", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const now = Date.now();
+      const iso = (seconds: number) => new Date(now + seconds * 1000).toISOString();
+      const running = {
+        policyId: "p1",
+        policyName: "Fast",
+        targets: { first_response: { minutes: 1, elapsedMs: 0, since: iso(-50), warnAt: iso(-20), warnedAt: iso(-20), dueAt: iso(10), generation: 1 } },
+      };
+      const breached = {
+        ...running,
+        targets: { first_response: { ...running.targets.first_response, breachedAt: iso(10) } },
+      };
+      let reads = 0;
+      const api = stubApi({
+        ...directoryRoutes,
+        "GET /api/tickets/t1": () => {
+          reads++;
+          if (reads < 3) return { ...detail({ sla: running }), slaEvents: [{ target: "first_response", kind: "warning", policyName: "Fast", dueAt: iso(-20), at: iso(-20), actions: [] }] };
+          // The timer fired meanwhile: the breach, the raised priority and the system entries.
+          const fired = detail({ sla: breached, priority: "high", version: 4 });
+          fired.messages.push(
+            { messageId: "m8", kind: "system", author: { type: "system", id: "sla", name: "SLA" }, body: "", createdAt: iso(10), system: { action: "sla_breach", to: "first_response", reason: "Fast" } } as MessageInfo,
+            { messageId: "m9", kind: "system", author: { type: "system", id: "sla", name: "SLA" }, body: "", createdAt: iso(10), system: { action: "priority", from: "normal", to: "high" } } as MessageInfo,
+          );
+          fired.slaEvents = [
+            { target: "first_response", kind: "warning", policyName: "Fast", dueAt: iso(-20), at: iso(-20), actions: [] },
+            { target: "first_response", kind: "breach", policyName: "Fast", dueAt: iso(10), at: iso(10), actions: ["notify_assignee", "raise_priority"] },
+          ];
+          return fired;
+        },
+      });
+      renderConsole(() => <TicketPage />, artem);
+      const header = await screen.findByTestId("ticket-sla");
+      expect(header.textContent).toBe("First response in 10 s");
+      expect(header.dataset.sla).toBe("warning");
+      expect(screen.getAllByTestId("sla-event").map((e) => e.dataset.kind)).toEqual(["warning"]);
+
+      // Due in ten seconds: the page reads the ticket again a moment after, until the breach shows.
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(screen.getByTestId("ticket-sla").textContent).toBe("First response overdue 0 s");
+      await vi.advanceTimersByTimeAsync(4_000);
+      await waitFor(() => expect(screen.getAllByTestId("sla-event").map((e) => e.dataset.kind)).toEqual(["warning", "breach"]));
+      expect(screen.getByTestId("ticket-priority-badge").dataset.priority).toBe("high");
+      expect(screen.getAllByTestId("system-entry").map((e) => e.textContent)).toEqual([
+        expect.stringContaining("changed status from New to Open"),
+        expect.stringContaining("SLA breached: First response is overdue (Fast)"),
+        expect.stringContaining("SLA changed priority from Normal to High"),
+      ]);
+      expect(screen.getByTestId("sla-target").dataset.sla).toBe("breached");
+      // Nothing more falls due: no more reading.
+      const after = api.calls.length;
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(api.calls.length).toBe(after);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
