@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@frontline/core/actor";
+import { Billing } from "@frontline/core/billing";
 import { useDb } from "@frontline/core/db";
 import { Operator } from "@frontline/core/operator";
 import { Staff } from "@frontline/core/staff";
@@ -88,6 +89,43 @@ describe("invitations over HTTP", () => {
     expect(me.staff).toMatchObject({ name: "First Agent", role: "agent" });
     const weak = await caller(fetcher).post("/api/invitations/accept", { token, name: "x", password: "short" });
     expect(weak.status).toBe(400);
+  });
+});
+
+describe("the ledger and the event log for the admin panel", () => {
+  it("pages the ledger, newest first", async () => {
+    const w = await signupVia(fetcher);
+    for (const amountMinor of [100, 200, 300]) {
+      await Billing.topUp(w.slug, { amountMinor, reference: `transfer ${amountMinor}` }, { type: "operator", id: "op", name: "Olena Operator" });
+    }
+    const first = await (await w.as.get("/api/billing/ledger?limit=3")).json();
+    expect(first.entries.map((e: { amountMinor: number }) => e.amountMinor)).toEqual([300, 200, 100]);
+    expect(first.cursor).toEqual(expect.any(String));
+    const rest = await (await w.as.get(`/api/billing/ledger?limit=3&cursor=${encodeURIComponent(first.cursor)}`)).json();
+    expect(rest.entries.map((e: { kind: string }) => e.kind)).toEqual(["trial_credit"]);
+    expect(rest.cursor).toBeNull();
+    expect((await w.as.get("/api/billing/ledger?limit=0")).status).toBe(400);
+  });
+
+  it("filters a ticket's events by who acted, not only by the ticket", async () => {
+    const w = await signupVia(fetcher);
+    const request = { subject: "Card declined", body: "It fails at the last step.", requester: { email: "kim@customer.example" } };
+    const { ticket } = await (await w.as.post("/api/tickets", request)).json();
+    const email = `dora-${Math.random().toString(36).slice(2, 8)}@example.com`;
+    await withActor({ type: "system", tenantId: w.slug, reason: "test" }, () => Staff.create({ name: "Dora Dispatcher", email, role: "dispatcher", password: "a long enough passphrase" }));
+    const { token, staff: dora } = await (await caller(fetcher).post("/api/auth/login", { slug: w.slug, email, password: "a long enough passphrase" })).json();
+    const asDora = caller(fetcher, { authorization: `Bearer ${token}` });
+    expect((await asDora.send("PATCH", `/api/tickets/${ticket.ticketId}`, { version: ticket.version, priority: "high" })).status).toBe(200);
+
+    const target = `targetType=ticket&targetId=${ticket.ticketId}`;
+    const everyone = await (await w.as.get(`/api/events?${target}`)).json();
+    expect(new Set(everyone.events.map((e: { actor: { id: string } }) => e.actor.id))).toEqual(new Set([w.staffId, dora.staffId]));
+    const doras = await (await w.as.get(`/api/events?${target}&actorId=${dora.staffId}`)).json();
+    expect(doras.events.length).toBeGreaterThan(0);
+    expect(doras.events.every((e: { actor: { id: string } }) => e.actor.id === dora.staffId)).toBe(true);
+    const csv = await (await w.as.get(`/api/events/export.csv?${target}&actorId=${w.staffId}`)).text();
+    expect(csv).toContain(w.staffId);
+    expect(csv).not.toContain(dora.staffId);
   });
 });
 

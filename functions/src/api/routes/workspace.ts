@@ -20,6 +20,6 @@ route(workspaceRoutes, { method: "post", path: "/auth/logout", summary: "End thi
   return c.body(null, 204);
 });
 
-route(workspaceRoutes, { method: "get", path: "/billing/ledger", summary: "The balance's history, newest first", tag: "Workspace" }, async (c) =>
-  c.json({ entries: await Billing.ledger() }),
+route(workspaceRoutes, { method: "get", path: "/billing/ledger", summary: "The balance's history, newest first, a page at a time", tag: "Workspace", query: Billing.LedgerQuerySchema }, async (c) =>
+  c.json(await Billing.ledgerPage(c.req.query())),
 );

@@ -66,6 +66,20 @@ export async function ledger(options: { limit?: number; tenantId?: string } = {}
   return result.data.map(({ tenantId: _tenantId, ...entry }) => entry);
 }
 
+export const LedgerQuerySchema = z.object({
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+/** The balance history a page at a time, newest first: the ledger grows by a day's charge every day. */
+export async function ledgerPage(raw: z.input<typeof LedgerQuerySchema>): Promise<{ entries: LedgerEntry[]; cursor: string | null }> {
+  const input = parse(LedgerQuerySchema, raw);
+  const result = await useDb()
+    .entities.ledgerEntry.query.byEntry({ tenantId: useTenantId() })
+    .go({ order: "desc", count: input.limit, cursor: input.cursor ?? null });
+  return { entries: result.data.map(({ tenantId: _tenantId, ...entry }) => entry), cursor: result.cursor };
+}
+
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

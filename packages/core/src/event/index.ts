@@ -149,7 +149,9 @@ export async function list(raw: ListInput): Promise<{ events: Info[]; cursor: st
 
   if (input.targetType && input.targetId) {
     const query = range(db.query.byTarget({ tenantId, targetType: input.targetType, targetId: input.targetId })) as unknown as Query;
-    const result = await withAction(query).go(options(input.cursor));
+    // One actor's actions on one target: the target's index, narrowed to the actor.
+    const byActor = input.actorId ? (query.where(({ actorId }: { actorId: string }, { eq }: { eq: Function }) => eq(actorId, input.actorId)) as Query) : query;
+    const result = await withAction(byActor).go(options(input.cursor));
     return { events: result.data.map(view), cursor: result.cursor };
   }
   if (input.actorId) {
