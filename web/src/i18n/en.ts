@@ -1,10 +1,13 @@
 import { template } from "@solid-primitives/i18n";
+import { operatorEn } from "../operator/strings";
 
 /**
  * The English catalogue, and the shape every other catalogue must have (see `Catalogue`). Strings with
  * placeholders are templates typed with their arguments, so `t("key", { ... })` is checked at compile time.
  */
 export const en = {
+  /** The operator console (web/src/operator), kept with it. */
+  operator: operatorEn,
   app: {
     name: "Frontline",
     loading: "Loading…",

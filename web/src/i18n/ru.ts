@@ -1,4 +1,5 @@
 import { template } from "@solid-primitives/i18n";
+import { operatorRu } from "../operator/strings";
 import type { Catalogue } from "./en";
 
 /** A Russian noun in the form its count needs: 1 правило, 3 правила, 5 правил. */
@@ -26,6 +27,7 @@ const dayWord = (days: number): string => {
 
 /** The Russian catalogue. Typed as `Catalogue`: a missing or an extra key does not compile. */
 export const ru: Catalogue = {
+  operator: operatorRu,
   app: {
     name: "Frontline",
     loading: "Загрузка…",
