@@ -3,6 +3,7 @@ import { Throttle } from "@frontline/core/auth";
 import { CapacityMeter } from "@frontline/core/db";
 import { startRuntime } from "../src/runtime";
 import { measure, size, table, type Row } from "./harness";
+import { mailRows, slaRows } from "./mail-sla";
 import { NoScan } from "./no-scan";
 import { datasetDir, ensureDataset, onInterrupt, ticketSizes, workingCopy, type BenchLogin, type BenchTenant } from "./seed-tickets";
 
@@ -15,7 +16,9 @@ import { datasetDir, ensureDataset, onInterrupt, ticketSizes, workingCopy, type 
  *    default), each against a copy in RAM of a dataset seeded once and kept under `.data/bench/tickets-<N>`
  *    (seed-tickets.ts). The per-operation figures must stay flat as the tenant grows.
  * Every DynamoDB request is checked: a ScanCommand fails the run (no request path scans).
- * Set BENCH_SCALE=0.2 for a quick run (fewer operations per row); `--tickets-only` skips the account rows.
+ * 3. Inbound mail over SMTP, and a burst of SLA timers due at one instant on the local scheduler (mail-sla.ts).
+ * Set BENCH_SCALE=0.2 for a quick run (fewer operations per row); `--only mail,sla` runs some sections
+ * (accounts, tickets, mail, sla); BENCH_SLA_TIMERS sets the size of the timer burst (1000).
  */
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const n = (count: number) => Math.max(10, Math.round(count * scale));
@@ -217,9 +220,20 @@ function flatness(rows: Row[]): string[] {
   return lines;
 }
 
+/** `--only accounts,tickets,mail,sla` runs some sections; all by default. `--tickets-only` is `--only tickets`. */
+function sections(argv: readonly string[] = process.argv.slice(2)): Set<string> {
+  if (argv.includes("--tickets-only")) return new Set(["tickets"]);
+  const flag = argv.findIndex((a) => a === "--only" || a.startsWith("--only="));
+  const raw = flag >= 0 ? (argv[flag]!.includes("=") ? argv[flag]!.split("=")[1]! : argv[flag + 1] ?? "") : "accounts,tickets,mail,sla";
+  const chosen = new Set(raw.split(",").map((s) => s.trim()).filter(Boolean));
+  for (const s of chosen) if (!["accounts", "tickets", "mail", "sla"].includes(s)) throw new Error(`--only takes accounts, tickets, mail, sla; got "${s}"`);
+  return chosen;
+}
+
 async function main() {
   onInterrupt();
-  const sizes = ticketSizes();
+  const only = sections();
+  const sizes = only.has("tickets") ? ticketSizes() : [];
   CapacityMeter.enable();
   NoScan.install();
 
@@ -235,7 +249,9 @@ async function main() {
     );
   }
 
-  const accounts = process.argv.includes("--tickets-only") ? [] : await accountRows();
+  const accounts = only.has("accounts") ? await accountRows() : [];
+  const mail = only.has("mail") ? await mailRows(n(300)) : [];
+  const sla = only.has("sla") ? await slaRows(Number(process.env.BENCH_SLA_TIMERS ?? 1000)) : [];
   const ticketResults: Row[] = [];
   for (const tenant of tenants) ticketResults.push(...(await ticketRows(tenant)));
   // Sizes side by side for each operation, so that flatness shows.
@@ -245,15 +261,19 @@ async function main() {
   const load = loadavg().map((l) => l.toFixed(1)).join(" ");
   console.log(`\nFrontline benchmark: local runtime over loopback HTTP, ${availableParallelism()} cores (load ${load}), Node ${process.version}\n`);
   if (accounts.length) console.log(`Accounts (DynamoDB Local in memory):\n\n${table(accounts)}\n`);
-  console.log(`Tickets, one tenant of each size (DynamoDB Local on a RAM copy of the kept dataset):\n`);
-  console.log(table(grouped));
+  if (mail.length) console.log(`Inbound mail over SMTP, one connection per message (DynamoDB Local in memory):\n\n${table(mail)}\n`);
+  if (sla.length) console.log(`SLA timers on the local scheduler (DynamoDB Local in memory; p50/p99 of the SLA row: how late a breach was recorded):\n\n${table(sla)}\n`);
+  if (grouped.length) {
+    console.log(`Tickets, one tenant of each size (DynamoDB Local on a RAM copy of the kept dataset):\n`);
+    console.log(table(grouped));
+  }
   console.log("\nRCU/WCU: DynamoDB capacity units consumed per operation (as DynamoDB Local reports them; transactional items doubled, as AWS bills them).");
-  console.log(`Seeding: ${seeding.join("; ")}.`);
+  if (seeding.length) console.log(`Seeding: ${seeding.join("; ")}.`);
 
   const flat = flatness(grouped);
   if (flat.length) console.log(`\nAs the tenant grows:\n${flat.map((l) => `  ${l}`).join("\n")}`);
 
-  const all = [...accounts, ...grouped];
+  const all = [...accounts, ...mail, ...sla, ...grouped];
   for (const row of all.filter((r) => r.errors > 0)) console.error(`\n${row.operation}${row.tickets ? ` (${size(row.tickets)})` : ""}: ${row.errors} failed; first: ${row.firstError ?? "an unexpected status"}`);
   const scans = NoScan.attempts();
   if (scans.length) {
