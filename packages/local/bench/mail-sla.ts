@@ -80,6 +80,20 @@ export async function slaRows(total: number): Promise<Row[]> {
     const open = (i: number) =>
       withActor(ws.owner, () => Ticket.create({ subject: `Bench SLA ${i}`, body: "The export is empty.", requester: { email: `c${i % 50}@customer.example` } }));
     await measure("warm-up", 20, 4, async (i) => Boolean(await open(i)));
+    // The port itself: a timer is one item in the table locally (one CreateSchedule / DeleteSchedule call on AWS).
+    const far = new Date(Date.now() + 86_400_000);
+    rows.push(
+      await measure("Scheduler.arm (local: one item)", 500, 8, async (i) => {
+        await runtime.scheduler.arm(`bench-${i}`, far, { kind: "bench", tenantId: ws.tenantId });
+        return true;
+      }),
+    );
+    rows.push(
+      await measure("Scheduler.cancel (local: one item)", 500, 8, async (i) => {
+        await runtime.scheduler.cancel(`bench-${i}`);
+        return true;
+      }),
+    );
     rows.push(await measure("Ticket.create, no SLA policy (in process)", 200, 8, async (i) => Boolean(await open(i))));
 
     await withActor(ws.owner, () =>
