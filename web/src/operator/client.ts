@@ -1,0 +1,99 @@
+import type { Billing } from "@frontline/core/billing";
+import type { Event } from "@frontline/core/event";
+import type { Operator } from "@frontline/core/operator";
+import type { Plan } from "@frontline/core/plan";
+import { ApiError, CSRF_HEADER, queryString, readCookie } from "../api/client";
+import type { ErrorBody } from "../api/types";
+
+/**
+ * The operator console's own client: the operator's session is a cookie of its own (HttpOnly, Path=/api/operator)
+ * with a CSRF cookie of its own, so unsafe requests echo `fl_operator_csrf` (never the workspace's `fl_csrf`, which a
+ * browser signed in to both would also hold). Failures are the tenant client's ApiError, so the shared form and
+ * error helpers read them alike.
+ */
+export const OPERATOR_CSRF_COOKIE = "fl_operator_csrf";
+const SAFE_METHODS = new Set(["GET", "HEAD"]);
+
+export type OperatorInfo = Operator.Operator;
+export type WorkspaceRow = Operator.WorkspaceRow;
+export type LedgerEntry = Billing.LedgerEntry;
+export type TopUpRequest = Billing.TopUpRequestInfo;
+export type OpenTopUpRequest = TopUpRequest & { tenantId: string };
+export type PlanInfo = Plan.Info;
+/** PUT /api/operator/plans/:id: the fields to change (a null limit is unlimited). */
+export type PlanUpdate = Parameters<typeof Plan.update>[1];
+export type EventInfo = Event.Info;
+
+export interface WorkspaceDetail {
+  workspace: WorkspaceRow;
+  ledger: LedgerEntry[];
+  topUpRequests: TopUpRequest[];
+}
+
+export interface PaymentRequest {
+  amountMinor: number;
+  reference: string;
+  /** The top-up request this payment answers (closed as paid). */
+  requestId?: string;
+}
+
+export interface AdjustmentRequest {
+  amountMinor: number;
+  reason: string;
+}
+
+/** The API's error body as an ApiError; anything else (a proxy's page) keeps only its status. */
+async function failure(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => undefined)) as Partial<ErrorBody> | undefined;
+  const error = body?.error;
+  if (error && typeof error.code === "string" && typeof error.message === "string") {
+    return new ApiError({ ...error, status: response.status, issues: Array.isArray(error.issues) ? error.issues : [] });
+  }
+  return new ApiError({
+    status: response.status,
+    code: response.status >= 500 ? "internal" : `http_${response.status}`,
+    message: response.statusText || `HTTP ${response.status}`,
+    requestId: response.headers.get("x-request-id") ?? undefined,
+  });
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const csrf = SAFE_METHODS.has(method) ? undefined : readCookie(OPERATOR_CSRF_COOKIE);
+  if (csrf) headers[CSRF_HEADER] = csrf;
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (cause) {
+    throw new ApiError({ status: 0, code: "network", message: (cause as Error)?.message || "Network error" });
+  }
+  if (!response.ok) throw await failure(response);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+const id = (value: string) => encodeURIComponent(value);
+const base = "/api/operator";
+
+/** The operator API's endpoints, typed. */
+export const OperatorApi = {
+  login: (input: { email: string; password: string }) => request<{ operator: OperatorInfo; expiresAt: string }>("POST", `${base}/login`, input),
+  logout: () => request<void>("POST", `${base}/logout`),
+  me: () => request<{ operator: OperatorInfo }>("GET", `${base}/me`),
+  workspaces: (cursor?: string) =>
+    request<{ workspaces: WorkspaceRow[]; cursor: string | null }>("GET", `${base}/workspaces${queryString({ cursor, limit: 50 })}`),
+  workspace: (tenantId: string) => request<WorkspaceDetail>("GET", `${base}/workspaces/${id(tenantId)}`),
+  recordPayment: (tenantId: string, input: PaymentRequest) =>
+    request<{ workspace: WorkspaceRow }>("POST", `${base}/workspaces/${id(tenantId)}/payments`, input),
+  recordAdjustment: (tenantId: string, input: AdjustmentRequest) =>
+    request<{ workspace: WorkspaceRow }>("POST", `${base}/workspaces/${id(tenantId)}/adjustments`, input),
+  dismissTopUpRequest: (tenantId: string, requestId: string) =>
+    request<void>("POST", `${base}/workspaces/${id(tenantId)}/top-up-requests/${id(requestId)}/dismiss`),
+  openTopUpRequests: () => request<{ requests: OpenTopUpRequest[] }>("GET", `${base}/top-up-requests`),
+  plans: () => request<{ plans: PlanInfo[] }>("GET", `${base}/plans`),
+  updatePlan: (planId: string, input: PlanUpdate) => request<{ plan: PlanInfo }>("PUT", `${base}/plans/${id(planId)}`, input),
+  events: (query: { action?: string; cursor?: string }) =>
+    request<{ events: EventInfo[]; cursor: string | null }>("GET", `${base}/events${queryString({ ...query, limit: 50 })}`),
+};
