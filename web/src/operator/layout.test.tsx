@@ -1,0 +1,71 @@
+import { cleanup, fireEvent, screen, waitFor } from "@solidjs/testing-library";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { jsonResponse, stubApi } from "../../test/console-harness";
+import { router } from "../../test/router-stub";
+import { OperatorLayout } from "./layout";
+import { operatorLoginHref } from "./loaded";
+import { renderOperator } from "./test-harness";
+
+// The stub's Navigate renders nothing; this one also says where it was sent.
+const redirected = vi.hoisted(() => vi.fn());
+vi.mock("@solidjs/router", async () => ({
+  ...(await import("../../test/router-stub")).routerModule,
+  Navigate: (props: { href: string }) => {
+    redirected(props.href);
+    return null;
+  },
+}));
+
+const olena = { operatorId: "o1", email: "olena@frontline.example", name: "Olena Operator" };
+
+describe("the operator console's frame", () => {
+  beforeEach(() => {
+    router.reset();
+    redirected.mockReset();
+  });
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+
+  it("says whose console it is and links its sections", async () => {
+    stubApi({ "GET /api/operator/me": () => ({ operator: olena }) });
+    renderOperator(() => (
+      <OperatorLayout>
+        <p>page</p>
+      </OperatorLayout>
+    ));
+    expect((await screen.findByTestId("operator-name")).textContent).toBe("Olena Operator");
+    expect(screen.getByTestId("operator-topbar").textContent).toContain("FrontlineOperator");
+    const nav = screen.getByRole("navigation", { name: "Operator console" });
+    expect([...nav.querySelectorAll("a")].map((a) => [a.textContent, a.getAttribute("href")])).toEqual([
+      ["Workspaces", "/operator"],
+      ["Top-up requests", "/operator/top-up-requests"],
+      ["Plans", "/operator/plans"],
+      ["Event log", "/operator/events"],
+    ]);
+    expect(screen.getByText("page")).toBeTruthy();
+  });
+
+  it("signs out and goes to the operator's sign-in", async () => {
+    const api = stubApi({ "GET /api/operator/me": () => ({ operator: olena }), "POST /api/operator/logout": () => jsonResponse(204, undefined) });
+    renderOperator(() => <OperatorLayout />);
+    fireEvent.click(await screen.findByRole("button", { name: "Sign out" }));
+    await waitFor(() => expect(router.navigate).toHaveBeenCalledWith("/operator/login", { replace: true }));
+    expect(api.calls.map((c) => `${c.method} ${c.path}`)).toEqual(["GET /api/operator/me", "POST /api/operator/logout"]);
+  });
+
+  it("sends a visitor without an operator session to the operator's sign-in, showing nothing of the console", async () => {
+    stubApi({ "GET /api/operator/me": () => jsonResponse(401, { error: { code: "unauthenticated", message: "Sign in to the operator console", requestId: "r1" } }) });
+    renderOperator(() => (
+      <OperatorLayout>
+        <p>page</p>
+      </OperatorLayout>
+    ));
+    await waitFor(() => expect(redirected).toHaveBeenCalledWith("/operator/login"));
+    expect(screen.queryByTestId("operator-topbar")).toBeNull();
+    expect(screen.queryByText("page")).toBeNull();
+    expect(operatorLoginHref("/operator/workspaces/acme")).toBe("/operator/login?next=%2Foperator%2Fworkspaces%2Facme");
+    expect(operatorLoginHref("/operator/login")).toBe("/operator/login");
+  });
+});
