@@ -125,14 +125,16 @@ describe("signing up and in, in Chromium", () => {
     await page.getByRole("heading", { name: "Workspace", level: 1 }).waitFor();
   });
 
-  it("shows an empty queue on the tickets page and the billing history on the admin page", async () => {
+  it("shows an empty queue on the tickets page, the departments on the admin page and the billing history under Plan and billing", async () => {
     await page.getByRole("link", { name: "Tickets" }).click();
     expect(await text("queue-empty")).toBe("No tickets in this view.");
 
     await page.getByRole("link", { name: "Admin" }).click();
+    await page.getByTestId("departments-table").waitFor();
+    expect(await page.getByTestId("departments-table").textContent()).toContain("Support");
+    await page.getByTestId("admin-nav").getByRole("link", { name: "Plan and billing" }).click();
     const ledger = page.getByTestId("ledger-table");
     await ledger.waitFor();
     expect(await ledger.textContent()).toContain("+$30.00");
-    expect(await page.getByTestId("departments-table").textContent()).toContain("Support");
   });
 });

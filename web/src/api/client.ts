@@ -1,5 +1,7 @@
 import type {
+  AcceptInvitationRequest,
   AddStopRequest,
+  BillingSummary,
   CalendarInfo,
   CalendarRequest,
   CreateDepartmentRequest,
@@ -11,8 +13,13 @@ import type {
   DepartmentsResponse,
   ErrorBody,
   EventPage,
+  EventQuery,
   FieldIssue,
-  LedgerResponse,
+  InvitationInfo,
+  InvitationPreview,
+  InviteRequest,
+  InviteResponse,
+  LedgerPage,
   LetterInfo,
   LetterKind,
   LetterLocale,
@@ -28,19 +35,30 @@ import type {
   OutboxInfo,
   OutboxPage,
   OutboxStatus,
+  PlanChangeRequest,
+  PlanInfo,
   PolicyInfo,
   PolicyRequest,
   QueueQuery,
   ReplyRequest,
+  ReplyTemplateInfo,
+  ReplyTemplateRequest,
   SessionResponse,
+  Settings,
+  SettingsRequest,
   SignupRequest,
+  StaffInfo,
   StaffResponse,
   StopEntry,
+  Subscription,
   TicketCounts,
   TicketDetail,
   TicketInfo,
   TicketPage,
+  TopUpRequest,
+  TopUpRequestInfo,
   UpdateDepartmentRequest,
+  UpdateStaffRequest,
   UpdateTicketRequest,
 } from "./types";
 
@@ -185,11 +203,11 @@ export const Frontline = {
   login: (input: LoginRequest) => api.post<SessionResponse>("/api/auth/login", input),
   logout: () => api.post<void>("/api/auth/logout"),
   me: () => api.get<Me>("/api/me"),
-  ledger: () => api.get<LedgerResponse>("/api/billing/ledger"),
 
   // Tickets
   queue: (query: QueueQuery) => api.get<TicketPage>(`/api/tickets${queryString({ ...query })}`),
   ticketCounts: () => api.get<TicketCounts>("/api/tickets/counts"),
+  ticketByNumber: (number: number) => api.get<TicketPage>(`/api/tickets${queryString({ number })}`),
   ticket: (ticketId: string) => api.get<TicketDetail>(`/api/tickets/${id(ticketId)}`),
   createTicket: (input: CreateTicketRequest) => api.post<{ ticket: TicketInfo }>("/api/tickets", input),
   updateTicket: (ticketId: string, input: UpdateTicketRequest) => api.patch<{ ticket: TicketInfo }>(`/api/tickets/${id(ticketId)}`, input),
@@ -249,4 +267,37 @@ export const Frontline = {
   updatePolicy: (policyId: string, input: PolicyRequest) => api.put<{ policy: PolicyInfo }>(`/api/sla/policies/${id(policyId)}`, input),
   deletePolicy: (policyId: string) => api.delete<void>(`/api/sla/policies/${id(policyId)}`),
   reorderPolicies: (policyIds: string[]) => api.put<{ policies: PolicyInfo[] }>("/api/sla/policies/order", { policyIds }),
+
+  // The admin panel: settings, staff and invitations (admins)
+  settings: () => api.get<{ settings: Settings }>("/api/settings"),
+  updateSettings: (input: SettingsRequest) => api.patch<{ settings: Settings }>("/api/settings", input),
+  updateStaff: (staffId: string, input: UpdateStaffRequest) => api.patch<{ staff: StaffInfo }>(`/api/staff/${id(staffId)}`, input),
+  invitations: () => api.get<{ invitations: InvitationInfo[] }>("/api/invitations"),
+  invite: (input: InviteRequest) => api.post<InviteResponse>("/api/invitations", input),
+  revokeInvitation: (invitationId: string) => api.post<{ invitation: InvitationInfo }>(`/api/invitations/${id(invitationId)}/revoke`),
+  // Joining with an invitation link (signed out)
+  invitationPreview: (token: string) => api.get<{ invitation: InvitationPreview }>(`/api/invitations/preview${queryString({ token })}`),
+  acceptInvitation: (input: AcceptInvitationRequest) => api.post<SessionResponse>("/api/invitations/accept", input),
+
+  // Plan and billing
+  billing: () => api.get<{ billing: BillingSummary }>("/api/billing"),
+  plans: () => api.get<{ plans: PlanInfo[] }>("/api/plans"),
+  changePlan: (input: PlanChangeRequest) => api.put<{ subscription: Subscription }>("/api/billing/plan", input),
+  ledger: (cursor?: string) => api.get<LedgerPage>(`/api/billing/ledger${queryString({ cursor, limit: 25 })}`),
+  topUpRequests: () => api.get<{ requests: TopUpRequestInfo[] }>("/api/billing/top-up-requests"),
+  requestTopUp: (input: TopUpRequest) => api.post<{ request: TopUpRequestInfo }>("/api/billing/top-up-requests", input),
+
+  // The event log (admins)
+  events: (query: EventQuery) => api.get<EventPage>(`/api/events${queryString({ ...query })}`),
+  /** The address of the event log as CSV, with the same filters as `events` (no paging: every matching event). */
+  eventsCsvHref: (query: EventQuery) => `/api/events/export.csv${queryString({ ...query, cursor: undefined, limit: undefined })}`,
+
+  // Reply templates: admins write them, everyone inserts them into replies
+  replyTemplates: () => api.get<{ templates: ReplyTemplateInfo[] }>("/api/reply-templates"),
+  createReplyTemplate: (input: ReplyTemplateRequest) => api.post<{ template: ReplyTemplateInfo }>("/api/reply-templates", input),
+  updateReplyTemplate: (templateId: string, input: ReplyTemplateRequest) =>
+    api.put<{ template: ReplyTemplateInfo }>(`/api/reply-templates/${id(templateId)}`, input),
+  deleteReplyTemplate: (templateId: string) => api.delete<void>(`/api/reply-templates/${id(templateId)}`),
+  renderReplyTemplate: (templateId: string, ticketId: string) =>
+    api.post<{ body: string }>(`/api/reply-templates/${id(templateId)}/render`, { ticketId }),
 };

@@ -10,8 +10,10 @@ import type { FieldIssue } from "@frontline/core/error";
 import type { Event } from "@frontline/core/event";
 import type { Notification } from "@frontline/core/notification";
 import type { Plan } from "@frontline/core/plan";
+import type { ReplyTemplate } from "@frontline/core/reply-template";
 import type { Sla } from "@frontline/core/sla";
 import type { Staff } from "@frontline/core/staff";
+import type { Invitation } from "@frontline/core/staff/invitation";
 import type { Tenant } from "@frontline/core/tenant";
 import type { Ticket } from "@frontline/core/ticket";
 
@@ -70,21 +72,19 @@ export interface SessionResponse {
   expiresAt: string;
 }
 
-/** GET /api/me */
-export interface Me {
-  staff: StaffInfo;
-  tenant: TenantInfo;
-  plan: PlanInfo;
-  billing: BillingAccount;
-  inboundAddress: string;
-}
+/** GET /api/me: the signed-in staff member, and their workspace's plan, subscription and balance. */
+export type Me = { staff: StaffInfo } & Awaited<ReturnType<typeof Tenant.overview>>;
+/** Where the balance stands: the days it covers, and the grace period once it is below zero. */
+export type BillingStanding = Me["billing"];
 
 export interface DepartmentsResponse {
   departments: DepartmentInfo[];
 }
 
-export interface LedgerResponse {
+/** GET /api/billing/ledger: a page of the balance's history, newest first. */
+export interface LedgerPage {
   entries: LedgerEntry[];
+  cursor: string | null;
 }
 
 /** GET /api/tickets: a page of a queue. The filters are the query's; the cursor continues where the page ended. */
@@ -199,3 +199,30 @@ export interface NotificationsResponse {
   unread: number;
   cursor: string | null;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The admin panel: settings, staff and invitations, plan and billing, the event log, reply templates
+
+export type Settings = Tenant.Settings;
+export type CustomerField = Tenant.CustomerField;
+export type SettingsRequest = Parameters<typeof Tenant.updateSettings>[0];
+export type UpdateStaffRequest = Parameters<typeof Staff.update>[1];
+
+export type InvitationInfo = Invitation.Info;
+export type InvitationPreview = Invitation.Preview;
+export type InviteRequest = Parameters<typeof Invitation.create>[0];
+export type InviteResponse = Awaited<ReturnType<typeof Invitation.create>>;
+export type AcceptInvitationRequest = Parameters<typeof Invitation.accept>[0];
+
+/** GET /api/billing: plan, add-ons, daily price, balance, days left, seats and today's new tickets. */
+export type BillingSummary = Awaited<ReturnType<typeof Billing.summary>> & { seatsUsed: number; ticketsToday: number };
+export type PlanChangeRequest = Parameters<typeof Plan.change>[0];
+export type Subscription = Awaited<ReturnType<typeof Plan.subscription>>;
+export type TopUpRequestInfo = Billing.TopUpRequestInfo;
+export type TopUpRequest = Parameters<typeof Billing.requestTopUp>[0];
+
+/** GET /api/events: by target, actor, action or time range (`from` inclusive, `to` exclusive), a page at a time. */
+export type EventQuery = Omit<Event.ListInput, "limit"> & { limit?: number };
+
+export type ReplyTemplateInfo = ReplyTemplate.Info;
+export type ReplyTemplateRequest = Parameters<typeof ReplyTemplate.create>[0];

@@ -15,11 +15,12 @@ import { LocaleSwitcher } from "./locale-switcher";
 import { LoadError, Loading, Notice } from "./notice";
 import { NotificationBell } from "./notification-bell";
 import { ShortcutsHelp, toggleShortcutsHelp } from "./shortcuts-help";
+import { WorkspaceStanding } from "./workspace-standing";
 
 /**
  * The frame of every signed-in page: loads GET /api/me once (a 401 sends the reader to the sign-in page), then
  * shows the top bar with the navigation, the workspace, the notifications, the language menu, the signed-in person and
- * Sign out.
+ * Sign out; and, when the balance needs attention, where the workspace stands (suspended, in grace, running low).
  */
 export function AppShell(props: { children?: JSX.Element }) {
   const i18n = useI18n();
@@ -109,6 +110,7 @@ export function AppShell(props: { children?: JSX.Element }) {
                   </div>
                 </header>
                 <main id="main" class="main" tabindex="-1">
+                  <WorkspaceStanding me={current()} />
                   <Show when={signOutError()}>
                     <Notice kind="error">{signOutError()}</Notice>
                   </Show>

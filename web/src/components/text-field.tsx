@@ -5,7 +5,7 @@ export interface TextFieldProps {
   label: string;
   value: string;
   onValue: (value: string) => void;
-  type?: "text" | "email" | "password";
+  type?: "text" | "email" | "password" | "date";
   error?: string | undefined;
   hint?: JSX.Element;
   autocomplete?: string;
@@ -14,8 +14,10 @@ export interface TextFieldProps {
   disabled?: boolean;
   autofocus?: boolean;
   spellcheck?: boolean;
-  inputMode?: "text" | "email";
+  inputMode?: "text" | "email" | "numeric" | "decimal";
   maxLength?: number;
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
 }
 
 /** A labelled input with its hint and its error, wired for screen readers (aria-invalid, aria-describedby). */
@@ -45,6 +47,7 @@ export function TextField(props: TextFieldProps) {
         spellcheck={props.spellcheck}
         inputMode={props.inputMode}
         maxLength={props.maxLength}
+        list={props.list}
         aria-invalid={local.error ? "true" : undefined}
         aria-describedby={describedBy()}
       />

@@ -2,7 +2,7 @@ import { flatten } from "@solid-primitives/i18n";
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { ru } from "./ru";
-import { formatFileSize, formatMoney, formatRelative } from "./format";
+import { formatDay, formatFileSize, formatMoney, formatRelative, parseMoney } from "./format";
 
 /** Every leaf of a catalogue: "a.b.c" -> its value. */
 function leaves(catalogue: object): Map<string, unknown> {
@@ -45,6 +45,24 @@ describe("formatMoney", () => {
     expect(formatMoney(3000, "USD", "en")).toBe("$30.00");
     expect(formatMoney(3000, "USD", "ru")).toMatch(/^30,00\s\$$/);
     expect(formatMoney(500, "JPY", "en")).toBe("¥500");
+  });
+});
+
+describe("parseMoney", () => {
+  it("reads an amount as typed into minor units, with a point or a comma", () => {
+    expect(parseMoney("50", "USD", "en")).toBe(5000);
+    expect(parseMoney(" 49,9 ", "USD", "ru")).toBe(4990);
+    expect(parseMoney("1 000.05", "USD", "en")).toBe(100005);
+    expect(parseMoney("500", "JPY", "en")).toBe(500);
+    for (const wrong of ["", "0", "0.00", "-5", "4.999", "fifty", "5.5.5", "12.5", "1e3"]) {
+      expect(parseMoney(wrong, wrong === "12.5" ? "JPY" : "USD", "en"), wrong).toBeUndefined();
+    }
+  });
+});
+
+describe("formatDay", () => {
+  it("gives a calendar date the same day wherever the reader is", () => {
+    expect(formatDay("2026-03-04", "en")).toBe("March 4, 2026");
   });
 });
 

@@ -15,8 +15,22 @@ export function formatSignedMoney(minor: number, currency: string, locale: strin
   return new Intl.NumberFormat(locale, { style: "currency", currency, signDisplay: "exceptZero" }).format(minor / 10 ** digits);
 }
 
+/** An amount as typed ("50", "49.90", "49,90") in minor units of `currency`; undefined unless a positive amount. */
+export function parseMoney(text: string, currency: string, locale: string): number | undefined {
+  const digits = fractionDigits(locale, currency);
+  const match = text.trim().replace(/[\s\u00a0]/g, "").match(digits > 0 ? new RegExp(`^(\\d+)(?:[.,](\\d{1,${digits}}))?$`) : /^(\d+)$/);
+  if (!match) return undefined;
+  const minor = Number(match[1]) * 10 ** digits + Number((match[2] ?? "").padEnd(digits, "0") || 0);
+  return Number.isSafeInteger(minor) && minor > 0 ? minor : undefined;
+}
+
 export function formatDate(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(new Date(iso));
+}
+
+/** A calendar date (yyyy-mm-dd) as it reads, the same day wherever the reader is. */
+export function formatDay(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
 }
 
 export function formatShortDate(iso: string, locale: string): string {

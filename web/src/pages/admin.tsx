@@ -1,6 +1,6 @@
-import { createMemo, createResource, createSignal, For, Show } from "solid-js";
+import { createMemo, createSignal, For, Show } from "solid-js";
 import { Frontline } from "../api/client";
-import type { DepartmentInfo, LedgerEntry, StaffInfo } from "../api/types";
+import type { DepartmentInfo, StaffInfo } from "../api/types";
 import { Dialog } from "../components/dialog";
 import { Loaded, Notice } from "../components/notice";
 import { PageHeader } from "../components/page-header";
@@ -10,14 +10,13 @@ import { useDirectory } from "../session/directory";
 import { useMe } from "../session/me";
 import { configures, seesAllDepartments } from "../tickets/lifecycle";
 
-/** /admin: the workspace's departments (managed by owners and admins) and its billing history. */
+/** /admin: the workspace's departments, managed by owners and admins (everyone else reads them). */
 export function AdminPage() {
   const i18n = useI18n();
   return (
     <>
       <PageHeader title={i18n.t("admin.title")} subtitle={i18n.t("admin.subtitle")} />
       <Departments />
-      <BillingHistory />
     </>
   );
 }
@@ -357,62 +356,5 @@ function StaffDialog(props: { department: DepartmentInfo; onClose: () => void; o
         </div>
       </form>
     </Dialog>
-  );
-}
-
-function BillingHistory() {
-  const i18n = useI18n();
-  const [data, { refetch }] = createResource(() => Frontline.ledger());
-  return (
-    <section class="card card--flush" aria-labelledby="billing-title">
-      <h2 class="card__title card__title--padded" id="billing-title">
-        {i18n.t("admin.billingHistory")}
-      </h2>
-      <Loaded data={data} onRetry={refetch} frame={(content) => <div class="card__body">{content}</div>}>
-        {(result) => (
-          <Show when={result().entries.length > 0} fallback={<p class="empty">{i18n.t("admin.billingEmpty")}</p>}>
-            <div class="table-wrap">
-              <table class="table" data-testid="ledger-table">
-                <thead>
-                  <tr>
-                    <th scope="col" class="table__nowrap">
-                      {i18n.t("admin.columns.date")}
-                    </th>
-                    <th scope="col">{i18n.t("admin.columns.entry")}</th>
-                    <th scope="col">{i18n.t("admin.columns.kind")}</th>
-                    <th scope="col" class="table__num">
-                      {i18n.t("admin.columns.amount")}
-                    </th>
-                    <th scope="col" class="table__num">
-                      {i18n.t("admin.columns.balanceAfter")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={result().entries}>{(entry) => <LedgerRow entry={entry} />}</For>
-                </tbody>
-              </table>
-            </div>
-          </Show>
-        )}
-      </Loaded>
-    </section>
-  );
-}
-
-function LedgerRow(props: { entry: LedgerEntry }) {
-  const i18n = useI18n();
-  return (
-    <tr>
-      <td class="table__nowrap">{i18n.dateTime(props.entry.createdAt)}</td>
-      <td>{props.entry.description}</td>
-      <td>
-        <span class="badge badge--neutral">{i18n.t(`admin.ledgerKinds.${props.entry.kind}`)}</span>
-      </td>
-      <td class="table__num" classList={{ positive: props.entry.amountMinor > 0, negative: props.entry.amountMinor < 0 }}>
-        {i18n.signedMoney(props.entry.amountMinor, props.entry.currency)}
-      </td>
-      <td class="table__num">{i18n.money(props.entry.balanceAfterMinor, props.entry.currency)}</td>
-    </tr>
   );
 }

@@ -1,7 +1,9 @@
 import { createSignal, For, onCleanup, Show } from "solid-js";
+import { insertAtCursor } from "../forms/insert";
 import { useI18n } from "../i18n";
 import { loadDraft, saveDraft, type ComposerMode, type Draft } from "./drafts";
 import { SendStatuses, type SendStatus } from "./lifecycle";
+import { TemplatePicker } from "./template-picker";
 
 export interface ComposerControl {
   /** Switches to a mode and puts the cursor in the text ("r" and "n"). */
@@ -13,6 +15,7 @@ export interface ComposerControl {
 /**
  * Reply to the customer or write an internal note, then "Send", or "Send and set status" (pending, on hold, solved).
  * The text is a draft of this ticket until it is sent: a refused send (409), a reload or a trip to the queue keep it.
+ * "Insert template" puts a reply template, filled in for this ticket, where the cursor is.
  */
 export function Composer(props: {
   ticketId: string;
@@ -36,6 +39,12 @@ export function Composer(props: {
   };
   const mode = () => draft().mode;
   const text = () => draft()[mode()];
+  const insert = (inserted: string) => {
+    if (!textarea) return;
+    const into = mode();
+    insertAtCursor(textarea, text(), inserted, (next) => setDraft({ [into]: next }));
+    if (error()) setError(undefined);
+  };
 
   const send = async (status?: SendStatus) => {
     setMenuOpen(false);
@@ -140,6 +149,7 @@ export function Composer(props: {
           </span>
         </Show>
         <div class="composer__actions" ref={menu} onKeyDown={onMenuKey}>
+          <TemplatePicker ticketId={props.ticketId} disabled={sending() || props.busy} onInsert={insert} />
           <div class="menu-anchor">
             <button
               type="button"

@@ -5,7 +5,9 @@ import type { LetterInfo, LetterKind, LetterLocale, LetterTemplate } from "../..
 import { Dialog } from "../../../components/dialog";
 import { Loaded, Notice } from "../../../components/notice";
 import { PageHeader } from "../../../components/page-header";
+import { VariableList } from "../../../components/variable-list";
 import { errorMessage, formErrors, type FormErrors } from "../../../forms/errors";
+import { insertAtCursor } from "../../../forms/insert";
 import { useI18n } from "../../../i18n";
 import { LetterKinds, LetterLocales } from "../../../mail/vocabulary";
 import { useMe } from "../../../session/me";
@@ -152,17 +154,9 @@ function LetterEditor(props: { letters: LetterInfo[]; onSaved: (letter: LetterIn
 
   /** Puts a variable where the cursor was, in the subject or the body (whichever was last in use). */
   const insert = (text: string) => {
-    const field = lastField === "subject" ? subjectInput : bodyInput;
-    if (!field) return;
-    const value = lastField === "subject" ? subject() : body();
-    const start = field.selectionStart ?? value.length;
-    const end = field.selectionEnd ?? value.length;
-    const next = value.slice(0, start) + text + value.slice(end);
-    edit(lastField === "subject" ? { subject: next } : { body: next });
-    queueMicrotask(() => {
-      field.focus();
-      field.setSelectionRange(start + text.length, start + text.length);
-    });
+    const inSubject = lastField === "subject";
+    const field = inSubject ? subjectInput : bodyInput;
+    if (field) insertAtCursor(field, inSubject ? subject() : body(), text, (next) => edit(inSubject ? { subject: next } : { body: next }));
   };
 
   return (
@@ -283,29 +277,10 @@ function LetterEditor(props: { letters: LetterInfo[]; onSaved: (letter: LetterIn
             </Show>
           </div>
           <Show when={manages()}>
-            <div class="variables">
-              <p class="field__label">
-                {i18n.t("letters.variables")} <span class="muted small">· {i18n.t("letters.variablesHint")}</span>
-              </p>
-              <ul class="variables__list">
-                <For each={VARIABLES}>
-                  {(variable) => (
-                    <li class="variables__item">
-                      <button
-                        type="button"
-                        class="variable"
-                        onMouseDown={(event) => event.preventDefault()}
-                        onClick={() => insert("insert" in variable ? variable.insert : variable.text)}
-                        aria-label={i18n.t("letters.insert", { variable: variable.text })}
-                      >
-                        {variable.text}
-                      </button>
-                      <span class="muted small">{i18n.t(`letters.variableHints.${variable.hint}`)}</span>
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </div>
+            <VariableList
+              variables={VARIABLES.map((variable) => ({ ...variable, hint: i18n.t(`letters.variableHints.${variable.hint}`) }))}
+              onInsert={insert}
+            />
             <div class="form-actions">
               <p class="muted small form-actions__status" role="status" data-testid="letter-status">
                 {status() ||

@@ -1,0 +1,126 @@
+import type { EventQuery } from "../api/types";
+
+/**
+ * The event log's filters as the reader sets them (dates as the date inputs give them, the ticket by its number), and
+ * the query they make for GET /api/events and its CSV export.
+ */
+export interface EventFilters {
+  actorId: string;
+  action: string;
+  /** A ticket's number, as typed. */
+  ticket: string;
+  /** yyyy-mm-dd, the first day shown (from its start, in the reader's time zone). */
+  from: string;
+  /** yyyy-mm-dd, the last day shown (to its end). */
+  to: string;
+}
+
+export const PAGE_SIZE = 50;
+
+export function emptyFilters(): EventFilters {
+  return { actorId: "", action: "", ticket: "", from: "", to: "" };
+}
+
+export function isFiltered(filters: EventFilters): boolean {
+  return Object.values(filters).some((value) => value.trim() !== "");
+}
+
+/** The start of a day in the reader's time zone, as an ISO instant. */
+function startOfDay(date: string, days = 0): string {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return new Date(year, month - 1, day + days).toISOString();
+}
+
+/** What is wrong with the filters before asking (the ticket number, the range), by filter. */
+export function checkFilters(filters: EventFilters): Partial<Record<"ticket" | "to", "ticketNumber" | "range">> {
+  const problems: Partial<Record<"ticket" | "to", "ticketNumber" | "range">> = {};
+  if (filters.ticket.trim() && !/^#?\d+$/.test(filters.ticket.trim())) problems.ticket = "ticketNumber";
+  if (filters.from && filters.to && filters.to < filters.from) problems.to = "range";
+  return problems;
+}
+
+/** The ticket number typed in the filter ("1042" or "#1042"), if any. */
+export function ticketNumber(filters: EventFilters): number | undefined {
+  const text = filters.ticket.trim().replace(/^#/, "");
+  return text ? Number(text) : undefined;
+}
+
+/** The API's query for these filters; `ticketId` is the ticket the number was found to be. */
+export function eventQuery(filters: EventFilters, ticketId?: string): EventQuery {
+  return {
+    ...(filters.actorId ? { actorId: filters.actorId } : {}),
+    ...(filters.action.trim() ? { action: filters.action.trim() } : {}),
+    ...(ticketId ? { targetType: "ticket", targetId: ticketId } : {}),
+    ...(filters.from ? { from: startOfDay(filters.from) } : {}),
+    // The end is exclusive: the start of the day after the last one shown.
+    ...(filters.to ? { to: startOfDay(filters.to, 1) } : {}),
+  };
+}
+
+export interface Change {
+  field: string;
+  from?: string;
+  to?: string;
+}
+
+function shown(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * An event's before and after as one line per changed field: what it was and what it became. An event without a
+ * "before" (something made) has only `to`; one without an "after" (something removed) only `from`.
+ */
+export function eventChanges(before: unknown, after: unknown): Change[] {
+  if (!isRecord(before) && !isRecord(after)) {
+    if (before === undefined && after === undefined) return [];
+    return [{ field: "", ...(before !== undefined ? { from: shown(before) } : {}), ...(after !== undefined ? { to: shown(after) } : {}) }];
+  }
+  const was = isRecord(before) ? before : {};
+  const now = isRecord(after) ? after : {};
+  const fields = [...new Set([...Object.keys(was), ...Object.keys(now)])];
+  return fields
+    .filter((field) => JSON.stringify(was[field]) !== JSON.stringify(now[field]))
+    .map((field) => ({
+      field,
+      ...(isRecord(before) ? { from: shown(was[field]) } : {}),
+      ...(isRecord(after) ? { to: shown(now[field]) } : {}),
+    }));
+}
+
+/** Actions worth suggesting in the filter (any action the log holds can be typed). */
+export const CommonActions = [
+  "ticket.create",
+  "ticket.reply",
+  "ticket.note",
+  "ticket.update",
+  "ticket.assign",
+  "ticket.redirect",
+  "ticket.delete",
+  "ticket.restore",
+  "staff.invite",
+  "staff.join",
+  "staff.role",
+  "staff.disable",
+  "staff.update",
+  "department.create",
+  "department.update",
+  "tenant.settings",
+  "billing.plan_change",
+  "billing.top_up",
+  "billing.top_up_request",
+  "billing.daily_charge",
+  "reply_template.create",
+  "reply_template.update",
+  "reply_template.delete",
+];
+
+/** One change as a line: "field: was → now", "field: value", or the bare value of an event that has no fields. */
+export function changeLine(change: Change, format: { change: (field: string, from: string, to: string) => string; value: (field: string, value: string) => string }): string {
+  const value = change.to ?? change.from ?? "";
+  if (!change.field) return change.from !== undefined && change.to !== undefined ? `${change.from} → ${change.to}` : value;
+  return change.from !== undefined && change.to !== undefined ? format.change(change.field, change.from, change.to) : format.value(change.field, value);
+}

@@ -1,0 +1,173 @@
+import { cleanup, fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { BillingSummary, LedgerEntry, PlanInfo, TopUpRequestInfo } from "../../api/types";
+import { jsonResponse, renderConsole, staff, stubApi } from "../../../test/console-harness";
+import { router } from "../../../test/router-stub";
+import { BillingPage, dailyPrice } from "./billing";
+
+vi.mock("@solidjs/router", async () => (await import("../../../test/router-stub")).routerModule);
+
+const olga = staff({ staffId: "s-olga", name: "Olga Owner", role: "owner" });
+const dora = staff({ staffId: "s-dora", name: "Dora Dispatcher", role: "dispatcher" });
+
+const standard: PlanInfo = {
+  planId: "standard",
+  name: "Standard",
+  pricePerDayMinor: 100,
+  currency: "USD",
+  staffLimit: 2,
+  dailyTicketLimit: 10,
+  features: [],
+  addOns: [
+    { addOnId: "mailbox", name: "Mailbox integration", pricePerDayMinor: 30 },
+    { addOnId: "statistics", name: "Statistics", pricePerDayMinor: 20 },
+  ],
+};
+const pro: PlanInfo = { planId: "pro", name: "Pro", pricePerDayMinor: 400, currency: "USD", staffLimit: 25, features: ["mailbox", "statistics", "internal_mail"], addOns: [] };
+
+let summary: BillingSummary;
+let requests: TopUpRequestInfo[];
+const entry = (entryId: string, overrides: Partial<LedgerEntry> = {}): LedgerEntry =>
+  ({ entryId, kind: "daily_charge", amountMinor: -100, balanceAfterMinor: 2900, currency: "USD", description: "Standard, 2026-03-10", createdAt: "2026-03-10T00:05:00.000Z", ...overrides }) as LedgerEntry;
+
+function routes() {
+  summary = {
+    plan: standard,
+    addOns: ["statistics"],
+    features: ["statistics"],
+    dailyPriceMinor: 120,
+    status: "trial",
+    balanceMinor: 2880,
+    currency: "USD",
+    trialCreditMinor: 3000,
+    daysLeft: 24,
+    seatsUsed: 2,
+    ticketsToday: 3,
+  } as BillingSummary;
+  requests = [];
+  return {
+    "GET /api/staff": () => ({ staff: [olga] }),
+    "GET /api/departments": () => ({ departments: [] }),
+    "GET /api/tickets/counts": () => ({ views: {}, departments: {} }),
+    "GET /api/billing": () => ({ billing: summary }),
+    "GET /api/plans": () => ({ plans: [standard, pro] }),
+    "GET /api/billing/top-up-requests": () => ({ requests }),
+    "GET /api/billing/ledger": ({ url }: { url: URL }) =>
+      url.searchParams.get("cursor")
+        ? { entries: [entry("e0", { kind: "trial_credit", amountMinor: 3000, balanceAfterMinor: 3000, description: "Trial credit" })], cursor: null }
+        : { entries: [entry("e2", { balanceAfterMinor: 2880, amountMinor: -120 }), entry("e1")], cursor: "c2" },
+  };
+}
+
+describe("the plan and billing page", () => {
+  beforeEach(() => router.reset());
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+
+  it("shows the plan, add-ons, daily price, balance, days left, seats, and the ledger a page at a time", async () => {
+    const api = stubApi(routes());
+    renderConsole(() => <BillingPage />, olga);
+    expect((await screen.findByTestId("billing-plan")).textContent).toBe("Standard");
+    expect(screen.getByTestId("billing-balance").textContent).toBe("$28.80");
+    expect(screen.getByTestId("billing-daily-price").textContent).toBe("$1.20 / day");
+    expect(screen.getByTestId("billing-days-left").textContent).toBe("24 days");
+    expect(screen.getByTestId("billing-add-ons").textContent).toBe("Statistics");
+    expect(screen.getByTestId("billing-seats").textContent).toBe("2 of 2");
+    expect(screen.getByTestId("billing-tickets-today").textContent).toBe("3 of 10");
+
+    await waitFor(() => expect(screen.getAllByTestId("ledger-row")).toHaveLength(2));
+    expect(screen.getAllByTestId("ledger-row")[0]!.textContent).toMatch(/[−-]\$1\.20/);
+    fireEvent.click(screen.getByTestId("load-more"));
+    await waitFor(() => expect(screen.getAllByTestId("ledger-row")).toHaveLength(3));
+    expect(screen.getAllByTestId("ledger-row")[2]!.textContent).toContain("Trial credit");
+    expect(screen.queryByTestId("load-more")).toBeNull();
+    expect(api.calls.filter((c) => c.path.startsWith("/api/billing/ledger")).map((c) => c.path)).toEqual([
+      "/api/billing/ledger?limit=25",
+      "/api/billing/ledger?cursor=c2&limit=25",
+    ]);
+  });
+
+  it("changes the plan after a confirmation that shows the new daily price", async () => {
+    const api = stubApi({
+      ...routes(),
+      "PUT /api/billing/plan": ({ body }) => {
+        const input = body as { planId: string; addOns: string[] };
+        const plan = input.planId === "pro" ? pro : standard;
+        summary = { ...summary, plan, addOns: input.addOns, dailyPriceMinor: dailyPrice(plan, input.addOns) };
+        return { subscription: { plan, addOns: input.addOns, features: [], dailyPriceMinor: summary.dailyPriceMinor, status: "trial" } };
+      },
+    });
+    renderConsole(() => <BillingPage />, olga);
+    const review = (await screen.findByTestId("review-plan")) as HTMLButtonElement;
+    await screen.findAllByTestId("plan-option");
+    expect(review.disabled).toBe(true);
+
+    // An add-on first: the price follows the choice.
+    fireEvent.click(within(screen.getByTestId("plan-add-ons")).getByLabelText(/Mailbox integration/));
+    expect(screen.getByTestId("plan-status").textContent).toBe("New daily price: $1.50");
+    // Then Pro, which has everything and no add-ons.
+    fireEvent.click(within(screen.getAllByTestId("plan-option").find((o) => o.dataset.plan === "pro")!).getByRole("radio"));
+    expect(screen.queryByTestId("plan-add-ons")).toBeNull();
+    expect(screen.getByTestId("plan-status").textContent).toBe("New daily price: $4.00");
+    fireEvent.click(review);
+    const dialog = await screen.findByTestId("confirm-dialog");
+    expect(dialog.textContent).toContain("Move to Pro?");
+    expect(within(dialog).getByTestId("confirm-price").textContent).toBe("From the next daily charge you pay $4.00 a day instead of $1.20.");
+    fireEvent.click(within(dialog).getByTestId("confirm"));
+    await waitFor(() => expect(screen.getByTestId("billing-plan").textContent).toBe("Pro"));
+    expect(api.calls.find((c) => c.method === "PUT")?.body).toEqual({ planId: "pro", addOns: [] });
+    expect(screen.getByTestId("billing-daily-price").textContent).toBe("$4.00 / day");
+  });
+
+  it("says why a plan change is refused", async () => {
+    stubApi({
+      ...routes(),
+      "PUT /api/billing/plan": () =>
+        jsonResponse(402, {
+          error: { code: "limit_reached", limit: "staff_seats", requestId: "r1", message: "The Standard plan includes 2 staff seats and 3 are in use: deactivate staff or revoke invitations first" },
+        }),
+    });
+    renderConsole(() => <BillingPage />, olga);
+    await screen.findAllByTestId("plan-option");
+    fireEvent.click(within(screen.getByTestId("plan-add-ons")).getByLabelText(/Statistics/));
+    fireEvent.click(screen.getByTestId("review-plan"));
+    fireEvent.click(within(await screen.findByTestId("confirm-dialog")).getByTestId("confirm"));
+    expect((await screen.findByTestId("plan-error")).textContent).toContain("3 are in use");
+  });
+
+  it("files a top-up request in minor units and lists it", async () => {
+    const api = stubApi({
+      ...routes(),
+      "POST /api/billing/top-up-requests": ({ body }) => {
+        const created = { requestId: "r1", requestedBy: "Olga Owner", createdAt: "2026-03-10T12:00:00.000Z", status: "open", ...(body as object) } as TopUpRequestInfo;
+        requests = [created];
+        return jsonResponse(201, { request: created });
+      },
+    });
+    renderConsole(() => <BillingPage />, olga);
+    expect((await screen.findByTestId("top-up-requests-empty")).textContent).toBe("No top-up requests yet.");
+    fireEvent.input(screen.getByLabelText("Amount (USD)"), { target: { value: "fifty" } });
+    fireEvent.click(screen.getByTestId("request-top-up"));
+    expect(await screen.findByText("Enter an amount above zero, e.g. 50 or 49.90")).toBeTruthy();
+    expect(api.calls.some((c) => c.method === "POST")).toBe(false);
+
+    fireEvent.input(screen.getByLabelText("Amount (USD)"), { target: { value: "49,90" } });
+    fireEvent.input(screen.getByLabelText("Note (optional)"), { target: { value: "Bank transfer" } });
+    fireEvent.click(screen.getByTestId("request-top-up"));
+    await waitFor(() => expect(screen.getByTestId("top-up-status").textContent).toBe("Your request for $49.90 is sent."));
+    expect(api.calls.find((c) => c.method === "POST")?.body).toEqual({ amountMinor: 4990, note: "Bank transfer" });
+    const listed = screen.getByTestId("top-up-request");
+    expect(listed.textContent).toContain("$49.90");
+    expect(listed.textContent).toContain("Bank transfer");
+    expect(listed.textContent).toContain("Open");
+  });
+
+  it("is for admins: a dispatcher gets the admins-only page", async () => {
+    const api = stubApi(routes());
+    renderConsole(() => <BillingPage />, dora);
+    await screen.findByTestId("admins-only");
+    expect(api.calls.some((c) => c.path.startsWith("/api/billing") || c.path.startsWith("/api/plans"))).toBe(false);
+  });
+});

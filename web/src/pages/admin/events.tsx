@@ -1,0 +1,246 @@
+import { createSignal, For, Show } from "solid-js";
+import { createStore } from "solid-js/store";
+import { A } from "@solidjs/router";
+import { Frontline } from "../../api/client";
+import type { EventInfo, EventQuery } from "../../api/types";
+import { AdminsOnly } from "../../components/admins-only";
+import { LoadError, Loading, Notice } from "../../components/notice";
+import { PageHeader } from "../../components/page-header";
+import { createPagedList } from "../../components/paged-list";
+import { SelectField } from "../../components/select-field";
+import { TextField } from "../../components/text-field";
+import {
+  changeLine,
+  checkFilters,
+  CommonActions,
+  emptyFilters,
+  eventChanges,
+  eventQuery,
+  isFiltered,
+  PAGE_SIZE,
+  ticketNumber,
+  type EventFilters,
+} from "../../events/filters";
+import { errorMessage } from "../../forms/errors";
+import { useI18n } from "../../i18n";
+import { useDirectory } from "../../session/directory";
+
+/**
+ * /admin/events: the event log, newest first, filtered by who acted, the action, a ticket and a date range, a page at
+ * a time; and the same selection as a CSV download.
+ */
+export function EventsPage() {
+  return (
+    <AdminsOnly>
+      <EventLog />
+    </AdminsOnly>
+  );
+}
+
+function EventLog() {
+  const i18n = useI18n();
+  const directory = useDirectory();
+  const [filters, setFilters] = createStore<EventFilters>(emptyFilters());
+  const [query, setQuery] = createSignal<EventQuery>({});
+  const [filterErrors, setFilterErrors] = createSignal<Partial<Record<"ticket" | "to", string>>>({});
+  const [applying, setApplying] = createSignal(false);
+  const list = createPagedList<EventInfo>(async (cursor) => {
+    const page = await Frontline.events({ ...query(), cursor, limit: PAGE_SIZE });
+    return { items: page.events, cursor: page.cursor };
+  }, i18n);
+  void list.reload();
+
+  /** Checks the filters, finds the ticket by its number, then reads the first page of what they select. */
+  const apply = async (event?: Event) => {
+    event?.preventDefault();
+    const problems = checkFilters(filters);
+    const said: Partial<Record<"ticket" | "to", string>> = {};
+    if (problems.ticket) said.ticket = i18n.t("eventLog.ticketInvalid");
+    if (problems.to) said.to = i18n.t("eventLog.rangeInvalid");
+    setFilterErrors(said);
+    if (Object.keys(said).length) return;
+    const number = ticketNumber(filters);
+    let ticketId: string | undefined;
+    if (number !== undefined) {
+      setApplying(true);
+      try {
+        ticketId = (await Frontline.ticketByNumber(number)).tickets[0]?.ticketId;
+      } catch (error) {
+        setFilterErrors({ ticket: errorMessage(error, i18n) });
+        return;
+      } finally {
+        setApplying(false);
+      }
+      if (!ticketId) {
+        setFilterErrors({ ticket: i18n.t("eventLog.noTicket", { number }) });
+        return;
+      }
+    }
+    setQuery(eventQuery(filters, ticketId));
+    void list.reload();
+  };
+
+  const clear = () => {
+    setFilters(emptyFilters());
+    setFilterErrors({});
+    setQuery({});
+    void list.reload();
+  };
+
+  const staffOptions = () => [
+    { value: "", label: i18n.t("eventLog.anyone") },
+    ...(directory.staff.latest ?? []).map((s) => ({ value: s.staffId, label: s.name })),
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={i18n.t("eventLog.title")}
+        subtitle={i18n.t("eventLog.subtitle")}
+        actions={
+          <a class="button button--secondary" href={Frontline.eventsCsvHref(query())} download="" data-testid="events-csv">
+            {i18n.t("eventLog.download")}
+          </a>
+        }
+      />
+      <section class="card card--flush" aria-label={i18n.t("eventLog.title")} aria-busy={list.state.loading} data-testid="event-log">
+        <form class="filters" onSubmit={(event) => void apply(event)} novalidate aria-label={i18n.t("eventLog.filters")} data-testid="event-filters">
+          <SelectField id="events-actor" compact label={i18n.t("eventLog.actor")} value={filters.actorId} options={staffOptions()} onValue={(v) => setFilters("actorId", v)} />
+          <TextField
+            id="events-action"
+            label={i18n.t("eventLog.action")}
+            value={filters.action}
+            onValue={(v) => setFilters("action", v)}
+            placeholder={i18n.t("eventLog.actionPlaceholder")}
+            list="events-actions"
+            spellcheck={false}
+            maxLength={60}
+          />
+          <datalist id="events-actions">
+            <For each={CommonActions}>{(action) => <option value={action} />}</For>
+          </datalist>
+          <TextField
+            id="events-ticket"
+            label={i18n.t("eventLog.ticket")}
+            value={filters.ticket}
+            onValue={(v) => setFilters("ticket", v)}
+            placeholder={i18n.t("eventLog.ticketPlaceholder")}
+            inputMode="numeric"
+            error={filterErrors().ticket}
+            maxLength={12}
+          />
+          <TextField id="events-from" type="date" label={i18n.t("eventLog.from")} value={filters.from} onValue={(v) => setFilters("from", v)} />
+          <TextField id="events-to" type="date" label={i18n.t("eventLog.to")} value={filters.to} onValue={(v) => setFilters("to", v)} error={filterErrors().to} />
+          <div class="filters__end">
+            <Show when={isFiltered(filters) || Object.keys(query()).length > 0}>
+              <button type="button" class="button button--ghost button--small" onClick={clear} data-testid="events-clear">
+                {i18n.t("eventLog.clear")}
+              </button>
+            </Show>
+            <button type="submit" class="button button--primary button--small" disabled={applying()} data-testid="events-apply">
+              {i18n.t("eventLog.apply")}
+            </button>
+          </div>
+        </form>
+        <Show
+          when={!list.state.error}
+          fallback={
+            <div class="card__body card__body--top">
+              <LoadError error={list.state.error} onRetry={() => void list.reload()} />
+            </div>
+          }
+        >
+          <Show when={!(list.state.loading && list.state.items.length === 0)} fallback={<div class="empty"><Loading /></div>}>
+            <Show
+              when={list.state.items.length > 0}
+              fallback={
+                <p class="empty empty--center" data-testid="events-empty">
+                  {Object.keys(query()).length ? i18n.t("eventLog.emptyFiltered") : i18n.t("eventLog.empty")}
+                </p>
+              }
+            >
+              <div class="table-wrap">
+                <table class="table table--dense" classList={{ "is-loading": list.state.loading }} data-testid="events-table">
+                  <thead>
+                    <tr>
+                      <th scope="col" class="table__nowrap">{i18n.t("eventLog.columns.at")}</th>
+                      <th scope="col">{i18n.t("eventLog.columns.actor")}</th>
+                      <th scope="col">{i18n.t("eventLog.columns.action")}</th>
+                      <th scope="col">{i18n.t("eventLog.columns.target")}</th>
+                      <th scope="col">{i18n.t("eventLog.columns.changes")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={list.state.items}>{(event) => <EventRow event={event} />}</For>
+                  </tbody>
+                </table>
+              </div>
+              <Show when={list.state.cursor || list.state.moreError}>
+                <div class="queue__more">
+                  <Show when={list.state.moreError}>
+                    <Notice kind="error">{list.state.moreError}</Notice>
+                  </Show>
+                  <Show when={list.state.cursor}>
+                    <button type="button" class="button button--secondary" onClick={() => void list.more()} disabled={list.state.loadingMore} data-testid="load-more">
+                      {list.state.loadingMore ? i18n.t("mail.loadingMore") : i18n.t("mail.loadMore")}
+                    </button>
+                  </Show>
+                </div>
+              </Show>
+            </Show>
+          </Show>
+        </Show>
+      </section>
+    </>
+  );
+}
+
+function EventRow(props: { event: EventInfo }) {
+  const i18n = useI18n();
+  const changes = () => eventChanges(props.event.before, props.event.after);
+  const target = () => props.event.target;
+  return (
+    <tr data-testid="event-row" data-action={props.event.action}>
+      <td class="table__nowrap">
+        <time datetime={props.event.at} title={i18n.dateTime(props.event.at)}>
+          {i18n.shortDate(props.event.at)}
+          <span class="cell-line small muted">{i18n.time(props.event.at)}</span>
+        </time>
+      </td>
+      <td>
+        <span data-testid="event-actor">{props.event.actor.name}</span>
+        <Show when={props.event.actor.type !== "staff"}>
+          <span class="cell-line small muted">{i18n.t(`eventLog.actorTypes.${props.event.actor.type}`)}</span>
+        </Show>
+      </td>
+      <td>
+        <code class="mono small" data-testid="event-action">
+          {props.event.action}
+        </code>
+      </td>
+      <td class="cell-subject">
+        <Show when={target().type === "ticket"} fallback={<span class="cell-line cell-ellipsis">{target().label ?? target().id}</span>}>
+          <A href={`/tickets/${target().id}`} class="cell-line">
+            {target().label ?? target().id}
+          </A>
+        </Show>
+        <span class="cell-line small muted">{i18n.lookup(`eventLog.targetTypes.${target().type}`) ?? target().type}</span>
+      </td>
+      <td class="cell-outcome">
+        <For each={changes()}>
+          {(change) => (
+            <span class="cell-line small" data-testid="event-change">
+              {changeLine(change, {
+                change: (field, from, to) => i18n.t("ticket.history.change", { field, from, to }),
+                value: (field, value) => i18n.t("eventLog.value", { field, value }),
+              })}
+            </span>
+          )}
+        </For>
+        <Show when={props.event.reason}>
+          {(reason) => <span class="cell-line small muted">{i18n.t("ticket.history.reason", { reason: reason() })}</span>}
+        </Show>
+      </td>
+    </tr>
+  );
+}

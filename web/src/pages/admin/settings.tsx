@@ -1,0 +1,254 @@
+import { createMemo, createResource, createSignal, For, Show } from "solid-js";
+import { createStore, reconcile } from "solid-js/store";
+import { Frontline } from "../../api/client";
+import type { Settings } from "../../api/types";
+import { AdminsOnly } from "../../components/admins-only";
+import { CopyButton } from "../../components/copy-button";
+import { Loaded, Notice } from "../../components/notice";
+import { PageHeader } from "../../components/page-header";
+import { SelectField } from "../../components/select-field";
+import { TextField } from "../../components/text-field";
+import { focusFirstInvalid, formErrors, type FormErrors } from "../../forms/errors";
+import { Locales, useI18n } from "../../i18n";
+import { useMe } from "../../session/me";
+import { timeZoneOptions } from "../../sla/calendar-form";
+import { FieldTypes, fieldKeyFor, newField, settingsChanges, settingsForm, type FieldForm, type FieldType, type SettingsForm } from "../../workspace/settings-form";
+
+/** The most fields the customer form may ask (the core's limit). */
+const MAX_FIELDS = 20;
+
+/** /admin/settings: the workspace's name, time zone and language, its inbound address, and the customer form. */
+export function SettingsPage() {
+  return (
+    <AdminsOnly>
+      <SettingsLoader />
+    </AdminsOnly>
+  );
+}
+
+function SettingsLoader() {
+  const i18n = useI18n();
+  const [settings, { refetch, mutate }] = createResource(async () => (await Frontline.settings()).settings);
+  return (
+    <>
+      <PageHeader title={i18n.t("settings.title")} subtitle={i18n.t("settings.subtitle")} />
+      <Loaded data={settings} onRetry={refetch}>
+        {(loaded) => <SettingsEditor settings={loaded()} onSaved={(next) => mutate(next)} />}
+      </Loaded>
+    </>
+  );
+}
+
+function SettingsEditor(props: { settings: Settings; onSaved: (settings: Settings) => void }) {
+  const i18n = useI18n();
+  const { refetch: refetchMe } = useMe();
+  const [form, setForm] = createStore<SettingsForm>(settingsForm(props.settings));
+  const [errors, setErrors] = createSignal<FormErrors>({ fields: {} });
+  const [saving, setSaving] = createSignal(false);
+  const [status, setStatus] = createSignal("");
+  const zones = createMemo(() => timeZoneOptions(props.settings.timeZone));
+  const changes = createMemo(() => settingsChanges(form, props.settings));
+  const dirty = () => Object.keys(changes()).length > 0;
+  let formElement: HTMLFormElement | undefined;
+
+  // Issues arrive by path: "name", "customerFields", "customerFields.2.key"...
+  const fieldPaths = () => [
+    "name",
+    "timeZone",
+    "locale",
+    "customerFields",
+    ...form.customerFields.flatMap((_, i) => ["key", "label", "type", "options"].map((part) => `customerFields.${i}.${part}`)),
+  ];
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (saving() || !dirty()) return;
+    setSaving(true);
+    setErrors({ fields: {} });
+    setStatus("");
+    try {
+      const { settings } = await Frontline.updateSettings(changes());
+      setForm(reconcile(settingsForm(settings)));
+      props.onSaved(settings);
+      setStatus(i18n.t("settings.saved"));
+      // The name in the top bar, the language of letters: the rest of the app reads them from /api/me.
+      refetchMe();
+    } catch (error) {
+      setErrors(formErrors(error, i18n, "settings", fieldPaths()));
+      focusFirstInvalid(formElement);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const setField = (index: number, patch: Partial<FieldForm>) => setForm("customerFields", index, patch);
+  const setLabel = (index: number, label: string) => {
+    const field = form.customerFields[index]!;
+    setField(index, field.keyTouched ? { label } : { label, key: fieldKeyFor(label) });
+  };
+
+  return (
+    <form ref={formElement} class="sla-form" onSubmit={submit} novalidate aria-busy={saving()} data-testid="settings-form">
+      <Show when={errors().form}>
+        <Notice kind="error" testId="settings-error">
+          {errors().form}
+        </Notice>
+      </Show>
+      <section class="card" aria-labelledby="settings-general">
+        <h2 class="card__title" id="settings-general">
+          {i18n.t("settings.general")}
+        </h2>
+        <div class="form-grid form-grid--2 form-grid--fields">
+          <TextField
+            id="settings-name"
+            label={i18n.t("settings.name")}
+            value={form.name}
+            onValue={(value) => setForm("name", value)}
+            error={errors().fields.name}
+            maxLength={80}
+          />
+          <SelectField
+            id="settings-time-zone"
+            label={i18n.t("settings.timeZone")}
+            value={form.timeZone}
+            options={zones().map((zone) => ({ value: zone, label: zone.replace(/_/g, " ") }))}
+            onValue={(value) => setForm("timeZone", value)}
+            error={errors().fields.timeZone}
+            hint={i18n.t("settings.timeZoneHint")}
+          />
+          <SelectField
+            id="settings-locale"
+            label={i18n.t("settings.locale")}
+            value={form.locale}
+            options={Locales.map((locale) => ({ value: locale, label: i18n.t(`locale.${locale}`) }))}
+            onValue={(value) => setForm("locale", value)}
+            error={errors().fields.locale}
+            hint={i18n.t("settings.localeHint")}
+          />
+        </div>
+      </section>
+
+      <section class="card" aria-labelledby="settings-inbound">
+        <h2 class="card__title" id="settings-inbound">
+          {i18n.t("settings.inbound")}
+        </h2>
+        <div class="inbound">
+          <code class="inbound__address" data-testid="settings-inbound-address">
+            {props.settings.inboundAddress}
+          </code>
+          <CopyButton text={props.settings.inboundAddress} testId="copy-settings-inbound" />
+        </div>
+        <p class="field__hint">{i18n.t("settings.inboundHint")}</p>
+      </section>
+
+      <section class="card" aria-labelledby="settings-fields" data-testid="customer-fields">
+        <div class="section-head">
+          <div>
+            <h2 class="card__title" id="settings-fields">
+              {i18n.t("settings.fields")}
+            </h2>
+            <p class="field__hint">{i18n.t("settings.fieldsHint")}</p>
+          </div>
+          <button
+            type="button"
+            class="button button--secondary button--small"
+            onClick={() => setForm("customerFields", (fields) => [...fields, newField()])}
+            disabled={form.customerFields.length >= MAX_FIELDS}
+            data-testid="add-field"
+          >
+            {i18n.t("settings.addField")}
+          </button>
+        </div>
+        <Show when={errors().fields.customerFields}>
+          <p class="field__error" data-testid="customer-fields-error">
+            {errors().fields.customerFields}
+          </p>
+        </Show>
+        <Show when={form.customerFields.length > 0} fallback={<p class="muted small">{i18n.t("settings.noFields")}</p>}>
+          <ol class="rules">
+            <For each={form.customerFields}>
+              {(field, index) => {
+                const id = (part: string) => `field-${index()}-${part}`;
+                const error = (part: string) => errors().fields[`customerFields.${index()}.${part}`];
+                const name = () => field.label.trim() || i18n.t("settings.fieldNumber", { number: index() + 1 });
+                return (
+                  <li class="rule" data-testid="customer-field">
+                    <div class="rule__head">
+                      <span class="rule__name">{i18n.t("settings.fieldNumber", { number: index() + 1 })}</span>
+                      <button
+                        type="button"
+                        class="button button--ghost button--small button--danger-text rule__remove"
+                        onClick={() => setForm("customerFields", (fields) => fields.filter((_, i) => i !== index()))}
+                        aria-label={i18n.t("settings.removeField", { name: name() })}
+                      >
+                        {i18n.t("settings.remove")}
+                      </button>
+                    </div>
+                    <div class="form-grid form-grid--2">
+                      <TextField id={id("label")} label={i18n.t("settings.fieldLabel")} value={field.label} onValue={(v) => setLabel(index(), v)} error={error("label")} maxLength={80} />
+                      <TextField
+                        id={id("key")}
+                        label={i18n.t("settings.fieldKey")}
+                        value={field.key}
+                        onValue={(v) => setField(index(), { key: v, keyTouched: true })}
+                        error={error("key")}
+                        hint={i18n.t("settings.fieldKeyHint")}
+                        maxLength={40}
+                        spellcheck={false}
+                      />
+                      <SelectField
+                        id={id("type")}
+                        label={i18n.t("settings.fieldType")}
+                        value={field.type}
+                        options={FieldTypes.map((type) => ({ value: type, label: i18n.t(`settings.types.${type}`) }))}
+                        onValue={(v) => setField(index(), { type: v as FieldType })}
+                        error={error("type")}
+                      />
+                      <label class="checkbox checkbox--strong">
+                        <input type="checkbox" checked={field.required} onChange={(event) => setField(index(), { required: event.currentTarget.checked })} />
+                        {i18n.t("settings.fieldRequired")}
+                      </label>
+                    </div>
+                    <Show when={field.type === "select"}>
+                      <div class="field" classList={{ "field--invalid": Boolean(error("options")) }}>
+                        <label class="field__label" for={id("options")}>
+                          {i18n.t("settings.fieldOptions")}
+                        </label>
+                        <textarea
+                          id={id("options")}
+                          class="input textarea"
+                          rows={4}
+                          value={field.options}
+                          onInput={(event) => setField(index(), { options: event.currentTarget.value })}
+                          aria-invalid={error("options") ? "true" : undefined}
+                          aria-describedby={`${id("options")}-hint${error("options") ? ` ${id("options")}-error` : ""}`}
+                        />
+                        <Show when={error("options")}>
+                          <p class="field__error" id={`${id("options")}-error`}>
+                            {error("options")}
+                          </p>
+                        </Show>
+                        <p class="field__hint" id={`${id("options")}-hint`}>
+                          {i18n.t("settings.fieldOptionsHint")}
+                        </p>
+                      </div>
+                    </Show>
+                  </li>
+                );
+              }}
+            </For>
+          </ol>
+        </Show>
+      </section>
+
+      <div class="form-actions form-actions--page">
+        <p class="muted small form-actions__status" role="status" data-testid="settings-status">
+          {status()}
+        </p>
+        <button type="submit" class="button button--primary" disabled={saving() || !dirty()} data-testid="save-settings">
+          {saving() ? i18n.t("common.saving") : i18n.t("settings.save")}
+        </button>
+      </div>
+    </form>
+  );
+}
