@@ -1,4 +1,4 @@
-import { Show, type JSX } from "solid-js";
+import { Show, type Component, type JSX } from "solid-js";
 import { A } from "@solidjs/router";
 import { useI18n } from "../i18n";
 import { useMe } from "../session/me";
@@ -14,6 +14,15 @@ export function AdminsOnly(props: { children: JSX.Element }) {
     <Show when={configures(me().staff.role)} fallback={<AdminsOnlyPage />}>
       {props.children}
     </Show>
+  );
+}
+
+/** A page only owners and admins may open, behind AdminsOnly. */
+export function adminsOnly(Page: Component): Component {
+  return () => (
+    <AdminsOnly>
+      <Page />
+    </AdminsOnly>
   );
 }
 

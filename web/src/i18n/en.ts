@@ -98,6 +98,8 @@ export const en = {
     saving: "Saving…",
     close: "Close",
     dismiss: "Dismiss",
+    loadMore: "Load more",
+    loadingMore: "Loading…",
     none: "—",
     you: "you",
     me: template<{ name: string }>("{{ name }} (me)"),
@@ -466,8 +468,6 @@ export const en = {
     onlyAdmins: "Only the workspace's owners and admins see received mail and the outbox.",
     statusFilter: "Status",
     any: "Any",
-    loadMore: "Load more",
-    loadingMore: "Loading…",
     statuses: {
       processing: "Processing",
       ticket_created: "Ticket created",

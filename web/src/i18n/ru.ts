@@ -118,6 +118,8 @@ export const ru: Catalogue = {
     saving: "Сохраняем…",
     close: "Закрыть",
     dismiss: "Скрыть",
+    loadMore: "Показать ещё",
+    loadingMore: "Загрузка…",
     none: "—",
     you: "вы",
     me: template<{ name: string }>("{{ name }} (я)"),
@@ -488,8 +490,6 @@ export const ru: Catalogue = {
     onlyAdmins: "Полученные письма и исходящие видят только владельцы и администраторы рабочего пространства.",
     statusFilter: "Статус",
     any: "Любой",
-    loadMore: "Показать ещё",
-    loadingMore: "Загрузка…",
     statuses: {
       processing: "Обрабатывается",
       ticket_created: "Создано обращение",

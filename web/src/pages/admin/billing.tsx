@@ -1,10 +1,11 @@
 import { createEffect, createMemo, createResource, createSignal, For, on, Show } from "solid-js";
 import { Frontline } from "../../api/client";
 import type { BillingSummary, LedgerEntry, PlanInfo, TopUpRequestInfo } from "../../api/types";
-import { AdminsOnly } from "../../components/admins-only";
+import { adminsOnly } from "../../components/admins-only";
 import { CheckboxGroup } from "../../components/checkbox-group";
-import { Dialog } from "../../components/dialog";
+import { ConfirmDialog } from "../../components/confirm-dialog";
 import { LoadError, Loaded, Loading, Notice } from "../../components/notice";
+import { PagedBody } from "../../components/paged-body";
 import { PageHeader } from "../../components/page-header";
 import { createPagedList } from "../../components/paged-list";
 import { TextField } from "../../components/text-field";
@@ -23,13 +24,7 @@ export function dailyPrice(plan: PlanInfo, addOns: readonly string[]): number {
  * /admin/billing: the plan, its add-ons, the daily price, the balance and the days it covers; changing the plan (after
  * a confirmation with the new price); asking for a top-up; and the billing history a page at a time.
  */
-export function BillingPage() {
-  return (
-    <AdminsOnly>
-      <BillingAdmin />
-    </AdminsOnly>
-  );
-}
+export const BillingPage = adminsOnly(BillingAdmin);
 
 function BillingAdmin() {
   const i18n = useI18n();
@@ -215,22 +210,20 @@ function PlanChooser(props: { billing: BillingSummary; onChanged: () => void }) 
       </Show>
       <Show when={confirming() && chosen()}>
         {(plan) => (
-          <Dialog title={i18n.t("billing.confirmTitle", { plan: plan().name })} onClose={() => setConfirming(false)} testId="confirm-dialog">
+          <ConfirmDialog
+            title={i18n.t("billing.confirmTitle", { plan: plan().name })}
+            confirm={saving() ? i18n.t("billing.changing") : i18n.t("billing.confirm")}
+            busy={saving()}
+            onConfirm={() => void confirm()}
+            onClose={() => setConfirming(false)}
+          >
             <p data-testid="confirm-price">
               {i18n.t("billing.confirmText", {
                 price: i18n.money(price(), props.billing.currency),
                 current: i18n.money(props.billing.dailyPriceMinor, props.billing.currency),
               })}
             </p>
-            <div class="dialog__actions">
-              <button type="button" class="button button--ghost" onClick={() => setConfirming(false)}>
-                {i18n.t("common.cancel")}
-              </button>
-              <button type="button" class="button button--primary" data-autofocus disabled={saving()} onClick={() => void confirm()} data-testid="confirm">
-                {saving() ? i18n.t("billing.changing") : i18n.t("billing.confirm")}
-              </button>
-            </div>
-          </Dialog>
+          </ConfirmDialog>
         )}
       </Show>
     </section>
@@ -370,40 +363,24 @@ function LedgerHistory() {
       <h2 class="card__title card__title--padded" id="billing-history-title">
         {i18n.t("billing.history")}
       </h2>
-      <Show when={!list.state.error} fallback={<div class="card__body"><LoadError error={list.state.error} onRetry={() => void list.reload()} /></div>}>
-        <Show when={!(list.state.loading && list.state.items.length === 0)} fallback={<div class="empty"><Loading /></div>}>
-          <Show when={list.state.items.length > 0} fallback={<p class="empty">{i18n.t("billing.historyEmpty")}</p>}>
-            <div class="table-wrap">
-              <table class="table" data-testid="ledger-table">
-                <thead>
-                  <tr>
-                    <th scope="col" class="table__nowrap">{i18n.t("billing.columns.date")}</th>
-                    <th scope="col">{i18n.t("billing.columns.entry")}</th>
-                    <th scope="col">{i18n.t("billing.columns.kind")}</th>
-                    <th scope="col" class="table__num">{i18n.t("billing.columns.amount")}</th>
-                    <th scope="col" class="table__num">{i18n.t("billing.columns.balanceAfter")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list.state.items}>{(entry) => <LedgerRow entry={entry} />}</For>
-                </tbody>
-              </table>
-            </div>
-            <Show when={list.state.cursor || list.state.moreError}>
-              <div class="queue__more">
-                <Show when={list.state.moreError}>
-                  <Notice kind="error">{list.state.moreError}</Notice>
-                </Show>
-                <Show when={list.state.cursor}>
-                  <button type="button" class="button button--secondary" onClick={() => void list.more()} disabled={list.state.loadingMore} data-testid="load-more">
-                    {list.state.loadingMore ? i18n.t("mail.loadingMore") : i18n.t("mail.loadMore")}
-                  </button>
-                </Show>
-              </div>
-            </Show>
-          </Show>
-        </Show>
-      </Show>
+      <PagedBody list={list} empty={i18n.t("billing.historyEmpty")}>
+        <div class="table-wrap">
+          <table class="table" data-testid="ledger-table">
+            <thead>
+              <tr>
+                <th scope="col" class="table__nowrap">{i18n.t("billing.columns.date")}</th>
+                <th scope="col">{i18n.t("billing.columns.entry")}</th>
+                <th scope="col">{i18n.t("billing.columns.kind")}</th>
+                <th scope="col" class="table__num">{i18n.t("billing.columns.amount")}</th>
+                <th scope="col" class="table__num">{i18n.t("billing.columns.balanceAfter")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={list.state.items}>{(entry) => <LedgerRow entry={entry} />}</For>
+            </tbody>
+          </table>
+        </div>
+      </PagedBody>
     </section>
   );
 }

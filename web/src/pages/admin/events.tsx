@@ -3,8 +3,8 @@ import { createStore } from "solid-js/store";
 import { A } from "@solidjs/router";
 import { Frontline } from "../../api/client";
 import type { EventInfo, EventQuery } from "../../api/types";
-import { AdminsOnly } from "../../components/admins-only";
-import { LoadError, Loading, Notice } from "../../components/notice";
+import { adminsOnly } from "../../components/admins-only";
+import { PagedBody } from "../../components/paged-body";
 import { PageHeader } from "../../components/page-header";
 import { createPagedList } from "../../components/paged-list";
 import { SelectField } from "../../components/select-field";
@@ -29,13 +29,7 @@ import { useDirectory } from "../../session/directory";
  * /admin/events: the event log, newest first, filtered by who acted, the action, a ticket and a date range, a page at
  * a time; and the same selection as a CSV download.
  */
-export function EventsPage() {
-  return (
-    <AdminsOnly>
-      <EventLog />
-    </AdminsOnly>
-  );
-}
+export const EventsPage = adminsOnly(EventLog);
 
 function EventLog() {
   const i18n = useI18n();
@@ -142,54 +136,24 @@ function EventLog() {
             </button>
           </div>
         </form>
-        <Show
-          when={!list.state.error}
-          fallback={
-            <div class="card__body card__body--top">
-              <LoadError error={list.state.error} onRetry={() => void list.reload()} />
-            </div>
-          }
-        >
-          <Show when={!(list.state.loading && list.state.items.length === 0)} fallback={<div class="empty"><Loading /></div>}>
-            <Show
-              when={list.state.items.length > 0}
-              fallback={
-                <p class="empty empty--center" data-testid="events-empty">
-                  {Object.keys(query()).length ? i18n.t("eventLog.emptyFiltered") : i18n.t("eventLog.empty")}
-                </p>
-              }
-            >
-              <div class="table-wrap">
-                <table class="table table--dense" classList={{ "is-loading": list.state.loading }} data-testid="events-table">
-                  <thead>
-                    <tr>
-                      <th scope="col" class="table__nowrap">{i18n.t("eventLog.columns.at")}</th>
-                      <th scope="col">{i18n.t("eventLog.columns.actor")}</th>
-                      <th scope="col">{i18n.t("eventLog.columns.action")}</th>
-                      <th scope="col">{i18n.t("eventLog.columns.target")}</th>
-                      <th scope="col">{i18n.t("eventLog.columns.changes")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={list.state.items}>{(event) => <EventRow event={event} />}</For>
-                  </tbody>
-                </table>
-              </div>
-              <Show when={list.state.cursor || list.state.moreError}>
-                <div class="queue__more">
-                  <Show when={list.state.moreError}>
-                    <Notice kind="error">{list.state.moreError}</Notice>
-                  </Show>
-                  <Show when={list.state.cursor}>
-                    <button type="button" class="button button--secondary" onClick={() => void list.more()} disabled={list.state.loadingMore} data-testid="load-more">
-                      {list.state.loadingMore ? i18n.t("mail.loadingMore") : i18n.t("mail.loadMore")}
-                    </button>
-                  </Show>
-                </div>
-              </Show>
-            </Show>
-          </Show>
-        </Show>
+        <PagedBody list={list} empty={Object.keys(query()).length ? i18n.t("eventLog.emptyFiltered") : i18n.t("eventLog.empty")} emptyTestId="events-empty">
+          <div class="table-wrap">
+            <table class="table table--dense" classList={{ "is-loading": list.state.loading }} data-testid="events-table">
+              <thead>
+                <tr>
+                  <th scope="col" class="table__nowrap">{i18n.t("eventLog.columns.at")}</th>
+                  <th scope="col">{i18n.t("eventLog.columns.actor")}</th>
+                  <th scope="col">{i18n.t("eventLog.columns.action")}</th>
+                  <th scope="col">{i18n.t("eventLog.columns.target")}</th>
+                  <th scope="col">{i18n.t("eventLog.columns.changes")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={list.state.items}>{(event) => <EventRow event={event} />}</For>
+              </tbody>
+            </table>
+          </div>
+        </PagedBody>
       </section>
     </>
   );

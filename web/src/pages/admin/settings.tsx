@@ -2,7 +2,7 @@ import { createMemo, createResource, createSignal, For, Show } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import { Frontline } from "../../api/client";
 import type { Settings } from "../../api/types";
-import { AdminsOnly } from "../../components/admins-only";
+import { adminsOnly } from "../../components/admins-only";
 import { CopyButton } from "../../components/copy-button";
 import { Loaded, Notice } from "../../components/notice";
 import { PageHeader } from "../../components/page-header";
@@ -18,13 +18,7 @@ import { FieldTypes, fieldKeyFor, newField, settingsChanges, settingsForm, type 
 const MAX_FIELDS = 20;
 
 /** /admin/settings: the workspace's name, time zone and language, its inbound address, and the customer form. */
-export function SettingsPage() {
-  return (
-    <AdminsOnly>
-      <SettingsLoader />
-    </AdminsOnly>
-  );
-}
+export const SettingsPage = adminsOnly(SettingsLoader);
 
 function SettingsLoader() {
   const i18n = useI18n();

@@ -1,10 +1,10 @@
 import { createMemo, createResource, createSignal, For, Show } from "solid-js";
 import { Frontline } from "../../api/client";
 import type { InvitationInfo, InviteResponse, Role, StaffInfo } from "../../api/types";
-import { AdminsOnly } from "../../components/admins-only";
+import { adminsOnly } from "../../components/admins-only";
 import { CheckboxGroup } from "../../components/checkbox-group";
 import { CopyButton } from "../../components/copy-button";
-import { Dialog } from "../../components/dialog";
+import { ConfirmDialog } from "../../components/confirm-dialog";
 import { Loaded, Notice } from "../../components/notice";
 import { PageHeader } from "../../components/page-header";
 import { SelectField } from "../../components/select-field";
@@ -23,13 +23,7 @@ const InviteRoles = ["admin", "supervisor", "dispatcher", "agent"] as const sati
  * /admin/staff: who works in the workspace, their roles, deactivation and reactivation, the seats used against the
  * plan, invitations by email (a link that expires) and the pending ones, which can be taken back.
  */
-export function StaffPage() {
-  return (
-    <AdminsOnly>
-      <StaffAdmin />
-    </AdminsOnly>
-  );
-}
+export const StaffPage = adminsOnly(StaffAdmin);
 
 function StaffAdmin() {
   const i18n = useI18n();
@@ -186,31 +180,18 @@ function StaffTable(props: { onChanged: () => void; announce: (text: string) => 
       </Loaded>
       <Show when={deactivating()}>
         {(member) => (
-          <Dialog
+          <ConfirmDialog
             title={i18n.t("staffAdmin.deactivateTitle", { name: member().name })}
             description={i18n.t("staffAdmin.deactivateText")}
+            confirm={i18n.t("staffAdmin.deactivate")}
+            danger
+            busy={Boolean(busy())}
+            onConfirm={async () => {
+              await change(member(), { status: "disabled" });
+              setDeactivating(undefined);
+            }}
             onClose={() => setDeactivating(undefined)}
-            testId="confirm-dialog"
-          >
-            <div class="dialog__actions">
-              <button type="button" class="button button--ghost" onClick={() => setDeactivating(undefined)}>
-                {i18n.t("common.cancel")}
-              </button>
-              <button
-                type="button"
-                class="button button--danger"
-                data-autofocus
-                disabled={Boolean(busy())}
-                onClick={async () => {
-                  await change(member(), { status: "disabled" });
-                  setDeactivating(undefined);
-                }}
-                data-testid="confirm"
-              >
-                {i18n.t("staffAdmin.deactivate")}
-              </button>
-            </div>
-          </Dialog>
+          />
         )}
       </Show>
     </section>

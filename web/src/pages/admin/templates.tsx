@@ -1,8 +1,9 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import { Frontline } from "../../api/client";
 import type { ReplyTemplateInfo } from "../../api/types";
-import { AdminsOnly } from "../../components/admins-only";
+import { adminsOnly } from "../../components/admins-only";
 import { CheckboxGroup } from "../../components/checkbox-group";
+import { ConfirmDialog } from "../../components/confirm-dialog";
 import { Dialog } from "../../components/dialog";
 import { Loaded, Notice } from "../../components/notice";
 import { PageHeader } from "../../components/page-header";
@@ -24,13 +25,7 @@ export const Placeholders = [
 ] as const;
 
 /** /admin/templates: the reply templates agents insert from the composer; admins write, change and delete them. */
-export function TemplatesPage() {
-  return (
-    <AdminsOnly>
-      <Templates />
-    </AdminsOnly>
-  );
-}
+export const TemplatesPage = adminsOnly(Templates);
 
 function Templates() {
   const i18n = useI18n();
@@ -145,21 +140,15 @@ function Templates() {
       </Show>
       <Show when={deleting()}>
         {(template) => (
-          <Dialog
+          <ConfirmDialog
             title={i18n.t("replyTemplates.deleteTitle", { name: template().name })}
             description={i18n.t("replyTemplates.deleteText")}
+            confirm={i18n.t("replyTemplates.delete")}
+            danger
+            busy={busy()}
+            onConfirm={() => void remove(template())}
             onClose={() => setDeleting(undefined)}
-            testId="confirm-dialog"
-          >
-            <div class="dialog__actions">
-              <button type="button" class="button button--ghost" onClick={() => setDeleting(undefined)}>
-                {i18n.t("common.cancel")}
-              </button>
-              <button type="button" class="button button--danger" disabled={busy()} data-autofocus onClick={() => void remove(template())} data-testid="confirm">
-                {i18n.t("replyTemplates.delete")}
-              </button>
-            </div>
-          </Dialog>
+          />
         )}
       </Show>
     </>

@@ -2,7 +2,7 @@ import { createEffect, createResource, createSignal, Match, on, onCleanup, Show,
 import { A, useNavigate, useParams } from "@solidjs/router";
 import { ApiError, Frontline, staleTicket } from "../../api/client";
 import type { TicketDetail } from "../../api/types";
-import { Dialog } from "../../components/dialog";
+import { ConfirmDialog } from "../../components/confirm-dialog";
 import { LoadError, Loading, Notice } from "../../components/notice";
 import { ShortcutsButton } from "../../components/shortcuts-help";
 import { errorMessage } from "../../forms/errors";
@@ -401,32 +401,19 @@ function TicketWorkspace(props: { initial: TicketDetail }) {
 
       <Show when={confirming()}>
         {(what) => (
-          <Dialog
+          <ConfirmDialog
             title={
               what() === "delete"
                 ? i18n.t("ticket.deleteTitle", { number: ticket().number })
                 : i18n.t("ticket.purgeTitle", { number: ticket().number })
             }
             description={what() === "delete" ? i18n.t("ticket.deleteText") : i18n.t("ticket.purgeText")}
+            confirm={what() === "delete" ? i18n.t("ticket.deleteConfirm") : i18n.t("ticket.purge")}
+            danger
+            busy={busy()}
+            onConfirm={() => void (what() === "delete" ? trash() : purge())}
             onClose={() => setConfirming(undefined)}
-            testId="confirm-dialog"
-          >
-            <div class="dialog__actions">
-              <button type="button" class="button button--ghost" onClick={() => setConfirming(undefined)}>
-                {i18n.t("common.cancel")}
-              </button>
-              <button
-                type="button"
-                class="button button--danger"
-                disabled={busy()}
-                data-autofocus
-                onClick={() => void (what() === "delete" ? trash() : purge())}
-                data-testid="confirm"
-              >
-                {what() === "delete" ? i18n.t("ticket.deleteConfirm") : i18n.t("ticket.purge")}
-              </button>
-            </div>
-          </Dialog>
+          />
         )}
       </Show>
     </div>

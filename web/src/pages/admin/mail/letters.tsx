@@ -2,7 +2,7 @@ import { createEffect, createMemo, createResource, createSignal, For, on, onClea
 import { createStore } from "solid-js/store";
 import { ApiError, Frontline } from "../../../api/client";
 import type { LetterInfo, LetterKind, LetterLocale, LetterTemplate } from "../../../api/types";
-import { Dialog } from "../../../components/dialog";
+import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { Loaded, Notice } from "../../../components/notice";
 import { PageHeader } from "../../../components/page-header";
 import { VariableList } from "../../../components/variable-list";
@@ -333,16 +333,15 @@ function LetterEditor(props: { letters: LetterInfo[]; onSaved: (letter: LetterIn
         </section>
       </div>
       <Show when={confirmReset()}>
-        <Dialog title={i18n.t("letters.resetTitle")} description={i18n.t("letters.resetText")} onClose={() => setConfirmReset(false)} testId="confirm-dialog">
-          <div class="dialog__actions">
-            <button type="button" class="button button--ghost" onClick={() => setConfirmReset(false)}>
-              {i18n.t("common.cancel")}
-            </button>
-            <button type="button" class="button button--danger" disabled={resetting()} data-autofocus onClick={() => void reset()} data-testid="confirm">
-              {resetting() ? i18n.t("letters.resetting") : i18n.t("letters.reset")}
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title={i18n.t("letters.resetTitle")}
+          description={i18n.t("letters.resetText")}
+          confirm={resetting() ? i18n.t("letters.resetting") : i18n.t("letters.reset")}
+          danger
+          busy={resetting()}
+          onConfirm={() => void reset()}
+          onClose={() => setConfirmReset(false)}
+        />
       </Show>
     </>
   );

@@ -2,7 +2,8 @@ import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { A } from "@solidjs/router";
 import { Frontline } from "../../../api/client";
 import type { OutboxInfo, OutboxStatus } from "../../../api/types";
-import { LoadError, Loading, Notice } from "../../../components/notice";
+import { Notice } from "../../../components/notice";
+import { PagedBody } from "../../../components/paged-body";
 import { PageHeader } from "../../../components/page-header";
 import { createPagedList } from "../../../components/paged-list";
 import { SelectField } from "../../../components/select-field";
@@ -64,66 +65,43 @@ function Outbox() {
           </Notice>
         </div>
       </Show>
-      <Show when={!list.state.error} fallback={<div class="card__body card__body--top"><LoadError error={list.state.error} onRetry={() => void list.reload()} /></div>}>
-        <Show when={!(list.state.loading && list.state.items.length === 0)} fallback={<div class="empty"><Loading /></div>}>
-          <Show
-            when={list.state.items.length > 0}
-            fallback={
-              <p class="empty empty--center" data-testid="outbox-empty">
-                {status() ? i18n.t("outbox.emptyFiltered") : i18n.t("outbox.empty")}
-              </p>
-            }
-          >
-            <div class="table-wrap">
-              <table class="table table--dense" classList={{ "is-loading": list.state.loading }} data-testid="outbox-table">
-                <thead>
-                  <tr>
-                    <th scope="col" class="table__nowrap">{i18n.t("outbox.columns.created")}</th>
-                    <th scope="col">{i18n.t("outbox.columns.to")}</th>
-                    <th scope="col">{i18n.t("outbox.columns.subject")}</th>
-                    <th scope="col">{i18n.t("outbox.columns.kind")}</th>
-                    <th scope="col">{i18n.t("outbox.columns.status")}</th>
-                    <th scope="col" class="table__num">{i18n.t("outbox.columns.attempts")}</th>
-                    <th scope="col">{i18n.t("outbox.columns.error")}</th>
-                    <th scope="col" class="table__actions">
-                      <span class="sr-only">{i18n.t("outbox.columns.actions")}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list.state.items}>
-                    {(entry) => (
-                      <OutboxRow
-                        entry={entry}
-                        result={results()[entry.outboxId]}
-                        onError={setActionError}
-                        onRetried={(next) => {
-                          const said = i18n.t("outbox.retried", { status: i18n.t(`outbox.statuses.${next.status}`) });
-                          setResults({ ...results(), [next.outboxId]: said });
-                          setAnnouncement(said);
-                          list.replace((e) => e.outboxId === next.outboxId, next);
-                        }}
-                      />
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-            <Show when={list.state.cursor || list.state.moreError}>
-              <div class="queue__more">
-                <Show when={list.state.moreError}>
-                  <Notice kind="error">{list.state.moreError}</Notice>
-                </Show>
-                <Show when={list.state.cursor}>
-                  <button type="button" class="button button--secondary" onClick={() => void list.more()} disabled={list.state.loadingMore} data-testid="load-more">
-                    {list.state.loadingMore ? i18n.t("mail.loadingMore") : i18n.t("mail.loadMore")}
-                  </button>
-                </Show>
-              </div>
-            </Show>
-          </Show>
-        </Show>
-      </Show>
+      <PagedBody list={list} empty={status() ? i18n.t("outbox.emptyFiltered") : i18n.t("outbox.empty")} emptyTestId="outbox-empty">
+        <div class="table-wrap">
+          <table class="table table--dense" classList={{ "is-loading": list.state.loading }} data-testid="outbox-table">
+            <thead>
+              <tr>
+                <th scope="col" class="table__nowrap">{i18n.t("outbox.columns.created")}</th>
+                <th scope="col">{i18n.t("outbox.columns.to")}</th>
+                <th scope="col">{i18n.t("outbox.columns.subject")}</th>
+                <th scope="col">{i18n.t("outbox.columns.kind")}</th>
+                <th scope="col">{i18n.t("outbox.columns.status")}</th>
+                <th scope="col" class="table__num">{i18n.t("outbox.columns.attempts")}</th>
+                <th scope="col">{i18n.t("outbox.columns.error")}</th>
+                <th scope="col" class="table__actions">
+                  <span class="sr-only">{i18n.t("outbox.columns.actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={list.state.items}>
+                {(entry) => (
+                  <OutboxRow
+                    entry={entry}
+                    result={results()[entry.outboxId]}
+                    onError={setActionError}
+                    onRetried={(next) => {
+                      const said = i18n.t("outbox.retried", { status: i18n.t(`outbox.statuses.${next.status}`) });
+                      setResults({ ...results(), [next.outboxId]: said });
+                      setAnnouncement(said);
+                      list.replace((e) => e.outboxId === next.outboxId, next);
+                    }}
+                  />
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </PagedBody>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { createResource, createSignal, For, Show } from "solid-js";
 import { A } from "@solidjs/router";
 import { Frontline } from "../../../api/client";
 import type { CalendarInfo } from "../../../api/types";
-import { Dialog } from "../../../components/dialog";
+import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { Loaded, Notice } from "../../../components/notice";
 import { PageHeader } from "../../../components/page-header";
 import { errorMessage } from "../../../forms/errors";
@@ -129,21 +129,15 @@ export function CalendarsPage() {
       </section>
       <Show when={deleting()}>
         {(calendar) => (
-          <Dialog
+          <ConfirmDialog
             title={i18n.t("slaAdmin.calendars.deleteTitle", { name: calendar().name })}
             description={i18n.t("slaAdmin.calendars.deleteText")}
+            confirm={i18n.t("slaAdmin.calendars.delete")}
+            danger
+            busy={busy()}
+            onConfirm={() => void remove(calendar())}
             onClose={() => setDeleting(undefined)}
-            testId="confirm-dialog"
-          >
-            <div class="dialog__actions">
-              <button type="button" class="button button--ghost" onClick={() => setDeleting(undefined)}>
-                {i18n.t("common.cancel")}
-              </button>
-              <button type="button" class="button button--danger" disabled={busy()} data-autofocus onClick={() => void remove(calendar())} data-testid="confirm">
-                {i18n.t("slaAdmin.calendars.delete")}
-              </button>
-            </div>
-          </Dialog>
+          />
         )}
       </Show>
     </>

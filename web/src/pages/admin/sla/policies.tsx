@@ -2,7 +2,7 @@ import { createResource, createSignal, For, Show } from "solid-js";
 import { A } from "@solidjs/router";
 import { Frontline } from "../../../api/client";
 import type { PolicyInfo } from "../../../api/types";
-import { Dialog } from "../../../components/dialog";
+import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { Loaded, Notice } from "../../../components/notice";
 import { PageHeader } from "../../../components/page-header";
 import { errorMessage } from "../../../forms/errors";
@@ -208,21 +208,15 @@ export function PoliciesPage() {
       </section>
       <Show when={deleting()}>
         {(policy) => (
-          <Dialog
+          <ConfirmDialog
             title={i18n.t("slaAdmin.policies.deleteTitle", { name: policy().name })}
             description={i18n.t("slaAdmin.policies.deleteText")}
+            confirm={i18n.t("slaAdmin.policies.delete")}
+            danger
+            busy={busy()}
+            onConfirm={() => void remove(policy())}
             onClose={() => setDeleting(undefined)}
-            testId="confirm-dialog"
-          >
-            <div class="dialog__actions">
-              <button type="button" class="button button--ghost" onClick={() => setDeleting(undefined)}>
-                {i18n.t("common.cancel")}
-              </button>
-              <button type="button" class="button button--danger" disabled={busy()} data-autofocus onClick={() => void remove(policy())} data-testid="confirm">
-                {i18n.t("slaAdmin.policies.delete")}
-              </button>
-            </div>
-          </Dialog>
+          />
         )}
       </Show>
     </>
