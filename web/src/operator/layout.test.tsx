@@ -4,17 +4,9 @@ import { jsonResponse, stubApi } from "../../test/console-harness";
 import { router } from "../../test/router-stub";
 import { OperatorLayout } from "./layout";
 import { operatorLoginHref } from "./loaded";
-import { renderOperator } from "./test-harness";
+import { redirected, renderOperator } from "./test-harness";
 
-// The stub's Navigate renders nothing; this one also says where it was sent.
-const redirected = vi.hoisted(() => vi.fn());
-vi.mock("@solidjs/router", async () => ({
-  ...(await import("../../test/router-stub")).routerModule,
-  Navigate: (props: { href: string }) => {
-    redirected(props.href);
-    return null;
-  },
-}));
+vi.mock("@solidjs/router", async () => (await import("./test-harness")).operatorRouterModule);
 
 const olena = { operatorId: "o1", email: "olena@frontline.example", name: "Olena Operator" };
 

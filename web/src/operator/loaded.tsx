@@ -1,7 +1,7 @@
-import { Match, Show, Switch, type Accessor, type JSX, type Resource } from "solid-js";
+import { Show, type Accessor, type JSX, type Resource } from "solid-js";
 import { Navigate, useLocation } from "@solidjs/router";
 import { ApiError } from "../api/client";
-import { LoadError, Loading } from "../components/notice";
+import { LoadError, Loaded } from "../components/notice";
 
 /** The operator's sign-in page, coming back to `pathname` afterwards. */
 export function operatorLoginHref(pathname: string): string {
@@ -23,7 +23,7 @@ export function OperatorLoadError(props: { error: unknown; onRetry?: () => void 
   );
 }
 
-/** `Loaded` of the tenant app, with the operator's sign-in for an ended session. */
+/** The tenant app's `Loaded`, with the operator's sign-in for an ended session. */
 export function OperatorLoaded<T>(props: {
   data: Resource<T>;
   onRetry?: () => void;
@@ -32,11 +32,10 @@ export function OperatorLoaded<T>(props: {
 }) {
   const framed = (content: JSX.Element) => (props.frame ? props.frame(content) : content);
   return (
-    <Switch fallback={framed(<Loading />)}>
-      <Match when={props.data.error}>{framed(<OperatorLoadError error={props.data.error} onRetry={props.onRetry} />)}</Match>
-      <Match when={(props.data.state === "ready" || props.data.state === "refreshing") && props.data.latest}>
-        {(value) => props.children(value)}
-      </Match>
-    </Switch>
+    <Show when={!signedOut(props.data.error)} fallback={framed(<OperatorLoadError error={props.data.error} />)}>
+      <Loaded data={props.data} onRetry={props.onRetry} frame={props.frame}>
+        {props.children}
+      </Loaded>
+    </Show>
   );
 }

@@ -36,8 +36,6 @@ export const operatorEn = {
     suspended: "Suspended",
   },
   days: (days: number): string => (days === 1 ? "1 day" : `${days} days`),
-  loadMore: "Load more",
-  loadingMore: "Loading…",
   workspaces: {
     title: "Workspaces",
     subtitle: "Every workspace with its plan, balance and standing.",
@@ -262,8 +260,6 @@ export const operatorRu: OperatorStrings = {
     suspended: "Приостановлено",
   },
   days: ruDays,
-  loadMore: "Показать ещё",
-  loadingMore: "Загрузка…",
   workspaces: {
     title: "Рабочие пространства",
     subtitle: "Все рабочие пространства с тарифом, балансом и состоянием.",

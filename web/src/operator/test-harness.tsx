@@ -1,7 +1,24 @@
 import { render } from "@solidjs/testing-library";
 import type { JSX } from "solid-js";
+import { vi } from "vitest";
+import { routerModule } from "../../test/router-stub";
 import { I18nProvider } from "../i18n";
 import type { LedgerEntry, PlanInfo, TopUpRequest, WorkspaceRow } from "./client";
+
+/** Where a page sent the reader with <Navigate> (the shared stub's Navigate renders nothing and says nothing). */
+export const redirected = vi.fn();
+
+/**
+ * The shared router stub with a Navigate that reports to `redirected`. Use with:
+ * vi.mock("@solidjs/router", async () => (await import("../test-harness")).operatorRouterModule)
+ */
+export const operatorRouterModule = {
+  ...routerModule,
+  Navigate: (props: { href: string }) => {
+    redirected(props.href);
+    return null;
+  },
+};
 
 /** Renders an operator page as the console does: translated (operators are nobody's staff: no workspace context). */
 export function renderOperator(ui: () => JSX.Element, locale: "en" | "ru" = "en") {

@@ -6,7 +6,7 @@ import { SelectField } from "../../components/select-field";
 import { useI18n, type I18n } from "../../i18n";
 import { OperatorApi, type EventInfo } from "../client";
 import { platformCurrency } from "../currency";
-import { PagedBody, TableHead } from "../paged";
+import { OperatorPagedBody, TableHead } from "../paged";
 
 const ACTIONS = ["login", "payment", "adjustment", "top_up_dismiss", "plan_update"] as const;
 
@@ -71,9 +71,8 @@ export function OperatorEventsPage() {
             options={[{ value: "", label: i18n.t("operator.events.allActions") }, ...ACTIONS.map((a) => ({ value: a, label: i18n.t(`operator.events.actions.${a}`) }))]}
           />
         </div>
-        <PagedBody
+        <OperatorPagedBody
           list={list}
-          count={list.state.items.length}
           empty={action() ? i18n.t("operator.events.emptyFiltered") : i18n.t("operator.events.empty")}
           emptyTestId="events-empty"
         >
@@ -111,7 +110,7 @@ export function OperatorEventsPage() {
               </tbody>
             </table>
           </div>
-        </PagedBody>
+        </OperatorPagedBody>
       </section>
     </>
   );

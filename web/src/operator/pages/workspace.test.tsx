@@ -3,10 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { jsonResponse, stubApi } from "../../../test/console-harness";
 import { router } from "../../../test/router-stub";
 import type { WorkspaceDetail } from "../client";
-import { ledgerEntry, renderOperator, topUpRequest, workspaceRow } from "../test-harness";
+import { ledgerEntry, redirected, renderOperator, topUpRequest, workspaceRow } from "../test-harness";
 import { OperatorWorkspacePage } from "./workspace";
 
-vi.mock("@solidjs/router", async () => (await import("../../../test/router-stub")).routerModule);
+vi.mock("@solidjs/router", async () => (await import("../test-harness")).operatorRouterModule);
 
 const suspended: WorkspaceDetail = {
   workspace: workspaceRow("initech", { name: "Initech", status: "suspended", balanceMinor: -450, daysLeft: 0, openTopUpRequests: 1 }),
@@ -23,6 +23,7 @@ const form = (name: string) => screen.getByRole("form", { name });
 describe("a workspace, for the operator", () => {
   beforeEach(() => {
     router.reset();
+    redirected.mockReset();
     router.params = { id: "initech" };
   });
   afterEach(() => {
@@ -134,5 +135,26 @@ describe("a workspace, for the operator", () => {
     renderOperator(() => <OperatorWorkspacePage />);
     const payment = await screen.findByRole("form", { name: "Record a payment" });
     await waitFor(() => expect((within(payment).getByLabelText("Amount (USD)") as HTMLInputElement).value).toBe("50.00"));
+  });
+
+  it("sends an operator whose session has ended to the operator's sign-in, not the workspace sign-in", async () => {
+    stubApi({ "GET /api/operator/workspaces/initech": () => jsonResponse(401, { error: { code: "unauthenticated", message: "Sign in to the operator console", requestId: "r1" } }) });
+    renderOperator(() => <OperatorWorkspacePage />);
+    await waitFor(() => expect(redirected).toHaveBeenCalledWith("/operator/login"));
+    expect(redirected).not.toHaveBeenCalledWith(expect.stringMatching(/^\/login/));
+  });
+
+  it("shows any other failure with a retry", async () => {
+    let fail = true;
+    stubApi({
+      "GET /api/operator/workspaces/initech": () =>
+        fail ? jsonResponse(404, { error: { code: "not_found", message: "Workspace not found", requestId: "r1" } }) : suspended,
+    });
+    renderOperator(() => <OperatorWorkspacePage />);
+    expect((await screen.findByRole("alert")).textContent).toContain("Workspace not found");
+    fail = false;
+    fireEvent.click(screen.getByRole("button", { name: "Try again" }));
+    expect((await screen.findByRole("heading", { level: 1 })).textContent).toBe("Initech");
+    expect(redirected).not.toHaveBeenCalled();
   });
 });

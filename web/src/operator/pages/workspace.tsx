@@ -27,7 +27,8 @@ export function OperatorWorkspacePage() {
 
   createEffect(
     on(
-      () => detail.latest,
+      // `latest` would rethrow a failed load, which OperatorLoaded shows.
+      () => (detail.state === "ready" ? detail.latest : undefined),
       (current) => {
         const wanted = search.request;
         if (wanted && !answering()) setAnswering(current?.topUpRequests.find((r) => r.requestId === wanted && r.status === "open"));

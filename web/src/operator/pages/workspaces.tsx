@@ -6,7 +6,7 @@ import { SelectField } from "../../components/select-field";
 import { TextField } from "../../components/text-field";
 import { useI18n } from "../../i18n";
 import { OperatorApi, type WorkspaceRow } from "../client";
-import { PagedBody, TableHead } from "../paged";
+import { OperatorPagedBody, TableHead } from "../paged";
 import { daysLeftText, StandingBadge, standingOf, Standings, type Standing } from "../standing";
 
 /** Whether a workspace matches what was typed (in its name or its address) and the standing chosen. */
@@ -58,31 +58,35 @@ export function OperatorWorkspacesPage() {
             </p>
           </Show>
         </div>
-        <PagedBody
-          list={list}
-          count={shown().length}
-          empty={filtering() ? i18n.t("operator.workspaces.emptyFiltered") : i18n.t("operator.workspaces.empty")}
-          emptyTestId="workspaces-empty"
-        >
-          <div class="table-wrap">
-            <table class="table" data-testid="workspaces-table">
-              <TableHead
-                columns={[
-                  { label: i18n.t("operator.workspaces.columns.workspace") },
-                  { label: i18n.t("operator.workspaces.columns.plan") },
-                  { label: i18n.t("operator.workspaces.columns.balance"), kind: "num" },
-                  { label: i18n.t("operator.workspaces.columns.daysLeft"), kind: "num" },
-                  { label: i18n.t("operator.workspaces.columns.status") },
-                  { label: i18n.t("operator.workspaces.columns.requests") },
-                  { label: i18n.t("operator.workspaces.columns.created"), kind: "nowrap" },
-                ]}
-              />
-              <tbody>
-                <For each={shown()}>{(row) => <WorkspaceListRow row={row} />}</For>
-              </tbody>
-            </table>
-          </div>
-        </PagedBody>
+        <OperatorPagedBody list={list} empty={i18n.t("operator.workspaces.empty")} emptyTestId="workspaces-empty">
+          <Show
+            when={shown().length > 0}
+            fallback={
+              <p class="empty empty--center" data-testid="workspaces-empty">
+                {i18n.t("operator.workspaces.emptyFiltered")}
+              </p>
+            }
+          >
+            <div class="table-wrap">
+              <table class="table" data-testid="workspaces-table">
+                <TableHead
+                  columns={[
+                    { label: i18n.t("operator.workspaces.columns.workspace") },
+                    { label: i18n.t("operator.workspaces.columns.plan") },
+                    { label: i18n.t("operator.workspaces.columns.balance"), kind: "num" },
+                    { label: i18n.t("operator.workspaces.columns.daysLeft"), kind: "num" },
+                    { label: i18n.t("operator.workspaces.columns.status") },
+                    { label: i18n.t("operator.workspaces.columns.requests") },
+                    { label: i18n.t("operator.workspaces.columns.created"), kind: "nowrap" },
+                  ]}
+                />
+                <tbody>
+                  <For each={shown()}>{(row) => <WorkspaceListRow row={row} />}</For>
+                </tbody>
+              </table>
+            </div>
+          </Show>
+        </OperatorPagedBody>
       </section>
     </>
   );
