@@ -1,0 +1,185 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withActor } from "@frontline/core/actor";
+import { Billing } from "@frontline/core/billing";
+import { useDb } from "@frontline/core/db";
+import { Operator } from "@frontline/core/operator";
+import { Plan } from "@frontline/core/plan";
+import { configurePorts, useClock } from "@frontline/core/port";
+import { Tenant } from "@frontline/core/tenant";
+import { startBrowserHarness, type BrowserHarness } from "../support/browser";
+import { makeSignup } from "../support/factories";
+
+/**
+ * The operator console in real Chromium against the real runtime: a workspace driven into suspension by the billing
+ * rules shows as suspended; the operator signs in (a wrong password is told plainly), records a payment and the
+ * workspace is active at once with the top-up in its ledger; a plan's daily price is changed; each action is in the
+ * operators' log. A workspace's staff session opens nothing of it, and a signed-out visitor is sent to its sign-in.
+ */
+
+const operator = { email: "olena@frontline.localhost", name: "Olena Operator", password: "operator passphrase" };
+const suspended = makeSignup({ workspaceName: "Initech Help" });
+const grace = makeSignup({ workspaceName: "Globex Desk" });
+const healthy = makeSignup({ workspaceName: "Acme Support" });
+const billing = { type: "system", id: "test", name: "Test" } as const;
+
+let harness: BrowserHarness | undefined;
+let page: Page;
+/** The bearer token of the healthy workspace's owner: an admin's session, as scripts use it. */
+let ownerToken = "";
+
+/** Takes the balance below zero by an adjustment: the grace period starts today. */
+async function overdraw(tenantId: string) {
+  const { balanceMinor } = await withActor({ type: "system", tenantId, reason: "test" }, () => Billing.account());
+  await Billing.adjust(tenantId, { amountMinor: -(balanceMinor + 450), reason: "Test: spent" }, billing);
+}
+
+/** Runs the billing rules as they will run when the grace period is over: the workspace is suspended. */
+async function afterGrace(tenantId: string) {
+  const clock = useClock();
+  configurePorts({ clock: { now: () => new Date(Date.now() + Billing.GRACE_DAYS * 86_400_000) } });
+  try {
+    await Billing.reconsider(tenantId);
+  } finally {
+    configurePorts({ clock });
+  }
+}
+
+const planStatus = async (tenantId: string) => (await useDb().entities.tenant.get({ tenantId }).go({ consistent: true })).data!.planStatus;
+
+/** The row of the workspace `slug` in the list, once it is there. */
+async function listRow(slug: string) {
+  const row = page.locator(`[data-testid="workspace-row"][data-workspace="${slug}"]`);
+  await row.waitFor();
+  return row;
+}
+
+beforeAll(async () => {
+  harness = await startBrowserHarness();
+  await Operator.ensure(operator);
+  for (const signup of [suspended, grace]) await Tenant.signup(signup);
+  ownerToken = (await Tenant.signup(healthy)).session.token;
+  await overdraw(suspended.slug);
+  await afterGrace(suspended.slug);
+  await overdraw(grace.slug);
+  expect(await planStatus(suspended.slug)).toBe("suspended");
+  expect(await planStatus(grace.slug)).toBe("trial");
+  page = await harness.page();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe("the operator console, in Chromium", () => {
+  it("sends a signed-out visitor to its sign-in, says plainly when the password is wrong, then goes where asked", async () => {
+    await page.goto(`/operator/workspaces/${suspended.slug}`);
+    await page.waitForURL(/\/operator\/login\?next=/);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Operator sign-in");
+
+    await page.getByLabel("Email").fill(operator.email);
+    await page.getByLabel("Password").fill("not the passphrase");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    expect(await page.getByRole("alert").textContent()).toBe("Wrong email or password");
+    expect(page.url()).toMatch(/\/operator\/login/);
+
+    await page.getByLabel("Password").fill(operator.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(new RegExp(`/operator/workspaces/${suspended.slug}$`));
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Initech Help");
+    expect(await page.getByTestId("operator-topbar").textContent()).toContain("Olena Operator");
+  });
+
+  it("lists every workspace with its plan, balance and standing, and finds one by its address", async () => {
+    await page.getByRole("navigation", { name: "Operator console" }).getByRole("link", { name: "Workspaces" }).click();
+    const row = await listRow(suspended.slug);
+    expect(await row.getByTestId("workspace-status").textContent()).toBe("Suspended");
+    expect(await row.getByTestId("workspace-plan").textContent()).toBe("Standard");
+    expect(await row.getByTestId("workspace-balance").textContent()).toBe("-$4.50");
+    expect(await (await listRow(grace.slug)).getByTestId("workspace-status").textContent()).toBe("Grace period");
+    expect(await (await listRow(healthy.slug)).getByTestId("workspace-status").textContent()).toBe("Trial");
+
+    await page.getByLabel("Search").fill(healthy.slug);
+    await expect.poll(() => page.getByTestId("workspace-row").count()).toBe(1);
+    await page.getByLabel("Search").fill("");
+    await page.getByLabel("Status").selectOption("suspended");
+    await expect.poll(() => page.getByTestId("workspace-row").count()).toBe(1);
+    expect(await page.getByTestId("workspace-slug").textContent()).toBe(suspended.slug);
+  });
+
+  it("records a payment: the suspended workspace is active at once and its ledger has the top-up", async () => {
+    await page.getByTestId("workspace-link").click();
+    await page.waitForURL(new RegExp(`/operator/workspaces/${suspended.slug}$`));
+    expect(await page.getByTestId("workspace-status").textContent()).toBe("Suspended");
+
+    const payment = page.getByRole("form", { name: "Record a payment" });
+    await payment.getByLabel("Amount (USD)").fill("50");
+    await payment.getByLabel("Reference").fill("Bank transfer 2211");
+    await payment.getByRole("button", { name: "Record payment" }).click();
+
+    await expect.poll(() => page.getByTestId("workspace-status").textContent()).toBe("Active");
+    expect(await page.getByTestId("workspace-balance").textContent()).toBe("$45.50");
+    const top = page.getByTestId("ledger-row").first();
+    await expect.poll(() => top.getAttribute("data-kind")).toBe("top_up");
+    expect(await top.getByTestId("ledger-amount").textContent()).toBe("+$50.00");
+    expect(await top.getByTestId("ledger-reference").textContent()).toBe("Reference: Bank transfer 2211");
+    expect(await planStatus(suspended.slug)).toBe("active");
+
+    await page.getByRole("link", { name: "All workspaces" }).click();
+    expect(await (await listRow(suspended.slug)).getByTestId("workspace-status").textContent()).toBe("Active");
+  });
+
+  it("changes a plan's daily price", async () => {
+    await page.getByRole("link", { name: "Plans" }).click();
+    const standard = page.getByRole("form", { name: "The Standard plan" });
+    expect(await standard.getByLabel("Price per day (USD)", { exact: true }).inputValue()).toBe("1.00");
+    await standard.getByLabel("Price per day (USD)", { exact: true }).fill("1.25");
+    await standard.getByRole("button", { name: "Save plan" }).click();
+    const card = page.locator('[data-testid="plan-card"][data-plan="standard"]');
+    await expect.poll(() => card.getByTestId("plan-price").textContent()).toBe("$1.25 / day");
+    expect((await Plan.get("standard")).pricePerDayMinor).toBe(125);
+
+    await page.reload();
+    expect(await page.getByRole("form", { name: "The Standard plan" }).getByLabel("Price per day (USD)", { exact: true }).inputValue()).toBe("1.25");
+  });
+
+  it("keeps each action in the operators' log", async () => {
+    await page.getByRole("link", { name: "Event log" }).click();
+    const rows = page.getByTestId("event-row");
+    await rows.first().waitFor();
+    const entries = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ["event-operator", "event-action", "event-target", "event-details"].map((id) => tr.querySelector(`[data-testid="${id}"]`)?.textContent ?? "")),
+    );
+    expect(entries).toContainEqual(["Olena Operator", "Plan changed", "Standard", "Price per day: $1.00 → $1.25"]);
+    expect(entries).toContainEqual(["Olena Operator", "Payment recorded", suspended.slug, "Amount: +$50.00Reference: Bank transfer 2211"]);
+    expect(entries).toContainEqual(["Olena Operator", "Signed in", operator.email, ""]);
+    expect(entries[0]![1]).toBe("Plan changed");
+  });
+
+  it("signs out, and the console is closed again", async () => {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/operator\/login$/);
+    await page.goto("/operator/plans");
+    await page.waitForURL(/\/operator\/login\?next=%2Foperator%2Fplans$/);
+    expect((await page.request.get("/api/operator/workspaces")).status()).toBe(401);
+  });
+
+  it("opens nothing of the operator API to a workspace's staff session", async () => {
+    const staff = await harness!.signedIn(healthy.slug, healthy.email, healthy.password);
+    expect((await staff.request.get("/api/me")).status()).toBe(200);
+    expect((await staff.request.get("/api/operator/workspaces")).status()).toBe(401);
+    expect((await staff.request.get(`/api/operator/workspaces/${healthy.slug}`)).status()).toBe(401);
+    const csrf = (await staff.context().cookies()).find((c) => c.name === "fl_csrf")?.value ?? "";
+    const pay = await staff.request.post(`/api/operator/workspaces/${healthy.slug}/payments`, {
+      data: { amountMinor: 100_000, reference: "free money" },
+      headers: { "x-csrf-token": csrf },
+    });
+    expect([401, 403]).toContain(pay.status());
+    const bearer = await staff.request.put("/api/operator/plans/standard", { data: { pricePerDayMinor: 1 }, headers: { authorization: `Bearer ${ownerToken}` } });
+    expect([401, 403]).toContain(bearer.status());
+    expect((await Plan.get("standard")).pricePerDayMinor).toBe(125);
+
+    await staff.goto("/operator");
+    await staff.waitForURL(/\/operator\/login$/);
+  });
+});
