@@ -18,6 +18,8 @@ export interface TextFieldProps {
   maxLength?: number;
   /** The id of a <datalist> of suggestions. */
   list?: string;
+  /** Smaller, for a row of filters (as SelectField's). */
+  compact?: boolean;
 }
 
 /** A labelled input with its hint and its error, wired for screen readers (aria-invalid, aria-describedby). */
@@ -28,7 +30,7 @@ export function TextField(props: TextFieldProps) {
   const describedBy = () =>
     [local.error ? errorId() : undefined, local.hint ? hintId() : undefined].filter(Boolean).join(" ") || undefined;
   return (
-    <div class="field" classList={{ "field--invalid": Boolean(local.error) }}>
+    <div class="field" classList={{ "field--invalid": Boolean(local.error), "field--compact": Boolean(props.compact) }}>
       <label class="field__label" for={local.id}>
         {props.label}
       </label>

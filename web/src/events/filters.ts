@@ -63,9 +63,13 @@ export interface Change {
   to?: string;
 }
 
+/** The longest value shown in full; the CSV export has every value whole. */
+const LONGEST = 160;
+
 function shown(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
-  return typeof value === "string" ? value : JSON.stringify(value);
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > LONGEST ? `${text.slice(0, LONGEST - 1)}…` : text;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);

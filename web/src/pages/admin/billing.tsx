@@ -61,10 +61,13 @@ function Summary(props: { billing: BillingSummary }) {
   const limit = (value: number | null | undefined) => (value === undefined || value === null ? i18n.t("workspace.unlimited") : String(value));
   return (
     <section class="card" aria-labelledby="billing-summary-title" data-testid="billing-summary">
+      <h2 class="card__title" id="billing-summary-title">
+        {i18n.t("billing.plan")}
+      </h2>
       <div class="stat-row">
-        <h2 class="card__title" id="billing-summary-title">
-          <span data-testid="billing-plan">{b().plan.name}</span>
-        </h2>
+        <span class="stat" data-testid="billing-plan">
+          {b().plan.name}
+        </span>
         <span class={`badge badge--${b().status}`} data-testid="billing-status">
           {i18n.t(`workspace.planStatus.${b().status}`)}
         </span>
@@ -110,7 +113,8 @@ function Summary(props: { billing: BillingSummary }) {
 
 function PlanChooser(props: { billing: BillingSummary; onChanged: () => void }) {
   const i18n = useI18n();
-  const [plans, { refetch }] = createResource(async () => (await Frontline.plans()).plans);
+  // Cheapest first: the way up reads left to right.
+  const [plans, { refetch }] = createResource(async () => (await Frontline.plans()).plans.sort((a, b) => a.pricePerDayMinor - b.pricePerDayMinor));
   const [planId, setPlanId] = createSignal(props.billing.plan.planId);
   const [addOns, setAddOns] = createSignal<string[]>([...props.billing.addOns]);
   const [confirming, setConfirming] = createSignal(false);

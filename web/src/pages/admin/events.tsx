@@ -19,6 +19,7 @@ import {
   isFiltered,
   PAGE_SIZE,
   ticketNumber,
+  type Change,
   type EventFilters,
 } from "../../events/filters";
 import { errorMessage } from "../../forms/errors";
@@ -98,10 +99,11 @@ function EventLog() {
         }
       />
       <section class="card card--flush" aria-label={i18n.t("eventLog.title")} aria-busy={list.state.loading} data-testid="event-log">
-        <form class="filters" onSubmit={(event) => void apply(event)} novalidate aria-label={i18n.t("eventLog.filters")} data-testid="event-filters">
+        <form class="filters filters--wide" onSubmit={(event) => void apply(event)} novalidate aria-label={i18n.t("eventLog.filters")} data-testid="event-filters">
           <SelectField id="events-actor" compact label={i18n.t("eventLog.actor")} value={filters.actorId} options={staffOptions()} onValue={(v) => setFilters("actorId", v)} />
           <TextField
             id="events-action"
+            compact
             label={i18n.t("eventLog.action")}
             value={filters.action}
             onValue={(v) => setFilters("action", v)}
@@ -115,6 +117,7 @@ function EventLog() {
           </datalist>
           <TextField
             id="events-ticket"
+            compact
             label={i18n.t("eventLog.ticket")}
             value={filters.ticket}
             onValue={(v) => setFilters("ticket", v)}
@@ -123,8 +126,8 @@ function EventLog() {
             error={filterErrors().ticket}
             maxLength={12}
           />
-          <TextField id="events-from" type="date" label={i18n.t("eventLog.from")} value={filters.from} onValue={(v) => setFilters("from", v)} />
-          <TextField id="events-to" type="date" label={i18n.t("eventLog.to")} value={filters.to} onValue={(v) => setFilters("to", v)} error={filterErrors().to} />
+          <TextField id="events-from" compact type="date" label={i18n.t("eventLog.from")} value={filters.from} onValue={(v) => setFilters("from", v)} />
+          <TextField id="events-to" compact type="date" label={i18n.t("eventLog.to")} value={filters.to} onValue={(v) => setFilters("to", v)} error={filterErrors().to} />
           <div class="filters__end">
             <Show when={isFiltered(filters) || Object.keys(query()).length > 0}>
               <button type="button" class="button button--ghost button--small" onClick={clear} data-testid="events-clear">
@@ -156,6 +159,21 @@ function EventLog() {
         </PagedBody>
       </section>
     </>
+  );
+}
+
+/** How many changes of an event show at once (a ticket's creation lists a dozen fields); the rest on request. */
+const SHOWN_CHANGES = 4;
+
+function ChangeLine(props: { change: Change }) {
+  const i18n = useI18n();
+  return (
+    <span class="cell-line small" data-testid="event-change">
+      {changeLine(props.change, {
+        change: (field, from, to) => i18n.t("ticket.history.change", { field, from, to }),
+        value: (field, value) => i18n.t("eventLog.value", { field, value }),
+      })}
+    </span>
   );
 }
 
@@ -191,16 +209,13 @@ function EventRow(props: { event: EventInfo }) {
         <span class="cell-line small muted">{i18n.lookup(`eventLog.targetTypes.${target().type}`) ?? target().type}</span>
       </td>
       <td class="cell-outcome">
-        <For each={changes()}>
-          {(change) => (
-            <span class="cell-line small" data-testid="event-change">
-              {changeLine(change, {
-                change: (field, from, to) => i18n.t("ticket.history.change", { field, from, to }),
-                value: (field, value) => i18n.t("eventLog.value", { field, value }),
-              })}
-            </span>
-          )}
-        </For>
+        <For each={changes().slice(0, SHOWN_CHANGES)}>{(change) => <ChangeLine change={change} />}</For>
+        <Show when={changes().length > SHOWN_CHANGES}>
+          <details>
+            <summary class="link-button">{i18n.t("eventLog.more", { count: changes().length - SHOWN_CHANGES })}</summary>
+            <For each={changes().slice(SHOWN_CHANGES)}>{(change) => <ChangeLine change={change} />}</For>
+          </details>
+        </Show>
         <Show when={props.event.reason}>
           {(reason) => <span class="cell-line small muted">{i18n.t("ticket.history.reason", { reason: reason() })}</span>}
         </Show>

@@ -54,7 +54,7 @@ describe("the settings page", () => {
 
     fireEvent.input(name, { target: { value: "Acme Help" } });
     fireEvent.change(screen.getByLabelText("Time zone"), { target: { value: "Europe/Kyiv" } });
-    fireEvent.change(screen.getByLabelText("Language"), { target: { value: "ru" } });
+    fireEvent.change(screen.getByLabelText("Language of letters"), { target: { value: "ru" } });
     fireEvent.click(screen.getByTestId("save-settings"));
     await waitFor(() => expect(screen.getByTestId("settings-status").textContent).toBe("Saved."));
     expect(api.calls.find((c) => c.method === "PATCH")?.body).toEqual({ name: "Acme Help", timeZone: "Europe/Kyiv", locale: "ru" });
