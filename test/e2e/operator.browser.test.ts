@@ -9,6 +9,7 @@ import { configurePorts, useClock } from "@frontline/core/port";
 import { Tenant } from "@frontline/core/tenant";
 import { startBrowserHarness, type BrowserHarness } from "../support/browser";
 import { makeSignup } from "../support/factories";
+import { actorOf } from "../support/workspace";
 
 /**
  * The operator console in real Chromium against the real runtime: a workspace driven into suspension by the billing
@@ -57,11 +58,13 @@ async function listRow(slug: string) {
 beforeAll(async () => {
   harness = await startBrowserHarness();
   await Operator.ensure(operator);
-  for (const signup of [suspended, grace]) await Tenant.signup(signup);
+  await Tenant.signup(suspended);
+  const graceOwner = (await Tenant.signup(grace)).staff;
   ownerToken = (await Tenant.signup(healthy)).session.token;
   await overdraw(suspended.slug);
   await afterGrace(suspended.slug);
   await overdraw(grace.slug);
+  await withActor(actorOf(grace.slug, graceOwner), () => Billing.requestTopUp({ amountMinor: 2_000, note: "Paying by card today" }));
   expect(await planStatus(suspended.slug)).toBe("suspended");
   expect(await planStatus(grace.slug)).toBe("trial");
   page = await harness.page();
@@ -127,6 +130,27 @@ describe("the operator console, in Chromium", () => {
 
     await page.getByRole("link", { name: "All workspaces" }).click();
     expect(await (await listRow(suspended.slug)).getByTestId("workspace-status").textContent()).toBe("Active");
+  });
+
+  it("answers a workspace's top-up request from the list of open requests", async () => {
+    await page.getByRole("link", { name: "Top-up requests" }).click();
+    const row = page.locator(`[data-testid="top-up-request-row"][data-workspace="${grace.slug}"]`);
+    expect(await row.getByTestId("top-up-request-amount").textContent()).toBe("$20.00");
+    expect(await row.textContent()).toContain("Paying by card today");
+    await row.getByRole("link", { name: `Open the workspace ${grace.slug}` }).click();
+    await page.waitForURL(new RegExp(`/operator/workspaces/${grace.slug}\\?request=`));
+
+    const payment = page.getByRole("form", { name: "Record a payment" });
+    await expect.poll(() => payment.getByLabel("Amount (USD)").inputValue()).toBe("20.00");
+    expect(await payment.getByTestId("payment-answers").textContent()).toContain("Answers the top-up request of $20.00");
+    await payment.getByLabel("Reference").fill("Card payment 7781");
+    await payment.getByRole("button", { name: "Record payment" }).click();
+    await expect.poll(() => page.getByTestId("request-status").first().textContent()).toBe("Paid");
+    expect(await page.getByTestId("workspace-status").textContent()).toBe("Trial");
+    expect(await page.getByTestId("workspace-balance").textContent()).toBe("$15.50");
+
+    await page.getByRole("link", { name: "Top-up requests" }).click();
+    expect(await page.getByTestId("top-up-requests-empty").textContent()).toBe("No open top-up requests.");
   });
 
   it("changes a plan's daily price", async () => {
