@@ -11,7 +11,7 @@ import type { Scheduler, TimerPayload } from "@frontline/core/port";
  */
 const POLL_MS = 200;
 const BATCH = 100;
-const CONCURRENCY = 8;
+const CONCURRENCY = 16;
 export const MAX_ATTEMPTS = 5;
 const DEAD_PREFIX = "dead-letter:";
 
@@ -55,18 +55,25 @@ export function localScheduler(handler: (payload: TimerPayload) => Promise<void>
       .lte({ dueAt: now().toISOString() })
       .go({ limit: BATCH });
     const items = due.data.filter((t) => !t.dueAt.startsWith(DEAD_PREFIX));
-    for (let i = 0; i < items.length; i += CONCURRENCY) {
-      await Promise.all(items.slice(i, i + CONCURRENCY).map((t) => fireOne(t as never)));
-    }
+    // A pool, not groups: a slow handler holds up one worker, not the seven timers that happened to share its group.
+    let next = 0;
+    const worker = async () => {
+      while (next < items.length) await fireOne(items[next++] as never);
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
     return items.length;
   }
 
   function loop() {
     if (stopped) return;
     running = tick()
-      .catch((error) => console.error(JSON.stringify({ level: "error", msg: "scheduler poll failed", error: String(error) })))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(loop, POLL_MS);
+      .catch((error) => {
+        console.error(JSON.stringify({ level: "error", msg: "scheduler poll failed", error: String(error) }));
+        return 0;
+      })
+      .then((fired) => {
+        // A full batch means more are due: go on at once rather than after a poll interval.
+        if (!stopped) timer = setTimeout(loop, fired >= BATCH ? 0 : POLL_MS);
       });
   }
 
