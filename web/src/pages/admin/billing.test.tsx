@@ -111,6 +111,11 @@ describe("the plan and billing page", () => {
     fireEvent.click(within(screen.getAllByTestId("plan-option").find((o) => o.dataset.plan === "pro")!).getByRole("radio"));
     expect(screen.queryByTestId("plan-add-ons")).toBeNull();
     expect(screen.getByTestId("plan-status").textContent).toBe("New daily price: $4.00");
+    // Back to Standard: the add-ons bought are chosen again, and there is nothing to change.
+    fireEvent.click(within(screen.getAllByTestId("plan-option").find((o) => o.dataset.plan === "standard")!).getByRole("radio"));
+    expect((within(screen.getByTestId("plan-add-ons")).getByLabelText(/Statistics/) as HTMLInputElement).checked).toBe(true);
+    expect(review.disabled).toBe(true);
+    fireEvent.click(within(screen.getAllByTestId("plan-option").find((o) => o.dataset.plan === "pro")!).getByRole("radio"));
     fireEvent.click(review);
     const dialog = await screen.findByTestId("confirm-dialog");
     expect(dialog.textContent).toContain("Move to Pro?");

@@ -126,8 +126,8 @@ function PlanChooser(props: { billing: BillingSummary; onChanged: () => void }) 
   const price = () => (chosen() ? dailyPrice(chosen()!, addOns()) : props.billing.dailyPriceMinor);
   const changed = () =>
     planId() !== props.billing.plan.planId || [...addOns()].sort().join() !== [...props.billing.addOns].sort().join();
-  // Add-ons belong to a plan: another plan starts with none of them chosen.
-  createEffect(on(planId, (id) => id !== props.billing.plan.planId && setAddOns([]), { defer: true }));
+  // Add-ons belong to a plan: another plan starts with none of them chosen, the current one with those bought.
+  createEffect(on(planId, (id) => setAddOns(id === props.billing.plan.planId ? [...props.billing.addOns] : []), { defer: true }));
 
   const confirm = async () => {
     setSaving(true);
