@@ -161,33 +161,39 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 /**
- * Calls the API on this origin with the session cookie. Unsafe methods echo the CSRF cookie in X-CSRF-Token
- * (double submit). Resolves with the parsed JSON body (undefined for 204); rejects with ApiError otherwise.
+ * A caller of the API on this origin with the session cookie, whose unsafe requests echo the CSRF cookie `csrfCookie`
+ * in X-CSRF-Token (double submit): the workspace's, or the operator console's. The caller resolves with the parsed
+ * JSON body (undefined for 204) and rejects with ApiError otherwise.
  */
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const upper = method.toUpperCase();
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (UNSAFE_METHODS.has(upper)) {
-    const csrf = readCookie(CSRF_COOKIE);
-    if (csrf) headers[CSRF_HEADER] = csrf;
-  }
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: upper,
-      headers,
-      credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (cause) {
-    throw new ApiError({ status: 0, code: "network", message: (cause as Error)?.message || "Network error" });
-  }
-  if (!response.ok) throw await toApiError(response);
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+export function requester(csrfCookie: string) {
+  return async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const upper = method.toUpperCase();
+    const headers: Record<string, string> = { accept: "application/json" };
+    if (body !== undefined) headers["content-type"] = "application/json";
+    if (UNSAFE_METHODS.has(upper)) {
+      const csrf = readCookie(csrfCookie);
+      if (csrf) headers[CSRF_HEADER] = csrf;
+    }
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        method: upper,
+        headers,
+        credentials: "same-origin",
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (cause) {
+      throw new ApiError({ status: 0, code: "network", message: (cause as Error)?.message || "Network error" });
+    }
+    if (!response.ok) throw await toApiError(response);
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
 }
+
+/** Calls the API as the signed-in staff member (the workspace's CSRF cookie). */
+export const request = requester(CSRF_COOKIE);
 
 export const api = {
   get: <T>(path: string) => request<T>("GET", path),

@@ -2,8 +2,7 @@ import type { Billing } from "@frontline/core/billing";
 import type { Event } from "@frontline/core/event";
 import type { Operator } from "@frontline/core/operator";
 import type { Plan } from "@frontline/core/plan";
-import { ApiError, CSRF_HEADER, queryString, readCookie } from "../api/client";
-import type { ErrorBody } from "../api/types";
+import { queryString, requester } from "../api/client";
 
 /**
  * The operator console's own client: the operator's session is a cookie of its own (HttpOnly, Path=/api/operator)
@@ -12,7 +11,6 @@ import type { ErrorBody } from "../api/types";
  * error helpers read them alike.
  */
 export const OPERATOR_CSRF_COOKIE = "fl_operator_csrf";
-const SAFE_METHODS = new Set(["GET", "HEAD"]);
 
 export type OperatorInfo = Operator.Operator;
 export type WorkspaceRow = Operator.WorkspaceRow;
@@ -42,37 +40,7 @@ export interface AdjustmentRequest {
   reason: string;
 }
 
-/** The API's error body as an ApiError; anything else (a proxy's page) keeps only its status. */
-async function failure(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => undefined)) as Partial<ErrorBody> | undefined;
-  const error = body?.error;
-  if (error && typeof error.code === "string" && typeof error.message === "string") {
-    return new ApiError({ ...error, status: response.status, issues: Array.isArray(error.issues) ? error.issues : [] });
-  }
-  return new ApiError({
-    status: response.status,
-    code: response.status >= 500 ? "internal" : `http_${response.status}`,
-    message: response.statusText || `HTTP ${response.status}`,
-    requestId: response.headers.get("x-request-id") ?? undefined,
-  });
-}
-
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  const csrf = SAFE_METHODS.has(method) ? undefined : readCookie(OPERATOR_CSRF_COOKIE);
-  if (csrf) headers[CSRF_HEADER] = csrf;
-  let response: Response;
-  try {
-    response = await fetch(path, { method, headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch (cause) {
-    throw new ApiError({ status: 0, code: "network", message: (cause as Error)?.message || "Network error" });
-  }
-  if (!response.ok) throw await failure(response);
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+const request = requester(OPERATOR_CSRF_COOKIE);
 
 const id = (value: string) => encodeURIComponent(value);
 const base = "/api/operator";
