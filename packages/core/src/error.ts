@@ -103,6 +103,10 @@ export class TooManyRequests extends AppError {
   }
 }
 
+/**
+ * A capability the product does not have yet: a 501 whose message names it, so that a client is told plainly
+ * instead of getting a stub. No route throws it today; the API test pins its shape.
+ */
 export class NotImplemented extends AppError {
   readonly status = 501;
   readonly code = "not_implemented";
