@@ -4,7 +4,9 @@ import { configure } from "@frontline/core/config";
 import { Plan } from "@frontline/core/plan";
 import { configurePorts } from "@frontline/core/port";
 import { memoryBlobStore, recordingMailer, recordingScheduler } from "@frontline/core/port/memory";
+import { changeHandler } from "@frontline/core/reactions";
 import { ensureTable } from "../../packages/local/src/dynamo";
+import { streamPoller, type StreamPoller } from "../../packages/local/src/stream";
 
 /** The in-memory ports of the current test file (useTestTable installs fresh ones). */
 export const testPorts = {
@@ -22,8 +24,24 @@ export async function useTestTable(): Promise<string> {
   const endpoint = inject("dynamoEndpoint");
   const tableName = `test-${randomBytes(6).toString("hex")}`;
   await ensureTable(endpoint, tableName);
+  current = { endpoint, tableName };
+  poller = undefined;
   configure({ tableName, dynamoEndpoint: endpoint });
   configurePorts(testPorts);
   await Plan.ensureCatalog();
   return tableName;
+}
+
+let current: { endpoint: string; tableName: string } | undefined;
+let poller: StreamPoller | undefined;
+
+/**
+ * Runs every reaction to what the test has changed so far (letters, counts, timers...), and to what those changed in
+ * turn, through the same poller and handler as the local runtime, reading the test table's real stream. Tests call it
+ * where a person would wait a moment for the effects of a change.
+ */
+export async function settle(): Promise<void> {
+  if (!current) throw new Error("settle() needs useTestTable() first");
+  poller ??= streamPoller({ ...current, handler: changeHandler({ tries: 1 }), retryMs: 20 });
+  await poller.settle();
 }

@@ -116,14 +116,21 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
 }
 
 /**
- * Creates the table (from the shared definition) if it does not exist yet, with its TTL attribute enabled. A table
- * kept under DATA_DIR by an older version gets the indexes added since, one at a time (as DynamoDB requires).
+ * Creates the table (from the shared definition) if it does not exist yet, with its TTL attribute and its stream
+ * enabled. A table kept under DATA_DIR by an older version gets the stream and the indexes added since, one at a time
+ * (as DynamoDB requires).
  */
 export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
   const client = localClient(endpoint);
   try {
     try {
       const { Table: existing } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      if (!existing?.StreamSpecification?.StreamEnabled) {
+        // A table kept by a version from before the change stream: every reaction reads it.
+        await client.send(
+          new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: Table.streamViewType } }),
+        );
+      }
       const present = new Set((existing?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
       const wanted = createTableInput(tableName);
       for (const index of wanted.GlobalSecondaryIndexes ?? []) {
@@ -155,4 +162,16 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
 
 export function dataDirExists(dir: string): boolean {
   return existsSync(dir);
+}
+
+/** The ARN of the table's change stream (the local poller reads it). */
+export async function streamArnOf(endpoint: string, tableName: string): Promise<string> {
+  const client = localClient(endpoint);
+  try {
+    const { Table: table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (!table?.LatestStreamArn) throw new Error(`The table ${tableName} has no stream`);
+    return table.LatestStreamArn;
+  } finally {
+    client.destroy();
+  }
 }

@@ -14,6 +14,8 @@ import { localMailer } from "./mailer";
 import { localScheduler, type LocalScheduler } from "./scheduler";
 import { startHttpServer, type HttpServer } from "./server";
 import { startSmtpServer, type SmtpServer } from "./smtp";
+import { streamPoller, type StreamPoller } from "./stream";
+import { changeHandler } from "@frontline/core/reactions";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
@@ -46,6 +48,8 @@ export interface Runtime {
   outboxDir: string;
   filesDir: string;
   scheduler: LocalScheduler;
+  /** The poller of the table's change stream, which runs every reaction. */
+  stream: StreamPoller;
   stop(): Promise<void>;
 }
 
@@ -59,6 +63,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   let http: HttpServer | undefined;
   let smtp: SmtpServer | undefined;
   let scheduler: LocalScheduler | undefined;
+  let stream: StreamPoller | undefined;
   const tableName = options.tableName ?? "frontline";
   const temporaryFiles = options.filesDir ? undefined : mkdtempSync(join(tmpdir(), "frontline-files-"));
   const filesDir = options.filesDir ?? temporaryFiles!;
@@ -66,6 +71,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await smtp?.close();
     await http?.close();
     await scheduler?.stop();
+    await stream?.stop();
     await dynamo?.stop();
     if (temporaryFiles) rmSync(temporaryFiles, { recursive: true, force: true });
   };
@@ -86,6 +92,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await withActor({ type: "system", tenantId: PLATFORM_TENANT_ID, reason: "billing" }, () => Billing.runDaily());
     await scheduler.arm(Timers.DAILY_BILLING, Timers.nextBillingRun(), { kind: "billing.daily", tenantId: PLATFORM_TENANT_ID, rearm: 1 });
     scheduler.start();
+    stream = streamPoller({ endpoint, tableName, handler: changeHandler() });
+    stream.start();
     http = await startHttpServer({ port: options.port, host: options.host, webDist: options.webDist });
     if (options.smtpPort !== undefined) smtp = await startSmtpServer({ port: options.smtpPort, host: options.host });
     return {
@@ -96,6 +104,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       outboxDir: mailer.outboxDir,
       filesDir,
       scheduler,
+      stream,
       stop: stopAll,
     };
   } catch (error) {

@@ -25,6 +25,8 @@ import { CalendarEntity, OverdueEntity, SlaEventEntity, SlaPolicyEntity } from "
 import { NotificationEntity } from "../notification/notification.entity";
 import { ReplyTemplateEntity } from "../reply-template/reply-template.entity";
 import { OperatorEntity } from "../operator/operator.entity";
+import { ReactionFailureEntity } from "../stream/failure.entity";
+import { StreamPositionEntity } from "../stream/position.entity";
 
 /** Every entity of the one table. Adding an entity here puts it under the tenant-key test in db/keys.test.ts. */
 export const entities = {
@@ -64,6 +66,8 @@ export const entities = {
   notification: NotificationEntity,
   replyTemplate: ReplyTemplateEntity,
   operator: OperatorEntity,
+  reactionFailure: ReactionFailureEntity,
+  streamPosition: StreamPositionEntity,
 };
 
 function build() {

@@ -24,6 +24,8 @@ export const Table = {
   },
   /** Epoch seconds; DynamoDB deletes expired items lazily, so readers must also check it. */
   timeToLiveAttribute: "expiresAt",
+  /** The change stream every reaction reads (core/stream): each change with the item before and after it. */
+  streamViewType: "NEW_AND_OLD_IMAGES",
 } as const;
 
 export type GlobalIndexName = keyof typeof Table.globalIndexes;
@@ -37,6 +39,7 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: "PAY_PER_REQUEST",
+    StreamSpecification: { StreamEnabled: true, StreamViewType: Table.streamViewType },
     AttributeDefinitions: keyAttributes.map((name) => ({ AttributeName: name, AttributeType: "S" })),
     KeySchema: [
       { AttributeName: Table.partitionKey, KeyType: "HASH" },

@@ -1,0 +1,158 @@
+import { z } from "zod";
+import type { EntityItem } from "electrodb";
+import { withActor } from "../actor";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { useConfig } from "../config";
+import { useDynamo } from "../db/client";
+import { useDb } from "../db/service";
+import { PLATFORM_TENANT_ID } from "../db/keys";
+import { Conflict, NotFound } from "../error";
+import { parse } from "../validation";
+import type { Change } from "./change";
+import type { ReactionFailureEntity } from "./failure.entity";
+import type { Reaction } from "./reaction";
+
+export type FailureRecord = EntityItem<typeof ReactionFailureEntity>;
+
+/** A change is delivered this many times, each with a few quick tries, before its failing reaction is parked. */
+export const MAX_DELIVERIES = 3;
+/** A change larger than this is parked by its keys only (an item is at most 400 KB). */
+const MAX_KEPT_CHARS = 300_000;
+const HEALED_TTL_S = 7 * 86_400;
+
+const tenantId = PLATFORM_TENANT_ID;
+const idOf = (reaction: string, change: Change) => `${reaction}#${change.id}`;
+
+function serialise(change: Change): string {
+  const whole = JSON.stringify(change);
+  if (whole.length <= MAX_KEPT_CHARS) return whole;
+  const { before: _before, after: _after, ...rest } = change;
+  return JSON.stringify({ ...rest, truncated: true });
+}
+
+/**
+ * Counts a failed delivery of a change to a reaction. Returns "parked" once the change has failed MAX_DELIVERIES
+ * times (the stream then goes on without it), "retrying" before that (the caller reports the change as failed, so
+ * that it is delivered again).
+ */
+export async function recordFailure(reaction: string, change: Change, error: unknown, now = new Date()): Promise<"retrying" | "parked"> {
+  const db = useDb().entities.reactionFailure;
+  const failureId = idOf(reaction, change);
+  const message = String((error as Error)?.stack ?? error).slice(0, 4000);
+  const at = now.toISOString();
+  const existing = (await db.get({ tenantId, failureId }).go({ consistent: true })).data;
+  const attempts = (existing?.attempts ?? 0) + 1;
+  const status = attempts >= MAX_DELIVERIES ? "parked" : "retrying";
+  await db
+    .put({
+      tenantId,
+      failureId,
+      reaction,
+      changeId: change.id,
+      workspaceId: change.tenantId,
+      entity: change.entity,
+      change: existing?.change ?? serialise(change),
+      attempts,
+      status,
+      error: message,
+      firstFailedAt: existing?.firstFailedAt ?? at,
+      lastFailedAt: at,
+      ...(status === "retrying" ? { expiresAt: Math.floor(now.getTime() / 1000) + HEALED_TTL_S } : {}),
+    })
+    .go();
+  console.error(JSON.stringify({ level: "error", msg: `reaction ${status === "parked" ? "parked" : "failed"}`, reaction, change: change.id, entity: change.entity, attempts, error: message.split("\n")[0] }));
+  return status;
+}
+
+/** A reaction that failed earlier succeeded on redelivery: its failure record is no longer of interest. */
+export async function healed(reaction: string, change: Change): Promise<void> {
+  await useDb().entities.reactionFailure.delete({ tenantId, failureId: idOf(reaction, change) }).go();
+}
+
+export interface FailureInfo {
+  failureId: string;
+  reaction: string;
+  changeId: string;
+  workspaceId?: string;
+  entity?: string;
+  kind?: string;
+  keys?: { pk: string; sk: string };
+  attempts: number;
+  status: FailureRecord["status"];
+  error: string;
+  firstFailedAt: string;
+  lastFailedAt: string;
+  resolvedAt?: string;
+  resolvedBy?: string;
+}
+
+export function view(record: FailureRecord): FailureInfo {
+  let change: Partial<Change> = {};
+  try {
+    change = JSON.parse(record.change) as Change;
+  } catch {
+    // shown without the change's details
+  }
+  return {
+    failureId: record.failureId,
+    reaction: record.reaction,
+    changeId: record.changeId,
+    workspaceId: record.workspaceId,
+    entity: record.entity,
+    kind: change.kind,
+    keys: change.keys,
+    attempts: record.attempts,
+    status: record.status,
+    error: record.error,
+    firstFailedAt: record.firstFailedAt,
+    lastFailedAt: record.lastFailedAt,
+    resolvedAt: record.resolvedAt,
+    resolvedBy: record.resolvedBy,
+  };
+}
+
+export const ListSchema = z.object({
+  status: z.enum(["parked", "retrying", "resolved"], { error: "Use parked, retrying or resolved" }).default("parked"),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+/** Failed reactions, most recent first (the operator console). */
+export async function list(raw: z.input<typeof ListSchema>): Promise<{ failures: FailureInfo[]; cursor: string | null }> {
+  const input = parse(ListSchema, raw);
+  const result = await useDb()
+    .entities.reactionFailure.query.byStatus({ tenantId, status: input.status })
+    .go({ order: "desc", limit: input.limit, cursor: input.cursor ?? null });
+  return { failures: result.data.map(view), cursor: result.cursor };
+}
+
+/**
+ * Runs a parked reaction again on its change (the operator, after fixing its cause). A reaction is idempotent, so
+ * running it on a change it partly handled does no harm. Success resolves the failure; a new failure is kept on it.
+ */
+export async function reprocess(failureId: string, reactions: readonly Reaction[], by: string): Promise<FailureInfo> {
+  const db = useDb().entities.reactionFailure;
+  const record = (await db.get({ tenantId, failureId }).go({ consistent: true })).data;
+  if (!record) throw new NotFound("Failed reaction");
+  if (record.status === "resolved") throw new Conflict("This reaction has run successfully already");
+  const reaction = reactions.find((r) => r.name === record.reaction);
+  if (!reaction) throw new Conflict(`No reaction is named ${record.reaction} any more`);
+  const change = JSON.parse(record.change) as Change & { truncated?: boolean };
+  if (change.truncated) {
+    // Kept by its keys only: react to the item as it is now.
+    const current = await useDynamo().send(new GetCommand({ TableName: useConfig().tableName, Key: change.keys, ConsistentRead: true }));
+    if (current.Item) change.after = current.Item;
+  }
+  const at = new Date().toISOString();
+  try {
+    await withActor({ type: "system", tenantId: change.tenantId ?? tenantId, reason: `reaction ${reaction.name}` }, async () => {
+      if (reaction.each) await reaction.each(change);
+      else await reaction.batch!([change]);
+    });
+  } catch (error) {
+    await db.patch({ tenantId, failureId }).set({ error: String((error as Error)?.stack ?? error).slice(0, 4000), lastFailedAt: at, attempts: record.attempts + 1 }).go();
+    throw new Conflict(`The reaction failed again: ${String((error as Error)?.message ?? error).slice(0, 300)}`);
+  }
+  await db.patch({ tenantId, failureId }).set({ status: "resolved", resolvedAt: at, resolvedBy: by }).remove(["expiresAt"]).go();
+  return view((await db.get({ tenantId, failureId }).go({ consistent: true })).data!);
+}

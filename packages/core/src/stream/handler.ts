@@ -1,0 +1,142 @@
+import { withActor } from "../actor";
+import { PLATFORM_TENANT_ID } from "../db/keys";
+import type { Change } from "./change";
+import { healed, recordFailure } from "./failure";
+import type { Reaction } from "./reaction";
+
+/**
+ * The one consumer of the table's stream, for both runtimes: Lambda's event source mapping (functions/src/stream)
+ * and the local poller (packages/local/src/stream.ts) hand it a batch of one shard's changes in order, and act on
+ * what it returns as Lambda does on a partial batch response: the batch is done up to the first failed change, which
+ * is delivered again with everything after it.
+ *
+ * Within a batch, the changes of one item partition (a ticket with its thread, say) are handled in order, and
+ * partitions at the same time. A reaction is tried a few times at once; if it still fails, the failure is counted
+ * and the change reported failed; once a change has failed MAX_DELIVERIES times, its reaction is parked for the
+ * operator and the stream goes on.
+ */
+
+export interface BatchResult {
+  /** Changes to deliver again (with everything after the first of them). Empty when the batch is done. */
+  failed: Change[];
+  /** Reactions run, and reactions parked during this batch. */
+  ran: number;
+  parked: number;
+}
+
+export interface HandlerOptions {
+  /** Partitions handled at once. */
+  concurrency?: number;
+  /** Quick tries of a failing reaction before its failure is recorded. */
+  tries?: number;
+  /** Pause before each quick retry, in ms, by try (1-based). */
+  pause?: (attempt: number) => number;
+}
+
+/** Items the consumer itself writes, which no reaction reads. */
+const OWN_ENTITIES = new Set(["reactionFailure", "streamPosition", "reactionMark"]);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function streamHandler(reactions: readonly Reaction[], options: HandlerOptions = {}) {
+  const concurrency = options.concurrency ?? 16;
+  const tries = options.tries ?? 3;
+  const pause = options.pause ?? ((attempt: number) => 25 * 4 ** attempt);
+  const names = new Set<string>();
+  for (const r of reactions) {
+    if (names.has(r.name)) throw new Error(`Two reactions are named ${r.name}`);
+    names.add(r.name);
+  }
+  /** Failures recorded by this process, so that a success on redelivery clears its record without a read. */
+  const failing = new Set<string>();
+
+  const interested = (reaction: Reaction, change: Change) =>
+    Boolean(change.entity && reaction.on.includes(change.entity) && (!reaction.when || reaction.when(change)));
+
+  const as = <T>(change: Change, reaction: Reaction, fn: () => Promise<T>) =>
+    withActor({ type: "system", tenantId: change.tenantId ?? PLATFORM_TENANT_ID, reason: `reaction ${reaction.name}` }, fn);
+
+  /** Runs `fn` up to `tries` times; on the last failure, records it. Resolves true when done (or parked). */
+  async function attempt(reaction: Reaction, change: Change, fn: () => Promise<void>, counter: { ran: number; parked: number }): Promise<boolean> {
+    let last: unknown;
+    for (let i = 1; i <= tries; i++) {
+      try {
+        await fn();
+        counter.ran++;
+        const key = `${reaction.name}#${change.id}`;
+        if (failing.delete(key)) await healed(reaction.name, change).catch(() => undefined);
+        return true;
+      } catch (error) {
+        last = error;
+        if (i < tries) await sleep(pause(i));
+      }
+    }
+    const status = await recordFailure(reaction.name, change, last);
+    if (status === "parked") {
+      failing.delete(`${reaction.name}#${change.id}`);
+      counter.parked++;
+      return true;
+    }
+    failing.add(`${reaction.name}#${change.id}`);
+    return false;
+  }
+
+  return async function handle(changes: readonly Change[]): Promise<BatchResult> {
+    const counter = { ran: 0, parked: 0 };
+    const failed: Change[] = [];
+    const relevant = changes.filter((c) => c.entity && !OWN_ENTITIES.has(c.entity));
+
+    // One reaction at a time per change, in order within a partition; partitions in parallel.
+    const groups = new Map<string, Change[]>();
+    for (const change of relevant) {
+      const group = groups.get(change.keys.pk);
+      if (group) group.push(change);
+      else groups.set(change.keys.pk, [change]);
+    }
+    const queue = [...groups.values()];
+    const each = reactions.filter((r) => r.each);
+    const worker = async () => {
+      for (let group = queue.shift(); group; group = queue.shift()) {
+        for (const change of group) {
+          const results = await Promise.all(
+            each.filter((r) => interested(r, change)).map((r) => attempt(r, change, () => as(change, r, () => r.each!(change)), counter)),
+          );
+          // The rest of this partition waits for the failed change's redelivery, to keep its order.
+          if (results.includes(false)) {
+            failed.push(change);
+            break;
+          }
+        }
+      }
+    };
+
+    // Aggregations take the batch whole; a batch they cannot take is taken one change at a time, so that only the
+    // change that fails is held back.
+    const aggregate = async (reaction: Reaction) => {
+      const mine = relevant.filter((c) => interested(reaction, c));
+      if (!mine.length) return;
+      try {
+        await as(mine[0]!, reaction, () => reaction.batch!(mine));
+        counter.ran++;
+        return;
+      } catch {
+        // one at a time below
+      }
+      for (const change of mine) {
+        if (!(await attempt(reaction, change, () => as(change, reaction, () => reaction.batch!([change])), counter))) {
+          failed.push(change);
+          return;
+        }
+      }
+    };
+
+    await Promise.all([
+      ...Array.from({ length: Math.min(concurrency, queue.length) }, worker),
+      ...reactions.filter((r) => r.batch).map(aggregate),
+    ]);
+    failed.sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
+    return { failed, ran: counter.ran, parked: counter.parked };
+  };
+}
+
+export type StreamHandler = ReturnType<typeof streamHandler>;
