@@ -18,6 +18,16 @@ const env = {
   SST_TELEMETRY_DISABLED: "1",
 };
 
+/**
+ * Time limits per test and per hook in the core and functions projects (vitest's defaults are 5 s and 10 s). Their
+ * files run in parallel workers that share the machine's cores with DynamoDB Local, and every sign-up, invitation and
+ * sign-in (right or wrong) costs one argon2id in WebAssembly (~90 ms of CPU here, core/auth/password.ts). The defaults
+ * were already nearly reached before (4.3 s measured for a burst of concurrent ticket creations on 2 cores); a test
+ * making 30 failed sign-ins needs ~3 s of hashing alone, and a hook seeding 36 tickets took over 10 s under load.
+ * The limits catch hangs; speed is measured by `npm run bench`.
+ */
+const DOMAIN_TIMEOUTS = { testTimeout: 20_000, hookTimeout: 30_000 };
+
 export default defineConfig({
   test: {
     globalSetup: ["test/support/global-setup.ts"],
@@ -29,10 +39,11 @@ export default defineConfig({
           environment: "node",
           include: ["packages/core/**/*.test.ts", "packages/local/**/*.test.ts"],
           env,
+          ...DOMAIN_TIMEOUTS,
         },
       },
       {
-        test: { name: "functions", environment: "node", include: ["functions/**/*.test.ts"], env },
+        test: { name: "functions", environment: "node", include: ["functions/**/*.test.ts"], env, ...DOMAIN_TIMEOUTS },
       },
       {
         test: {
