@@ -46,13 +46,7 @@ export function appFunction(scope: Construct, id: string, shared: Shared, props:
     architecture: "x86_64",
     logRetention: "one_month",
     ...props,
-    nodejs: {
-      format: "esm",
-      ...props.nodejs,
-      // @node-rs/argon2's per-platform binaries cannot be bundled; the API ships the one it needs (infra/api.ts),
-      // and the core loads argon2 only when it hashes, which no other function does.
-      esbuild: { ...props.nodejs?.esbuild, external: ["@node-rs/argon2-*", ...(props.nodejs?.esbuild?.external ?? [])] },
-    },
+    nodejs: { format: "esm", ...props.nodejs },
     environment: {
       TABLE_NAME: table.tableName,
       INBOUND_DOMAIN: shared.inboundDomain,
