@@ -4,6 +4,7 @@ import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { Bucket } from "aws-cdk-lib/aws-s3";
 import { Function as SstFunction, type FunctionProps } from "sst/constructs";
 import type { Construct } from "constructs";
+import { LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME } from "./lambda";
 
 /** The DynamoDB actions the core uses (ElectroDB gets/puts/updates/deletes/queries, batches and transactions). */
 export const TABLE_ACTIONS = [
@@ -42,8 +43,10 @@ export function appFunction(scope: Construct, id: string, shared: Shared, props:
   const arn = (service: string, resource: string, resourceName: string) =>
     stack.formatArn({ service, resource, resourceName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
   return new SstFunction(scope, id, {
-    runtime: "nodejs20.x",
-    architecture: "x86_64",
+    // Every function of the app on the one runtime and architecture (infra/lambda.ts; test/infra/app.test.ts checks
+    // every function in the synthesised templates).
+    runtime: LAMBDA_RUNTIME,
+    architecture: LAMBDA_ARCHITECTURE,
     logRetention: "one_month",
     ...props,
     nodejs: { format: "esm", ...props.nodejs },

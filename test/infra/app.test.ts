@@ -182,9 +182,9 @@ describe("api", () => {
     expect(httpApi.CorsConfiguration).toBeUndefined();
   });
 
-  it("runs the Hono app's Lambda adapter on nodejs20.x, x86_64, 1024 MB", () => {
+  it("runs the Hono app's Lambda adapter on nodejs22.x, arm64, 1024 MB", () => {
     const { props } = apiFunction();
-    expect(props).toMatchObject({ Handler: HANDLER, Runtime: "nodejs20.x", Architectures: ["x86_64"], MemorySize: 1024, Timeout: 20 });
+    expect(props).toMatchObject({ Handler: HANDLER, Runtime: "nodejs22.x", Architectures: ["arm64"], MemorySize: 1024, Timeout: 20 });
   });
 
   it("gives the function the table's name, the inbound domain from the deploy environment, and no SDK warning", () => {
@@ -382,6 +382,34 @@ describe("email", () => {
       const vars = fn.props.Environment.Variables;
       for (const name of [...PortEnv, "TABLE_NAME", "INBOUND_DOMAIN"]) expect(vars[name], `${fn.props.Handler} ${name}`).toBeDefined();
     }
+  });
+});
+
+describe("Lambda functions, in every stack", () => {
+  function allFunctions() {
+    return stacksOf(app).flatMap((stack) =>
+      resourcesOf(Template.fromStack(stack), "AWS::Lambda::Function").map(([id, resource]) => ({ stack: stack.stackName, id, props: resource.Properties as Json })),
+    );
+  }
+
+  it("runs every one on nodejs22.x, a runtime Lambda supports (nodejs20.x is deprecated)", () => {
+    const functions = allFunctions();
+    expect(functions.length).toBeGreaterThanOrEqual(4);
+    expect(functions.filter((f) => f.props.Runtime !== "nodejs22.x").map((f) => `${f.stack}/${f.id}: ${f.props.Runtime}`)).toEqual([]);
+  });
+
+  it("runs each of the app's own functions on arm64; the rest are SST's and the CDK's deploy-time helpers", () => {
+    const functions = allFunctions();
+    const own = functions.filter((f) => String(f.props.Handler).startsWith("functions/src/"));
+    expect(own.map((f) => f.props.Handler).sort()).toEqual([HANDLER, INBOUND_HANDLER, TIMER_HANDLER].sort());
+    for (const f of own) expect(f.props.Architectures, f.props.Handler).toEqual(["arm64"]);
+    // Custom resources (SST's stack metadata, log retention, emptying buckets on removal), run during deploys only:
+    // SST and the CDK choose their architecture.
+    const helpers = functions.filter((f) => !own.includes(f));
+    expect(new Set(helpers.map((f) => f.props.Handler))).toEqual(new Set(["index.handler"]));
+    expect(new Set(helpers.map((f) => f.id.replace(/[0-9A-F]{8}$/, "").replace(/^LogRetention[0-9a-f]+$/, "LogRetention")))).toEqual(
+      new Set(["CustomResourceHandler", "LogRetention", "CustomS3AutoDeleteObjectsCustomResourceProviderHandler"]),
+    );
   });
 });
 
