@@ -1,5 +1,5 @@
 import { RemovalPolicy } from "aws-cdk-lib";
-import { AttributeType, BillingMode, ProjectionType, Table as DynamoTable, type Attribute } from "aws-cdk-lib/aws-dynamodb";
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table as DynamoTable, type Attribute } from "aws-cdk-lib/aws-dynamodb";
 import { BlockPublicAccess, Bucket, BucketEncryption } from "aws-cdk-lib/aws-s3";
 import type { StackContext } from "sst/constructs";
 import { Table, createTableInput } from "../packages/core/src/db/table";
@@ -23,7 +23,8 @@ function keyAttribute(name: string): Attribute {
 }
 
 /**
- * The one DynamoDB table (pk/sk + gsi1 + gsi2, TTL on expiresAt). Raw aws-cdk-lib rather than SST's `Table`:
+ * The one DynamoDB table (pk/sk, the core's GSIs, TTL on expiresAt, the change stream with both images). Raw
+ * aws-cdk-lib rather than SST's `Table`:
  * we never `bind` it (binding grants "dynamodb:*"), and the raw construct exposes PITR and deletion protection directly.
  */
 export function Storage({ app, stack }: StackContext) {
@@ -35,6 +36,10 @@ export function Storage({ app, stack }: StackContext) {
     billingMode: BillingMode.PAY_PER_REQUEST,
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
     timeToLiveAttribute: Table.timeToLiveAttribute,
+    // The change stream every reaction runs from (infra/stream.ts), with the view the core reads (and the local runtime
+    // asks DynamoDB Local for). Changing the view type later replaces the stream, and with it the ARN the Stream stack
+    // imports: CloudFormation refuses to change an export in use, so that would take two deploys.
+    stream: StreamViewType[Table.streamViewType],
     // On prod the table outlives `sst remove` and cannot be deleted by accident; other stages follow the app's
     // default (destroy, set in sst.config.ts).
     ...(prod ? { removalPolicy: RemovalPolicy.RETAIN, deletionProtection: true } : {}),

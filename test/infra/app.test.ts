@@ -12,6 +12,7 @@ import { Email, INBOUND_HANDLER, INBOUND_PREFIX } from "../../infra/email";
 import { TIMER_HANDLER, Timers } from "../../infra/timers";
 import { PortEnv } from "../../functions/src/aws/ports";
 import { Storage } from "../../infra/storage";
+import { STREAM_HANDLER, Stream } from "../../infra/stream";
 import { Web } from "../../infra/web";
 import { Table, createTableInput } from "../../packages/core/src/db/table";
 import { buildWeb, webBuildNeeded } from "../../packages/local/src/web-build";
@@ -59,6 +60,7 @@ let api: Template;
 let web: Template;
 let timers: Template;
 let email: Template;
+let stream: Template;
 
 beforeAll(async () => {
   const webDir = join(rootDir, "web");
@@ -70,6 +72,7 @@ beforeAll(async () => {
   web = templateOf(Web);
   timers = templateOf(Timers);
   email = templateOf(Email);
+  stream = templateOf(Stream);
 });
 
 afterAll(() => {
@@ -109,10 +112,11 @@ describe("sst.config.ts", () => {
     }
   });
 
-  it("mounts the storage, timers, api, email and web stacks, named after the stage", () => {
+  it("mounts the storage, timers, stream, api, email and web stacks, named after the stage", () => {
     expect(stacksOf(app).map((s) => s.stackName)).toEqual([
       "test-frontline-Storage",
       "test-frontline-Timers",
+      "test-frontline-Stream",
       "test-frontline-Api",
       "test-frontline-Email",
       "test-frontline-Web",
@@ -153,6 +157,13 @@ describe("storage", () => {
     expect(Table.timeToLiveAttribute).toBe("expiresAt");
     expect(props.TimeToLiveSpecification).toEqual({ AttributeName: "expiresAt", Enabled: true });
     expect(props.TableName).toBe("test-frontline-table");
+  });
+
+  it("has the change stream with the view the core declares, as the local runtime's table has", () => {
+    const { props } = table();
+    expect(Table.streamViewType).toBe("NEW_AND_OLD_IMAGES");
+    expect(props.StreamSpecification).toEqual({ StreamViewType: Table.streamViewType });
+    expect(createTableInput(props.TableName).StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: props.StreamSpecification.StreamViewType });
   });
 
   it("is deleted with a non-prod stage (prod keeps it: see prod.test.ts)", () => {
@@ -378,10 +389,100 @@ describe("email", () => {
   });
 
   it("gives every function the environment of the core's AWS adapters", () => {
-    for (const fn of [apiFunction(), inboundFunction(), onlyResource(timers, "AWS::Lambda::Function", (p) => p.Handler === TIMER_HANDLER)]) {
+    for (const fn of [
+      apiFunction(),
+      inboundFunction(),
+      onlyResource(timers, "AWS::Lambda::Function", (p) => p.Handler === TIMER_HANDLER),
+      onlyResource(stream, "AWS::Lambda::Function", (p) => p.Handler === STREAM_HANDLER),
+    ]) {
       const vars = fn.props.Environment.Variables;
       for (const name of [...PortEnv, "TABLE_NAME", "INBOUND_DOMAIN"]) expect(vars[name], `${fn.props.Handler} ${name}`).toBeDefined();
     }
+  });
+});
+
+describe("stream", () => {
+  function streamFunction() {
+    return onlyResource(stream, "AWS::Lambda::Function", (p) => p.Handler === STREAM_HANDLER);
+  }
+
+  function deadLetterQueue() {
+    return onlyResource(stream, "AWS::SQS::Queue");
+  }
+
+  /** The IAM statements of a function's role, from every policy attached to it in its stack. */
+  function roleStatements(template: Template, fn: { props: Json }): Json[] {
+    const roleId = fn.props.Role["Fn::GetAtt"][0];
+    return resourcesOf(template, "AWS::IAM::Policy")
+      .filter(([, p]) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[]);
+  }
+
+  it("maps the table's stream to the stream function: from the oldest change, in batches of 200, bisected, bounded, partial failures", () => {
+    const fn = streamFunction();
+    const streamArn = exportOf(storage, { "Fn::GetAtt": [table().id, "StreamArn"] });
+    stream.resourceCountIs("AWS::Lambda::EventSourceMapping", 1);
+    stream.hasResourceProperties("AWS::Lambda::EventSourceMapping", {
+      EventSourceArn: streamArn,
+      FunctionName: { Ref: fn.id },
+      StartingPosition: "TRIM_HORIZON",
+      BatchSize: 200,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 10,
+      MaximumRecordAgeInSeconds: 21600,
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+      DestinationConfig: { OnFailure: { Destination: { "Fn::GetAtt": [deadLetterQueue().id, "Arn"] } } },
+    });
+    // One batch at a time per shard (no parallelization factor), so a partition's changes arrive in order.
+    expect(onlyResource(stream, "AWS::Lambda::EventSourceMapping").props.ParallelizationFactor).toBeUndefined();
+  });
+
+  it("dead-letters to an encrypted, TLS-only queue kept 14 days, whose URL is an output", () => {
+    const queue = deadLetterQueue();
+    expect(queue.props).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 86400 });
+    stream.hasResourceProperties("AWS::SQS::QueuePolicy", {
+      Queues: [{ Ref: queue.id }],
+      PolicyDocument: {
+        Statement: [
+          {
+            Effect: "Deny",
+            Action: "sqs:*",
+            Principal: { AWS: "*" },
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+            Resource: { "Fn::GetAtt": [queue.id, "Arn"] },
+          },
+        ],
+      },
+    });
+    expect(stream.findOutputs("StreamDeadLetterQueue")).toEqual({ StreamDeadLetterQueue: expect.objectContaining({ Value: { Ref: queue.id } }) });
+  });
+
+  it("runs the stream handler with the others' environment, on nodejs22.x, arm64", () => {
+    const { props } = streamFunction();
+    expect(props).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], MemorySize: 1024, Timeout: 300 });
+    expect(props.Environment.Variables.TABLE_NAME).toEqual(exportOf(storage, { Ref: table().id }));
+    expect(props.Environment.Variables).toEqual(
+      expect.objectContaining(Object.fromEntries(Object.keys(apiFunction().props.Environment.Variables).map((name) => [name, expect.anything()]))),
+    );
+  });
+
+  it("lets the function do what the others do, read the stream and send to its dead-letter queue; nothing more", () => {
+    const statements = roleStatements(stream, streamFunction());
+    const apiStatements = roleStatements(api, apiFunction());
+    const streamArn = exportOf(storage, { "Fn::GetAtt": [table().id, "StreamArn"] });
+    const queueArn = { "Fn::GetAtt": [deadLetterQueue().id, "Arn"] };
+    // Granted by the event source mapping (the CDK's grantStreamRead; ListStreams takes no resource) and by the on-failure
+    // destination (grantSendMessages).
+    expect(statements).toContainEqual({ Effect: "Allow", Action: "dynamodb:ListStreams", Resource: "*" });
+    expect(statements).toContainEqual({
+      Effect: "Allow",
+      Action: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"],
+      Resource: streamArn,
+    });
+    expect(statements).toContainEqual({ Effect: "Allow", Action: ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"], Resource: queueArn });
+    const shared = statements.filter((s) => !actionsOf(s).some((a) => a.startsWith("sqs:") || ["dynamodb:ListStreams", "dynamodb:DescribeStream"].includes(a)));
+    expect(shared.flatMap(actionsOf).sort()).toEqual(apiStatements.flatMap(actionsOf).sort());
+    expect(statements.flatMap(actionsOf)).toHaveLength(apiStatements.flatMap(actionsOf).length + 7);
   });
 });
 
@@ -401,7 +502,7 @@ describe("Lambda functions, in every stack", () => {
   it("runs each of the app's own functions on arm64; the rest are SST's and the CDK's deploy-time helpers", () => {
     const functions = allFunctions();
     const own = functions.filter((f) => String(f.props.Handler).startsWith("functions/src/"));
-    expect(own.map((f) => f.props.Handler).sort()).toEqual([HANDLER, INBOUND_HANDLER, TIMER_HANDLER].sort());
+    expect(own.map((f) => f.props.Handler).sort()).toEqual([HANDLER, INBOUND_HANDLER, TIMER_HANDLER, STREAM_HANDLER].sort());
     for (const f of own) expect(f.props.Architectures, f.props.Handler).toEqual(["arm64"]);
     // Custom resources (SST's stack metadata, log retention, emptying buckets on removal), run during deploys only:
     // SST and the CDK choose their architecture.
@@ -492,13 +593,13 @@ console.log(JSON.stringify({ statusCode: result.statusCode, body: JSON.parse(res
   });
 });
 
-describe("the inbound and timer functions' bundles", () => {
+describe("the inbound, timer and stream functions' bundles", () => {
   const execFileAsync = promisify(execFile);
   const copies: string[] = [];
   afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   it("load from a copy outside the repository, with no node_modules and no native file", async () => {
-    for (const stack of [Email, Timers]) {
+    for (const stack of [Email, Timers, Stream]) {
       const fn = getStack(stack).node.findAll().find((c): c is SstFunction => c instanceof SstFunction)!;
       const artifact = join(useProject().paths.artifacts, fn.node.addr);
       expect(existsSync(join(artifact, "node_modules"))).toBe(false);

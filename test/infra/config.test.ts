@@ -4,6 +4,7 @@ import { Api } from "../../infra/api";
 import { DEFAULT_INBOUND_DOMAIN, inboundDomain } from "../../infra/config";
 import { Email } from "../../infra/email";
 import { Storage } from "../../infra/storage";
+import { Stream } from "../../infra/stream";
 import { Timers } from "../../infra/timers";
 import { Web } from "../../infra/web";
 import config from "../../sst.config";
@@ -25,8 +26,8 @@ function mountOn(stage: string) {
 }
 
 describe("sst.config.ts stacks", () => {
-  it("mounts storage, timers, api, email and web in dependency order", () => {
-    expect(mountOn("dev").stacks).toEqual([Storage, Timers, Api, Email, Web]);
+  it("mounts storage, timers, stream, api, email and web in dependency order", () => {
+    expect(mountOn("dev").stacks).toEqual([Storage, Timers, Stream, Api, Email, Web]);
   });
 
   it("destroys the resources of throw-away stages on removal, and leaves prod's to their own policies", () => {

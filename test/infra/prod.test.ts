@@ -3,13 +3,14 @@ import type { App } from "sst/constructs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Api } from "../../infra/api";
 import { Storage } from "../../infra/storage";
+import { Stream } from "../../infra/stream";
 import { Timers } from "../../infra/timers";
 import { actionsOf, onlyResource, policyStatements, stacksOf, synthesize, templateOf } from "./support";
 
 /**
- * The prod stage: the table survives `sst remove` and cannot be deleted by accident. Storage and Api only: the Web
- * stack needs web/dist, which app.test.ts builds when stale (one builder at a time; the Web stack is the same on
- * every stage except for the bucket's auto-delete on throw-away stages).
+ * The prod stage: the table survives `sst remove` and cannot be deleted by accident. Storage, Timers, Stream and Api
+ * only: the Web stack needs web/dist, which app.test.ts builds when stale (one builder at a time; the Web stack is the
+ * same on every stage except for the bucket's auto-delete on throw-away stages).
  */
 
 let app: App;
@@ -18,7 +19,7 @@ beforeAll(async () => {
   process.env.INBOUND_DOMAIN = "inbound.frontline.example";
   // sst.config.ts sets no default removal policy on prod (config.test.ts): each resource keeps its own.
   app = await synthesize("prod", (a) => {
-    a.stack(Storage).stack(Timers).stack(Api);
+    a.stack(Storage).stack(Timers).stack(Stream).stack(Api);
   });
 });
 
@@ -30,6 +31,7 @@ describe("the prod stage", () => {
     expect(props.DeletionProtectionEnabled).toBe(true);
     expect(props.TableName).toBe("prod-frontline-table");
     expect(props.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(props.StreamSpecification).toEqual({ StreamViewType: "NEW_AND_OLD_IMAGES" });
   });
 
   it("takes the inbound domain from the deploy environment", () => {
