@@ -5,7 +5,7 @@ import { useDb } from "@frontline/core/db";
 import { Operator } from "@frontline/core/operator";
 import { Staff } from "@frontline/core/staff";
 import { createApp } from "../src/api/app";
-import { useTestTable } from "../../test/support/db";
+import { settle, useTestTable } from "../../test/support/db";
 import { caller, signupVia, type Caller, type Fetch, type Workspace } from "../../test/support/api";
 
 const app = createApp();
@@ -59,6 +59,7 @@ describe("a suspended workspace", () => {
   it("lets staff read and ask for a top-up, and refuses every change with 402 saying why", async () => {
     const suspended = await signupVia(fetcher);
     await useDb().entities.tenant.patch({ tenantId: suspended.slug }).set({ planStatus: "suspended" }).go();
+    await settle(); // every process learns of it by the stream
     expect((await suspended.as.get("/api/tickets?view=all")).status).toBe(200);
     expect((await suspended.as.get("/api/me")).status).toBe(200);
     const refused = await suspended.as.post("/api/tickets", { subject: "x", body: "y", requester: { email: "c@customer.example" } });

@@ -5,7 +5,7 @@ import { Inbound } from "@frontline/core/email";
 import { Staff } from "@frontline/core/staff";
 import { rawMail } from "../../test/support/mail";
 import { createApp } from "../src/api/app";
-import { useTestTable } from "../../test/support/db";
+import { settle, useTestTable } from "../../test/support/db";
 import { caller, signupVia, type Fetch, type Workspace } from "../../test/support/api";
 
 /**
@@ -510,6 +510,7 @@ async function seedA(): Promise<A> {
   const mailMessage = mailDetail.messages[0];
   expect((await a.as.post("/api/stop-list", { value: "blocked-a.example" })).status).toBe(201);
   expect((await a.as.send("PUT", "/api/letters/ticket_received/en", { subject: "Hi", body: "A's custom letter {{ ticket.number }}" })).status).toBe(200);
+  await settle(); // letters are queued by reaction
   const outbox = await (await a.as.get("/api/outbox")).json();
   const calendar = (await (await a.as.post("/api/sla/calendars", { name: "A's calendar", timeZone: "Europe/Budapest", week: { mon: [{ start: "08:00", end: "16:00" }] } })).json()).calendar;
   const policy = (await (await a.as.post("/api/sla/policies", { name: "A's policy", targets: { first_response: 30 }, hours: "business", calendarId: calendar.calendarId })).json()).policy;

@@ -1,3 +1,4 @@
+import { Signup } from "@frontline/core/signup";
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -39,7 +40,7 @@ async function text(page: Page, testId: string): Promise<string> {
 beforeAll(async () => {
   harness = await startBrowserHarness();
   // On the Standard plan, as every workspace starts: two seats, the owner's and one more.
-  const created = await Tenant.signup(signup);
+  const created = await Signup.signup(signup);
   ownerActor = actorOf(created.tenant.tenantId, created.staff);
   owner = await harness.signedIn(signup.slug, signup.email, signup.password);
 });

@@ -1,3 +1,4 @@
+import { Signup } from "@frontline/core/signup";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@frontline/core/actor";
@@ -69,7 +70,7 @@ function registered(by: Person, subject: string, assignee?: Person) {
 beforeAll(async () => {
   harness = await startBrowserHarness();
   // The runtime runs in this process: staff and departments are made through the core.
-  const created = await Tenant.signup(signup);
+  const created = await Signup.signup(signup);
   // Four staff: more seats than the Standard plan has (as test/support/workspace.ts, on Pro).
   await useDb().entities.tenant.patch({ tenantId: created.tenant.tenantId }).set({ planId: "pro" }).go();
   const owner = actorOf(created.tenant.tenantId, created.staff);

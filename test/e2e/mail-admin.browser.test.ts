@@ -1,3 +1,4 @@
+import { Signup } from "@frontline/core/signup";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Inbound, inboundAddress, ParseLimits } from "@frontline/core/email";
@@ -32,7 +33,7 @@ async function mailRows(count: number) {
 
 beforeAll(async () => {
   harness = await startBrowserHarness();
-  const created = await Tenant.signup(signup);
+  const created = await Signup.signup(signup);
   address = inboundAddress(created.tenant.tenantId);
   page = await harness.signedIn(signup.slug, signup.email, signup.password);
 });
@@ -134,6 +135,7 @@ describe("the email admin pages, in Chromium", () => {
     expect(await page.getByTestId("letter-custom").textContent()).toBe("Customised");
 
     const outcome = await deliver(await rawMail({ to: address, from: "Mia <mia@customer.example>", subject: "Broken zipper" }), "mia@customer.example");
+    await harness!.runtime.stream.settle(); // the acknowledgement is queued and sent by reaction, a moment later
     await page.getByTestId("admin-nav").getByRole("link", { name: "Outbox" }).click();
     const letter = page.getByTestId("outbox-row").first();
     await letter.waitFor();

@@ -1,3 +1,4 @@
+import { Signup } from "@frontline/core/signup";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@frontline/core/actor";
@@ -58,9 +59,9 @@ async function listRow(slug: string) {
 beforeAll(async () => {
   harness = await startBrowserHarness();
   await Operator.ensure(operator);
-  await Tenant.signup(suspended);
-  const graceOwner = (await Tenant.signup(grace)).staff;
-  ownerToken = (await Tenant.signup(healthy)).session.token;
+  await Signup.signup(suspended);
+  const graceOwner = (await Signup.signup(grace)).staff;
+  ownerToken = (await Signup.signup(healthy)).session.token;
   await overdraw(suspended.slug);
   await afterGrace(suspended.slug);
   await overdraw(grace.slug);

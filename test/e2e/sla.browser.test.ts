@@ -1,3 +1,4 @@
+import { Signup } from "@frontline/core/signup";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@frontline/core/actor";
@@ -33,7 +34,7 @@ const until = (instant: number, margin = 8_000) => Math.max(instant - Date.now()
 
 beforeAll(async () => {
   harness = await startBrowserHarness();
-  const created = await Tenant.signup(signup);
+  const created = await Signup.signup(signup);
   // On Pro, as test/support/workspace.ts: the Standard plan's seat and ticket limits are not what this test is about.
   await useDb().entities.tenant.patch({ tenantId: created.tenant.tenantId }).set({ planId: "pro" }).go();
   owner = actorOf(created.tenant.tenantId, created.staff);

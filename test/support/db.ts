@@ -26,6 +26,7 @@ export async function useTestTable(): Promise<string> {
   await ensureTable(endpoint, tableName);
   current = { endpoint, tableName };
   poller = undefined;
+  handler = undefined;
   configure({ tableName, dynamoEndpoint: endpoint });
   configurePorts(testPorts);
   await Plan.ensureCatalog();
@@ -34,6 +35,10 @@ export async function useTestTable(): Promise<string> {
 
 let current: { endpoint: string; tableName: string } | undefined;
 let poller: StreamPoller | undefined;
+let handler: ReturnType<typeof changeHandler> | undefined;
+
+/** Time spent in each reaction by settle() so far (for tests that measure). */
+export const reactionTiming = () => handler?.timing() ?? [];
 
 /**
  * Runs every reaction to what the test has changed so far (letters, counts, timers...), and to what those changed in
@@ -42,6 +47,15 @@ let poller: StreamPoller | undefined;
  */
 export async function settle(): Promise<void> {
   if (!current) throw new Error("settle() needs useTestTable() first");
-  poller ??= streamPoller({ ...current, handler: changeHandler({ tries: 1 }), retryMs: 20 });
-  await poller.settle();
+  handler ??= changeHandler({ tries: 1 });
+  poller ??= streamPoller({ ...current, handler, retryMs: 20 });
+  await poller.settle(120_000);
+}
+
+/** Marks everything written so far as handled (data loaded in bulk with its derived items already written). */
+export async function skipReactions(): Promise<number> {
+  if (!current) throw new Error("skipReactions() needs useTestTable() first");
+  handler ??= changeHandler({ tries: 1 });
+  poller ??= streamPoller({ ...current, handler, retryMs: 20 });
+  return poller.skip();
 }

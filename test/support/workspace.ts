@@ -1,9 +1,11 @@
+import { Signup } from "@frontline/core/signup";
 import { randomBytes } from "node:crypto";
 import { withActor, type Actor } from "@frontline/core/actor";
 import { useDb } from "@frontline/core/db";
 import { Department } from "@frontline/core/department";
 import { Staff } from "@frontline/core/staff";
 import { Tenant } from "@frontline/core/tenant";
+import { Workspace } from "@frontline/core/workspace";
 import { makeSignup } from "./factories";
 
 export type StaffActor = Extract<Actor, { type: "staff" }>;
@@ -38,9 +40,12 @@ export function actorOf(tenantId: string, staff: Staff.Info): StaffActor {
  * limit, more seats) unless a test about limits asks for Standard.
  */
 export async function makeWorkspace(options: { plan?: "standard" | "pro" } = {}): Promise<TestWorkspace> {
-  const signup = await Tenant.signup(makeSignup());
+  const signup = await Signup.signup(makeSignup());
   const tenantId = signup.tenant.tenantId;
-  if ((options.plan ?? "pro") !== "standard") await useDb().entities.tenant.patch({ tenantId }).set({ planId: options.plan ?? "pro" }).go();
+  if ((options.plan ?? "pro") !== "standard") {
+    await useDb().entities.tenant.patch({ tenantId }).set({ planId: options.plan ?? "pro" }).go();
+    Workspace.changed(tenantId); // what the stream tells every process; this one at once
+  }
   const owner = actorOf(tenantId, signup.staff);
   const system = { type: "system", tenantId, reason: "test" } as const;
   const as = <T>(actor: Actor, fn: () => Promise<T>) => withActor(actor, fn);

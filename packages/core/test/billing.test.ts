@@ -1,3 +1,4 @@
+import { Tenant } from "@frontline/core/tenant";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { withActor } from "@frontline/core/actor";
 import { Billing } from "@frontline/core/billing";
@@ -12,7 +13,7 @@ import { configurePorts } from "@frontline/core/port";
 import { Staff } from "@frontline/core/staff";
 import { Invitation } from "@frontline/core/staff/invitation";
 import { Ticket } from "@frontline/core/ticket";
-import { testPorts, useTestTable } from "../../../test/support/db";
+import { settle, testPorts, useTestTable } from "../../../test/support/db";
 import { rawMail } from "../../../test/support/mail";
 import { makeWorkspace, type TestWorkspace } from "../../../test/support/workspace";
 
@@ -23,7 +24,8 @@ vi.setConfig({ testTimeout: 60_000 });
 /** Days the test moves the clock forward (the billing dates and the grace period read the Clock port). */
 let dayOffset = 0;
 configurePorts({ clock: { now: () => new Date(Date.now() + dayOffset * 86_400_000) } });
-beforeEach(() => {
+beforeEach(async () => {
+  await settle();
   dayOffset = 0;
   testPorts.mailer.sent.length = 0;
 });
@@ -50,14 +52,14 @@ describe("the daily charge", () => {
 
   it("charges add-ons with the plan, and a plan change from the next run on", async () => {
     const ws = await makeWorkspace({ plan: "standard" });
-    await ws.as(ws.owner, () => Plan.change({ planId: "standard", addOns: ["statistics", "internal_mail"] }));
+    await ws.as(ws.owner, () => Tenant.changePlan({ planId: "standard", addOns: ["statistics", "internal_mail"] }));
     expect((await ws.as(ws.owner, () => Plan.subscription())).features).toEqual(["statistics", "internal_mail"]);
     await ws.as(ws.owner, () => Plan.assertFeature("statistics"));
     await expect(ws.as(ws.owner, () => Plan.assertFeature("mailbox"))).rejects.toThrow(/Mailbox integration is an add-on of the Standard plan/);
     const before = await balance(ws);
     await withActor(ws.system, () => Billing.chargeDay(ws.tenantId, day(0)));
     expect(await balance(ws)).toBe(before - 140);
-    await ws.as(ws.owner, () => Plan.change({ planId: "pro", addOns: [] }));
+    await ws.as(ws.owner, () => Tenant.changePlan({ planId: "pro", addOns: [] }));
     await withActor(ws.system, () => Billing.chargeDay(ws.tenantId, day(1)));
     expect(await balance(ws)).toBe(before - 140 - 400);
     const log = await ws.as(ws.owner, () => Event.list({ action: "billing.plan_change" }));
@@ -71,12 +73,14 @@ describe("running out", () => {
     const ownerEmail = (await useDb().entities.staff.get({ tenantId: ws.tenantId, staffId: ws.owner.staffId }).go()).data!.email;
     // $30.00 of trial credit at $1.00 a day: bring it down to $2.50 with an adjustment, then let the days pass.
     await Billing.adjust(ws.tenantId, { amountMinor: -2750, reason: "test" }, { type: "system", id: "t", name: "test" });
+    await settle(); // letters follow by reaction
     expect(testPorts.mailer.sent.filter((m) => m.recipients[0] === ownerEmail && m.raw.toString().includes("runs out"))).toHaveLength(1);
 
     const address = `${ws.tenantId}@frontline.localhost`;
     for (let d = 0; d <= 3 + Billing.GRACE_DAYS; d++) {
       dayOffset = d;
       await withActor(ws.system, () => Billing.runDaily(day(d)));
+      await settle();
     }
     const tenant = (await useDb().entities.tenant.get({ tenantId: ws.tenantId }).go()).data!;
     expect(tenant.planStatus).toBe("suspended");
@@ -89,6 +93,7 @@ describe("running out", () => {
 
     // A top-up from the operator lifts the suspension at once and processes the held mail.
     await Operator.recordPayment(operator, ws.tenantId, { amountMinor: 5000, reference: "invoice 17" });
+    await settle(); // held mail is processed by reaction to the restored workspace
     const after = (await useDb().entities.tenant.get({ tenantId: ws.tenantId }).go({ consistent: true })).data!;
     expect(after.planStatus).toBe("active");
     const record = (await useDb().entities.mail.get({ tenantId: ws.tenantId, mailId: held!.mailId }).go({ consistent: true })).data!;
@@ -132,7 +137,7 @@ describe("limits that hold", () => {
     await Invitation.expire(ws.tenantId, third.invitation.invitationId);
     expect(await Limits.seatsUsed(ws.tenantId)).toBe(1);
     await expect(ws.as(ws.owner, () => Staff.update(joined.staff.staffId, { status: "active" }))).resolves.toMatchObject({ status: "active" });
-    await expect(ws.as(ws.owner, () => Plan.change({ planId: "standard", addOns: [] }))).resolves.toBeTruthy();
+    await expect(ws.as(ws.owner, () => Tenant.changePlan({ planId: "standard", addOns: [] }))).resolves.toBeTruthy();
   });
 
   it("opens exactly 10 of 15 concurrent new tickets on Standard; mail over the limit is held and released the next day", async () => {
@@ -156,6 +161,7 @@ describe("limits that hold", () => {
     // The next day's run resets the limit and processes what was held.
     dayOffset = 1;
     await withActor(ws.system, () => Billing.runDaily(day(1)));
+    await settle(); // the day's charge makes room: held mail is processed by reaction
     const record = (await useDb().entities.mail.get({ tenantId: ws.tenantId, mailId: held!.mailId }).go({ consistent: true })).data!;
     expect(record.status).toBe("ticket_created");
   });
@@ -164,7 +170,7 @@ describe("limits that hold", () => {
     const ws = await makeWorkspace();
     await ws.staff("agent");
     await ws.staff("agent");
-    const refused = await ws.as(ws.owner, () => Plan.change({ planId: "standard", addOns: [] })).catch((e: unknown) => e);
+    const refused = await ws.as(ws.owner, () => Tenant.changePlan({ planId: "standard", addOns: [] })).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(LimitReached);
     expect((refused as LimitReached).message).toMatch(/Standard plan includes 2 staff seats and 3 are in use/);
   });

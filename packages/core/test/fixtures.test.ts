@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useDb } from "@frontline/core/db";
 import { Inbound } from "@frontline/core/email";
-import { testPorts, useTestTable } from "../../../test/support/db";
+import { settle, testPorts, useTestTable } from "../../../test/support/db";
 import { makeWorkspace } from "../../../test/support/workspace";
 
 /**
@@ -34,6 +34,7 @@ describe("the real-world mail corpus", () => {
     for (const { file, tags } of fixtures) {
       const sentBefore = testPorts.mailer.sent.length;
       const [outcome] = await Inbound.receive(readFileSync(join(dir, file)), { to: [to] });
+      await settle(); // letters follow by reaction
       const answered = testPorts.mailer.sent.length > sentBefore;
       const say = (problem: string) => problems.push(`${file} [${tags.join(", ")}]: ${problem} (${outcome?.status}: ${outcome?.reason ?? ""})`);
       if (!outcome) {

@@ -4,7 +4,7 @@ import { useDb } from "@frontline/core/db";
 import { Inbound, StopList } from "@frontline/core/email";
 import { Event } from "@frontline/core/event";
 import { Ticket } from "@frontline/core/ticket";
-import { testPorts, useTestTable } from "../../../test/support/db";
+import { settle, testPorts, useTestTable } from "../../../test/support/db";
 import { headerOf, rawMail } from "../../../test/support/mail";
 import { makeWorkspace, type TestWorkspace } from "../../../test/support/workspace";
 
@@ -13,15 +13,18 @@ beforeAll(useTestTable);
 let ws: TestWorkspace;
 let address: string;
 beforeEach(async () => {
+  await settle(); // what the previous test set going ends before this one counts letters
   ws = await makeWorkspace();
   address = `${ws.tenantId}@frontline.localhost`;
   testPorts.mailer.sent.length = 0;
 });
 
 const deliver = (raw: Buffer, to: string[] = [address], from = "carla@customer.example") => Inbound.receive(raw, { from, to });
+/** Delivers one mail, then lets its reactions run (letters, references), as a person would wait a moment. */
 const one = async (raw: Buffer, to?: string[], from?: string) => {
   const outcomes = await deliver(raw, to, from);
   expect(outcomes).toHaveLength(1);
+  await settle();
   return outcomes[0]!;
 };
 const lettersTo = (to: string) => testPorts.mailer.sent.filter((m) => m.recipients.includes(to));
@@ -51,6 +54,7 @@ describe("a new mail", () => {
   it("changes nothing when the same message is delivered again, even 5 times at once", async () => {
     const raw = await rawMail({ to: address, messageId: "<dup-1@customer.example>" });
     const outcomes = (await Promise.all(Array.from({ length: 5 }, () => deliver(raw)))).flat();
+    await settle();
     const created = outcomes.filter((o) => !o.duplicate);
     expect(created).toHaveLength(1);
     expect(new Set(outcomes.map((o) => o.mailId)).size).toBe(1);
@@ -130,6 +134,7 @@ describe("threading", () => {
       const t = await Ticket.load(outcome.ticketId!);
       await Ticket.update(t.ticketId, { version: t.version, status: "solved" });
     });
+    await settle();
     const reply = await rawMail({ to: replyTo, subject: `Re: ${ack.subject}`, text: "Still broken" });
     const joined = await one(reply, [replyTo]);
     expect(joined).toMatchObject({ status: "reply_added", ticketId: outcome.ticketId });
@@ -285,6 +290,7 @@ describe("loops, automatic replies and bounces", () => {
     // The next reply is not sent to an address that bounced: it stays visible as suppressed.
     const reply = await ws.as(ws.owner, () => Ticket.reply(first.ticketId!, { body: "Hello?" }));
     expect(reply.ticket.ticketId).toBe(first.ticketId);
+    await settle();
     expect(testPorts.mailer.sent.length).toBe(before);
   });
 });

@@ -5,7 +5,7 @@ import { configurePorts, type TimerPayload } from "@frontline/core/port";
 import { Sla } from "@frontline/core/sla";
 import { Timers } from "@frontline/core/timer";
 import { Ticket } from "@frontline/core/ticket";
-import { testPorts, useTestTable } from "../../../test/support/db";
+import { settle, testPorts, useTestTable } from "../../../test/support/db";
 import { makeWorkspace, type StaffActor, type TestWorkspace } from "../../../test/support/workspace";
 
 beforeAll(useTestTable);
@@ -13,7 +13,8 @@ beforeAll(useTestTable);
 /** A clock the test moves: the SLA planner and the timer handler read it through the Clock port. */
 let offsetMs = 0;
 configurePorts({ clock: { now: () => new Date(Date.now() + offsetMs) } });
-beforeEach(() => {
+beforeEach(async () => {
+  await settle();
   offsetMs = 0;
   testPorts.scheduler.timers.clear();
   testPorts.mailer.sent.length = 0;
@@ -58,6 +59,7 @@ describe("SLA timers and escalation", () => {
   it("arms one exact timer per running target when a ticket opens: the warning first", async () => {
     const t = await ws.as(ws.owner, () => Ticket.create(request({ assigneeId: agent.staffId })));
     expect(t.sla?.policyName).toBe("Fast");
+    await settle(); // timers are armed by reaction to the new ticket
     const created = Date.parse(t.createdAt);
     const timers = timersOf(t.ticketId).sort((a, b) => a.at.getTime() - b.at.getTime());
     expect(timers.map((x) => [x.payload.target, x.payload.timer, x.at.getTime() - created])).toEqual([
@@ -69,12 +71,14 @@ describe("SLA timers and escalation", () => {
 
   it("warns, then breaches, each exactly once however often the timer comes, and escalates as the policy says", async () => {
     const t = await ws.as(ws.owner, () => Ticket.create(request({ assigneeId: agent.staffId })));
+    await settle();
     const warn = timersOf(t.ticketId).find((x) => x.payload.target === "first_response")!;
     // Early: nothing happens yet (the timer is re-armed for its time).
     expect(await ws.as(ws.system, () => Ticket.fireSla(warn.payload as never))).toBe("early");
     offsetMs = 40_000;
     const outcomes = await Promise.all([1, 2, 3].map(() => Timers.fire(warn.payload).then(() => "ok")));
     expect(outcomes).toEqual(["ok", "ok", "ok"]);
+    await settle(); // the history, the bell and the letters follow by reaction
     const afterWarn = await ws.as(ws.owner, () => Ticket.get(t.ticketId));
     expect(afterWarn.slaEvents.map((e) => [e.target, e.kind])).toEqual([["first_response", "warning"]]);
     expect(afterWarn.ticket.sla?.targets.first_response?.warnedAt).toBeTruthy();
@@ -91,6 +95,7 @@ describe("SLA timers and escalation", () => {
     offsetMs = 70_000;
     await Promise.all([Timers.fire(breach.payload), Timers.fire(breach.payload)]);
     await Timers.fire(breach.payload);
+    await settle();
     const after = await ws.as(ws.owner, () => Ticket.get(t.ticketId));
     expect(after.slaEvents.map((e) => [e.target, e.kind])).toEqual([
       ["first_response", "warning"],
@@ -111,11 +116,13 @@ describe("SLA timers and escalation", () => {
 
     // Answering meets the target and takes the ticket out of the overdue view.
     await ws.as(agent, () => Ticket.reply(t.ticketId, { body: "On it" }));
+    await settle();
     expect((await ws.as(ws.owner, () => Ticket.overdue())).map((x) => x.ticketId)).not.toContain(t.ticketId);
   });
 
   it("does nothing when a timer comes after the ticket moved on (answered, or paused)", async () => {
     const answered = await ws.as(ws.owner, () => Ticket.create(request()));
+    await settle();
     const stale = timersOf(answered.ticketId).find((x) => x.payload.target === "first_response")!;
     await ws.as(agent, () => Ticket.reply(answered.ticketId, { body: "Hello" }));
     offsetMs = 120_000;
@@ -123,10 +130,12 @@ describe("SLA timers and escalation", () => {
 
     offsetMs = 0;
     const paused = await ws.as(ws.owner, () => Ticket.create(request()));
+    await settle();
     const resolution = timersOf(paused.ticketId).find((x) => x.payload.target === "resolution")!;
     const pending = await ws.as(agent, () => Ticket.reply(paused.ticketId, { body: "Waiting for your logs", status: "pending" }));
     expect(pending.ticket.sla?.targets.resolution).toMatchObject({ remainingMs: expect.any(Number) });
     expect(pending.ticket.sla?.targets.resolution?.dueAt).toBeUndefined();
+    await settle();
     expect(testPorts.scheduler.timers.has(resolution.name)).toBe(false);
     offsetMs = 20 * 60_000;
     expect(await ws.as(ws.system, () => Ticket.fireSla(resolution.payload as never))).toBe("stale");
@@ -160,6 +169,7 @@ describe("a thousand tickets", () => {
         }
       }),
     );
+    await settle();
     const mine = new Set(ids);
     const timers = [...testPorts.scheduler.timers.values()].filter((t) => mine.has(String(t.payload.ticketId)));
     expect(timers).toHaveLength(1000);
@@ -184,6 +194,7 @@ describe("a thousand tickets", () => {
       }),
     );
     expect(failed).toBeGreaterThan(0);
+    await settle();
     const breaches = await ws.as(ws.owner, () => Event.list({ action: "sla.breach", limit: 200 }));
     let count = breaches.events.length;
     for (let cursor = breaches.cursor; cursor; ) {

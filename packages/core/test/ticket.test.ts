@@ -3,7 +3,7 @@ import { Customer } from "@frontline/core/customer";
 import { Conflict, Forbidden, Invalid, NotFound } from "@frontline/core/error";
 import { Event } from "@frontline/core/event";
 import { Ticket } from "@frontline/core/ticket";
-import { useTestTable } from "../../../test/support/db";
+import { settle, useTestTable } from "../../../test/support/db";
 import { makeWorkspace, type StaffActor, type TestWorkspace } from "../../../test/support/workspace";
 
 beforeAll(useTestTable);
@@ -62,6 +62,7 @@ describe("registering a request", () => {
     const org = await ws.as(ws.owner, () => Customer.Organization.create({ name: "Acme", domains: ["acme.example"] }));
     const fromAcme = await ws.as(ws.owner, () => Ticket.create(request({ requester: { email: "bob@acme.example" } })));
     expect(fromAcme.organizationId).toBe(org.organizationId);
+    await settle(); // the customer search index follows by reaction
     const found = await ws.as(ws.owner, () => Customer.search({ q: "044 123" }));
     expect(found.map((c) => c.name)).toContain("Petro Caller");
     const byName = await ws.as(ws.owner, () => Customer.search({ q: "calle" }));
@@ -255,6 +256,7 @@ describe("queues", () => {
     const hidden = created.find((t) => t.departmentId === ws.supportId)!;
     await expect(ws.as(agent, () => Ticket.get(hidden.ticketId))).rejects.toBeInstanceOf(NotFound);
 
+    await settle(); // counts follow by reaction
     const counts = await ws.as(agent, () => Ticket.counts());
     expect(counts.views.all).toBe(created.filter((t) => t.departmentId === billing).length);
     expect(counts.views.unassigned).toBe(unassigned.length);
@@ -269,8 +271,10 @@ describe("queues", () => {
 
   it("moves a ticket between queues and counts as it changes", async () => {
     const t = created.find((x) => x.departmentId === billing && !x.assigneeId && x.status === "new")!;
+    await settle();
     const before = await ws.as(agent, () => Ticket.counts());
     await ws.as(agent, () => Ticket.update(t.ticketId, { version: t.version, assigneeId: agent.staffId, status: "solved" }));
+    await settle();
     const after = await ws.as(agent, () => Ticket.counts());
     expect(after.views.mine).toBe(before.views.mine! + 0); // solved: no longer in "mine" (unsolved)
     expect(after.views.unassigned).toBe(before.views.unassigned! - 1);
@@ -289,6 +293,7 @@ describe("the trash", () => {
     expect((await ws.as(dispatcher, () => Ticket.list({ view: "all" }))).tickets).toEqual([]);
     await expect(ws.as(dispatcher, () => Ticket.get(t.ticketId))).rejects.toBeInstanceOf(NotFound);
     expect((await ws.as(ws.owner, () => Ticket.list({ view: "trash" }))).tickets.map((x) => x.ticketId)).toEqual([t.ticketId]);
+    await settle();
     expect((await ws.as(ws.owner, () => Ticket.counts())).views).toMatchObject({ all: 0, trash: 1 });
 
     const restored = await ws.as(ws.owner, () => Ticket.restore(t.ticketId));
@@ -300,6 +305,7 @@ describe("the trash", () => {
     await ws.as(ws.owner, () => Ticket.purge(t.ticketId));
     await expect(ws.as(ws.owner, () => Ticket.get(t.ticketId))).rejects.toBeInstanceOf(NotFound);
     expect(await ws.as(ws.owner, () => Ticket.findByNumber(t.number))).toBeUndefined();
+    await settle();
     expect((await ws.as(ws.owner, () => Ticket.counts())).views).toMatchObject({ all: 0, trash: 0 });
     const history = await ws.as(ws.owner, () => Event.list({ targetType: "ticket", targetId: t.ticketId }));
     expect(history.events.map((e) => e.action)).toEqual(["ticket.purge", "ticket.delete", "ticket.restore", "ticket.delete", "ticket.create"]);

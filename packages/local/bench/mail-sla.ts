@@ -1,3 +1,4 @@
+import { Signup } from "@frontline/core/signup";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import nodemailer from "nodemailer";
@@ -17,7 +18,7 @@ import { measure, percentile, type Row } from "./harness";
  */
 
 async function benchWorkspace(slug: string): Promise<{ tenantId: string; owner: Actor; address: string }> {
-  const signup = await Tenant.signup({ workspaceName: `Bench ${slug}`, slug, ownerName: "Olga Owner", email: `owner@${slug}.example`, password: "benchmark passphrase" });
+  const signup = await Signup.signup({ workspaceName: `Bench ${slug}`, slug, ownerName: "Olga Owner", email: `owner@${slug}.example`, password: "benchmark passphrase" });
   const tenantId = signup.tenant.tenantId;
   await useDb().entities.tenant.patch({ tenantId }).set({ planId: "pro" }).go();
   const s = signup.staff;

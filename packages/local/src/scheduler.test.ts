@@ -5,7 +5,7 @@ import { configurePorts, TransientMailError, type TimerPayload } from "@frontlin
 import { recordingMailer } from "@frontline/core/port/memory";
 import { Timers } from "@frontline/core/timer";
 import { Ticket } from "@frontline/core/ticket";
-import { useTestTable } from "../../../test/support/db";
+import { settle, useTestTable } from "../../../test/support/db";
 import { makeWorkspace } from "../../../test/support/workspace";
 import { localScheduler, MAX_ATTEMPTS } from "./scheduler";
 
@@ -80,6 +80,7 @@ describe("letters retried on the scheduler", () => {
     const ticket = await ws.as(ws.owner, () =>
       Ticket.create({ subject: "Hello", body: "Hi", requester: { email: "retry@customer.example" } }),
     );
+    await settle(); // the acknowledgement is queued and sent by reaction
     const entries = await ws.as(ws.owner, () => Outbox.list({}));
     const entry = entries.entries.find((e) => e.ticketId === ticket.ticketId)!;
     expect(entry).toMatchObject({ status: "retrying", attempts: 1, lastError: "relay busy" });

@@ -1,6 +1,8 @@
+import { Signup } from "@frontline/core/signup";
 import { withActor, type Actor } from "@frontline/core/actor";
 import { Customer } from "@frontline/core/customer";
 import { useDb } from "@frontline/core/db";
+import { Workspace } from "@frontline/core/workspace";
 import { Department } from "@frontline/core/department";
 import { Conflict } from "@frontline/core/error";
 import { Staff } from "@frontline/core/staff";
@@ -155,6 +157,7 @@ async function seedContent(tenantId: string, ownerId: string): Promise<void> {
   });
   // The demo shows every role at once, so it runs on the Pro plan (more seats than Standard's two).
   await useDb().entities.tenant.patch({ tenantId }).set({ planId: "pro" }).go();
+  Workspace.changed(tenantId);
   await withActor(system, async () => {
     const departments = new Map<string, string>();
     for (const d of await Department.list()) departments.set(d.name, d.departmentId);
@@ -202,7 +205,7 @@ export async function seedDemo(): Promise<"created" | "exists"> {
   await Operator.ensure(DemoOperator);
   if (await Tenant.exists(DemoLogin.slug)) return "exists";
   try {
-    const result = await Tenant.signup({ ...DemoLogin });
+    const result = await Signup.signup({ ...DemoLogin });
     await seedContent(result.tenant.tenantId, result.staff.staffId);
     return "created";
   } catch (error) {

@@ -73,7 +73,7 @@ export interface SessionResponse {
 }
 
 /** GET /api/me: the signed-in staff member, and their workspace's plan, subscription and balance. */
-export type Me = { staff: StaffInfo } & Awaited<ReturnType<typeof Tenant.overview>>;
+export type Me = { staff: StaffInfo } & Awaited<ReturnType<typeof Billing.overview>>;
 /** Where the balance stands: the days it covers, and the grace period once it is below zero. */
 export type BillingStanding = Me["billing"];
 
@@ -216,7 +216,7 @@ export type AcceptInvitationRequest = Parameters<typeof Invitation.accept>[0];
 
 /** GET /api/billing: plan, add-ons, daily price, balance, days left, seats and today's new tickets. */
 export type BillingSummary = Awaited<ReturnType<typeof Billing.summary>> & { seatsUsed: number; ticketsToday: number };
-export type PlanChangeRequest = Parameters<typeof Plan.change>[0];
+export type PlanChangeRequest = Parameters<typeof Tenant.changePlan>[0];
 export type Subscription = Awaited<ReturnType<typeof Plan.subscription>>;
 export type TopUpRequestInfo = Billing.TopUpRequestInfo;
 export type TopUpRequest = Parameters<typeof Billing.requestTopUp>[0];

@@ -50,8 +50,8 @@ route(adminRoutes, { method: "get", path: "/billing", summary: "Plan, add-ons, d
 
 route(adminRoutes, { method: "get", path: "/plans", summary: "The plans a workspace can choose, with their add-ons", tag: "Admin" }, async (c) => c.json({ plans: await Plan.list() }));
 
-route(adminRoutes, { method: "put", path: "/billing/plan", summary: "Change plan and add-ons, at once (admins)", tag: "Admin", body: Plan.ChangeSchema }, async (c) =>
-  c.json({ subscription: await Plan.change((await jsonBody(c)) as z.input<typeof Plan.ChangeSchema>) }),
+route(adminRoutes, { method: "put", path: "/billing/plan", summary: "Change plan and add-ons, at once (admins)", tag: "Admin", body: Tenant.ChangePlanSchema }, async (c) =>
+  c.json({ subscription: await Tenant.changePlan((await jsonBody(c)) as z.input<typeof Tenant.ChangePlanSchema>) }),
 );
 
 route(adminRoutes, { method: "get", path: "/billing/top-up-requests", summary: "The workspace's top-up requests (admins)", tag: "Admin" }, async (c) => {

@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
 import { Auth } from "@frontline/core/auth";
+import { Signup } from "@frontline/core/signup";
 import { Tenant } from "@frontline/core/tenant";
 import { jsonBody } from "../body";
 import { sourceIp, type Env } from "../context";
@@ -25,7 +26,7 @@ route(publicRoutes, { method: "get", path: "/health", summary: "Is the API up?",
 route(
   publicRoutes,
   { method: "post", path: "/signup", summary: "Open a workspace and sign its owner in", tag: "Platform", body: Tenant.SignupSchema, status: 201, public: true },
-  async (c) => signedIn(c, await Tenant.signup((await jsonBody(c)) as Tenant.SignupInput), 201),
+  async (c) => signedIn(c, await Signup.signup((await jsonBody(c)) as Tenant.SignupInput), 201),
 );
 
 route(

@@ -11,7 +11,7 @@ import { clearSessionCookies } from "../session-cookie";
 export const workspaceRoutes = new Hono<Env>();
 
 route(workspaceRoutes, { method: "get", path: "/me", summary: "The signed-in staff member, their workspace, plan and balance", tag: "Workspace" }, async (c) =>
-  c.json({ staff: c.get("staff"), ...(await Tenant.overview()) }),
+  c.json({ staff: c.get("staff"), ...(await Billing.overview()) }),
 );
 
 route(workspaceRoutes, { method: "post", path: "/auth/logout", summary: "End this session", tag: "Workspace", status: 204 }, async (c) => {

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { type Actor } from "../actor";
-import { useDb } from "../db/service";
 import { TooManyRequests, Unauthenticated } from "../error";
 import { Session } from "../session";
 import { Staff } from "../staff";
 import { Tenant } from "../tenant";
 import { parse } from "../validation";
+import { Workspace } from "../workspace";
 import { verifyDecoy, verifyPassword } from "./password";
 import * as Throttle from "./throttle";
 
@@ -49,7 +49,7 @@ export async function login(raw: z.input<typeof LoginSchema>, origin: Origin = {
   const [tenant, session] = await Promise.all([
     Tenant.get(tenantId),
     Session.create({ tenantId, staffId: staff.staffId, ip: origin.ip, userAgent: origin.userAgent }),
-    useDb().entities.staff.patch({ tenantId, staffId: staff.staffId }).set({ lastLoginAt: new Date().toISOString() }).go(),
+    Staff.recordSignIn(tenantId, staff.staffId),
   ]);
   return { tenant, staff: Staff.view(staff), session };
 }
@@ -63,11 +63,12 @@ export interface Authenticated {
 
 /** Resolves a session token to the acting staff member. */
 export async function authenticate(token: string): Promise<Authenticated> {
-  const session = await Session.verify(token);
-  const [staff, tenant] = await Promise.all([
-    Staff.getRecord(session.tenantId, session.staffId).catch(() => undefined),
-    useDb().entities.tenant.get({ tenantId: session.tenantId }).go({ attributes: ["planStatus"] }),
-  ]);
+  const { session, configStamp } = await Session.verify(token);
+  // The staff member and the workspace come from the configuration this process keeps, current as of the stamp read
+  // with the session: a signed-in request costs one read.
+  const config = await Workspace.config(session.tenantId, { stamp: configStamp });
+  const staff = config.staff.find((s) => s.staffId === session.staffId);
+  const tenant = { data: config.tenant };
   if (!staff || staff.status !== "active") throw new Unauthenticated();
   const info = Staff.view(staff);
   return {

@@ -11,8 +11,9 @@ export const BillingAccountEntity = new Entity({
     trialCreditMinor: { type: "number", required: true },
     /** The date (UTC) the balance went below zero: the grace period counts from it. */
     negativeSince: { type: "string" },
-    /** The date the owner was last told the balance runs low (one letter a day at most). */
+    /** The date the owner was last told the balance runs low (one letter a day at most), and how many days it had left. */
     lowBalanceWarnedOn: { type: "string" },
+    lowBalanceDays: { type: "number" },
     ...timestamps,
   },
   indexes: {

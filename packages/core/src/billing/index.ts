@@ -3,12 +3,14 @@ import type { EntityItem } from "electrodb";
 import { Access } from "../access";
 import { usePrincipal, useTenantId, withActor } from "../actor";
 import { PLATFORM_TENANT_ID } from "../db/keys";
-import { transact } from "../db/transaction";
+import { guarded, transact } from "../db/transaction";
 import { useDb } from "../db/service";
 import { Conflict, NotFound } from "../error";
 import { Event } from "../event";
-import * as Notify from "../email/notify";
-import * as Outbox from "../email/outbox";
+import { Counter } from "../counter";
+import { useConfig } from "../config";
+import { Tenant } from "../tenant";
+import { Workspace } from "../workspace";
 import { createId } from "../id";
 import { Plan } from "../plan";
 import { useClock } from "../port";
@@ -43,9 +45,43 @@ export function accountView(item: AccountRecord): Account {
 }
 
 export async function account(): Promise<Account> {
-  const result = await useDb().entities.billingAccount.get({ tenantId: useTenantId() }).go();
-  if (!result.data) throw new NotFound("Billing account");
-  return accountView(result.data);
+  const found = (await Workspace.config()).billing;
+  if (!found) throw new NotFound("Billing account");
+  return accountView(found);
+}
+
+class AlreadyOpen extends Conflict {
+  constructor() {
+    super("The billing account exists already");
+  }
+}
+
+/**
+ * Opens a new workspace's billing account with the trial credit, its ledger entry and event. Sign-up calls it at once,
+ * and a reaction to the new tenant calls it too, for a sign-up that stopped halfway: the second finds it open.
+ */
+export async function open(tenantId: string): Promise<void> {
+  const config = useConfig();
+  const credit = config.trialCreditMinor;
+  const at = useClock().now().toISOString();
+  const entryId = createId();
+  try {
+    await transact((entities) => [
+      guarded(entities.billingAccount.create({ tenantId, balanceMinor: credit, currency: config.currency, trialCreditMinor: credit }).commit(), () => new AlreadyOpen()),
+      entities.ledgerEntry
+        .create({ tenantId, entryId, kind: "trial_credit", amountMinor: credit, balanceAfterMinor: credit, currency: config.currency, description: "Trial credit", createdAt: at })
+        .commit(),
+      Event.write(entities, { type: "system", id: "billing", name: "Billing" }, {
+        tenantId,
+        action: "billing.trial_credit",
+        target: { type: "billing", id: entryId, label: "Trial credit" },
+        after: { balanceMinor: credit, amountMinor: credit },
+      }),
+    ]);
+  } catch (error) {
+    if (!(error instanceof AlreadyOpen)) throw error;
+  }
+  Workspace.changed(tenantId);
 }
 
 /** The balance, the daily price, the days it covers and where the workspace stands, for Plan and billing. */
@@ -56,6 +92,19 @@ export async function summary() {
   const daysLeft = price > 0 ? Math.max(0, Math.floor(balance.balanceMinor / price)) : null;
   const graceEndsOn = balance.negativeSince ? addDays(balance.negativeSince, GRACE_DAYS) : undefined;
   return { ...balance, ...subscription, daysLeft, graceEndsOn };
+}
+
+/** The signed-in view of the current workspace: tenant, plan, balance and inbound address (from its configuration). */
+export async function overview() {
+  const [tenant, summaryNow] = await Promise.all([Tenant.get(useTenantId()), summary()]);
+  const { plan, addOns, features, dailyPriceMinor, daysLeft, graceEndsOn, balanceMinor, currency, trialCreditMinor, negativeSince } = summaryNow;
+  return {
+    tenant,
+    plan,
+    subscription: { addOns, features, dailyPriceMinor },
+    billing: { balanceMinor, currency, trialCreditMinor, daysLeft, graceEndsOn, negativeSince, dailyPriceMinor },
+    inboundAddress: tenant.inboundAddress,
+  };
 }
 
 /** The balance history, newest first. */
@@ -102,6 +151,13 @@ class AlreadyDone extends Conflict {
   }
 }
 
+/** The balance moved between reading it and writing the movement: read it again. */
+class BalanceMoved extends Conflict {
+  constructor() {
+    super("the balance moved");
+  }
+}
+
 /**
  * Moves the balance by `amountMinor`, with its ledger entry and event, on the balance it read (a concurrent movement
  * makes it read again). With `onceKey`, a marker written in the same transaction makes a repeat do nothing.
@@ -115,14 +171,16 @@ async function move(tenantId: string, movement: Movement): Promise<{ done: boole
     const at = useClock().now().toISOString();
     const entryId = createId();
     try {
-      await transact(
-        (entities) => [
-          ...(movement.onceKey ? [entities.counter.create({ tenantId, name: movement.onceKey, value: movement.amountMinor }).commit()] : []),
-          entities.billingAccount
-            .patch({ tenantId })
-            .set({ balanceMinor: balanceAfter })
-            .where((a, op) => op.eq(a.balanceMinor, current.balanceMinor))
-            .commit(),
+      await transact((entities) => [
+          ...(movement.onceKey ? [Counter.once(entities, tenantId, movement.onceKey, movement.amountMinor, () => new AlreadyDone())] : []),
+          guarded(
+            entities.billingAccount
+              .patch({ tenantId })
+              .set({ balanceMinor: balanceAfter })
+              .where((a, op) => op.eq(a.balanceMinor, current.balanceMinor))
+              .commit(),
+            () => new BalanceMoved(),
+          ),
           entities.ledgerEntry
             .create({
               tenantId,
@@ -149,13 +207,12 @@ async function move(tenantId: string, movement: Movement): Promise<{ done: boole
             },
             at,
           ),
-        ],
-        ({ index }) => (movement.onceKey && index === 0 ? new AlreadyDone() : undefined),
-      );
+        ]);
+      Workspace.changed(tenantId);
       return { done: true, balanceMinor: balanceAfter };
     } catch (error) {
       if (error instanceof AlreadyDone) return { done: false, balanceMinor: current.balanceMinor };
-      if (error instanceof Conflict) continue; // the balance moved meanwhile
+      if (error instanceof BalanceMoved) continue;
       throw error;
     }
   }
@@ -164,7 +221,7 @@ async function move(tenantId: string, movement: Movement): Promise<{ done: boole
 
 /** Charges a workspace its daily price for `date` (UTC), exactly once however often it is asked. */
 export async function chargeDay(tenantId: string, date: string): Promise<"charged" | "already" | "not-yet"> {
-  const tenant = (await useDb().entities.tenant.get({ tenantId }).go()).data;
+  const tenant = (await Workspace.config(tenantId)).tenant;
   if (!tenant) throw new NotFound("Workspace");
   if (tenant.createdAt.slice(0, 10) > date) return "not-yet";
   const { plan, addOns, dailyPriceMinor } = await Plan.subscription(tenantId);
@@ -182,7 +239,8 @@ export async function chargeDay(tenantId: string, date: string): Promise<"charge
 
 /**
  * After any movement: warn of a low balance, start or end the grace period, suspend when it is over, and lift a
- * suspension the balance no longer justifies (processing the mail held meanwhile).
+ * suspension the balance no longer justifies. The letters to the owner and the release of held mail follow by
+ * reaction (email/reactions.ts).
  */
 export async function reconsider(tenantId: string): Promise<void> {
   return withActor({ type: "system", tenantId, reason: "billing" }, () => reconsiderAs(tenantId));
@@ -197,53 +255,29 @@ async function reconsiderAs(tenantId: string): Promise<void> {
   ]);
   if (!tenant || !current) return;
   const { dailyPriceMinor } = await Plan.subscription(tenantId);
-  const owner = (await db.staff.get({ tenantId, staffId: tenant.ownerId }).go()).data;
-  const money = new Intl.NumberFormat(tenant.locale === "ru" ? "ru-RU" : "en-US", { style: "currency", currency: current.currency }).format(current.balanceMinor / 100);
-  const letter = (kind: "low_balance" | "suspended" | "restored", days?: number) =>
-    owner ? Notify.billingLetter(kind, { email: owner.email, name: owner.name }, { workspace: tenant.name, balance: money, days, locale: tenant.locale }) : undefined;
   const system: Event.EventActor = { type: "system", id: "billing", name: "Billing" };
-  const send = async (prepared: Outbox.Prepared | undefined, writes: Parameters<typeof transact>[0]) => {
-    await withActor({ type: "system", tenantId, reason: "billing" }, async () => {
-      await transact((entities) => [...writes(entities), ...(prepared ? Outbox.writes(entities, prepared, useClock().now().toISOString()) : [])]);
-      if (prepared) await Outbox.deliverAll(tenantId, [prepared.outboxId]);
-    });
+  const warn = async (days: number) => {
+    await db.billingAccount.patch({ tenantId }).set({ lowBalanceWarnedOn: today, lowBalanceDays: days }).go();
+    Workspace.changed(tenantId);
   };
 
   if (current.balanceMinor >= 0) {
     if (current.negativeSince) await db.billingAccount.patch({ tenantId }).remove(["negativeSince"]).go();
-    if (tenant.planStatus === "suspended") {
-      await send(letter("restored"), (entities) => [
-        entities.tenant.patch({ tenantId }).set({ planStatus: "active" }).remove(["suspendedAt"]).commit(),
-        Event.write(entities, system, { tenantId, action: "billing.restore", target: { type: "tenant", id: tenantId, label: tenant.name }, after: { balanceMinor: current.balanceMinor } }),
-      ]);
-      await releaseHeld(tenantId, "suspended");
-    }
+    if (tenant.planStatus === "suspended") await Tenant.setStanding(tenantId, "active", system, { balanceMinor: current.balanceMinor });
     const daysLeft = dailyPriceMinor > 0 ? Math.floor(current.balanceMinor / dailyPriceMinor) : Infinity;
-    if (daysLeft <= LOW_BALANCE_DAYS && current.lowBalanceWarnedOn !== today) {
-      await send(letter("low_balance", daysLeft), (entities) => [
-        entities.billingAccount.patch({ tenantId }).set({ lowBalanceWarnedOn: today }).commit(),
-      ]);
-    }
+    if (daysLeft <= LOW_BALANCE_DAYS && current.lowBalanceWarnedOn !== today) await warn(daysLeft);
+    Workspace.changed(tenantId);
     return;
   }
 
   const since = current.negativeSince ?? today;
   if (!current.negativeSince) await db.billingAccount.patch({ tenantId }).set({ negativeSince: today }).go();
   if (today >= addDays(since, GRACE_DAYS) && tenant.planStatus !== "suspended") {
-    await send(letter("suspended"), (entities) => [
-      entities.tenant.patch({ tenantId }).set({ planStatus: "suspended", suspendedAt: useClock().now().toISOString() }).commit(),
-      Event.write(entities, system, { tenantId, action: "billing.suspend", target: { type: "tenant", id: tenantId, label: tenant.name }, after: { balanceMinor: current.balanceMinor, negativeSince: since } }),
-    ]);
+    await Tenant.setStanding(tenantId, "suspended", system, { balanceMinor: current.balanceMinor, negativeSince: since });
   } else if (current.lowBalanceWarnedOn !== today) {
-    await send(letter("low_balance", 0), (entities) => [entities.billingAccount.patch({ tenantId }).set({ lowBalanceWarnedOn: today }).commit()]);
+    await warn(0);
   }
-}
-
-/** Processes again the mail held for a reason that no longer holds (suspension lifted, a new day, a new plan). */
-export async function releaseHeld(tenantId: string, reason: "suspended" | "daily_limit"): Promise<number> {
-  // Imported when needed: inbound mail depends on the workspace, which depends on billing.
-  const inbound = await import("../email/inbound");
-  return withActor({ type: "system", tenantId, reason: "billing" }, () => inbound.releaseHeld(reason));
+  Workspace.changed(tenantId);
 }
 
 const MoneySchema = z.number({ error: "Give an amount in minor units (cents)" }).int("Give whole minor units").min(1, "At least 1").max(100_000_000);
@@ -326,18 +360,18 @@ export async function topUpRequests(tenantId = useTenantId()): Promise<TopUpRequ
 
 /** Closes a workspace's request (the operator, after recording its payment or deciding against it). */
 export async function closeTopUpRequest(tenantId: string, requestId: string, status: "paid" | "dismissed"): Promise<void> {
-  await transact(
-    (entities) => [
+  await transact((entities) => [
+    guarded(
       entities.topUpRequest.patch({ tenantId, requestId }).set({ status, closedAt: useClock().now().toISOString() }).where((a, op) => op.eq(a.status, "open")).commit(),
-      entities.topUpPointer.delete({ tenantId: PLATFORM_TENANT_ID, requestId }).commit(),
-    ],
-    ({ index }) => (index === 0 ? new NotFound("Open top-up request") : undefined),
-  );
+      () => new NotFound("Open top-up request"),
+    ),
+    entities.topUpPointer.delete({ tenantId: PLATFORM_TENANT_ID, requestId }).commit(),
+  ]);
 }
 
 /**
- * The daily run: every workspace charged for `date` (UTC), once, then its held mail over yesterday's daily limit
- * processed again. Idempotent: run it twice for a day and nothing is charged twice. Goes through the platform's list
+ * The daily run: every workspace charged for `date` (UTC), once (the day's charge makes room for mail held over
+ * yesterday's daily limit, by reaction). Idempotent: run it twice for a day and nothing is charged twice. Goes through the platform's list
  * of workspaces a page at a time, a few workspaces at once.
  */
 export async function runDaily(date = todayUtc()): Promise<{ charged: number; already: number; failed: string[] }> {
@@ -357,7 +391,6 @@ export async function runDaily(date = todayUtc()): Promise<{ charged: number; al
             const outcome = await withActor({ type: "system", tenantId, reason: "billing" }, () => chargeDay(tenantId, date));
             if (outcome === "charged") summary.charged++;
             else if (outcome === "already") summary.already++;
-            await releaseHeld(tenantId, "daily_limit");
           } catch (error) {
             summary.failed.push(tenantId);
             console.error(JSON.stringify({ level: "error", msg: "daily billing failed", tenantId, date, error: String((error as Error)?.stack ?? error) }));

@@ -25,7 +25,9 @@ export const CustomerEntity = new Entity({
 
 /**
  * Claims an email address for one customer of a tenant: written in the same transaction as the customer, so that
- * concurrent first contacts from one address make one customer, and read (strongly consistent) to find them.
+ * concurrent first contacts from one address make one customer, and read (strongly consistent) to find them. It
+ * carries what a new ticket needs of its requester (name, organization, language), so that registering a request
+ * from a known address costs one read; the customer's own changes keep it in step.
  */
 export const CustomerEmailEntity = new Entity({
   model: { entity: "customerEmail", version: "1", service: "frontline" },
@@ -33,6 +35,9 @@ export const CustomerEmailEntity = new Entity({
     tenantId: tenantIdAttribute,
     email: { type: "string", required: true, readOnly: true },
     customerId: { type: "string", required: true },
+    name: { type: "string" },
+    organizationId: { type: "string" },
+    locale: { type: "string" },
   },
   indexes: {
     byEmail: { pk: tenantPartition, sk: sortKey("cust-email", ["email"]) },
@@ -41,7 +46,7 @@ export const CustomerEmailEntity = new Entity({
 
 /**
  * A search term of a customer (their name, email address, phone digits), normalised; a prefix query over these finds
- * customers as an agent types, without a scan.
+ * customers as an agent types, without a scan. Kept by a reaction to the customer's changes (customer/reactions.ts).
  */
 export const CustomerTermEntity = new Entity({
   model: { entity: "customerTerm", version: "1", service: "frontline" },

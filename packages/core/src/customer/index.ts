@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { EntityItem } from "electrodb";
 import { useTenantId } from "../actor";
 import { useDb } from "../db/service";
-import type { TxEntities, TxItem } from "../db/transaction";
-import { Invalid, NotFound } from "../error";
+import { guarded, transact } from "../db/transaction";
+import { Conflict, Invalid, NotFound } from "../error";
 import { createId } from "../id";
 import { Event } from "../event";
 import { EmailSchema } from "../staff";
@@ -96,57 +96,100 @@ export function nameFromEmail(email: string): string {
   return email.split("@")[0] || email;
 }
 
-/** A customer to be created inside the caller's transaction, with the writes that create it. */
-export interface NewCustomer {
-  customer: Record;
-  claims: { email?: string; terms: string[] };
+/** What a ticket needs of its requester. */
+export interface Requester {
+  customerId: string;
+  name: string;
+  email?: string;
+  organizationId?: string;
+  locale?: string;
 }
 
-export type Resolved = { existing: Record; created?: undefined } | { existing?: undefined; created: NewCustomer };
+const requesterOf = (c: Pick<Record, "customerId" | "name" | "email" | "organizationId" | "locale">): Requester => ({
+  customerId: c.customerId,
+  name: c.name,
+  email: c.email,
+  organizationId: c.organizationId,
+  locale: c.locale,
+});
+
+/** Another request claimed this address at the same moment: the caller finds the customer it made. */
+class AddressTaken extends Conflict {
+  constructor() {
+    super("This email address belongs to another customer");
+  }
+}
 
 /**
- * Finds the requester or prepares a new customer. A new customer's writes go into the caller's transaction
- * (customerWrites), where the email claim guarantees that two concurrent first contacts from one address cannot
- * both create a customer: the loser's transaction fails and is retried, and then finds the winner's customer.
+ * Adds a customer: the customer and the claim on their email address in one transaction of their own (a customer is an
+ * aggregate of its own: tickets refer to it, they do not write it). Two first contacts from one address at once make
+ * one customer: the second finds the first's. Their search terms follow by a reaction.
  */
-export async function resolve(raw: RequesterInput): Promise<Resolved> {
-  const requester = parse(RequesterSchema, raw, "requester");
+export async function register(input: { name: string; email?: string; phone?: string; locale?: string }): Promise<Requester> {
   const tenantId = useTenantId();
-  if ("customerId" in requester) {
-    const found = await useDb().entities.customer.get({ tenantId, customerId: requester.customerId }).go();
-    if (!found.data) throw Invalid.field("requester.customerId", "not_found", "There is no such customer");
-    return { existing: found.data };
-  }
-  const email = "email" in requester ? requester.email : undefined;
-  if (email) {
-    const existing = await findByEmail(email);
-    if (existing) return { existing };
-  }
+  const email = input.email?.toLowerCase();
   const now = new Date().toISOString();
-  const name = requester.name ?? nameFromEmail(email!);
   const organizationId = email ? await Organization.idForEmail(email) : undefined;
   const customer = {
     tenantId,
     customerId: createId(),
-    name,
+    name: input.name,
     email,
-    phone: requester.phone,
+    phone: input.phone,
     organizationId,
+    locale: input.locale,
     createdAt: now,
     updatedAt: now,
   } as Record;
-  return { created: { customer, claims: { email, terms: termsOf(customer) } } };
+  try {
+    await transact((entities) => [
+      entities.customer.create(customer).commit(),
+      ...(email
+        ? [
+            guarded(
+              entities.customerEmail.create({ tenantId, email, customerId: customer.customerId, name: customer.name, organizationId, locale: input.locale }).commit(),
+              () => new AddressTaken(),
+            ),
+          ]
+        : []),
+    ]);
+  } catch (error) {
+    if (!(error instanceof AddressTaken)) throw error;
+    const winner = await byEmail(email!);
+    if (!winner) throw error;
+    return winner;
+  }
+  return requesterOf(customer);
 }
 
-/** The writes that create a prepared customer, for a transaction (the email claim fails if the address is taken). */
-export function customerWrites(entities: TxEntities, created: NewCustomer): TxItem[] {
-  const { customer, claims } = created;
-  const tenantId = customer.tenantId;
-  return [
-    entities.customer.create(customer).commit(),
-    ...(claims.email ? [entities.customerEmail.create({ tenantId, email: claims.email, customerId: customer.customerId }).commit()] : []),
-    ...claims.terms.map((term) => entities.customerTerm.put({ tenantId, term, customerId: customer.customerId }).commit()),
-  ];
+/** A requester by their claimed address: one read, or two for a claim written before claims carried the name. */
+async function byEmail(email: string): Promise<Requester | undefined> {
+  const tenantId = useTenantId();
+  const claim = (await useDb().entities.customerEmail.get({ tenantId, email: email.toLowerCase() }).go({ consistent: true })).data;
+  if (!claim) return undefined;
+  if (claim.name) return { customerId: claim.customerId, name: claim.name, email: claim.email, organizationId: claim.organizationId, locale: claim.locale };
+  const customer = (await useDb().entities.customer.get({ tenantId, customerId: claim.customerId }).go({ consistent: true })).data;
+  return customer ? requesterOf(customer) : undefined;
+}
+
+/**
+ * The requester a request names: an existing customer by id, a person by email address (found, or registered on
+ * first contact), or a person by name and phone (registered). `locale` is a new customer's language.
+ */
+export async function ensure(raw: RequesterInput, options: { locale?: string } = {}): Promise<Requester & { created: boolean }> {
+  const requester = parse(RequesterSchema, raw, "requester");
+  if ("customerId" in requester) {
+    const found = await useDb().entities.customer.get({ tenantId: useTenantId(), customerId: requester.customerId }).go();
+    if (!found.data) throw Invalid.field("requester.customerId", "not_found", "There is no such customer");
+    return { ...requesterOf(found.data), created: false };
+  }
+  const email = "email" in requester ? requester.email : undefined;
+  if (email) {
+    const existing = await byEmail(email);
+    if (existing) return { ...existing, created: false };
+  }
+  const registered = await register({ name: requester.name ?? nameFromEmail(email!), email, phone: requester.phone, locale: options.locale });
+  return { ...registered, created: true };
 }
 
 export async function findByEmail(email: string): Promise<Record | undefined> {
@@ -156,6 +199,16 @@ export async function findByEmail(email: string): Promise<Record | undefined> {
   if (!claim.data) return undefined;
   const customer = await db.customer.get({ tenantId, customerId: claim.data.customerId }).go({ consistent: true });
   return customer.data ?? undefined;
+}
+
+/** Mail to this address bounced hard: no letter is sent to it any more (the outbox suppresses them). */
+export async function markUndeliverable(email: string, reason: string): Promise<void> {
+  const customer = await findByEmail(email);
+  if (!customer || customer.undeliverableAt) return;
+  await useDb()
+    .entities.customer.patch({ tenantId: customer.tenantId, customerId: customer.customerId })
+    .set({ undeliverableAt: new Date().toISOString(), undeliverableReason: reason })
+    .go();
 }
 
 export async function get(customerId: string): Promise<Info> {
@@ -204,7 +257,7 @@ export const UpdateSchema = z
   })
   .strict();
 
-/** Changes a customer's name, phone or organization, keeping their search terms in step. */
+/** Changes a customer's name, phone or organization (the claim on their address follows; their search terms by reaction). */
 export async function update(customerId: string, raw: z.input<typeof UpdateSchema>): Promise<Info> {
   const input = parse(UpdateSchema, raw);
   const tenantId = useTenantId();
@@ -214,35 +267,36 @@ export async function update(customerId: string, raw: z.input<typeof UpdateSchem
   if (input.organizationId) await Organization.get(input.organizationId).catch(() => {
     throw Invalid.field("organizationId", "not_found", "There is no such organization");
   });
-  const next = {
-    name: input.name ?? current.data.name,
-    email: current.data.email,
-    phone: input.phone === undefined ? current.data.phone : (input.phone ?? undefined),
-  };
-  const before = new Set(termsOf(current.data));
-  const after = new Set(termsOf(next));
-  const set: Partial<Record> = { name: next.name };
+  const name = input.name ?? current.data.name;
+  const phone = input.phone === undefined ? current.data.phone : (input.phone ?? undefined);
+  const set: Partial<Record> = { name };
   const remove: ("phone" | "organizationId")[] = [];
-  if (next.phone) set.phone = next.phone;
+  if (phone) set.phone = phone;
   else if (current.data.phone) remove.push("phone");
   if (input.organizationId) set.organizationId = input.organizationId;
   else if (input.organizationId === null && current.data.organizationId) remove.push("organizationId");
-  await db.transaction
-    .write((entities) => [
-      (remove.length
-        ? entities.customer.patch({ tenantId, customerId }).set(set).remove(remove)
-        : entities.customer.patch({ tenantId, customerId }).set(set)
-      ).commit(),
-      ...[...before].filter((t) => !after.has(t)).map((term) => entities.customerTerm.delete({ tenantId, term, customerId }).commit()),
-      ...[...after].filter((t) => !before.has(t)).map((term) => entities.customerTerm.put({ tenantId, term, customerId }).commit()),
-      Event.write(entities, Event.currentActor(), {
-        action: "customer.update",
-        target: { type: "customer", id: customerId, label: next.name },
-        before: pick(current.data!, Object.keys(input)),
-        after: input,
-      }),
-    ])
-    .go();
+  const organizationId = input.organizationId === undefined ? current.data.organizationId : (input.organizationId ?? undefined);
+  const email = current.data.email;
+  await transact((entities) => [
+    (remove.length
+      ? entities.customer.patch({ tenantId, customerId }).set(set).remove(remove)
+      : entities.customer.patch({ tenantId, customerId }).set(set)
+    ).commit(),
+    ...(email
+      ? [
+          (organizationId
+            ? entities.customerEmail.patch({ tenantId, email }).set({ name, organizationId })
+            : entities.customerEmail.patch({ tenantId, email }).set({ name }).remove(["organizationId"])
+          ).commit(),
+        ]
+      : []),
+    Event.write(entities, Event.currentActor(), {
+      action: "customer.update",
+      target: { type: "customer", id: customerId, label: name },
+      before: pick(current.data!, Object.keys(input)),
+      after: input,
+    }),
+  ]);
   return get(customerId);
 }
 

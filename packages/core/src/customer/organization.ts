@@ -9,6 +9,8 @@ import { Event } from "../event";
 import { createId } from "../id";
 import type { OrganizationEntity } from "./organization.entity";
 import { parse } from "../validation";
+import { Workspace } from "../workspace";
+import { guarded } from "../db/transaction";
 
 export type Record = EntityItem<typeof OrganizationEntity>;
 
@@ -66,8 +68,7 @@ export function domainOf(email: string): string {
 export async function idForEmail(email: string): Promise<string | undefined> {
   const domain = domainOf(email);
   if (PUBLIC_MAIL_DOMAINS.has(domain)) return undefined;
-  const claim = await useDb().entities.organizationDomain.get({ tenantId: useTenantId(), domain }).go();
-  return claim.data?.organizationId;
+  return (await Workspace.config()).organizationDomains.get(domain);
 }
 
 export async function list(): Promise<Info[]> {
@@ -81,13 +82,11 @@ export async function get(organizationId: string): Promise<Info> {
   return view(result.data);
 }
 
-function takenDomain(domains: readonly string[], index: number, offset: number) {
-  const domain = domains[index - offset];
-  return domain === undefined
-    ? undefined
-    : new Conflict(`The domain ${domain} already belongs to another organization`, [
-        { path: `domains.${index - offset}`, code: "taken", message: `${domain} already belongs to another organization` },
-      ]);
+function takenDomain(domains: readonly string[], index: number) {
+  const domain = domains[index];
+  return new Conflict(`The domain ${domain} already belongs to another organization`, [
+    { path: `domains.${index}`, code: "taken", message: `${domain} already belongs to another organization` },
+  ]);
 }
 
 /** Creates an organization and claims its domains (a domain belongs to one organization at most). */
@@ -98,18 +97,16 @@ export async function create(raw: z.input<typeof CreateSchema>): Promise<Info> {
   const tenantId = useTenantId();
   const organizationId = createId();
   const domains = [...new Set(input.domains)];
-  await transact(
-    ({ organization, organizationDomain, event }) => [
-      organization.create({ tenantId, organizationId, name: input.name, domains, notes: input.notes }).commit(),
-      ...domains.map((domain) => organizationDomain.create({ tenantId, domain, organizationId }).commit()),
-      Event.write({ event }, actor, {
-        action: "organization.create",
-        target: { type: "organization", id: organizationId, label: input.name },
-        after: { name: input.name, domains },
-      }),
-    ],
-    ({ index }) => takenDomain(domains, index, 1),
-  );
+  await transact(({ organization, organizationDomain, event }) => [
+    organization.create({ tenantId, organizationId, name: input.name, domains, notes: input.notes }).commit(),
+    ...domains.map((domain, i) => guarded(organizationDomain.create({ tenantId, domain, organizationId }).commit(), () => takenDomain(domains, i))),
+    Event.write({ event }, actor, {
+      action: "organization.create",
+      target: { type: "organization", id: organizationId, label: input.name },
+      after: { name: input.name, domains },
+    }),
+  ]);
+  Workspace.changed();
   return get(organizationId);
 }
 
@@ -123,9 +120,8 @@ export async function update(organizationId: string, raw: z.input<typeof UpdateS
   const domains = input.domains ? [...new Set(input.domains)] : current.domains;
   const added = domains.filter((d) => !current.domains.includes(d));
   const removed = current.domains.filter((d) => !domains.includes(d));
-  await transact(
-    ({ organization, organizationDomain, event }) => [
-      ...added.map((domain) => organizationDomain.create({ tenantId, domain, organizationId }).commit()),
+  await transact(({ organization, organizationDomain, event }) => [
+      ...added.map((domain, i) => guarded(organizationDomain.create({ tenantId, domain, organizationId }).commit(), () => takenDomain(added, i))),
       organization
         .patch({ tenantId, organizationId })
         .set({ name: input.name ?? current.name, domains, ...(input.notes !== undefined ? { notes: input.notes } : {}) })
@@ -137,9 +133,8 @@ export async function update(organizationId: string, raw: z.input<typeof UpdateS
         before: { name: current.name, domains: current.domains },
         after: { name: input.name ?? current.name, domains },
       }),
-    ],
-    ({ index }) => (index < added.length ? takenDomain(added, index, 0) : undefined),
-  );
+    ]);
+  Workspace.changed();
   return get(organizationId);
 }
 

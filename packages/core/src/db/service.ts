@@ -12,6 +12,7 @@ import { TopUpPointerEntity, TopUpRequestEntity } from "../billing/top-up.entity
 import { SessionEntity } from "../session/session.entity";
 import { LoginThrottleEntity } from "../auth/login-throttle.entity";
 import { CounterEntity } from "../counter/counter.entity";
+import { TallyMarkEntity } from "../counter/tally-mark.entity";
 import { EventEntity } from "../event/event.entity";
 import { CustomerEmailEntity, CustomerEntity, CustomerTermEntity } from "../customer/customer.entity";
 import { OrganizationDomainEntity, OrganizationEntity } from "../customer/organization.entity";
@@ -27,6 +28,7 @@ import { ReplyTemplateEntity } from "../reply-template/reply-template.entity";
 import { OperatorEntity } from "../operator/operator.entity";
 import { ReactionFailureEntity } from "../stream/failure.entity";
 import { StreamPositionEntity } from "../stream/position.entity";
+import { ConfigStampEntity } from "../workspace/stamp.entity";
 
 /** Every entity of the one table. Adding an entity here puts it under the tenant-key test in db/keys.test.ts. */
 export const entities = {
@@ -44,6 +46,7 @@ export const entities = {
   session: SessionEntity,
   loginThrottle: LoginThrottleEntity,
   counter: CounterEntity,
+  tallyMark: TallyMarkEntity,
   event: EventEntity,
   customer: CustomerEntity,
   customerEmail: CustomerEmailEntity,
@@ -68,6 +71,7 @@ export const entities = {
   operator: OperatorEntity,
   reactionFailure: ReactionFailureEntity,
   streamPosition: StreamPositionEntity,
+  configStamp: ConfigStampEntity,
 };
 
 function build() {

@@ -8,18 +8,27 @@ export type TxEntities = Parameters<WriteBuilder>[0];
 /** One write of a transaction. */
 export type TxItem = ReturnType<WriteBuilder>[number];
 
-export interface Rejection {
-  /** Position of the rejected write in the list the builder returned. */
-  index: number;
-  code: string;
+const GUARDED = Symbol("guarded");
+
+/** A write whose condition, if it fails, means something: the error the transaction then throws. */
+export interface Guarded {
+  [GUARDED]: true;
+  item: TxItem;
+  error: () => AppError;
 }
 
-/** A write of a transaction was refused by its condition, and the caller named no better error for it. */
+/** Names what a refused condition of this write means (a taken address, a stale version, a limit reached). */
+export function guarded(item: TxItem, error: () => AppError): Guarded {
+  return { [GUARDED]: true, item, error };
+}
+
+export type TxWrite = TxItem | Guarded;
+
+const isGuarded = (write: TxWrite): write is Guarded => typeof write === "object" && write !== null && GUARDED in write;
+
+/** A write's condition was refused, and the write named no error for it (a bug, or a race the caller did not foresee). */
 export class Rejected extends Conflict {
-  constructor(
-    readonly index: number,
-    readonly reason: string,
-  ) {
+  constructor(readonly reason: string) {
     super(`The change could not be saved (${reason})`);
   }
 }
@@ -27,16 +36,25 @@ export class Rejected extends Conflict {
 /** How often a transaction that lost a race with another one (TransactionConflict) is tried again. */
 const CONFLICT_ATTEMPTS = 8;
 
+/** At most this many writes in one transaction (DynamoDB's limit). */
+export const MAX_TRANSACTION_ITEMS = 100;
+
 /**
- * Writes all-or-nothing. When DynamoDB cancels the transaction because of a condition, `onRejected` names the error
- * for the first rejected write (a taken slug, a stale version...); without it the result is a generic Conflict.
+ * Writes all-or-nothing. A write refused by its condition throws the error it was `guarded` with (the first such write,
+ * in the order given); an unguarded refused write throws Rejected.
  *
- * A cancellation because another transaction was writing one of the same items at that moment (a hot counter, say)
- * is not the caller's problem: the same writes are tried again after a short, random pause.
+ * A cancellation because another transaction was writing one of the same items at that moment is not the caller's
+ * problem: the same writes are tried again after a short, random pause.
  */
-export async function transact(build: WriteBuilder, onRejected?: (rejection: Rejection) => AppError | undefined): Promise<void> {
+export async function transact(build: (entities: TxEntities) => TxWrite[]): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    const result = await useDb().transaction.write(build).go();
+    let writes: TxWrite[] = [];
+    const result = await useDb()
+      .transaction.write((entities) => {
+        writes = build(entities);
+        return writes.map((w) => (isGuarded(w) ? w.item : w));
+      })
+      .go();
     if (!result.canceled) return;
     const entries = result.data as Array<{ rejected: boolean; code: string }>;
     const index = entries.findIndex((entry) => entry.rejected && entry.code !== "None");
@@ -48,6 +66,11 @@ export async function transact(build: WriteBuilder, onRejected?: (rejection: Rej
       }
       throw new Conflict("Another change was being saved at the same time; try again");
     }
-    throw onRejected?.({ index, code }) ?? new Rejected(index, code);
+    if (code === "ConditionalCheckFailed") {
+      const refused = entries.map((e, i) => (e.rejected && e.code === "ConditionalCheckFailed" ? writes[i] : undefined));
+      const named = refused.find((w): w is Guarded => Boolean(w && isGuarded(w)));
+      if (named) throw named.error();
+    }
+    throw new Rejected(code);
   }
 }

@@ -3,7 +3,7 @@ import type { EntityItem } from "electrodb";
 import { Access } from "../access";
 import { usePrincipal, useTenantId } from "../actor";
 import { Counter } from "../counter";
-import { transact } from "../db/transaction";
+import { guarded, transact } from "../db/transaction";
 import { useDb } from "../db/service";
 import { Conflict, Invalid, NotFound } from "../error";
 import { Event } from "../event";
@@ -11,6 +11,7 @@ import { Staff } from "../staff";
 import { createId } from "../id";
 import type { DepartmentEntity } from "./department.entity";
 import { parse } from "../validation";
+import { Workspace } from "../workspace";
 
 export type Info = Pick<EntityItem<typeof DepartmentEntity>, "departmentId" | "name" | "description" | "isDefault" | "archivedAt" | "createdAt">;
 
@@ -30,14 +31,13 @@ export function view(item: EntityItem<typeof DepartmentEntity>): Info {
 
 /** The current tenant's departments, by name (archived ones too, marked). */
 export async function list(): Promise<Info[]> {
-  const result = await useDb().entities.department.query.byId({ tenantId: useTenantId() }).go({ pages: "all" });
-  return result.data.map(view).sort((a, b) => a.name.localeCompare(b.name));
+  return (await Workspace.config()).departments.map(view).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export async function get(departmentId: string): Promise<Info> {
-  const result = await useDb().entities.department.get({ tenantId: useTenantId(), departmentId }).go();
-  if (!result.data) throw new NotFound("Department");
-  return view(result.data);
+  const found = (await Workspace.config()).departments.find((d) => d.departmentId === departmentId);
+  if (!found) throw new NotFound("Department");
+  return view(found);
 }
 
 /** The department new tickets go to when none is named. */
@@ -56,6 +56,37 @@ export async function requireOpen(departmentId: string, path = "departmentId"): 
   });
   if (department.archivedAt) throw Invalid.field(path, "archived", `${department.name} is archived and takes no tickets`);
   return department;
+}
+
+class AlreadyOpen extends Conflict {
+  constructor() {
+    super("The first department exists already");
+  }
+}
+
+/**
+ * Makes a new workspace's first department (the default for new tickets), under the id sign-up gave it. Sign-up calls
+ * it at once, and a reaction to the new tenant calls it too, for a sign-up that stopped halfway.
+ */
+export async function openDefault(tenantId: string): Promise<void> {
+  const tenant = (await useDb().entities.tenant.get({ tenantId }).go({ consistent: true })).data;
+  const departmentId = tenant?.defaultDepartmentId;
+  if (!tenant || !departmentId) return;
+  try {
+    await transact((entities) => [
+      guarded(entities.department.create({ tenantId, departmentId, name: DEFAULT_NAME, isDefault: true }).commit(), () => new AlreadyOpen()),
+      Event.write(entities, { type: "system", id: "system", name: "sign-up" }, {
+        tenantId,
+        action: "department.create",
+        target: { type: "department", id: departmentId, label: DEFAULT_NAME },
+        departmentId,
+        after: { name: DEFAULT_NAME, isDefault: true },
+      }),
+    ]);
+  } catch (error) {
+    if (!(error instanceof AlreadyOpen)) throw error;
+  }
+  Workspace.changed(tenantId);
 }
 
 const NameSchema = z.string().trim().min(1, "Enter the department's name").max(60, "At most 60 characters");
@@ -96,6 +127,7 @@ export async function create(raw: z.input<typeof CreateSchema>): Promise<Info> {
       after: input,
     }),
   ]);
+  Workspace.changed(tenantId);
   return get(departmentId);
 }
 
@@ -139,6 +171,7 @@ export async function update(departmentId: string, raw: z.input<typeof UpdateSch
       after: input,
     }),
   ]);
+  Workspace.changed(tenantId);
   return get(departmentId);
 }
 
@@ -153,13 +186,8 @@ export async function remove(departmentId: string): Promise<void> {
   if ([...counts.values()].some((n) => n > 0)) {
     throw new Conflict(`${current.name} has tickets; archive it instead, so that they keep their department`);
   }
-  const staff = await useDb().entities.staff.query.byId({ tenantId }).go({ pages: "all" });
-  const granted = staff.data.filter((s) => s.departmentIds?.includes(departmentId));
   await transact((entities) => [
     entities.department.delete({ tenantId, departmentId }).commit(),
-    ...granted.map((s) =>
-      Staff.departmentsWrite(entities, tenantId, s.staffId, (s.departmentIds ?? []).filter((id) => id !== departmentId)),
-    ),
     Event.write(entities, actor, {
       action: "department.delete",
       target: { type: "department", id: departmentId, label: current.name },
@@ -167,6 +195,8 @@ export async function remove(departmentId: string): Promise<void> {
       before: { name: current.name },
     }),
   ]);
+  // Staff who worked it lose it by reaction (staff/reactions.ts).
+  Workspace.changed(tenantId);
 }
 
 export const StaffAccessSchema = z
@@ -175,35 +205,10 @@ export const StaffAccessSchema = z
 
 /** Sets exactly which staff members work a department (their access to other departments is unchanged). */
 export async function setStaff(departmentId: string, raw: z.input<typeof StaffAccessSchema>): Promise<string[]> {
-  const actor = usePrincipal();
-  Access.assertConfigures(actor);
+  Access.assertConfigures(usePrincipal());
   const input = parse(StaffAccessSchema, raw);
-  const tenantId = useTenantId();
   const current = await get(departmentId);
-  const staff = (await useDb().entities.staff.query.byId({ tenantId }).go({ pages: "all" })).data;
-  const known = new Set(staff.map((s) => s.staffId));
-  const wanted = new Set(input.staffIds);
-  const unknown = input.staffIds.findIndex((id) => !known.has(id));
-  if (unknown >= 0) throw Invalid.field(`staffIds.${unknown}`, "not_found", "There is no such staff member");
-  const changes = staff.filter((s) => (s.departmentIds ?? []).includes(departmentId) !== wanted.has(s.staffId));
-  if (!changes.length) return [...wanted];
-  const before = staff.filter((s) => s.departmentIds?.includes(departmentId)).map((s) => s.staffId);
-  await transact((entities) => [
-    ...changes.map((s) => {
-      const ids = new Set(s.departmentIds ?? []);
-      if (wanted.has(s.staffId)) ids.add(departmentId);
-      else ids.delete(departmentId);
-      return Staff.departmentsWrite(entities, tenantId, s.staffId, ids);
-    }),
-    Event.write(entities, actor, {
-      action: "department.staff",
-      target: { type: "department", id: departmentId, label: current.name },
-      departmentId,
-      before: { staffIds: before },
-      after: { staffIds: [...wanted] },
-    }),
-  ]);
-  return [...wanted];
+  return Staff.setDepartmentStaff(departmentId, current.name, input.staffIds);
 }
 
 export * as Department from "./index";

@@ -4,15 +4,17 @@ import type { EntityItem } from "electrodb";
 import { Access } from "../access";
 import { usePrincipal, useTenantId, withActor } from "../actor";
 import { useConfig } from "../config";
+import { Counter } from "../counter";
 import { isConditionFailure } from "../db/condition";
-import { Rejected, type TxEntities, type TxItem } from "../db/transaction";
 import { useDb } from "../db/service";
 import { Department } from "../department";
 import { Conflict, LimitReached, NotFound } from "../error";
 import { Event } from "../event";
 import { useClock, usePorts } from "../port";
+import { idFrom } from "../id";
 import { Tenant } from "../tenant";
 import { Ticket } from "../ticket";
+import { Workspace } from "../workspace";
 import { Customer } from "../customer";
 import { departmentTag, normaliseAddress, parseInboundRecipient } from "./address";
 import { classify } from "./loop-guard";
@@ -27,9 +29,9 @@ import { parse } from "../validation";
 /**
  * Receiving mail: one entry point for the local SMTP server and the SES → S3 → Lambda path. The raw message is stored
  * first; then a mail record (keyed by tenant and Message-ID, so a second delivery finds it) follows the message to
- * its outcome: a ticket, a reply, a note, or ignored, held or unprocessable with the reason. The outcome is written in
- * the same transaction as the ticket or message it made, by the one attempt that holds the record, so a message
- * delivered twice, or processed again after a crash, never makes two tickets.
+ * its outcome: a ticket, a reply, a note, or ignored, held or unprocessable with the reason. The ticket or thread entry
+ * a mail makes has an id fixed by the mail, so an attempt that follows a crashed one finds what it made instead of
+ * making it again; the outcome is then the mail record's own write, by the one attempt that holds the record.
  */
 
 export type Record = EntityItem<typeof MailEntity>;
@@ -166,46 +168,30 @@ interface Finish {
   ticket?: { ticketId: string; number: number };
 }
 
-function finishSet(parsed: Parsed | undefined, finish: Finish) {
+function finishSet(parsed: Parsed | undefined, end: Finish) {
   return {
-    status: finish.status,
+    status: end.status,
     updatedAt: new Date().toISOString(),
-    ...(finish.reason ? { reason: finish.reason.slice(0, 500) } : {}),
-    ...(finish.error ? { error: finish.error.slice(0, 1000) } : {}),
-    ...(finish.ticket ? { ticketId: finish.ticket.ticketId, ticketNumber: finish.ticket.number } : {}),
+    ...(end.reason ? { reason: end.reason.slice(0, 500) } : {}),
+    ...(end.error ? { error: end.error.slice(0, 1000) } : {}),
+    ...(end.ticket ? { ticketId: end.ticket.ticketId, ticketNumber: end.ticket.number } : {}),
     ...(parsed?.from ? { fromAddress: parsed.from.address, fromName: parsed.from.name || undefined } : {}),
     ...(parsed ? { subject: parsed.subject.slice(0, 300) } : {}),
   };
 }
 
-/** The writes of an outcome, for the transaction of the ticket or message it made. */
-function finishWrites(entities: TxEntities, mailId: string, attempt: number, parsed: Parsed, finish: Finish): TxItem[] {
-  const tenantId = useTenantId();
-  const items: TxItem[] = [
-    entities.mail
-      .patch({ tenantId, mailId })
-      .set(finishSet(parsed, finish))
-      .remove(["leaseUntil"])
-      .where((a, op) => op.eq(a.attempt, attempt))
-      .commit(),
-  ];
-  if (parsed.messageId && finish.ticket) {
-    items.push(
-      entities.mailRef
-        .put({ tenantId, messageId: parsed.messageId, ticketId: finish.ticket.ticketId, direction: "in", createdAt: new Date().toISOString() })
-        .commit(),
-    );
-  }
-  return items;
+/** The ids of what a mail makes: its ticket (when it opens one) and its thread entry, fixed by the mail. */
+export function idsFor(mailId: string, receivedAt: string) {
+  return { ticketId: idFrom(`ticket:${mailId}`, receivedAt), messageId: idFrom(`entry:${mailId}`, receivedAt) };
 }
 
-/** Writes an outcome that made nothing else (ignored, held, unprocessable). */
-async function finishAlone(mailId: string, attempt: number, parsed: Parsed | undefined, finish: Finish): Promise<Outcome> {
+/** Writes a mail's outcome on its record, if this attempt still holds it. */
+async function finish(mailId: string, attempt: number, parsed: Parsed | undefined, end: Finish): Promise<Outcome> {
   const tenantId = useTenantId();
   try {
     const written = await useDb()
       .entities.mail.patch({ tenantId, mailId })
-      .set(finishSet(parsed, finish))
+      .set(finishSet(parsed, end))
       .remove(["leaseUntil"])
       .where((a, op) => op.eq(a.attempt, attempt))
       .go({ response: "all_new" });
@@ -256,12 +242,8 @@ async function overRateCap(sender: string): Promise<boolean> {
   const tenantId = useTenantId();
   const now = Math.floor(useClock().now().getTime() / 1000);
   const window = Math.floor(now / RateCap.windowSeconds);
-  const result = await useDb()
-    .entities.counter.update({ tenantId, name: `mailrate#${sender}#${window}` })
-    .add({ value: 1 })
-    .set({ expiresAt: (window + 1) * RateCap.windowSeconds + 3600 })
-    .go({ response: "updated_new" });
-  return (result.data.value ?? 0) > RateCap.messages;
+  const value = await Counter.bump(tenantId, `mailrate#${sender}#${window}`, (window + 1) * RateCap.windowSeconds + 3600);
+  return value > RateCap.messages;
 }
 
 async function departmentFor(tag: string | undefined): Promise<string> {
@@ -283,28 +265,20 @@ async function handleBounce(mailId: string, attempt: number, parsed: Parsed, rea
   const ours = ref?.direction === "out" ? ref : undefined;
   if (!failed.length) {
     const delayed = report?.recipients.some((r) => r.action === "delayed");
-    return finishAlone(mailId, attempt, parsed, { status: "ignored", reason: delayed ? "Delivery delayed (not a failure yet)" : reason, ticket: ours ? await ticketRef(ours.ticketId) : undefined });
+    return finish(mailId, attempt, parsed, { status: "ignored", reason: delayed ? "Delivery delayed (not a failure yet)" : reason, ticket: ours ? await ticketRef(ours.ticketId) : undefined });
   }
   const addresses = [...new Set(failed.map((r) => r.address ?? ours?.recipient).filter((a): a is string => Boolean(a)))];
   const detail = failed.map((r) => [r.address, r.status, r.diagnostic].filter(Boolean).join(" ")).join("; ").slice(0, 400);
-  const at = new Date().toISOString();
-  for (const address of addresses) {
-    const customer = await Customer.findByEmail(address);
-    if (customer && !customer.undeliverableAt) {
-      await db.customer.patch({ tenantId, customerId: customer.customerId }).set({ undeliverableAt: at, undeliverableReason: detail }).go();
-    }
-  }
-  const finish: Finish = { status: "ignored", reason: `Hard bounce: ${detail || "delivery failed"}` };
+  for (const address of addresses) await Customer.markUndeliverable(address, detail);
+  const bounced: Finish = { status: "ignored", reason: `Hard bounce: ${detail || "delivery failed"}` };
   if (ours) {
     const ticket = await ticketRef(ours.ticketId);
     if (ticket) {
-      await Ticket.markUndelivered(ours.ticketId, `Our mail to ${ours.recipient ?? addresses.join(", ")} bounced: ${detail}`, (entities) =>
-        finishWrites(entities, mailId, attempt, parsed, { ...finish, ticket }),
-      );
-      return outcomeOf((await db.mail.get({ tenantId, mailId }).go({ consistent: true })).data!);
+      await Ticket.markUndelivered(ours.ticketId, `Our mail to ${ours.recipient ?? addresses.join(", ")} bounced: ${detail}`);
+      return finish(mailId, attempt, parsed, { ...bounced, ticket });
     }
   }
-  return finishAlone(mailId, attempt, parsed, finish);
+  return finish(mailId, attempt, parsed, bounced);
 }
 
 async function ticketRef(ticketId: string) {
@@ -328,7 +302,7 @@ async function process(mailId: string, attempt: number, raw: Buffer, envelopeFro
       console.error(JSON.stringify({ level: "error", msg: "inbound mail failed", tenantId: useTenantId(), mailId, error: String((error as Error)?.stack ?? error) }));
     }
     try {
-      return await finishAlone(mailId, attempt, parsed, { status: "unprocessable", error: message });
+      return await finish(mailId, attempt, parsed, { status: "unprocessable", error: message });
     } catch (inner) {
       if (inner instanceof LostLease) return outcomeOf((await useDb().entities.mail.get({ tenantId: useTenantId(), mailId }).go({ consistent: true })).data!, true);
       throw inner;
@@ -337,25 +311,34 @@ async function process(mailId: string, attempt: number, raw: Buffer, envelopeFro
 }
 
 async function decide(mailId: string, attempt: number, parsed: Parsed, envelopeFrom: string | undefined, tag: string | undefined, options: { release?: boolean }): Promise<Outcome> {
+  const tenantId = useTenantId();
+  const record = (await useDb().entities.mail.get({ tenantId, mailId }).go({ consistent: true })).data!;
+  const ids = idsFor(mailId, record.receivedAt);
+  const ticketOf = (t: { ticketId: string; number: number }) => ({ ticketId: t.ticketId, number: t.number });
+  if (attempt > 1) {
+    // An earlier attempt may have opened the ticket and stopped before recording it.
+    const made = await Ticket.read(ids.ticketId);
+    if (made) return finish(mailId, attempt, parsed, { status: "ticket_created", ticket: ticketOf(made) });
+  }
   const kind = classify(parsed, envelopeFrom);
   const sender = parsed.from?.address ?? normaliseAddress(envelopeFrom);
   if (kind.kind === "bounce") return handleBounce(mailId, attempt, parsed, kind.reason);
-  if (kind.kind === "ignore") return finishAlone(mailId, attempt, parsed, { status: "ignored", reason: kind.reason });
-  if (!sender) return finishAlone(mailId, attempt, parsed, { status: "ignored", reason: "The message has no sender address" });
+  if (kind.kind === "ignore") return finish(mailId, attempt, parsed, { status: "ignored", reason: kind.reason });
+  if (!sender) return finish(mailId, attempt, parsed, { status: "ignored", reason: "The message has no sender address" });
   const stopped = await StopList.match(sender);
-  if (stopped) return finishAlone(mailId, attempt, parsed, { status: "ignored", reason: `On the stop list (${stopped})` });
+  if (stopped) return finish(mailId, attempt, parsed, { status: "ignored", reason: `On the stop list (${stopped})` });
 
   // A suspended workspace keeps its mail, unprocessed, until it is running again.
-  const tenant = (await useDb().entities.tenant.get({ tenantId: useTenantId() }).go({ attributes: ["planStatus"] })).data;
-  if (tenant?.planStatus === "suspended") return finishAlone(mailId, attempt, parsed, { status: "held", reason: HELD.suspended });
+  const tenant = (await Workspace.config(tenantId)).tenant;
+  if (tenant?.planStatus === "suspended") return finish(mailId, attempt, parsed, { status: "held", reason: HELD.suspended });
 
   const found = await findThread(tag, parsed, sender);
   const open = found.ticket && found.ticket.status !== "closed" ? found.ticket : undefined;
   if (kind.kind === "auto-reply" && !open) {
-    return finishAlone(mailId, attempt, parsed, { status: "ignored", reason: `${kind.reason}, to no open ticket` });
+    return finish(mailId, attempt, parsed, { status: "ignored", reason: `${kind.reason}, to no open ticket` });
   }
   if (kind.kind !== "auto-reply" && !options.release && (await overRateCap(sender))) {
-    return finishAlone(mailId, attempt, parsed, {
+    return finish(mailId, attempt, parsed, {
       status: "held",
       reason: `Held: ${sender} sent over ${RateCap.messages} messages in ${RateCap.windowSeconds / 3600} hours`,
     });
@@ -365,6 +348,7 @@ async function decide(mailId: string, attempt: number, parsed: Parsed, envelopeF
   const trimmed = trimQuoted(text);
   const parts = await storeParts(mailId, parsed);
   const mail = {
+    messageId: ids.messageId,
     mailId,
     emailMessageId: parsed.messageId,
     ...(trimmed.trimmed ? { fullBody: text.slice(0, 100_000) } : {}),
@@ -377,10 +361,9 @@ async function decide(mailId: string, attempt: number, parsed: Parsed, envelopeF
     .slice(0, 20);
 
   if (open) {
-    const customer = await Customer.findByEmail(sender);
-    const author = customer ?? (await createCustomer(sender, parsed.from?.name, text));
-    const ticket = { ticketId: open.ticketId, number: open.number };
+    const author = await Customer.ensure({ email: sender, ...(parsed.from?.name ? { name: parsed.from.name.slice(0, 120) } : {}) }, { locale: localeOfText(text) });
     const status: MailStatus = kind.kind === "auto-reply" ? "note_added" : "reply_added";
+    const reason = kind.kind === "person" ? undefined : kind.reason;
     try {
       await Ticket.receive(open.ticketId, {
         customer: { customerId: author.customerId, name: author.name, email: author.email },
@@ -388,22 +371,30 @@ async function decide(mailId: string, attempt: number, parsed: Parsed, envelopeF
         asNote: kind.kind === "auto-reply",
         participants: [sender, ...participants],
         mail,
-        extra: (entities) => finishWrites(entities, mailId, attempt, parsed, { status, reason: kind.kind === "person" ? undefined : kind.reason, ticket }),
       });
-      return { tenantId: useTenantId(), mailId, status, ticketId: ticket.ticketId, ticketNumber: ticket.number, ...(kind.kind === "person" ? {} : { reason: kind.reason }) };
+      return finish(mailId, attempt, parsed, { status, reason, ticket: ticketOf(open) });
     } catch (error) {
-      if (!(error instanceof Ticket.ClosedTicket)) throw mapLease(error);
+      if (error instanceof Ticket.AlreadyReceived) return finish(mailId, attempt, parsed, { status, reason, ticket: ticketOf(error.ticket) });
+      if (!(error instanceof Ticket.ClosedTicket)) throw error;
     }
   }
 
   const followUpOf = found.ticket?.status === "closed" ? found.ticket : undefined;
   const departmentId = followUpOf?.departmentId ?? (await departmentFor(tag));
   const subject = parsed.subject || "(no subject)";
+  const created = (ticket: { ticketId: string; number: number }) =>
+    finish(mailId, attempt, parsed, {
+      status: "ticket_created",
+      reason: kind.kind === "automated" ? `Not answered: ${kind.reason}` : followUpOf ? `Follow-up of closed #${followUpOf.number}` : undefined,
+      ticket: ticketOf(ticket),
+    });
   try {
+    const requester = await Customer.ensure({ email: sender, ...(parsed.from?.name ? { name: parsed.from.name.slice(0, 120) } : {}) }, { locale: localeOfText(text) });
     const ticket = await Ticket.open({
+      ticketId: ids.ticketId,
       subject: subject.slice(0, 200),
       body: trimmed.shown,
-      requester: { email: sender, ...(parsed.from?.name ? { name: parsed.from.name.slice(0, 120) } : {}) },
+      requester,
       departmentId,
       type: "incident",
       impact: "medium",
@@ -417,42 +408,16 @@ async function decide(mailId: string, attempt: number, parsed: Parsed, envelopeF
       automated: kind.kind === "automated",
       followUpOf: followUpOf?.ticketId,
       linkedTo: followUpOf ? undefined : found.linkedTo,
-      locale: localeOfText(text),
       mail,
-      extra: (entities, ticket) =>
-        finishWrites(entities, mailId, attempt, parsed, {
-          status: "ticket_created",
-          reason: kind.kind === "automated" ? `Not answered: ${kind.reason}` : followUpOf ? `Follow-up of closed #${followUpOf.number}` : undefined,
-          ticket: { ticketId: ticket.ticketId, number: ticket.number },
-        }),
     });
-    return { tenantId: useTenantId(), mailId, status: "ticket_created", ticketId: ticket.ticketId, ticketNumber: ticket.number };
+    return created(ticket);
   } catch (error) {
+    if (error instanceof Ticket.TicketExists) return created(error.ticket);
     if (error instanceof LimitReached && error.limit === "daily_tickets") {
-      return finishAlone(mailId, attempt, parsed, { status: "held", reason: `${HELD.daily_limit} (${error.message})` });
+      return finish(mailId, attempt, parsed, { status: "held", reason: `${HELD.daily_limit} (${error.message})` });
     }
-    throw mapLease(error);
+    throw error;
   }
-}
-
-/**
- * A ticket transaction refused at a write the ticket code did not claim: the only such condition is the mail record's
- * attempt, so another attempt owns the outcome.
- */
-function mapLease(error: unknown): unknown {
-  return error instanceof Rejected && error.reason === "ConditionalCheckFailed" ? new LostLease() : error;
-}
-
-async function createCustomer(email: string, name: string | undefined, text: string) {
-  const resolved = await Customer.resolve({ email, ...(name ? { name: name.slice(0, 120) } : {}) });
-  if (resolved.existing) return resolved.existing;
-  const customer = { ...resolved.created.customer, locale: localeOfText(text) };
-  try {
-    await useDb().transaction.write((entities) => Customer.customerWrites(entities, { ...resolved.created, customer })).go();
-  } catch {
-    // Created by a concurrent message from the same address: use theirs.
-  }
-  return (await Customer.findByEmail(email)) ?? customer;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -552,7 +517,7 @@ export async function reprocess(mailId: string): Promise<Info> {
     if (isConditionFailure(error)) throw new Conflict("This mail is being processed already");
     throw error;
   }
-  await db.event.create(Event.entry(Event.actorOf(actor), { action: "mail.reprocess", target: { type: "mail", id: mailId, label: record.subject ?? mailId }, before: { status: record.status } })).go();
+  await Event.record(actor, { action: "mail.reprocess", target: { type: "mail", id: mailId, label: record.subject ?? mailId }, before: { status: record.status } });
   const tag = record.recipients?.[0]?.split("+")[1];
   await withActor({ type: "system", tenantId, reason: "inbound mail" }, () =>
     process(mailId, attempt, raw, record.envelopeFrom, tag, { release: record.status === "held" }),

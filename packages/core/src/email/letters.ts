@@ -8,6 +8,7 @@ import { Invalid } from "../error";
 import { Event } from "../event";
 import { parse } from "../validation";
 import { REPLY_MARKER } from "./quote";
+import { Workspace } from "../workspace";
 
 /**
  * The letters customers get: the default wording in English and Russian, a tenant's own wording where an admin wrote
@@ -160,7 +161,7 @@ export function localeOf(value: string | undefined): LetterLocale {
 
 /** The tenant's template for a letter, or the default. */
 export async function templateFor(tenantId: string, kind: LetterKind, locale: LetterLocale): Promise<Template> {
-  const own = await useDb().entities.letter.get({ tenantId, kind, locale }).go();
+  const own = { data: (await Workspace.config(tenantId)).letters.find((l) => l.kind === kind && l.locale === locale) };
   return own.data ? { subject: own.data.subject, body: own.data.body } : Defaults[kind][locale];
 }
 
@@ -247,6 +248,7 @@ export async function save(kind: string, locale: string, raw: z.input<typeof Tem
     entities.letter.put({ tenantId, kind: k, locale: l, subject: input.subject, body: input.body, updatedAt: new Date().toISOString(), updatedBy: by.name }).commit(),
     Event.write(entities, actor, { action: "letter.update", target: { type: "letter", id: `${k}/${l}`, label: `${k} (${l})` }, before, after: input }),
   ]);
+  Workspace.changed(tenantId);
   return (await list()).find((x) => x.kind === k && x.locale === l)!;
 }
 
@@ -261,6 +263,7 @@ export async function reset(kind: string, locale: string): Promise<LetterInfo> {
     entities.letter.delete({ tenantId, kind: k, locale: l }).commit(),
     Event.write(entities, actor, { action: "letter.reset", target: { type: "letter", id: `${k}/${l}`, label: `${k} (${l})` } }),
   ]);
+  Workspace.changed(tenantId);
   return (await list()).find((x) => x.kind === k && x.locale === l)!;
 }
 

@@ -1,77 +1,58 @@
 import { useTenantId } from "../actor";
 import { useConfig } from "../config";
 import { useDb } from "../db/service";
-import { isRobotSender } from "./address";
-import { localeOf, render, textToHtml, type LetterKind } from "./letters";
+import { Workspace } from "../workspace";
+import type { LetterIntent } from "./intent";
+import { localeOf, render, textToHtml } from "./letters";
 import { prepare, type Prepared } from "./outbox";
 
 /**
- * The letters a ticket change sends the requester: "we received your request" (with its number), an agent's public
- * reply, "your request is solved". Nothing goes to a ticket without an email address, to machines, or, for the
- * automatic letters, to tickets opened by automated mail.
+ * The letters themselves, rendered when a reaction queues them (reactions.ts): to a ticket's requester (what its
+ * thread entry's letter intent says), to staff about an SLA warning or breach, and about the workspace (an
+ * invitation, the balance, suspension). Their outbox ids come from what they tell of, so each is queued once.
  */
 
-/** The parts of a ticket a letter needs. */
-export interface TicketForLetter {
+/** A thread entry that carries a letter to the requester. */
+export interface EntryWithLetter {
+  messageId: string;
   ticketId: string;
-  number: number;
-  subject: string;
-  status: string;
-  requesterId: string;
-  requesterEmail?: string;
-  requesterName: string;
-  automated?: boolean;
-  mailThread?: string[];
-  customerMessageId?: string;
+  body: string;
+  authorName: string;
+  letter: LetterIntent;
 }
 
-/** The Message-IDs a ticket's mail thread keeps: the first (the conversation's root) and the latest ones. */
-export const THREAD_LENGTH = 20;
-
-export function appendToThread(thread: readonly string[] | undefined, ...ids: (string | undefined)[]): string[] {
-  const all = [...(thread ?? []), ...ids.filter((id): id is string => Boolean(id))].filter((id, i, list) => list.indexOf(id) === i);
-  return all.length <= THREAD_LENGTH ? all : [all[0]!, ...all.slice(all.length - THREAD_LENGTH + 1)];
-}
-
-export async function letter(
-  kind: LetterKind,
-  ticket: TicketForLetter,
-  options: { agentName?: string; message?: string; solved?: boolean } = {},
-): Promise<Prepared | undefined> {
-  const to = ticket.requesterEmail;
-  if (!to || isRobotSender(to)) return undefined;
-  if (ticket.automated && kind !== "agent_reply") return undefined;
+/** The letter of a thread entry, in the requester's language, with the workspace's wording. */
+export async function customerLetter(entry: EntryWithLetter): Promise<Prepared> {
   const tenantId = useTenantId();
-  const db = useDb().entities;
-  const [tenant, customer] = await Promise.all([
-    db.tenant.get({ tenantId }).go({ attributes: ["name", "locale"] }),
-    db.customer.get({ tenantId, customerId: ticket.requesterId }).go({ attributes: ["name", "locale"] }),
-  ]);
-  const workspace = tenant.data?.name ?? tenantId;
-  const locale = localeOf(customer.data?.locale ?? tenant.data?.locale);
-  const rendered = await render(tenantId, kind, locale, {
+  const intent = entry.letter;
+  const config = await Workspace.config(tenantId);
+  const customer = (await useDb().entities.customer.get({ tenantId, customerId: intent.customerId }).go({ attributes: ["name", "locale"] })).data;
+  const workspace = config.tenant?.name ?? tenantId;
+  const locale = localeOf(customer?.locale ?? config.tenant?.locale);
+  const agent = intent.kind === "agent_reply" ? entry.authorName : undefined;
+  const rendered = await render(tenantId, intent.kind, locale, {
     workspace: { name: workspace },
-    customer: { name: customer.data?.name ?? ticket.requesterName, email: to },
-    ticket: { number: ticket.number, subject: ticket.subject, status: ticket.status },
-    ...(options.agentName ? { agent: { name: options.agentName } } : {}),
-    ...(options.message !== undefined ? { message: options.message } : {}),
-    solved: options.solved ?? false,
+    customer: { name: customer?.name ?? intent.toName ?? intent.to, email: intent.to },
+    ticket: { number: intent.ticketNumber, subject: intent.subject, status: intent.status },
+    ...(agent ? { agent: { name: agent } } : {}),
+    ...(intent.kind === "agent_reply" ? { message: entry.body } : {}),
+    solved: intent.solved ?? false,
   });
-  const thread = ticket.mailThread ?? [];
-  return prepare({
-    kind,
-    ticketId: ticket.ticketId,
-    ticketNumber: ticket.number,
-    fromName: options.agentName ? `${options.agentName} via ${workspace}` : workspace,
-    to: { address: to, name: customer.data?.name ?? ticket.requesterName },
+  return {
+    kind: intent.kind,
+    outboxId: intent.outboxId,
+    messageId: intent.emailMessageId,
+    ticketId: entry.ticketId,
+    ticketNumber: intent.ticketNumber,
+    fromName: agent ? `${agent} via ${workspace}` : workspace,
+    to: { address: intent.to, name: customer?.name ?? intent.toName },
     subject: rendered.subject,
     text: rendered.body,
     html: textToHtml(rendered.body),
-    // A reply answers the customer's latest mail; the chain of the conversation goes in References.
-    inReplyTo: ticket.customerMessageId ?? thread.at(-1),
-    references: thread.slice(-10),
-    automatic: kind !== "agent_reply",
-  });
+    inReplyTo: intent.inReplyTo,
+    references: intent.references ?? [],
+    automatic: intent.kind !== "agent_reply",
+  };
 }
 
 const ALERT_TEXT = {
@@ -106,27 +87,31 @@ export function alertTitle(kind: "warning" | "breach", target: "first_response" 
 /** A letter telling staff of an SLA warning or breach, with a link to the ticket; not answered by mail. */
 export async function staffAlert(
   staff: StaffForAlert,
-  ticket: Pick<TicketForLetter, "ticketId" | "number" | "subject">,
+  ticket: { ticketId: string; number: number; subject: string },
   alert: { kind: "warning" | "breach"; target: "first_response" | "next_response" | "resolution"; dueAt: string },
+  outboxId: string,
 ): Promise<Prepared> {
   const tenantId = useTenantId();
   const text = ALERT_TEXT[localeOf(staff.locale)];
-  const tenant = await useDb().entities.tenant.get({ tenantId }).go({ attributes: ["name"] });
+  const tenant = (await Workspace.config(tenantId)).tenant;
   const title = alertTitle(alert.kind, alert.target, staff.locale);
   const link = `${useConfig().appUrl}/tickets/${ticket.ticketId}`;
   const body = `${title}\n\n#${ticket.number} ${ticket.subject}\n${alert.kind === "warning" ? "Due" : "Was due"}: ${alert.dueAt}\n\n${text.open}: ${link}\n\n${text.noReply}`;
-  return prepare({
-    kind: "staff_alert",
-    ticketId: ticket.ticketId,
-    ticketNumber: ticket.number,
-    fromName: `${tenant.data?.name ?? tenantId} (Frontline)`,
-    to: { address: staff.email, name: staff.name },
-    subject: `[#${ticket.number}] ${title}`,
-    text: body,
-    html: textToHtml(body),
-    references: [],
-    automatic: true,
-  });
+  return prepare(
+    {
+      kind: "staff_alert",
+      ticketId: ticket.ticketId,
+      ticketNumber: ticket.number,
+      fromName: `${tenant?.name ?? tenantId} (Frontline)`,
+      to: { address: staff.email, name: staff.name },
+      subject: `[#${ticket.number}] ${title}`,
+      text: body,
+      html: textToHtml(body),
+      references: [],
+      automatic: true,
+    },
+    outboxId,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -171,26 +156,36 @@ const WORKSPACE_TEXT = {
   },
 };
 
-function workspaceLetter(kind: "invitation" | "low_balance" | "suspended" | "restored", to: { email: string; name?: string }, fromName: string, text: { subject: string; body: string }): Prepared {
-  return prepare({
-    kind,
-    fromName,
-    to: { address: to.email, name: to.name },
-    subject: text.subject,
-    text: text.body,
-    html: textToHtml(text.body),
-    references: [],
-    automatic: true,
-  });
+function workspaceLetter(
+  kind: "invitation" | "low_balance" | "suspended" | "restored",
+  to: { email: string; name?: string },
+  fromName: string,
+  text: { subject: string; body: string },
+  outboxId: string,
+): Prepared {
+  return prepare(
+    {
+      kind,
+      fromName,
+      to: { address: to.email, name: to.name },
+      subject: text.subject,
+      text: text.body,
+      html: textToHtml(text.body),
+      references: [],
+      automatic: true,
+    },
+    outboxId,
+  );
 }
 
-export async function invitation(
+export function invitation(
   to: { email: string; name?: string },
   p: { workspace: string; inviter: string; role: string; link: string; expiresAt: string; locale?: string },
-): Promise<Prepared> {
+  outboxId: string,
+): Prepared {
   const locale = localeOf(p.locale);
   const expires = new Date(p.expiresAt).toLocaleDateString(locale === "ru" ? "ru-RU" : "en-GB", { day: "numeric", month: "long", year: "numeric" });
-  return workspaceLetter("invitation", to, `${p.workspace} (Frontline)`, WORKSPACE_TEXT[locale].invitation({ ...p, expires }));
+  return workspaceLetter("invitation", to, `${p.workspace} (Frontline)`, WORKSPACE_TEXT[locale].invitation({ ...p, expires }), outboxId);
 }
 
 /** The letters about the balance and suspension, to the workspace's owner. */
@@ -198,10 +193,11 @@ export function billingLetter(
   kind: "low_balance" | "suspended" | "restored",
   to: { email: string; name?: string },
   p: { workspace: string; balance: string; days?: number; locale?: string },
+  outboxId: string,
 ): Prepared {
   const link = `${useConfig().appUrl}/admin/billing`;
   const text = WORKSPACE_TEXT[localeOf(p.locale)];
   const content =
     kind === "low_balance" ? text.low_balance({ ...p, days: p.days ?? 0, link }) : kind === "suspended" ? text.suspended({ ...p, link }) : text.restored({ ...p, link });
-  return workspaceLetter(kind, to, `${p.workspace} (Frontline)`, content);
+  return workspaceLetter(kind, to, `${p.workspace} (Frontline)`, content, outboxId);
 }

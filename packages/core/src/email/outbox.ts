@@ -2,11 +2,10 @@ import { z } from "zod";
 import type { EntityItem } from "electrodb";
 import { Access } from "../access";
 import { usePrincipal, useTenantId } from "../actor";
-import { useConfig } from "../config";
-import type { TxEntities, TxItem } from "../db/transaction";
+import { guarded, transact } from "../db/transaction";
 import { useDb } from "../db/service";
 import { Conflict, NotFound } from "../error";
-import { createId } from "../id";
+import { letterMessageId } from "./intent";
 import { TransientMailError, useClock, usePorts } from "../port";
 import { inboundAddress } from "./address";
 import { compose } from "./compose";
@@ -37,60 +36,67 @@ export interface Draft {
   automatic: boolean;
 }
 
-/** Our Message-ID for a new letter: unique, and naming the ticket for people reading headers. */
-export function newMessageId(tenantId: string, ticketNumber?: number): string {
-  return `${createId().toLowerCase()}${ticketNumber === undefined ? "" : `.t${ticketNumber}`}.${tenantId}@${useConfig().inboundDomain}`;
-}
-
-/** A letter with its ids, ready to be written in a transaction. */
+/** A letter with its ids. The outbox id is fixed by what the letter tells of (a thread entry, an invitation...). */
 export interface Prepared extends Draft {
   outboxId: string;
   messageId: string;
 }
 
-export function prepare(draft: Draft): Prepared {
-  return { ...draft, outboxId: createId(), messageId: newMessageId(useTenantId(), draft.ticketNumber) };
+export function prepare(draft: Draft, outboxId: string, tenantId = useTenantId()): Prepared {
+  return { ...draft, outboxId, messageId: letterMessageId(tenantId, outboxId, draft.ticketNumber) };
 }
 
 /**
- * The writes that queue a letter, for the transaction of the change it tells of: the outbox entry, and a MailRef so a
- * reply to it (or a bounce of it) finds the ticket.
+ * Queues a letter: the outbox entry, and a MailRef so that a reply to it (or a bounce of it) finds its ticket, in one
+ * transaction. Queuing a letter already queued (the same outbox id) does nothing: a reaction delivered twice queues
+ * one letter. Sending follows by reaction to the new entry (reactions.ts).
  */
-export function writes(entities: TxEntities, letter: Prepared, at: string): TxItem[] {
+export async function queue(letter: Prepared, at = useClock().now().toISOString()): Promise<boolean> {
   const tenantId = useTenantId();
   const { outboxId, messageId } = letter;
-  return [
-    entities.outbox
-      .create({
-        tenantId,
-        outboxId,
-        kind: letter.kind,
-        ticketId: letter.ticketId,
-        ticketNumber: letter.ticketNumber,
-        messageId,
-        fromName: letter.fromName,
-        to: letter.to.address,
-        toName: letter.to.name,
-        subject: letter.subject,
-        text: letter.text,
-        html: letter.html,
-        inReplyTo: letter.inReplyTo,
-        references: letter.references,
-        automatic: letter.automatic,
-        status: "queued",
-        attempts: 0,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .commit(),
-    ...(letter.ticketId
-      ? [
-          entities.mailRef
-            .create({ tenantId, messageId, ticketId: letter.ticketId, direction: "out", recipient: letter.to.address, outboxId, createdAt: at })
-            .commit(),
-        ]
-      : []),
-  ];
+  try {
+    await transact((entities) => [
+      guarded(
+        entities.outbox
+          .create({
+            tenantId,
+            outboxId,
+            kind: letter.kind,
+            ticketId: letter.ticketId,
+            ticketNumber: letter.ticketNumber,
+            messageId,
+            fromName: letter.fromName,
+            to: letter.to.address,
+            toName: letter.to.name,
+            subject: letter.subject,
+            text: letter.text,
+            html: letter.html,
+            inReplyTo: letter.inReplyTo,
+            references: letter.references,
+            automatic: letter.automatic,
+            status: "queued",
+            attempts: 0,
+            createdAt: at,
+            updatedAt: at,
+          })
+          .commit(),
+        () => new AlreadyQueued(),
+      ),
+      ...(letter.ticketId
+        ? [entities.mailRef.put({ tenantId, messageId, ticketId: letter.ticketId, direction: "out", recipient: letter.to.address, outboxId, createdAt: at }).commit()]
+        : []),
+    ]);
+    return true;
+  } catch (error) {
+    if (error instanceof AlreadyQueued) return false;
+    throw error;
+  }
+}
+
+class AlreadyQueued extends Conflict {
+  constructor() {
+    super("This letter is queued already");
+  }
 }
 
 export interface Delivered {
@@ -181,17 +187,6 @@ async function findCustomer(tenantId: string, email: string) {
 /** The Reply-To of a ticket's letters: the tenant's address with the ticket's signed token. */
 async function replyToAddress(tenantId: string, ticketNumber: number): Promise<string> {
   return inboundAddress(tenantId, replyToken(await Tenant.mailSecret(tenantId), tenantId, ticketNumber));
-}
-
-/** Delivers letters just queued, without failing the caller: failures are on the outbox entries and retried. */
-export async function deliverAll(tenantId: string, outboxIds: readonly string[]): Promise<void> {
-  await Promise.all(
-    outboxIds.map((id) =>
-      deliver(tenantId, id).catch((error: unknown) => {
-        console.error(JSON.stringify({ level: "error", msg: "outbox delivery crashed", tenantId, outboxId: id, error: String(error) }));
-      }),
-    ),
-  );
 }
 
 export interface Info {

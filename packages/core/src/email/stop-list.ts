@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { Access } from "../access";
 import { usePrincipal, useTenantId } from "../actor";
-import { transact } from "../db/transaction";
+import { guarded, transact } from "../db/transaction";
+import { Workspace } from "../workspace";
 import { useDb } from "../db/service";
 import { Conflict, NotFound } from "../error";
 import { Event } from "../event";
@@ -41,16 +42,13 @@ export async function add(raw: z.input<typeof AddSchema>): Promise<Entry> {
   const input = parse(AddSchema, raw);
   const tenantId = useTenantId();
   const entry = { value: input.value, note: input.note, createdAt: new Date().toISOString(), createdBy: Event.actorOf(actor).name };
-  await transact(
-    (entities) => [
-      entities.stopEntry.create({ tenantId, ...entry }).commit(),
-      Event.write(entities, actor, { action: "stoplist.add", target: { type: "stoplist", id: input.value, label: input.value }, after: { note: input.note ?? null } }),
-    ],
-    ({ index }) =>
-      index === 0
-        ? new Conflict(`${input.value} is already on the stop list`, [{ path: "value", code: "taken", message: "Already on the stop list" }])
-        : undefined,
-  );
+  await transact((entities) => [
+    guarded(entities.stopEntry.create({ tenantId, ...entry }).commit(), () =>
+      new Conflict(`${input.value} is already on the stop list`, [{ path: "value", code: "taken", message: "Already on the stop list" }]),
+    ),
+    Event.write(entities, actor, { action: "stoplist.add", target: { type: "stoplist", id: input.value, label: input.value }, after: { note: input.note ?? null } }),
+  ]);
+  Workspace.changed(tenantId);
   return entry;
 }
 
@@ -65,6 +63,7 @@ export async function remove(value: string): Promise<void> {
     entities.stopEntry.delete({ tenantId, value: normalised }).commit(),
     Event.write(entities, actor, { action: "stoplist.remove", target: { type: "stoplist", id: normalised, label: normalised } }),
   ]);
+  Workspace.changed(tenantId);
 }
 
 /** The entry that stops mail from `address` (the address itself, or its domain or a parent domain), if any. */
@@ -73,10 +72,8 @@ export async function match(address: string): Promise<string | undefined> {
   const domain = address.slice(address.lastIndexOf("@") + 1);
   const labels = domain.split(".");
   const candidates = [address, ...labels.slice(0, -1).map((_, i) => labels.slice(i).join("."))];
-  const found = await useDb()
-    .entities.stopEntry.get(candidates.map((value) => ({ tenantId, value })))
-    .go();
-  return found.data[0]?.value;
+  const entries = new Set((await Workspace.config(tenantId)).stopList.map((e) => e.value));
+  return candidates.find((value) => entries.has(value));
 }
 
 export * as StopList from "./stop-list";

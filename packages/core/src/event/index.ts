@@ -80,6 +80,12 @@ export function write(entities: Pick<TxEntities, "event">, actor: EventActor | P
   return entities.event.create(entry(who, draft, at)).commit();
 }
 
+/** Records an event on its own, for an action that writes nothing else of the tenant's (mail processed again). */
+export async function record(actor: EventActor | Principal, draft: Draft, at?: string): Promise<void> {
+  const who = "tenantId" in actor ? actorOf(actor) : actor;
+  await useDb().entities.event.create(entry(who, draft, at)).go();
+}
+
 /** The current actor as an event actor (staff or system). */
 export function currentActor(): EventActor {
   return actorOf(usePrincipal());

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { EntityItem } from "electrodb";
-import { useStaff, useTenantId } from "../actor";
-import type { TxEntities, TxItem } from "../db/transaction";
+import { useStaff } from "../actor";
+import { isConditionFailure } from "../db/condition";
 import { useDb } from "../db/service";
 import { NotFound } from "../error";
-import { createId } from "../id";
+import { idFrom } from "../id";
 import type { NotificationEntity } from "./notification.entity";
 import { parse } from "../validation";
 
@@ -29,12 +29,17 @@ export interface Draft {
   body?: string;
 }
 
-/** The writes that put a notification in each staff member's console inbox, for the transaction of its cause. */
-export function writes(entities: TxEntities, staffIds: readonly string[], draft: Draft, at: string): TxItem[] {
-  const tenantId = useTenantId();
-  return [...new Set(staffIds)].map((staffId) =>
-    entities.notification.create({ tenantId, staffId, notificationId: createId(), createdAt: at, ...draft }).commit(),
-  );
+/**
+ * Puts a notification in a staff member's console inbox, under an id fixed by its cause (`seed`), so that the same
+ * cause notifies once however often its reaction runs.
+ */
+export async function notify(tenantId: string, staffId: string, seed: string, draft: Draft, at: string): Promise<void> {
+  await useDb()
+    .entities.notification.create({ tenantId, staffId, notificationId: idFrom(`${seed}:${staffId}`, at), createdAt: at, ...draft })
+    .go()
+    .catch((error: unknown) => {
+      if (!isConditionFailure(error)) throw error;
+    });
 }
 
 function view(n: Record): Info {

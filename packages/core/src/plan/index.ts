@@ -12,6 +12,7 @@ import { isConditionFailure } from "../db/condition";
 import { PLATFORM_TENANT_ID } from "../db/keys";
 import type { EntityItem } from "electrodb";
 import type { PlanEntity } from "./plan.entity";
+import { Workspace } from "../workspace";
 
 export type Info = Pick<
   EntityItem<typeof PlanEntity>,
@@ -140,7 +141,7 @@ export function dailyPrice(plan: Info, addOns: readonly string[] = []): number {
 
 /** The current workspace's plan, add-ons, features and daily price. */
 export async function subscription(tenantId = useTenantId()) {
-  const tenant = (await useDb().entities.tenant.get({ tenantId }).go()).data;
+  const tenant = (await Workspace.config(tenantId)).tenant;
   if (!tenant) throw new NotFound("Workspace");
   const plan = await get(tenant.planId);
   const addOns = (tenant.addOns ?? []).filter((id) => (plan.addOns ?? []).some((a) => a.addOnId === id));
@@ -156,48 +157,6 @@ export async function assertFeature(feature: Feature): Promise<void> {
     addOn ? `${addOn.name} is an add-on of the ${plan.name} plan: add it under Plan and billing, or move to Pro` : `${feature} is not part of the ${plan.name} plan; the Pro plan has it`,
     `feature:${feature}`,
   );
-}
-
-export const ChangeSchema = z
-  .object({
-    planId: z.string().trim().min(1, "Choose a plan").max(40),
-    addOns: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
-  })
-  .strict();
-
-/**
- * Changes the workspace's plan and add-ons (admins), at once; the next daily run charges the new price. A plan with
- * fewer seats than the staff in use is refused until someone is deactivated. Mail held over the old plan's daily limit
- * is processed again under the new one.
- */
-export async function change(raw: z.input<typeof ChangeSchema>) {
-  const actor = usePrincipal();
-  Access.assertConfigures(actor);
-  const input = parse(ChangeSchema, raw);
-  const tenantId = useTenantId();
-  const plan = await get(input.planId).catch((error: unknown) => {
-    if (error instanceof NotFound) throw Invalid.field("planId", "not_found", "There is no such plan");
-    throw error;
-  });
-  const offered = new Set((plan.addOns ?? []).map((a) => a.addOnId));
-  const unknown = input.addOns.findIndex((id) => !offered.has(id));
-  if (unknown >= 0) throw Invalid.field(`addOns.${unknown}`, "not_offered", `The ${plan.name} plan has no such add-on`);
-  const used = await Limits.seatsUsed(tenantId);
-  if (plan.staffLimit !== undefined && plan.staffLimit !== null && used > plan.staffLimit) {
-    throw new LimitReached(`The ${plan.name} plan includes ${plan.staffLimit} staff seats and ${used} are in use: deactivate staff or revoke invitations first`, "staff_seats");
-  }
-  const before = await subscription(tenantId);
-  const addOns = [...new Set(input.addOns)];
-  await transact((entities) => [
-    entities.tenant.patch({ tenantId }).set({ planId: plan.planId, addOns }).commit(),
-    Event.write(entities, actor, {
-      action: "billing.plan_change",
-      target: { type: "tenant", id: tenantId, label: plan.name },
-      before: { planId: before.plan.planId, addOns: before.addOns, dailyPriceMinor: before.dailyPriceMinor },
-      after: { planId: plan.planId, addOns, dailyPriceMinor: dailyPrice(plan, addOns) },
-    }),
-  ]);
-  return subscription(tenantId);
 }
 
 const Money = z.number({ error: "Give an amount in minor units (cents)" }).int("Give whole minor units").min(0, "Not negative").max(100_000_000);

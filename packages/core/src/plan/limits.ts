@@ -1,14 +1,13 @@
-import type { TxEntities, TxItem } from "../db/transaction";
+import { Counter } from "../counter";
 import { useDb } from "../db/service";
-import { isConditionFailure } from "../db/condition";
 import { LimitReached } from "../error";
 import { useClock } from "../port";
 import type { Info as Plan } from "./index";
 
 /**
- * Limits that hold under concurrency: a counter changed in the same transaction as what it counts, under the
- * condition that it is below the plan's limit. Twenty concurrent invitations against one free seat: one transaction
- * passes its condition, nineteen are refused.
+ * Limits that hold under concurrency: a counter (a guard, Counter.take) changed in the same transaction as what it
+ * counts, under the condition that it is below the plan's limit. Twenty concurrent invitations against one free seat:
+ * one transaction passes its condition, nineteen are refused.
  *
  * Seats are active staff plus pending invitations (an invitation holds its seat until accepted, revoked or expired).
  * New tickets are counted per UTC day.
@@ -35,28 +34,9 @@ export function ticketLimit(plan: Plan): LimitReached {
   );
 }
 
-/** Takes a seat, if one is free under the plan (unlimited: always). */
-export function reserveSeat(entities: TxEntities, tenantId: string, plan: Plan): TxItem {
-  const update = entities.counter.update({ tenantId, name: SEATS }).add({ value: 1 });
-  const limit = plan.staffLimit;
-  return (limit === undefined || limit === null ? update : update.where((a, op) => `${op.notExists(a.value)} OR ${op.lt(a.value, limit)}`)).commit();
-}
-
-export function releaseSeat(entities: TxEntities, tenantId: string): TxItem {
-  return entities.counter.update({ tenantId, name: SEATS }).add({ value: -1 }).commit();
-}
-
-/** Counts a new ticket of today, if the plan has a daily limit (under it); nothing to write otherwise. */
-export function countNewTicket(entities: TxEntities, tenantId: string, plan: Plan): TxItem | undefined {
-  const limit = plan.dailyTicketLimit;
-  if (limit === undefined || limit === null) return undefined;
-  const date = today();
-  return entities.counter
-    .update({ tenantId, name: ticketsOn(date) })
-    .add({ value: 1 })
-    .set({ expiresAt: Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000) + 3 * 86_400 })
-    .where((a, op) => `${op.notExists(a.value)} OR ${op.lt(a.value, limit)}`)
-    .commit();
+/** When a day's counter of new tickets may go (epoch seconds): a few days after the day. */
+export function dayExpiry(date: string): number {
+  return Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000) + 3 * 86_400;
 }
 
 /**
@@ -73,16 +53,11 @@ export async function seatsUsed(tenantId: string): Promise<number> {
   ]);
   const now = useClock().now().toISOString();
   const used = staff.data.filter((s) => s.status === "active").length + invitations.data.filter((i) => i.status === "pending" && i.expiresAt > now).length;
-  try {
-    await db.counter.create({ tenantId, name: SEATS, value: used }).go();
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
-  return (await db.counter.get({ tenantId, name: SEATS }).go({ consistent: true })).data?.value ?? used;
+  await Counter.start(tenantId, SEATS, used);
+  return (await Counter.get(tenantId, SEATS, { consistent: true })) ?? used;
 }
 
 /** New tickets opened today (UTC). */
 export async function ticketsToday(tenantId: string): Promise<number> {
-  const counter = await useDb().entities.counter.get({ tenantId, name: ticketsOn(today()) }).go();
-  return counter.data?.value ?? 0;
+  return (await Counter.get(tenantId, ticketsOn(today()))) ?? 0;
 }

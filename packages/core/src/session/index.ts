@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { EntityItem } from "electrodb";
 import { useConfig } from "../config";
+import { getTogether } from "../db/batch";
 import { useDb } from "../db/service";
 import { isConditionFailure } from "../db/condition";
 import { Unauthenticated } from "../error";
@@ -58,15 +59,21 @@ export async function create(input: { tenantId: string; staffId: string; ip?: st
   };
 }
 
-/** The live session a token names; expired, revoked and malformed tokens are all just "not signed in". */
-export async function verify(token: string): Promise<Info> {
+/**
+ * The live session a token names, and the stamp of its workspace's configuration, in one read; expired, revoked and
+ * malformed tokens are all just "not signed in". Strongly consistent, so that a session revoked a moment ago is
+ * refused everywhere at once.
+ */
+export async function verify(token: string): Promise<{ session: Info; configStamp: number }> {
   const parsed = parseToken(token);
   if (!parsed) throw new Unauthenticated();
-  // Strongly consistent, so that a session revoked a moment ago is refused everywhere at once.
-  const result = await useDb().entities.session.get(parsed).go({ consistent: true });
-  const session = result.data;
+  const db = useDb().entities;
+  const [session, stamp] = await getTogether<Info, { version: number }>(
+    { read: db.session.get(parsed), entity: db.session },
+    { read: db.configStamp.get({ tenantId: parsed.tenantId }), entity: db.configStamp },
+  );
   if (!session || session.revokedAt || session.expiresAt * 1000 <= Date.now()) throw new Unauthenticated();
-  return session;
+  return { session, configStamp: stamp?.version ?? 0 };
 }
 
 export function csrfMatches(session: Info, presented: string | undefined): boolean {

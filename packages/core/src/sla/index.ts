@@ -3,7 +3,6 @@ import { z } from "zod";
 import type { EntityItem } from "electrodb";
 import { Access } from "../access";
 import { usePrincipal, useTenantId } from "../actor";
-import { onConfigChange } from "../config";
 import { transact } from "../db/transaction";
 import { useDb } from "../db/service";
 import { Conflict, Invalid, NotFound } from "../error";
@@ -15,14 +14,17 @@ import { businessTime, CALENDAR_TIME, CalendarSpecSchema, type CalendarSpec, typ
 import { advance, nextTimers, overdueSince, TargetNames, type ClockPolicy, type Facts, type NextTimer, type SlaState, type TargetName } from "./clock";
 import type { CalendarEntity, SlaPolicyEntity } from "./sla.entity";
 import { parse } from "../validation";
+import { Workspace } from "../workspace";
 
 export * as Calendar from "./calendar";
 export * as Clock from "./clock";
+export * as Escalation from "./escalation";
 
 /**
  * SLA policies and business calendars: what a tenant promises, per kind of ticket, and the exact timers that notice
  * when a promise is about to be, or has been, broken. See clock.ts for how a ticket's clock moves, and
- * ticket/index.ts (escalate) for what a warning or a breach does.
+ * escalation.ts for what a warning or a breach does (ticket/escalate.ts writes it), and reactions.ts for the timers,
+ * the overdue list and the breach history that follow a ticket's changes.
  */
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -132,37 +134,23 @@ function policyView(p: PolicyRecord): PolicyInfo {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The tenant's SLA setup, read on every ticket change: kept per process for a short while, and dropped at once by
-// this process's own edits (another Lambda instance sees an edit within CACHE_MS).
+// The tenant's SLA setup, read on every ticket change from the workspace's cached configuration.
 
-const CACHE_MS = 30_000;
 interface Setup {
   policies: PolicyInfo[];
   calendars: Map<string, CalendarInfo>;
-  until: number;
 }
-const cache = new Map<string, Setup>();
-onConfigChange(() => cache.clear());
 
 export async function setup(tenantId = useTenantId()): Promise<Setup> {
-  const cached = cache.get(tenantId);
-  if (cached && cached.until > Date.now()) return cached;
-  const db = useDb().entities;
-  const [policies, calendars] = await Promise.all([
-    db.slaPolicy.query.byId({ tenantId }).go({ pages: "all" }),
-    db.calendar.query.byId({ tenantId }).go({ pages: "all" }),
-  ]);
-  const value: Setup = {
-    policies: policies.data.map(policyView).sort((a, b) => a.position - b.position),
-    calendars: new Map(calendars.data.map((c) => [c.calendarId, calendarView(c)])),
-    until: Date.now() + CACHE_MS,
+  const config = await Workspace.config(tenantId);
+  return {
+    policies: config.policies.map(policyView).sort((a, b) => a.position - b.position),
+    calendars: new Map(config.calendars.map((c) => [c.calendarId, calendarView(c)])),
   };
-  cache.set(tenantId, value);
-  return value;
 }
 
 function invalidate() {
-  cache.delete(useTenantId());
+  Workspace.changed();
 }
 
 /** The first active policy, in order, whose lists contain the ticket's priority, type and department (empty: any). */
@@ -198,37 +186,27 @@ export interface TicketForSla extends Facts {
 /** A mark an escalation puts on a target: it warned, or it breached, at this instant. */
 export type Marks = Partial<Record<TargetName, { warnedAt?: string; breachedAt?: string }>>;
 
-export interface Plan {
-  sla: SlaState | undefined;
-  /** The ticket is overdue since (a breached target not met), or not. */
-  overdueSince: string | undefined;
-  /** Timers to arm before the change is written, and to cancel once it is. */
-  arm: NextTimer[];
-  cancel: NextTimer[];
-}
-
 export function asState(value: unknown): SlaState | undefined {
   return value && typeof value === "object" && "targets" in value ? (value as SlaState) : undefined;
 }
 
-/** The SLA state a ticket has after a change, and the timers that change needs. */
-export async function plan(before: TicketForSla | undefined, after: TicketForSla, marks: Marks = {}): Promise<Plan> {
+/** The SLA state a ticket has after a change (none when no policy applies, or it is in the trash). */
+export async function advanceTicket(before: TicketForSla | undefined, after: TicketForSla, marks: Marks = {}): Promise<SlaState | undefined> {
   const { policies, calendars } = await setup();
   const previous = withMarks(asState(before?.sla), marks);
   const policy = after.deletedAt ? undefined : select(policies, after);
   const now = useClock().now().getTime();
-  const sla = policy ? advance(previous, clockPolicy(policy), after, now, counterFor(policy, calendars)) : undefined;
+  return policy ? advance(previous, clockPolicy(policy), after, now, counterFor(policy, calendars)) : undefined;
+}
+
+/** The timers a change of a ticket's SLA state needs: those to arm, and those it made stale. */
+export function timerChanges(before: unknown, after: unknown): { arm: NextTimer[]; cancel: NextTimer[] } {
   const key = (t: NextTimer) => `${t.target}/${t.kind}/${t.generation}/${t.at}`;
-  const old = nextTimers(asState(before?.sla));
-  const next = nextTimers(sla);
+  const old = nextTimers(asState(before));
+  const next = nextTimers(asState(after));
   const oldKeys = new Set(old.map(key));
   const nextKeys = new Set(next.map(key));
-  return {
-    sla,
-    overdueSince: overdueSince(sla),
-    arm: next.filter((t) => !oldKeys.has(key(t))),
-    cancel: old.filter((t) => !nextKeys.has(key(t))),
-  };
+  return { arm: next.filter((t) => !oldKeys.has(key(t))), cancel: old.filter((t) => !nextKeys.has(key(t))) };
 }
 
 function withMarks(state: SlaState | undefined, marks: Marks): SlaState | undefined {
@@ -260,8 +238,7 @@ export interface TimerPayloadSla {
   generation: number;
 }
 
-export async function armTimers(ticketId: string, timers: readonly NextTimer[]): Promise<void> {
-  const tenantId = useTenantId();
+export async function armTimers(tenantId: string, ticketId: string, timers: readonly NextTimer[]): Promise<void> {
   const scheduler = usePorts().scheduler;
   await Promise.all(
     timers.map((t) =>
@@ -278,8 +255,7 @@ export async function armTimers(ticketId: string, timers: readonly NextTimer[]):
 }
 
 /** Cancels timers a change made stale. Best effort: a stale timer that fires anyway does nothing. */
-export async function cancelTimers(ticketId: string, timers: readonly NextTimer[]): Promise<void> {
-  const tenantId = useTenantId();
+export async function cancelTimers(tenantId: string, ticketId: string, timers: readonly NextTimer[]): Promise<void> {
   const scheduler = usePorts().scheduler;
   await Promise.all(
     timers.map((t) =>
@@ -288,11 +264,6 @@ export async function cancelTimers(ticketId: string, timers: readonly NextTimer[
       }),
     ),
   );
-}
-
-/** The escalations of a policy that apply to a warning or a breach of a target. */
-export function escalationsFor(policy: PolicyInfo | undefined, on: "warning" | "breach", target: TargetName): EscalationAction[] {
-  return (policy?.escalations ?? []).filter((e) => e.on === on && (e.target === "any" || e.target === target)).flatMap((e) => e.actions);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { EntityItem } from "electrodb";
 import { Access } from "../access";
-import { useActor, useTenantId } from "../actor";
+import { useActor, usePrincipal, useTenantId } from "../actor";
 import { hashPassword } from "../auth/password";
-import { transact, type TxEntities, type TxItem } from "../db/transaction";
+import { Counter } from "../counter";
+import { guarded, transact, type TxEntities, type TxItem } from "../db/transaction";
 import { useDb } from "../db/service";
 import { Conflict, Forbidden, Invalid, NotFound } from "../error";
 import { Event } from "../event";
@@ -14,6 +15,7 @@ import * as Limits from "../plan/limits";
 import type { StaffEntity } from "./staff.entity";
 import { RoleSchema, type Role } from "./role";
 import { parse } from "../validation";
+import { Workspace } from "../workspace";
 
 export { Roles, RoleSchema, atLeast, type Role } from "./role";
 
@@ -65,10 +67,22 @@ export function view(item: Record): Info {
   };
 }
 
+/** A staff member's record, from the workspace's configuration. */
 export async function getRecord(tenantId: string, staffId: string): Promise<Record> {
-  const result = await useDb().entities.staff.get({ tenantId, staffId }).go();
-  if (!result.data) throw new NotFound("Staff member");
-  return result.data;
+  const found = (await Workspace.config(tenantId)).staff.find((s) => s.staffId === staffId);
+  if (!found) throw new NotFound("Staff member");
+  return found;
+}
+
+/** A staff member of the current workspace, if there is one with this id. */
+export async function find(staffId: string): Promise<Info | undefined> {
+  const found = (await Workspace.config()).staff.find((s) => s.staffId === staffId);
+  return found ? view(found) : undefined;
+}
+
+/** Notes when a staff member signed in last (bookkeeping: not a change of the workspace's configuration). */
+export async function recordSignIn(tenantId: string, staffId: string): Promise<void> {
+  await useDb().entities.staff.patch({ tenantId, staffId }).set({ lastLoginAt: new Date().toISOString() }).go();
 }
 
 /** Finds an account by its email within a tenant (strongly consistent, through the email claim). */
@@ -81,21 +95,62 @@ export async function findByEmail(tenantId: string, email: string): Promise<Reco
 }
 
 /** The write that gives a staff member exactly these departments (DynamoDB sets cannot be empty: none removes it). */
-export function departmentsWrite(entities: TxEntities, tenantId: string, staffId: string, departmentIds: Iterable<string>): TxItem {
+function departmentsWrite(entities: TxEntities, tenantId: string, staffId: string, departmentIds: Iterable<string>): TxItem {
   const ids = [...new Set(departmentIds)];
   const patch = entities.staff.patch({ tenantId, staffId });
   return (ids.length ? patch.set({ departmentIds: ids }) : patch.remove(["departmentIds"])).commit();
 }
 
+/**
+ * Sets exactly which staff members work a department (their access to other departments is unchanged), as one change
+ * with its event. The department module checks the department; `label` names it in the event.
+ */
+export async function setDepartmentStaff(departmentId: string, label: string, staffIds: readonly string[]): Promise<string[]> {
+  const actor = usePrincipal();
+  Access.assertConfigures(actor);
+  const tenantId = useTenantId();
+  const staff = (await Workspace.config(tenantId)).staff;
+  const known = new Set(staff.map((s) => s.staffId));
+  const wanted = new Set(staffIds);
+  const unknown = staffIds.findIndex((id) => !known.has(id));
+  if (unknown >= 0) throw Invalid.field(`staffIds.${unknown}`, "not_found", "There is no such staff member");
+  const changes = staff.filter((s) => (s.departmentIds ?? []).includes(departmentId) !== wanted.has(s.staffId));
+  if (!changes.length) return [...wanted];
+  const before = staff.filter((s) => s.departmentIds?.includes(departmentId)).map((s) => s.staffId);
+  await transact((entities) => [
+    ...changes.map((s) => {
+      const ids = new Set(s.departmentIds ?? []);
+      if (wanted.has(s.staffId)) ids.add(departmentId);
+      else ids.delete(departmentId);
+      return departmentsWrite(entities, tenantId, s.staffId, ids);
+    }),
+    Event.write(entities, actor, {
+      action: "department.staff",
+      target: { type: "department", id: departmentId, label },
+      departmentId,
+      before: { staffIds: before },
+      after: { staffIds: [...wanted] },
+    }),
+  ]);
+  Workspace.changed(tenantId);
+  return [...wanted];
+}
+
+/** A department is gone: nobody keeps it among their departments (a reaction to its removal). */
+export async function forgetDepartment(tenantId: string, departmentId: string): Promise<void> {
+  const granted = (await Workspace.config(tenantId)).staff.filter((s) => s.departmentIds?.includes(departmentId));
+  if (!granted.length) return;
+  await transact((entities) => granted.map((s) => departmentsWrite(entities, tenantId, s.staffId, (s.departmentIds ?? []).filter((id) => id !== departmentId))));
+  Workspace.changed(tenantId);
+}
+
 async function planOf(tenantId: string) {
-  const tenant = await useDb().entities.tenant.get({ tenantId }).go({ attributes: ["planId"] });
-  return Plan.get(tenant.data?.planId ?? Plan.TRIAL_PLAN_ID);
+  return (await Plan.subscription(tenantId)).plan;
 }
 
 /** Everyone on the tenant's staff, by name. */
 export async function list(): Promise<Info[]> {
-  const result = await useDb().entities.staff.query.byId({ tenantId: useTenantId() }).go({ pages: "all" });
-  return result.data.map(view).sort((a, b) => a.name.localeCompare(b.name));
+  return (await Workspace.config()).staff.map(view).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export async function get(staffId: string): Promise<Info> {
@@ -131,10 +186,13 @@ export async function create(raw: z.input<typeof CreateSchema>): Promise<Info> {
   const departmentIds = [...new Set(input.departmentIds)];
   const plan = await planOf(tenantId);
   await Limits.seatsUsed(tenantId);
-  await transact(
-    (entities) => [
-      entities.staffEmail.create({ tenantId, email: input.email, staffId }).commit(),
-      Limits.reserveSeat(entities, tenantId, plan),
+  await transact((entities) => [
+      guarded(entities.staffEmail.create({ tenantId, email: input.email, staffId }).commit(), () =>
+        new Conflict("A staff member with this email address already exists", [
+          { path: "email", code: "taken", message: "A staff member with this email address already exists" },
+        ]),
+      ),
+      Counter.take(entities, tenantId, Limits.SEATS, plan.staffLimit, () => Limits.seatLimit(plan)),
       entities.staff
         .create({
           tenantId,
@@ -152,17 +210,46 @@ export async function create(raw: z.input<typeof CreateSchema>): Promise<Info> {
         target: { type: "staff", id: staffId, label: input.name },
         after: { name: input.name, email: input.email, role: input.role, departmentIds },
       }),
-    ],
-    ({ index }) =>
-      index === 0
-        ? new Conflict("A staff member with this email address already exists", [
-            { path: "email", code: "taken", message: "A staff member with this email address already exists" },
-          ])
-        : index === 1
-          ? Limits.seatLimit(plan)
-          : undefined,
-  );
+    ]);
+  Workspace.changed(tenantId);
   return view(await getRecord(tenantId, staffId));
+}
+
+/**
+ * Makes the owner's account of a new workspace from what sign-up left on the tenant (`pendingOwner`): the account,
+ * the claim on its address, its seat and the event, in one transaction. Sign-up calls it at once; a reaction to the
+ * new tenant calls it too, for a sign-up that stopped halfway. Whichever comes second finds the account made.
+ */
+export async function createOwner(tenantId: string): Promise<void> {
+  const tenant = (await useDb().entities.tenant.get({ tenantId }).go({ consistent: true })).data;
+  const pending = tenant?.pendingOwner;
+  if (!tenant || !pending) return;
+  const staffId = tenant.ownerId;
+  const departmentIds = tenant.defaultDepartmentId ? [tenant.defaultDepartmentId] : undefined;
+  try {
+    await transact((entities) => [
+      guarded(entities.staffEmail.create({ tenantId, email: pending.email, staffId }).commit(), () => new OwnerExists()),
+      Counter.take(entities, tenantId, Limits.SEATS, undefined, () => new OwnerExists()),
+      entities.staff
+        .create({ tenantId, staffId, email: pending.email, name: pending.name, role: "owner", passwordHash: pending.passwordHash, departmentIds, locale: pending.locale })
+        .commit(),
+      Event.write(entities, { type: "staff", id: staffId, name: pending.name }, {
+        tenantId,
+        action: "staff.create",
+        target: { type: "staff", id: staffId, label: pending.name },
+        after: { name: pending.name, email: pending.email, role: "owner", departmentIds: departmentIds ?? [] },
+      }),
+    ]);
+  } catch (error) {
+    if (!(error instanceof OwnerExists)) throw error;
+  }
+  Workspace.changed(tenantId);
+}
+
+class OwnerExists extends Conflict {
+  constructor() {
+    super("The owner's account exists already");
+  }
 }
 
 export const UpdateSchema = z
@@ -198,7 +285,7 @@ export async function update(staffId: string, raw: z.input<typeof UpdateSchema>)
     if (owners.length <= 1) throw Invalid.field(input.role ? "role" : "status", "last_owner", "A workspace must keep an active owner");
   }
   if (input.departmentIds) {
-    const known = new Set((await useDb().entities.department.query.byId({ tenantId }).go({ pages: "all" })).data.map((d) => d.departmentId));
+    const known = new Set((await Workspace.config(tenantId)).departments.map((d) => d.departmentId));
     const unknown = input.departmentIds.findIndex((id) => !known.has(id));
     if (unknown >= 0) throw Invalid.field(`departmentIds.${unknown}`, "not_found", "There is no such department");
   }
@@ -212,7 +299,11 @@ export async function update(staffId: string, raw: z.input<typeof UpdateSchema>)
   const plan = seat === "active" ? await planOf(tenantId) : undefined;
   if (seat) await Limits.seatsUsed(tenantId);
   await transact((entities) => [
-    ...(seat === "active" ? [Limits.reserveSeat(entities, tenantId, plan!)] : seat === "disabled" ? [Limits.releaseSeat(entities, tenantId)] : []),
+    ...(seat === "active"
+      ? [Counter.take(entities, tenantId, Limits.SEATS, plan!.staffLimit, () => Limits.seatLimit(plan!))]
+      : seat === "disabled"
+        ? [Counter.giveBack(entities, tenantId, Limits.SEATS)]
+        : []),
     (departmentIds && !departmentIds.length
       ? entities.staff.patch({ tenantId, staffId }).set(set).remove(["departmentIds"])
       : entities.staff.patch({ tenantId, staffId }).set(set)
@@ -223,7 +314,8 @@ export async function update(staffId: string, raw: z.input<typeof UpdateSchema>)
       before,
       after: input,
     }),
-  ], ({ index }) => (index === 0 && seat === "active" ? Limits.seatLimit(plan!) : undefined));
+  ]);
+  Workspace.changed(tenantId);
   if (input.status === "disabled") await Session.revokeAllOf(tenantId, staffId);
   return view(await getRecord(tenantId, staffId));
 }

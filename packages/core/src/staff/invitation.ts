@@ -1,20 +1,21 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { EntityItem } from "electrodb";
 import { Access } from "../access";
 import { usePrincipal, useTenantId, withActor } from "../actor";
 import { hashPassword } from "../auth/password";
 import { useConfig } from "../config";
-import { transact } from "../db/transaction";
+import { Counter } from "../counter";
+import { guarded, transact, type TxEntities, type TxWrite } from "../db/transaction";
 import { useDb } from "../db/service";
 import { Conflict, Invalid, NotFound } from "../error";
 import { Event } from "../event";
-import * as Notify from "../email/notify";
-import * as Outbox from "../email/outbox";
 import { createId } from "../id";
 import { Plan } from "../plan";
 import * as Limits from "../plan/limits";
 import { useClock, usePorts } from "../port";
+import { Tenant } from "../tenant";
+import { Workspace } from "../workspace";
 import { Session } from "../session";
 import type { InvitationEntity } from "./invitation.entity";
 import { EmailSchema, NameSchema, PasswordSchema, findByEmail, getRecord, view as staffView, type Info as StaffInfo } from "./index";
@@ -95,16 +96,13 @@ export async function create(raw: z.input<typeof CreateSchema>): Promise<{ invit
   const unknown = input.departmentIds.findIndex((id) => !departments.has(id));
   if (unknown >= 0) throw Invalid.field(`departmentIds.${unknown}`, "not_found", "There is no such department");
 
-  const tenant = (await db.tenant.get({ tenantId }).go()).data!;
-  const plan = await Plan.get(tenant.planId);
+  const { plan } = await Plan.subscription(tenantId);
   await Limits.seatsUsed(tenantId);
   const invitationId = createId();
-  const secret = randomBytes(32).toString("base64url");
-  const token = `${PREFIX}.${tenantId}.${invitationId}.${secret}`;
+  const token = await invitationToken(tenantId, invitationId);
   const link = `${useConfig().appUrl}/invite/${token}`;
   const expiresAt = new Date(now.getTime() + VALID_DAYS * 86_400_000).toISOString();
   const by = Event.actorOf(actor);
-  const letter = await Notify.invitation({ email: input.email, name: input.name }, { workspace: tenant.name, inviter: by.name, role: input.role, link, expiresAt, locale: tenant.locale });
   const record = {
     tenantId,
     invitationId,
@@ -112,29 +110,32 @@ export async function create(raw: z.input<typeof CreateSchema>): Promise<{ invit
     name: input.name,
     role: input.role,
     departmentIds: input.departmentIds,
-    tokenHash: digest(secret),
+    tokenHash: digest(parseToken(token)!.secret),
     invitedBy: by.id,
     invitedByName: by.name,
     createdAt: now.toISOString(),
     expiresAt,
     status: "pending" as const,
   };
-  await usePorts().scheduler.arm(`invite.${invitationId}`, new Date(expiresAt), { kind: "invitation.expire", tenantId, invitationId });
-  await transact(
-    (entities) => [
-      Limits.reserveSeat(entities, tenantId, plan),
-      entities.invitation.create(record).commit(),
-      Event.write(entities, actor, {
-        action: "staff.invite",
-        target: { type: "invitation", id: invitationId, label: input.email },
-        after: { email: input.email, role: input.role, departmentIds: input.departmentIds, expiresAt },
-      }),
-      ...Outbox.writes(entities, letter, now.toISOString()),
-    ],
-    ({ index }) => (index === 0 ? Limits.seatLimit(plan) : undefined),
-  );
-  await Outbox.deliverAll(tenantId, [letter.outboxId]);
+  await transact((entities) => [
+    Counter.take(entities, tenantId, Limits.SEATS, plan.staffLimit, () => Limits.seatLimit(plan)),
+    entities.invitation.create(record).commit(),
+    Event.write(entities, actor, {
+      action: "staff.invite",
+      target: { type: "invitation", id: invitationId, label: input.email },
+      after: { email: input.email, role: input.role, departmentIds: input.departmentIds, expiresAt },
+    }),
+  ]);
   return { invitation: view(record as Record), link };
+}
+
+/**
+ * An invitation's token. Its secret is derived from the workspace's secret and the invitation's id, so it is never
+ * stored (only its hash is) and the letter that carries it can be written by a reaction (email/reactions.ts).
+ */
+export async function invitationToken(tenantId: string, invitationId: string): Promise<string> {
+  const secret = createHmac("sha256", await Tenant.mailSecret(tenantId)).update(`invitation:${invitationId}`).digest("base64url");
+  return `${PREFIX}.${tenantId}.${invitationId}.${secret}`;
 }
 
 export async function list(): Promise<Info[]> {
@@ -154,7 +155,6 @@ export async function revoke(invitationId: string): Promise<Info> {
   await close(current, "revoked", (entities) => [
     Event.write(entities, actor, { action: "staff.invite_revoke", target: { type: "invitation", id: invitationId, label: current.email } }),
   ]);
-  await usePorts().scheduler.cancel(`invite.${invitationId}`).catch(() => undefined);
   return view((await useDb().entities.invitation.get({ tenantId, invitationId }).go()).data!);
 }
 
@@ -164,7 +164,7 @@ export async function expire(tenantId: string, invitationId: string): Promise<vo
     const current = (await useDb().entities.invitation.get({ tenantId, invitationId }).go({ consistent: true })).data;
     if (!current || current.status !== "pending") return;
     if (current.expiresAt > useClock().now().toISOString()) {
-      await usePorts().scheduler.arm(`invite.${invitationId}`, new Date(current.expiresAt), { kind: "invitation.expire", tenantId, invitationId });
+      await armExpiry(current);
       return;
     }
     await close(current, "expired", (entities) => [
@@ -175,20 +175,27 @@ export async function expire(tenantId: string, invitationId: string): Promise<vo
   });
 }
 
-async function close(current: Record, status: "revoked" | "expired", extra: Parameters<typeof transact>[0]) {
+async function close(current: Record, status: "revoked" | "expired", extra: (entities: TxEntities) => TxWrite[]) {
   const tenantId = current.tenantId;
-  await transact(
-    (entities) => [
+  await transact((entities) => [
+    guarded(
       entities.invitation
         .patch({ tenantId, invitationId: current.invitationId })
         .set({ status, closedAt: useClock().now().toISOString() })
         .where((a, op) => op.eq(a.status, "pending"))
         .commit(),
-      Limits.releaseSeat(entities, tenantId),
-      ...extra(entities),
-    ],
-    ({ index }) => (index === 0 ? new Conflict("The invitation was answered meanwhile") : undefined),
-  );
+      () => new Conflict("The invitation was answered meanwhile"),
+    ),
+    Counter.giveBack(entities, tenantId, Limits.SEATS),
+    ...extra(entities),
+  ]);
+}
+
+/** The timer that frees a pending invitation's seat when it expires (armed by reaction: reactions.ts). */
+export const expiryTimer = (invitationId: string) => `invite.${invitationId}`;
+
+export async function armExpiry(item: Pick<Record, "tenantId" | "invitationId" | "expiresAt">): Promise<void> {
+  await usePorts().scheduler.arm(expiryTimer(item.invitationId), new Date(item.expiresAt), { kind: "invitation.expire", tenantId: item.tenantId, invitationId: item.invitationId });
 }
 
 async function findByToken(token: string): Promise<Record> {
@@ -215,9 +222,8 @@ export interface Preview {
 /** What the invitation page shows before the person accepts (public, by the token). */
 export async function preview(token: string): Promise<Preview> {
   const found = await findByToken(token);
-  const tenant = (await useDb().entities.tenant.get({ tenantId: found.tenantId }).go()).data;
-  const info = view(found);
-  return { workspace: tenant?.name ?? found.tenantId, email: found.email, name: found.name, role: found.role, expiresAt: found.expiresAt, status: info.status };
+  const tenant = (await Workspace.config(found.tenantId)).tenant;
+  return { workspace: tenant?.name ?? found.tenantId, email: found.email, name: found.name, role: found.role, expiresAt: found.expiresAt, status: view(found).status };
 }
 
 export const AcceptSchema = z.object({ token: z.string().min(1).max(300), name: NameSchema, password: PasswordSchema, locale: z.enum(["en", "ru"]).optional() }).strict();
@@ -232,14 +238,18 @@ export async function accept(raw: z.input<typeof AcceptSchema>, origin: { ip?: s
   const staffId = createId();
   const passwordHash = await hashPassword(input.password);
   await withActor({ type: "system", tenantId, reason: "invitations" }, () =>
-    transact(
-      (entities) => [
-        entities.invitation
-          .patch({ tenantId, invitationId: found.invitationId })
-          .set({ status: "accepted", staffId, closedAt: useClock().now().toISOString() })
-          .where((a, op) => op.eq(a.status, "pending"))
-          .commit(),
-        entities.staffEmail.create({ tenantId, email: found.email, staffId }).commit(),
+    transact((entities) => [
+        guarded(
+          entities.invitation
+            .patch({ tenantId, invitationId: found.invitationId })
+            .set({ status: "accepted", staffId, closedAt: useClock().now().toISOString() })
+            .where((a, op) => op.eq(a.status, "pending"))
+            .commit(),
+          () => new Conflict("This invitation was answered meanwhile"),
+        ),
+        guarded(entities.staffEmail.create({ tenantId, email: found.email, staffId }).commit(), () =>
+          new Conflict("A staff member with this email address already exists", [{ path: "email", code: "taken", message: "Already on the staff" }]),
+        ),
         entities.staff
           .create({
             tenantId,
@@ -257,16 +267,9 @@ export async function accept(raw: z.input<typeof AcceptSchema>, origin: { ip?: s
           target: { type: "staff", id: staffId, label: input.name },
           after: { email: found.email, role: found.role, invitation: found.invitationId },
         }),
-      ],
-      ({ index }) =>
-        index === 0
-          ? new Conflict("This invitation was answered meanwhile")
-          : index === 1
-            ? new Conflict("A staff member with this email address already exists", [{ path: "email", code: "taken", message: "Already on the staff" }])
-            : undefined,
-    ),
+      ]),
   );
-  await usePorts().scheduler.cancel(`invite.${found.invitationId}`).catch(() => undefined);
+  Workspace.changed(tenantId);
   const session = await Session.create({ tenantId, staffId, ip: origin.ip, userAgent: origin.userAgent });
   return { staff: staffView(await getRecord(tenantId, staffId)), session, tenantId };
 }

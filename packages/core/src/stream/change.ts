@@ -84,3 +84,13 @@ export function field<K extends string>(change: Change, name: K): { before: unkn
   const after = change.after?.[name];
   return { before, after, changed: JSON.stringify(before ?? null) !== JSON.stringify(after ?? null) };
 }
+
+/** The attributes whose values differ between the item before and after the change (all of them for an insert or a removal). */
+export function changedAttributes(change: Change): Set<string> {
+  const names = new Set([...Object.keys(change.before ?? {}), ...Object.keys(change.after ?? {})]);
+  const changed = new Set<string>();
+  for (const name of names) {
+    if (JSON.stringify(change.before?.[name] ?? null) !== JSON.stringify(change.after?.[name] ?? null)) changed.add(name);
+  }
+  return changed;
+}

@@ -34,7 +34,7 @@ export interface HandlerOptions {
 }
 
 /** Items the consumer itself writes, which no reaction reads. */
-const OWN_ENTITIES = new Set(["reactionFailure", "streamPosition", "reactionMark"]);
+const OWN_ENTITIES = new Set(["reactionFailure", "streamPosition", "tallyMark"]);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -49,12 +49,25 @@ export function streamHandler(reactions: readonly Reaction[], options: HandlerOp
   }
   /** Failures recorded by this process, so that a success on redelivery clears its record without a read. */
   const failing = new Set<string>();
+  /** Time spent in each reaction (the bench reads it). */
+  const timing = new Map<string, { runs: number; ms: number }>();
+  const timed = async (reaction: Reaction, fn: () => Promise<void>) => {
+    const started = performance.now();
+    try {
+      await fn();
+    } finally {
+      const t = timing.get(reaction.name) ?? { runs: 0, ms: 0 };
+      t.runs++;
+      t.ms += performance.now() - started;
+      timing.set(reaction.name, t);
+    }
+  };
 
   const interested = (reaction: Reaction, change: Change) =>
     Boolean(change.entity && reaction.on.includes(change.entity) && (!reaction.when || reaction.when(change)));
 
-  const as = <T>(change: Change, reaction: Reaction, fn: () => Promise<T>) =>
-    withActor({ type: "system", tenantId: change.tenantId ?? PLATFORM_TENANT_ID, reason: `reaction ${reaction.name}` }, fn);
+  const as = (change: Change, reaction: Reaction, fn: () => Promise<void>) =>
+    timed(reaction, () => withActor({ type: "system", tenantId: change.tenantId ?? PLATFORM_TENANT_ID, reason: `reaction ${reaction.name}` }, fn));
 
   /** Runs `fn` up to `tries` times; on the last failure, records it. Resolves true when done (or parked). */
   async function attempt(reaction: Reaction, change: Change, fn: () => Promise<void>, counter: { ran: number; parked: number }): Promise<boolean> {
@@ -81,7 +94,7 @@ export function streamHandler(reactions: readonly Reaction[], options: HandlerOp
     return false;
   }
 
-  return async function handle(changes: readonly Change[]): Promise<BatchResult> {
+  async function handle(changes: readonly Change[]): Promise<BatchResult> {
     const counter = { ran: 0, parked: 0 };
     const failed: Change[] = [];
     const relevant = changes.filter((c) => c.entity && !OWN_ENTITIES.has(c.entity));
@@ -136,7 +149,11 @@ export function streamHandler(reactions: readonly Reaction[], options: HandlerOp
     ]);
     failed.sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
     return { failed, ran: counter.ran, parked: counter.parked };
-  };
+  }
+  return Object.assign(handle, {
+    /** Runs and time of each reaction so far, slowest first. */
+    timing: () => [...timing].map(([name, t]) => ({ name, ...t })).sort((a, b) => b.ms - a.ms),
+  });
 }
 
 export type StreamHandler = ReturnType<typeof streamHandler>;

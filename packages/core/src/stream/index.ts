@@ -1,4 +1,4 @@
-export { fromRecord, padSequence, field, type Change, type Item, type StreamRecord } from "./change";
+export { fromRecord, padSequence, field, changedAttributes, type Change, type Item, type StreamRecord } from "./change";
 export { defineReaction, type Reaction } from "./reaction";
 export { streamHandler, type BatchResult, type HandlerOptions, type StreamHandler } from "./handler";
 export * as Failures from "./failure";

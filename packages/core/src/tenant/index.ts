@@ -2,25 +2,24 @@ import { z } from "zod";
 import type { EntityItem } from "electrodb";
 import { usePrincipal, useTenantId } from "../actor";
 import { hashPassword } from "../auth/password";
-import { Billing } from "../billing";
 import { useConfig } from "../config";
-import { transact } from "../db/transaction";
+import { guarded, transact } from "../db/transaction";
 import { useDb } from "../db/service";
-import { Department } from "../department";
 import { Event } from "../event";
-import { Conflict, NotFound } from "../error";
+import { Conflict, Invalid, LimitReached, NotFound } from "../error";
 import { createId } from "../id";
 import { Plan } from "../plan";
-import { Session } from "../session";
 import { Staff } from "../staff";
 import { fn, parse } from "../validation";
 import { Access } from "../access";
 import { isTimeZone } from "../sla/calendar";
 import { isConditionFailure } from "../db/condition";
 import { PLATFORM_TENANT_ID } from "../db/keys";
-import { SEATS } from "../plan/limits";
+import * as Limits from "../plan/limits";
 import { newSecret } from "../email/token";
 import type { TenantEntity } from "./tenant.entity";
+import { useClock } from "../port";
+import { Workspace } from "../workspace";
 
 export interface Info {
   tenantId: string;
@@ -86,98 +85,79 @@ export function view(item: EntityItem<typeof TenantEntity>): Info {
   };
 }
 
+/** The workspace's address is taken. */
+export function slugTaken() {
+  return new Conflict("This workspace address is taken", [{ path: "slug", code: "taken", message: "This workspace address is taken; choose another" }]);
+}
+
 /**
- * Opens a workspace: the tenant, its owner, a default department, the trial plan and a billing account holding the
- * trial credit with its ledger entry, all in one transaction (a taken slug fails it whole). Then signs the owner in.
+ * Opens a workspace: the tenant (its slug claimed here or not at all), its entry in the platform's list, and the
+ * event, in one transaction. What a workspace starts with (its owner's account, the first department, the billing
+ * account with the trial credit) is made by those modules: at once by sign-up (signup/), and by reaction if the
+ * process stops before (each is idempotent). The owner's account waits on the tenant as `pendingOwner` until then.
  */
-export const signup = fn(SignupSchema, async (input) => {
+export async function open(input: z.output<typeof SignupSchema>, owner: { staffId: string; passwordHash: string }, planId: string): Promise<void> {
   const config = useConfig();
-  const plan = await Plan.get(Plan.TRIAL_PLAN_ID);
-  const passwordHash = await hashPassword(input.password);
   const tenantId = input.slug;
-  const ownerId = createId();
-  const departmentId = createId();
   const now = new Date();
   const trialEndsAt = new Date(now.getTime() + config.trialDays * 86_400_000).toISOString();
-  const credit = config.trialCreditMinor;
-
-  await transact(
-    ({ tenant, tenantIndex, staff, staffEmail, department, billingAccount, ledgerEntry, event, counter }) => [
+  await transact(({ tenant, tenantIndex, event }) => [
+    guarded(
       tenant
         .create({
           tenantId,
           name: input.workspaceName,
           inboundAddress: inboundAddressOf(tenantId),
-          planId: plan.planId,
+          planId,
           planStatus: "trial",
           trialEndsAt,
-          ownerId,
+          ownerId: owner.staffId,
           mailSecret: newSecret(),
           locale: input.locale ?? "en",
           timeZone: "UTC",
+          defaultDepartmentId: createId(),
+          pendingOwner: { name: input.ownerName, email: input.email, passwordHash: owner.passwordHash, locale: input.locale },
         })
         .commit(),
-      tenantIndex.create({ tenantId: PLATFORM_TENANT_ID, workspaceId: tenantId, name: input.workspaceName, createdAt: now.toISOString() }).commit(),
-      counter.create({ tenantId, name: SEATS, value: 1 }).commit(),
-      staff
-        .create({
-          tenantId,
-          staffId: ownerId,
-          email: input.email,
-          name: input.ownerName,
-          role: "owner",
-          passwordHash,
-          departmentIds: [departmentId],
-          locale: input.locale,
-        })
-        .commit(),
-      staffEmail.create({ tenantId, email: input.email, staffId: ownerId }).commit(),
-      department.create({ tenantId, departmentId, name: Department.DEFAULT_NAME, isDefault: true }).commit(),
-      billingAccount
-        .create({ tenantId, balanceMinor: credit, currency: config.currency, trialCreditMinor: credit })
-        .commit(),
-      ledgerEntry
-        .create({
-          tenantId,
-          entryId: createId(),
-          kind: "trial_credit",
-          amountMinor: credit,
-          balanceAfterMinor: credit,
-          currency: config.currency,
-          description: "Trial credit",
-          createdAt: now.toISOString(),
-        })
-        .commit(),
-      Event.write(
-        { event },
-        { type: "staff", id: ownerId, name: input.ownerName },
-        {
-          tenantId,
-          action: "tenant.create",
-          target: { type: "tenant", id: tenantId, label: input.workspaceName },
-          after: { name: input.workspaceName, planId: plan.planId, owner: input.email, trialCreditMinor: credit },
-        },
-        now.toISOString(),
-      ),
-    ],
-    ({ index }) =>
-      index === 0
-        ? new Conflict("This workspace address is taken", [
-            { path: "slug", code: "taken", message: "This workspace address is taken; choose another" },
-          ])
-        : undefined,
-  );
+      slugTaken,
+    ),
+    tenantIndex.create({ tenantId: PLATFORM_TENANT_ID, workspaceId: tenantId, name: input.workspaceName, createdAt: now.toISOString() }).commit(),
+    Event.write(
+      { event },
+      { type: "staff", id: owner.staffId, name: input.ownerName },
+      {
+        tenantId,
+        action: "tenant.create",
+        target: { type: "tenant", id: tenantId, label: input.workspaceName },
+        after: { name: input.workspaceName, planId, owner: input.email, trialCreditMinor: config.trialCreditMinor },
+      },
+      now.toISOString(),
+    ),
+  ]);
+}
 
-  const tenant = await get(tenantId);
-  const owner = await Staff.getRecord(tenantId, ownerId);
-  const session = await Session.create({ tenantId, staffId: ownerId });
-  return { tenant, staff: Staff.view(owner), session };
-});
+/** The owner's account exists: the workspace no longer keeps its password hash (a reaction, reactions.ts). */
+export async function ownerCreated(tenantId: string): Promise<void> {
+  await useDb()
+    .entities.tenant.patch({ tenantId })
+    .remove(["pendingOwner"])
+    .where((a, op) => op.exists(a.pendingOwner))
+    .go()
+    .catch((error: unknown) => {
+      if (!isConditionFailure(error)) throw error;
+    });
+  Workspace.changed(tenantId);
+}
+
+/** The workspace's record, from its cached configuration. */
+export async function record(tenantId = useTenantId()) {
+  const tenant = (await Workspace.config(tenantId)).tenant;
+  if (!tenant) throw new NotFound("Workspace");
+  return tenant;
+}
 
 export async function get(tenantId: string): Promise<Info> {
-  const result = await useDb().entities.tenant.get({ tenantId }).go();
-  if (!result.data) throw new NotFound("Workspace");
-  return view(result.data);
+  return view(await record(tenantId));
 }
 
 /**
@@ -186,7 +166,9 @@ export async function get(tenantId: string): Promise<Info> {
  */
 export async function mailSecret(tenantId: string): Promise<string> {
   const db = useDb().entities.tenant;
-  const current = await db.get({ tenantId }).go({ attributes: ["mailSecret"] });
+  const cached = (await Workspace.config(tenantId)).tenant?.mailSecret;
+  if (cached) return cached;
+  const current = await db.get({ tenantId }).go({ attributes: ["mailSecret"], consistent: true });
   if (!current.data) throw new NotFound("Workspace");
   if (current.data.mailSecret) return current.data.mailSecret;
   await db
@@ -197,31 +179,19 @@ export async function mailSecret(tenantId: string): Promise<string> {
     .catch((error: unknown) => {
       if (!isConditionFailure(error)) throw error;
     });
+  Workspace.changed(tenantId);
   return mailSecret(tenantId);
 }
 
 /** The language of the workspace's letters. */
 export async function locale(tenantId: string): Promise<string> {
-  const current = await useDb().entities.tenant.get({ tenantId }).go({ attributes: ["locale"] });
-  return current.data?.locale ?? "en";
+  return (await Workspace.config(tenantId)).tenant?.locale ?? "en";
 }
 
+/** Is there such a workspace? (One read: not through the cache, which would keep every address anyone tries.) */
 export async function exists(tenantId: string): Promise<boolean> {
   const result = await useDb().entities.tenant.get({ tenantId }).go({ attributes: ["tenantId"] });
   return Boolean(result.data);
-}
-
-/** The signed-in view of the current workspace: tenant, plan, balance and inbound address. */
-export async function overview() {
-  const [tenant, summary] = await Promise.all([get(useTenantId()), Billing.summary()]);
-  const { plan, addOns, features, dailyPriceMinor, daysLeft, graceEndsOn, balanceMinor, currency, trialCreditMinor, negativeSince } = summary;
-  return {
-    tenant,
-    plan,
-    subscription: { addOns, features, dailyPriceMinor },
-    billing: { balanceMinor, currency, trialCreditMinor, daysLeft, graceEndsOn, negativeSince, dailyPriceMinor },
-    inboundAddress: tenant.inboundAddress,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -262,9 +232,7 @@ export interface Settings {
 }
 
 export async function settings(): Promise<Settings> {
-  const tenantId = useTenantId();
-  const item = (await useDb().entities.tenant.get({ tenantId }).go()).data;
-  if (!item) throw new NotFound("Workspace");
+  const item = await record();
   return {
     name: item.name,
     slug: item.tenantId,
@@ -294,7 +262,73 @@ export async function updateSettings(raw: z.input<typeof SettingsSchema>): Promi
       after: set,
     }),
   ]);
+  Workspace.changed(tenantId);
   return settings();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Plan and standing
+
+export const ChangePlanSchema = z
+  .object({
+    planId: z.string().trim().min(1, "Choose a plan").max(40),
+    addOns: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+  })
+  .strict();
+
+/**
+ * Changes the workspace's plan and add-ons (admins), at once; the next daily run charges the new price. A plan with
+ * fewer seats than the staff in use is refused until someone is deactivated. Mail held over the old plan's daily limit
+ * is processed again under the new one (by reaction).
+ */
+export async function changePlan(raw: z.input<typeof ChangePlanSchema>) {
+  const actor = usePrincipal();
+  Access.assertConfigures(actor);
+  const input = parse(ChangePlanSchema, raw);
+  const tenantId = useTenantId();
+  const plan = await Plan.get(input.planId).catch((error: unknown) => {
+    if (error instanceof NotFound) throw Invalid.field("planId", "not_found", "There is no such plan");
+    throw error;
+  });
+  const offered = new Set((plan.addOns ?? []).map((a) => a.addOnId));
+  const unknown = input.addOns.findIndex((id) => !offered.has(id));
+  if (unknown >= 0) throw Invalid.field(`addOns.${unknown}`, "not_offered", `The ${plan.name} plan has no such add-on`);
+  const used = await Limits.seatsUsed(tenantId);
+  if (plan.staffLimit !== undefined && plan.staffLimit !== null && used > plan.staffLimit) {
+    throw new LimitReached(`The ${plan.name} plan includes ${plan.staffLimit} staff seats and ${used} are in use: deactivate staff or revoke invitations first`, "staff_seats");
+  }
+  const before = await Plan.subscription(tenantId);
+  const addOns = [...new Set(input.addOns)];
+  await transact((entities) => [
+    entities.tenant.patch({ tenantId }).set({ planId: plan.planId, addOns }).commit(),
+    Event.write(entities, actor, {
+      action: "billing.plan_change",
+      target: { type: "tenant", id: tenantId, label: plan.name },
+      before: { planId: before.plan.planId, addOns: before.addOns, dailyPriceMinor: before.dailyPriceMinor },
+      after: { planId: plan.planId, addOns, dailyPriceMinor: Plan.dailyPrice(plan, addOns) },
+    }),
+  ]);
+  Workspace.changed(tenantId);
+  return Plan.subscription(tenantId);
+}
+
+/**
+ * Suspends the workspace (read-only for staff, mail kept) or lets it run again, as billing decides. The letters to the
+ * owner and the release of held mail follow by reaction.
+ */
+export async function setStanding(tenantId: string, standing: "suspended" | "active", by: Event.EventActor, after: { [key: string]: unknown }): Promise<boolean> {
+  const current = (await useDb().entities.tenant.get({ tenantId }).go({ consistent: true })).data;
+  if (!current) throw new NotFound("Workspace");
+  if ((current.planStatus === "suspended") === (standing === "suspended")) return false;
+  await transact((entities) => [
+    (standing === "suspended"
+      ? entities.tenant.patch({ tenantId }).set({ planStatus: "suspended", suspendedAt: useClock().now().toISOString() })
+      : entities.tenant.patch({ tenantId }).set({ planStatus: "active" }).remove(["suspendedAt"])
+    ).commit(),
+    Event.write(entities, by, { tenantId, action: standing === "suspended" ? "billing.suspend" : "billing.restore", target: { type: "tenant", id: tenantId, label: current.name }, after }),
+  ]);
+  Workspace.changed(tenantId);
+  return true;
 }
 
 export * as Tenant from "./index";

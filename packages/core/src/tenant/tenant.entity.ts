@@ -24,6 +24,21 @@ export const TenantEntity = new Entity({
     suspendedAt: { type: "string" },
     /** The fields the customer form of the portal asks for, beyond name and email. */
     customerFields: { type: "any" },
+    /** The department the workspace starts with (made with it, by the department module). */
+    defaultDepartmentId: { type: "string" },
+    /**
+     * The owner's account while it is being made, right after sign-up (by the staff module, also by reaction after a
+     * crash); removed once the account exists.
+     */
+    pendingOwner: {
+      type: "map",
+      properties: {
+        name: { type: "string", required: true },
+        email: { type: "string", required: true },
+        passwordHash: { type: "string", required: true },
+        locale: { type: "string" },
+      },
+    },
     ...timestamps,
   },
   indexes: {

@@ -48,6 +48,45 @@ export const MessageEntity = new Entity({
     droppedAttachments: { type: "list", items: { type: "string" }, readOnly: true },
     /** For a public reply: the outbox entry that mails it to the customer. */
     outboxId: { type: "string", readOnly: true },
+    /**
+     * The letter this entry sends the requester (a reply, "we received your request", "your request is solved"): written
+     * with the entry, queued by a reaction (email/reactions.ts) under the outbox id and Message-ID given here, so the
+     * ticket's mail thread knows the letter's Message-ID before it is sent, and a letter is never queued twice.
+     */
+    letter: {
+      type: "map",
+      readOnly: true,
+      properties: {
+        kind: { type: "string", required: true },
+        outboxId: { type: "string", required: true },
+        emailMessageId: { type: "string", required: true },
+        customerId: { type: "string", required: true },
+        to: { type: "string", required: true },
+        toName: { type: "string" },
+        ticketNumber: { type: "number", required: true },
+        subject: { type: "string", required: true },
+        status: { type: "string", required: true },
+        inReplyTo: { type: "string" },
+        references: { type: "list", items: { type: "string" } },
+        solved: { type: "boolean" },
+      },
+    },
+    /** An SLA warning or breach this system entry records, and the staff it alerts (letters, notifications by reaction). */
+    alert: {
+      type: "map",
+      readOnly: true,
+      properties: {
+        kind: { type: "string", required: true },
+        target: { type: "string", required: true },
+        generation: { type: "number", required: true },
+        dueAt: { type: "string", required: true },
+        policyName: { type: "string", required: true },
+        ticketNumber: { type: "number", required: true },
+        subject: { type: "string", required: true },
+        actions: { type: "list", items: { type: "string" } },
+        recipients: { type: "list", items: { type: "string" } },
+      },
+    },
     /** For system entries: what changed. */
     system: {
       type: "map",

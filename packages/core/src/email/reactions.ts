@@ -1,0 +1,154 @@
+import { useConfig } from "../config";
+import { useDb } from "../db/service";
+import { idFrom } from "../id";
+import { defineReaction, field } from "../stream";
+import { Workspace } from "../workspace";
+import type { LetterIntent } from "./intent";
+import { releaseHeld } from "./inbound";
+import { billingLetter, customerLetter, invitation, staffAlert } from "./notify";
+import { deliver, queue } from "./outbox";
+import { invitationToken } from "../staff/invitation";
+
+type Entry = {
+  ticketId: string;
+  messageId: string;
+  createdAt: string;
+  body: string;
+  authorName: string;
+  mailId?: string;
+  emailMessageId?: string;
+  letter?: LetterIntent;
+  alert?: { kind: "warning" | "breach"; target: "first_response" | "next_response" | "resolution"; dueAt: string; ticketNumber: number; subject: string; recipients?: string[] };
+};
+
+const inserted = (entity: string) => (change: { kind: string; entity?: string }) => change.kind === "insert" && change.entity === entity;
+
+/** A thread entry that tells the requester something (a reply, "received", "solved"): its letter is queued, once. */
+export const customerLetters = defineReaction({
+  name: "email.customer-letter",
+  on: ["message"],
+  when: (change) => inserted("message")(change) && Boolean((change.after as Entry).letter),
+  async each(change) {
+    const entry = change.after as Entry & { letter: LetterIntent };
+    await queue(await customerLetter(entry), entry.createdAt);
+  },
+});
+
+/** An SLA warning or breach alerts staff by mail, each recipient once, in their language. */
+export const staffAlerts = defineReaction({
+  name: "email.staff-alert",
+  on: ["message"],
+  when: (change) => inserted("message")(change) && Boolean((change.after as Entry).alert?.recipients?.length),
+  async each(change) {
+    const entry = change.after as Entry;
+    const alert = entry.alert!;
+    const staff = (await Workspace.config(change.tenantId!)).staff;
+    for (const staffId of alert.recipients ?? []) {
+      const person = staff.find((s) => s.staffId === staffId && s.status === "active");
+      if (!person) continue;
+      const letter = await staffAlert(
+        { email: person.email, name: person.name, locale: person.locale },
+        { ticketId: entry.ticketId, number: alert.ticketNumber, subject: alert.subject },
+        alert,
+        idFrom(`${entry.messageId}:alert:${staffId}`, entry.createdAt),
+      );
+      await queue(letter, entry.createdAt);
+    }
+  },
+});
+
+/** A queued letter is sent: the attempt is claimed first, so a letter delivered twice to this reaction is sent once. */
+export const sendQueued = defineReaction({
+  name: "email.send",
+  on: ["outbox"],
+  when: (change) => change.kind === "insert" && (change.after as { status: string }).status === "queued",
+  async each(change) {
+    await deliver(change.tenantId!, (change.after as { outboxId: string }).outboxId);
+  },
+});
+
+/** A customer's mail in a thread: its Message-ID finds the ticket when a later mail refers to it. */
+export const mailReferences = defineReaction({
+  name: "email.mail-ref",
+  on: ["message"],
+  when: (change) => inserted("message")(change) && Boolean((change.after as Entry).mailId && (change.after as Entry).emailMessageId),
+  async each(change) {
+    const entry = change.after as Entry;
+    await useDb()
+      .entities.mailRef.put({ tenantId: change.tenantId!, messageId: entry.emailMessageId!, ticketId: entry.ticketId, direction: "in", createdAt: entry.createdAt })
+      .go();
+  },
+});
+
+/**
+ * Held mail is processed again when what held it is gone: the workspace runs again after a suspension; a new plan, or
+ * a new day (the daily charge), makes room under the daily limit of new tickets.
+ */
+export const heldMail = defineReaction({
+  name: "email.release-held",
+  on: ["tenant", "ledgerEntry"],
+  when: (change) =>
+    change.entity === "tenant"
+      ? (field(change, "planStatus").before === "suspended" && field(change, "planStatus").after !== "suspended") || field(change, "planId").changed || field(change, "addOns").changed
+      : change.kind === "insert" && (change.after as { kind: string }).kind === "daily_charge",
+  async each(change) {
+    const resumed = change.entity === "tenant" && field(change, "planStatus").before === "suspended" && field(change, "planStatus").after !== "suspended";
+    if (resumed) await releaseHeld("suspended");
+    await releaseHeld("daily_limit");
+  },
+});
+
+/** The owner hears of the balance: a low balance (once a day), a suspension, a restoration. */
+export const billingLetters = defineReaction({
+  name: "email.billing-letters",
+  on: ["tenant", "billingAccount"],
+  when: (change) =>
+    change.entity === "tenant" ? field(change, "planStatus").changed && Boolean(change.before) : field(change, "lowBalanceWarnedOn").changed && Boolean(change.after?.lowBalanceWarnedOn),
+  async each(change) {
+    const tenantId = change.tenantId!;
+    const config = await Workspace.config(tenantId);
+    const tenant = config.tenant;
+    const account = config.billing;
+    const owner = config.staff.find((s) => s.staffId === tenant?.ownerId);
+    if (!tenant || !account || !owner) return;
+    const money = new Intl.NumberFormat(tenant.locale === "ru" ? "ru-RU" : "en-US", { style: "currency", currency: account.currency }).format(account.balanceMinor / 100);
+    const to = { email: owner.email, name: owner.name };
+    const p = { workspace: tenant.name, balance: money, locale: tenant.locale };
+    const at = new Date().toISOString();
+    if (change.entity === "tenant") {
+      const status = (change.after as { planStatus: string }).planStatus;
+      const was = (change.before as { planStatus: string }).planStatus;
+      const kind = status === "suspended" ? "suspended" : was === "suspended" ? "restored" : undefined;
+      if (!kind) return;
+      await queue(billingLetter(kind, to, p, idFrom(`${change.id}:${kind}`, at)), at);
+      return;
+    }
+    const days = (change.after as { lowBalanceDays?: number }).lowBalanceDays ?? 0;
+    const on = (change.after as { lowBalanceWarnedOn: string }).lowBalanceWarnedOn;
+    await queue(billingLetter("low_balance", to, { ...p, days }, idFrom(`low-balance:${on}`, at)), at);
+  },
+});
+
+type InvitationItem = { invitationId: string; email: string; name?: string; role: string; invitedByName: string; expiresAt: string; createdAt: string };
+
+/** An invitation is mailed to the person invited, with its link (the secret in it is derived, never stored). */
+export const invitationLetters = defineReaction({
+  name: "email.invitation",
+  on: ["invitation"],
+  when: (change) => change.kind === "insert",
+  async each(change) {
+    const tenantId = change.tenantId!;
+    const item = change.after as InvitationItem;
+    const tenant = (await Workspace.config(tenantId)).tenant;
+    if (!tenant) return;
+    const link = `${useConfig().appUrl}/invite/${await invitationToken(tenantId, item.invitationId)}`;
+    const letter = invitation(
+      { email: item.email, name: item.name },
+      { workspace: tenant.name, inviter: item.invitedByName, role: item.role, link, expiresAt: item.expiresAt, locale: tenant.locale },
+      item.invitationId,
+    );
+    await queue(letter, item.createdAt);
+  },
+});
+
+export const reactions = [customerLetters, staffAlerts, sendQueued, mailReferences, heldMail, billingLetters, invitationLetters];

@@ -1,0 +1,250 @@
+import { z } from "zod";
+import { createConversions } from "electrodb";
+import { Access } from "../access";
+import { usePrincipal, useTenantId } from "../actor";
+import { Counter } from "../counter";
+import { decodeCursor, encodeCursor } from "../db/cursor";
+import { useDb } from "../db/service";
+import { Invalid, NotFound } from "../error";
+import { usePorts } from "../port";
+import { parse } from "../validation";
+import * as Queue from "./queue";
+import { mergePage, type MergeSource, type Positions } from "./queue-merge";
+import { load, messageView, permissions, readRecord, view, type Info, type MessageInfo, type MessageRecord, type Record } from "./record";
+import { TicketEntity } from "./ticket.entity";
+
+export interface SlaEventInfo {
+  target: string;
+  kind: "warning" | "breach";
+  policyName: string;
+  dueAt: string;
+  at: string;
+  actions: string[];
+}
+
+export interface Detail {
+  ticket: Info;
+  messages: MessageInfo[];
+  permissions: ReturnType<typeof permissions>;
+  /** The ticket's SLA warnings and breaches, oldest first. */
+  slaEvents: SlaEventInfo[];
+}
+
+export interface Thread {
+  ticket: Record;
+  messages: MessageRecord[];
+  slaEvents: SlaEventInfo[];
+}
+
+/** A ticket with its thread and SLA history, in one query of its partition (the "thread" collection). */
+export async function thread(ticketId: string, options: { consistent?: boolean } = {}): Promise<Thread | undefined> {
+  const result = await useDb()
+    .collections.thread({ tenantId: useTenantId(), ticketId })
+    .go({ pages: "all", consistent: options.consistent ?? false });
+  const ticket = result.data.ticket[0];
+  if (!ticket) return undefined;
+  const messages = result.data.message.sort((a, b) => (a.messageId < b.messageId ? -1 : 1));
+  const slaEvents = result.data.slaEvent
+    .map(({ target, kind, policyName, dueAt, at, actions }) => ({ target, kind, policyName, dueAt, at, actions: actions ?? [] }))
+    .sort((a, b) => (a.at < b.at ? -1 : 1));
+  return { ticket, messages, slaEvents };
+}
+
+export function detail(t: Thread): Detail {
+  const actor = usePrincipal();
+  return { ticket: view(t.ticket), messages: t.messages.map(messageView), permissions: permissions(actor, t.ticket), slaEvents: t.slaEvents };
+}
+
+/** A ticket with its whole thread, for the ticket page: one query. */
+export async function get(ticketId: string): Promise<Detail> {
+  const found = await thread(ticketId);
+  if (!found || !Access.can(usePrincipal(), "view", found.ticket)) throw new NotFound("Ticket");
+  return detail(found);
+}
+
+/** A message of a ticket the actor may see. */
+async function loadMessage(ticketId: string, messageId: string): Promise<MessageRecord> {
+  await load(ticketId);
+  const result = await useDb().entities.message.get({ tenantId: useTenantId(), ticketId, messageId }).go();
+  if (!result.data) throw new NotFound("Message");
+  return result.data;
+}
+
+/** An attachment of a ticket's message: its name, type and bytes (from the blob store). */
+export async function attachment(ticketId: string, attachmentId: string): Promise<{ filename: string; contentType: string; content: Buffer }> {
+  await load(ticketId);
+  const entries = await useDb()
+    .entities.message.query.byId({ tenantId: useTenantId(), ticketId })
+    .go({ pages: "all", attributes: ["attachments"] });
+  const found = entries.data.flatMap((m) => m.attachments ?? []).find((a) => a.attachmentId === attachmentId);
+  if (!found) throw new NotFound("Attachment");
+  const content = await usePorts().blobs.get(found.blobKey);
+  if (!content) throw new NotFound("Attachment");
+  return { filename: found.filename, contentType: found.contentType, content };
+}
+
+/**
+ * A mail message's sanitised HTML, with its embedded images (cid:) pointing at the attachment download, for the
+ * console's sandboxed frame.
+ */
+export async function messageHtml(ticketId: string, messageId: string): Promise<string> {
+  const message = await loadMessage(ticketId, messageId);
+  let html = message.html;
+  if (!html && message.htmlKey) html = (await usePorts().blobs.get(message.htmlKey))?.toString("utf8");
+  if (!html) throw new NotFound("HTML");
+  const byCid = new Map((message.attachments ?? []).filter((a) => a.contentId).map((a) => [a.contentId!, a.attachmentId]));
+  return html.replace(/(src=["'])cid:([^"']+)(["'])/gi, (whole, open: string, cid: string, close: string) => {
+    const id = byCid.get(cid);
+    return id ? `${open}/api/tickets/${encodeURIComponent(ticketId)}/attachments/${encodeURIComponent(id)}${close}` : whole;
+  });
+}
+
+/** The ticket with this number, if the actor may see it. */
+export async function findByNumber(number: number): Promise<Info | undefined> {
+  const claim = await useDb().entities.ticketNumber.get({ tenantId: useTenantId(), number }).go();
+  if (!claim.data) return undefined;
+  const ticket = await readRecord(claim.data.ticketId);
+  return ticket && Access.can(usePrincipal(), "view", ticket) ? view(ticket) : undefined;
+}
+
+/** The ticket with this number, whoever asks (inbound mail). */
+export async function byNumber(number: number): Promise<Record | undefined> {
+  const claim = await useDb().entities.ticketNumber.get({ tenantId: useTenantId(), number }).go();
+  return claim.data ? readRecord(claim.data.ticketId, true) : undefined;
+}
+
+export const RequesterQuerySchema = z.object({
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+/** A requester's tickets, newest first, that the actor may see (deleted ones only for those who see the trash). */
+export async function forRequester(customerId: string, raw: z.input<typeof RequesterQuerySchema> = {}) {
+  const input = parse(RequesterQuerySchema, raw);
+  const actor = usePrincipal();
+  const result = await useDb()
+    .entities.ticket.query.byRequester({ tenantId: useTenantId(), requesterId: customerId })
+    .go({ order: "desc", limit: input.limit, cursor: input.cursor ?? null });
+  return {
+    tickets: result.data.filter((t) => Access.can(actor, "view", t)).map(view),
+    cursor: result.cursor,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Queues
+
+/** Keys and cursors from a ticket's attributes (schema only, no client). */
+const ticketConversions = createConversions(TicketEntity);
+
+const QueueCursor = z.object({ v: z.string(), s: z.string(), n: z.number().int(), p: z.array(z.union([z.string(), z.null(), z.literal(0)])) });
+
+type TicketQuery = {
+  where: (fn: (attributes: { [key: string]: unknown }, operations: { [key: string]: (...args: unknown[]) => string }) => string) => TicketQuery;
+  between: (start: { prioRank: string }, end: { prioRank: string }) => TicketQuery;
+  go: (options: object) => Promise<{ data: Record[]; cursor: string | null }>;
+};
+
+function queueReader(tenantId: string, source: Queue.Source, query: Queue.Query): MergeSource<Record> {
+  const entity = useDb().entities.ticket;
+  const conversions = ticketConversions.byAccessPattern[source.index];
+  const skField = { byDepartment: "gsi1sk", byAssignee: "gsi2sk", byTenant: "gsi3sk", unassignedByDepartment: "gsi4sk" }[source.index];
+  return {
+    async read(after, limit) {
+      let q = (entity.query[source.index] as unknown as (key: object) => TicketQuery)({ tenantId, ...source.key });
+      // A closed range rather than begins_with: equal cost on DynamoDB, and DynamoDB Local reads the whole partition
+      // for begins_with on a sort key, which made local queue pages slow down as a queue grew.
+      if (source.rank) q = q.between({ prioRank: source.rank }, { prioRank: `${source.rank}#\uffff` });
+      if (query.status) q = q.where((a, op) => op.eq!(a.status, query.status));
+      if (query.type) q = q.where((a, op) => op.eq!(a.type, query.type));
+      if (query.tag) q = q.where((a, op) => op.contains!(a.tags, query.tag));
+      if (source.departments) {
+        const departments = source.departments;
+        q = q.where((a, op) => (departments.length ? `(${departments.map((d) => op.eq!(a.departmentId, d)).join(" OR ")})` : op.notExists!(a.ticketId)));
+      }
+      let cursor: string | null = null;
+      if (after) {
+        const [prioRank, updatedAt, ticketId] = after.split("#");
+        cursor = conversions.fromComposite.toCursor({ tenantId, ...source.key, prioRank, updatedAt, ticketId } as never);
+      }
+      const result = await q.go({ order: query.sort === "priority" ? "asc" : "desc", limit, cursor });
+      const last = result.cursor ? (conversions.fromCursor.toKeys(result.cursor) as { [key: string]: string })[skField] ?? null : null;
+      return { items: result.data, more: Boolean(result.cursor), last };
+    },
+  };
+}
+
+const queuePosition = (t: Record) => `${t.prioRank}#${t.updatedAt}#${t.ticketId}`;
+const byPriority = (a: Record, b: Record) => {
+  const x = queuePosition(a);
+  const y = queuePosition(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+const byUpdate = (a: Record, b: Record) => {
+  const x = `${a.updatedAt}#${a.ticketId}`;
+  const y = `${b.updatedAt}#${b.ticketId}`;
+  return x < y ? 1 : x > y ? -1 : 0;
+};
+
+/**
+ * A page of a queue: a view (mine, unassigned, department, pending, on hold, solved, trash, all) with filters, sorted
+ * by priority or by update time, for the current actor. Reads about a page's worth of items whatever the tenant's size.
+ */
+export async function list(raw: z.input<typeof Queue.QuerySchema>): Promise<{ tickets: Info[]; cursor: string | null }> {
+  const actor = usePrincipal();
+  const query = parse(Queue.QuerySchema, raw);
+  const tenantId = useTenantId();
+  const me = actor.type === "staff" ? actor.staffId : undefined;
+  const sources = Queue.sourcesFor(actor, query, me);
+  if (!sources.length) return { tickets: [], cursor: null };
+  let positions: Positions | undefined;
+  if (query.cursor) {
+    const state = decodeCursor(QueueCursor, query.cursor);
+    if (state.v !== query.view || state.s !== query.sort || state.n !== sources.length) {
+      throw Invalid.field("cursor", "invalid_cursor", "This cursor belongs to another view or sort; start from the first page");
+    }
+    positions = state.p;
+  }
+  const page = await mergePage(
+    sources.map((source) => queueReader(tenantId, source, query)),
+    positions,
+    { limit: query.limit, compare: query.sort === "priority" ? byPriority : byUpdate, positionOf: queuePosition },
+  );
+  return {
+    tickets: page.items.map(view),
+    cursor: page.done ? null : encodeCursor({ v: query.view, s: query.sort, n: sources.length, p: page.positions }),
+  };
+}
+
+/** How many tickets each view holds for the current actor, and each visible department's unsolved tickets. */
+export async function counts(): Promise<{ views: { [view: string]: number }; departments: { [departmentId: string]: number } }> {
+  const actor = usePrincipal();
+  const me = actor.type === "staff" ? actor.staffId : undefined;
+  const values = await Counter.read(useTenantId(), "q#");
+  const sum = (keys: string[]) => keys.reduce((total, key) => total + Math.max(0, values.get(key) ?? 0), 0);
+  const views = Object.fromEntries(Object.entries(Queue.viewCountKeys(actor, me)).map(([name, keys]) => [name, sum(keys)]));
+  const visible = Access.visibleDepartments(actor);
+  const departmentIds =
+    visible === "all"
+      ? [...new Set([...values.keys()].filter((k) => k.startsWith("q#d#")).map((k) => k.split("#")[2]!))]
+      : visible;
+  const departments = Object.fromEntries(departmentIds.map((id) => [id, sum(Queue.departmentCountKeys(id))]));
+  return { views, departments };
+}
+
+/** The tickets with a breached target not yet met, most overdue first, that the actor may see. */
+export async function overdue(): Promise<Info[]> {
+  const actor = usePrincipal();
+  const tenantId = useTenantId();
+  const entries = await useDb().entities.overdue.query.byTicket({ tenantId }).go({ pages: "all" });
+  const visible = entries.data.filter((e) => Access.seesDepartment(actor, e.departmentId)).sort((a, b) => (a.since < b.since ? -1 : 1)).slice(0, 200);
+  if (!visible.length) return [];
+  const tickets = await useDb()
+    .entities.ticket.get(visible.map((e) => ({ tenantId, ticketId: e.ticketId })))
+    .go();
+  const byId = new Map(tickets.data.map((t) => [t.ticketId, t]));
+  return visible
+    .map((e) => byId.get(e.ticketId))
+    .filter((t): t is Record => Boolean(t && t.sla && Access.can(actor, "view", t)))
+    .map(view);
+}

@@ -1,0 +1,110 @@
+import { appendToThread } from "../email/intent";
+import { Conflict, NotFound } from "../error";
+import type { Event } from "../event";
+import { ClosedTicket, readRecord, type Record } from "./record";
+import { commitChange, EntryExists, type MessageDraft } from "./write";
+
+export interface Incoming {
+  customer: { customerId: string; name: string; email?: string };
+  body: string;
+  /** An automatic reply (out of office): kept as a note, changes nothing else and notifies no one. */
+  asNote?: boolean;
+  /** Addresses that join the conversation (copied on the mail). */
+  participants?: string[];
+  /** The mail's parts; its `messageId` makes a mail processed twice add one entry. */
+  mail: Pick<MessageDraft, "messageId" | "mailId" | "emailMessageId" | "fullBody" | "html" | "htmlKey" | "attachments" | "droppedAttachments">;
+}
+
+/** The mail's entry is in the thread already (a mail processed again): nothing more to do. */
+export class AlreadyReceived extends Conflict {
+  constructor(readonly ticket: Record) {
+    super(`This mail is on ticket #${ticket.number} already`);
+  }
+}
+
+/**
+ * Adds a customer's message to a ticket. A solved, pending or on-hold ticket opens again; the customer's address (and
+ * those copied) join the conversation; the message's Message-ID joins the mail thread.
+ */
+export async function receive(ticketId: string, incoming: Incoming): Promise<Record> {
+  for (let attempt = 1; ; attempt++) {
+    const before = await readRecord(ticketId, true);
+    if (!before) throw new NotFound("Ticket");
+    if (before.status === "closed") throw new ClosedTicket(before);
+    const by: Event.EventActor = { type: "customer", id: incoming.customer.customerId, name: incoming.customer.name };
+    const at = new Date().toISOString();
+    const set: Partial<Record> = {
+      participants: [...new Set([...(before.participants ?? []), ...(incoming.participants ?? [])])],
+      mailThread: appendToThread(before.mailThread, incoming.mail.emailMessageId),
+      ...(incoming.mail.emailMessageId && !incoming.asNote ? { customerMessageId: incoming.mail.emailMessageId } : {}),
+    };
+    const remove: (keyof Record)[] = [];
+    const messages: MessageDraft[] = [
+      {
+        kind: incoming.asNote ? "note" : "customer",
+        authorType: "customer",
+        authorId: incoming.customer.customerId,
+        authorName: incoming.customer.name,
+        body: incoming.body,
+        ...incoming.mail,
+      },
+    ];
+    let reopened = false;
+    if (!incoming.asNote) {
+      set.lastCustomerActivityAt = at;
+      if (before.status === "solved" || before.status === "pending" || before.status === "on_hold") {
+        set.status = "open";
+        reopened = true;
+        if (before.status === "solved") remove.push("solvedAt");
+        messages.push({ kind: "system", authorType: "customer", authorId: by.id, authorName: by.name, body: "", system: { action: "status", from: before.status, to: "open" } });
+      }
+    }
+    try {
+      const { after } = await commitChange({
+        before,
+        set,
+        remove,
+        messages,
+        events: [
+          {
+            action: incoming.asNote ? "ticket.auto_reply" : "ticket.customer_reply",
+            target: { type: "ticket", id: ticketId, label: `#${before.number}` },
+            departmentId: before.departmentId,
+            ...(reopened ? { before: { status: before.status }, after: { status: "open" } } : {}),
+          },
+        ],
+        by,
+        at,
+      });
+      return after;
+    } catch (error) {
+      if (error instanceof EntryExists) throw new AlreadyReceived(before);
+      if (error instanceof Conflict && error.current && attempt < 5) continue;
+      throw error;
+    }
+  }
+}
+
+/** Records that the customer did not get our last letter (a hard bounce), on the ticket and in its thread. */
+export async function markUndelivered(ticketId: string, reason: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const before = await readRecord(ticketId, true);
+    if (!before) return;
+    const at = new Date().toISOString();
+    const by: Event.EventActor = { type: "system", id: "system", name: "mail delivery" };
+    try {
+      await commitChange({
+        before,
+        set: { deliveryFailedAt: at, deliveryFailure: reason.slice(0, 500) },
+        messages: [{ kind: "system", authorType: "system", authorId: "system", authorName: "mail delivery", body: "", system: { action: "undelivered", reason: reason.slice(0, 500) } }],
+        events: [{ action: "ticket.undelivered", target: { type: "ticket", id: ticketId, label: `#${before.number}` }, departmentId: before.departmentId, reason: reason.slice(0, 500) }],
+        by,
+        at,
+      });
+      return;
+    } catch (error) {
+      if (error instanceof Conflict && error.current && attempt < 5) continue;
+      throw error;
+    }
+  }
+}

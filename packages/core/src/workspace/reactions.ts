@@ -1,0 +1,23 @@
+import { changedAttributes, defineReaction, type Change } from "../stream";
+import { CONFIG_ENTITIES, raiseStamps } from "./index";
+
+/** Attributes whose changes say nothing about the configuration (a staff member signing in, say). */
+const BOOKKEEPING = new Set(["lastLoginAt", "updatedAt", "__edb_e__", "__edb_v__"]);
+
+function configurationChanged(change: Change): boolean {
+  if (!change.tenantId) return false;
+  for (const name of changedAttributes(change)) if (!BOOKKEEPING.has(name)) return true;
+  return false;
+}
+
+/** A workspace's configuration changed: every process drops its copy (here, and by the stamp elsewhere). */
+export const configChanged = defineReaction({
+  name: "workspace.config-changed",
+  on: CONFIG_ENTITIES,
+  when: configurationChanged,
+  async batch(changes) {
+    await raiseStamps(changes.map((c) => c.tenantId!));
+  },
+});
+
+export const reactions = [configChanged];
