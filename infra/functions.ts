@@ -4,7 +4,7 @@ import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { Bucket } from "aws-cdk-lib/aws-s3";
 import { Function as SstFunction, type FunctionProps } from "sst/constructs";
 import type { Construct } from "constructs";
-import { LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME } from "./lambda";
+import { LAMBDA_ARCHITECTURE, LAMBDA_NODEJS, LAMBDA_RUNTIME } from "./lambda";
 
 /** The DynamoDB actions the core uses (ElectroDB gets/puts/updates/deletes/queries, batches and transactions). */
 export const TABLE_ACTIONS = [
@@ -49,7 +49,7 @@ export function appFunction(scope: Construct, id: string, shared: Shared, props:
     architecture: LAMBDA_ARCHITECTURE,
     logRetention: "one_month",
     ...props,
-    nodejs: { format: "esm", ...props.nodejs },
+    nodejs: { ...LAMBDA_NODEJS, ...props.nodejs },
     environment: {
       TABLE_NAME: table.tableName,
       INBOUND_DOMAIN: shared.inboundDomain,
