@@ -1,4 +1,5 @@
 import { useDb } from "@frontline/core/db";
+import { Workspace as WorkspaceConfig } from "@frontline/core/workspace";
 import { makeSignup } from "./factories";
 
 export type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
@@ -43,7 +44,10 @@ export async function signupVia(fetcher: Fetch, overrides = {}, options: { plan?
   const input = makeSignup(overrides);
   const response = await caller(fetcher).post("/api/signup", input);
   if (response.status !== 201) throw new Error(`signup failed: ${response.status} ${await response.text()}`);
-  if ((options.plan ?? "pro") !== "standard") await useDb().entities.tenant.patch({ tenantId: input.slug }).set({ planId: options.plan ?? "pro" }).go();
+  if ((options.plan ?? "pro") !== "standard") {
+    await useDb().entities.tenant.patch({ tenantId: input.slug }).set({ planId: options.plan ?? "pro" }).go();
+    WorkspaceConfig.changed(input.slug); // what the stream tells every process; the API runs in this one
+  }
   const body = (await response.json()) as { token: string; csrfToken: string; staff: { staffId: string } };
   return {
     slug: input.slug,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Customer } from "@frontline/core/customer";
 import { Conflict, Forbidden, Invalid, NotFound } from "@frontline/core/error";
+import { useDb } from "@frontline/core/db";
 import { Event } from "@frontline/core/event";
 import { Ticket } from "@frontline/core/ticket";
 import { settle, useTestTable } from "../../../test/support/db";
@@ -329,5 +330,24 @@ describe("the event log", () => {
     expect(inRange.events).toHaveLength(5);
     const none = await ws.as(ws.owner, () => Event.list({ to: start, action: "ticket.note" }));
     expect(none.events).toHaveLength(0);
+  });
+});
+
+describe("data kept by an earlier version", () => {
+  it("refiles unsolved tickets from the old open, pending and on-hold partitions into the active one, once", async () => {
+    const ws = await makeWorkspace();
+    const t = await ws.as(ws.owner, () => Ticket.create(request({ subject: "Filed the old way" })));
+    const record = (await useDb().entities.ticket.get({ tenantId: ws.tenantId, ticketId: t.ticketId }).go()).data!;
+    // As an earlier version wrote it: the index keys of the "open" partition.
+    await useDb()
+      .entities.ticket.patch({ tenantId: ws.tenantId, ticketId: t.ticketId })
+      .set({ queueGroup: "open", prioRank: record.prioRank, assigneeKey: record.assigneeKey, departmentId: record.departmentId, updatedAt: record.updatedAt })
+      .go();
+    expect((await ws.as(ws.owner, () => Ticket.list({ view: "unassigned" }))).tickets.map((x) => x.ticketId)).not.toContain(t.ticketId);
+    expect(await Ticket.regroupQueues()).toBeGreaterThanOrEqual(1);
+    const after = (await useDb().entities.ticket.get({ tenantId: ws.tenantId, ticketId: t.ticketId }).go()).data!;
+    expect(after).toMatchObject({ queueGroup: "active", version: record.version, updatedAt: record.updatedAt });
+    expect((await ws.as(ws.owner, () => Ticket.list({ view: "unassigned" }))).tickets.map((x) => x.ticketId)).toContain(t.ticketId);
+    expect(await Ticket.regroupQueues()).toBe(0);
   });
 });

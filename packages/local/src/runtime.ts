@@ -5,6 +5,7 @@ import { configure } from "@frontline/core/config";
 import { Plan } from "@frontline/core/plan";
 import { configurePorts } from "@frontline/core/port";
 import { Timers } from "@frontline/core/timer";
+import { Ticket } from "@frontline/core/ticket";
 import { withActor } from "@frontline/core/actor";
 import { Billing } from "@frontline/core/billing";
 import { PLATFORM_TENANT_ID } from "@frontline/core/db";
@@ -88,6 +89,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     scheduler = localScheduler(Timers.fire);
     configurePorts({ blobs: folderBlobStore(join(filesDir, "blobs")), mailer, scheduler });
     await Plan.ensureCatalog();
+    // Data kept by an earlier version: unsolved tickets move to the one "active" queue partition (once).
+    const regrouped = await Ticket.regroupQueues();
+    if (regrouped) console.log(`Refiled ${regrouped} unsolved tickets kept by an earlier version in the active queues.`);
     // Bill today (idempotent: a restart charges nobody twice) and chain the daily runs on the local scheduler.
     await withActor({ type: "system", tenantId: PLATFORM_TENANT_ID, reason: "billing" }, () => Billing.runDaily());
     await scheduler.arm(Timers.DAILY_BILLING, Timers.nextBillingRun(), { kind: "billing.daily", tenantId: PLATFORM_TENANT_ID, rearm: 1 });

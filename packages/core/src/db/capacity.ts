@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 
 /**
@@ -58,6 +59,55 @@ export const CapacityMeter = {
         return result;
       },
       { step: "initialize", name: "frontlineCapacityMeter" },
+    );
+  },
+};
+
+/** What one piece of work (a request, say) asked of DynamoDB: calls by command, and the size of each transaction. */
+export interface CallCount {
+  calls: number;
+  byCommand: { [command: string]: number };
+  /** Items in each TransactWriteItems, in order. */
+  transactionItems: number[];
+  /** The keys of each TransactWriteItems' items, with the kind of write (for tests of what a change touches). */
+  transactions: { kind: "Put" | "Update" | "Delete" | "ConditionCheck"; key: { [name: string]: unknown }; conditional: boolean }[][];
+}
+
+const counting = new AsyncLocalStorage<CallCount>();
+
+/**
+ * Counts the DynamoDB calls made inside `fn` (and what it awaits), for the benchmark's calls-per-request column and
+ * for tests of the request paths' budgets.
+ */
+export const CallMeter = {
+  async measure<T>(fn: () => Promise<T>): Promise<{ result: T; count: CallCount }> {
+    const count: CallCount = { calls: 0, byCommand: {}, transactionItems: [], transactions: [] };
+    const result = await counting.run(count, fn);
+    return { result, count };
+  },
+  attach(client: DynamoDBClient) {
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const count = counting.getStore();
+        if (count) {
+          const command = (context.commandName ?? "unknown").replace(/Command$/, "");
+          count.calls++;
+          count.byCommand[command] = (count.byCommand[command] ?? 0) + 1;
+          if (command === "TransactWriteItems") {
+            const items = ((args.input as { TransactItems?: { [kind: string]: { Key?: object; Item?: { pk: unknown; sk: unknown }; ConditionExpression?: string } }[] }).TransactItems ?? []);
+            count.transactionItems.push(items.length);
+            count.transactions.push(
+              items.map((entry) => {
+                const [kind, op] = Object.entries(entry)[0]! as ["Put" | "Update" | "Delete" | "ConditionCheck", { Key?: { [name: string]: unknown }; Item?: { [name: string]: unknown }; ConditionExpression?: string }];
+                const key = op.Key ?? { pk: op.Item?.pk, sk: op.Item?.sk };
+                return { kind, key, conditional: Boolean(op.ConditionExpression) };
+              }),
+            );
+          }
+        }
+        return next(args);
+      },
+      { step: "initialize", name: "frontlineCallMeter" },
     );
   },
 };

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { onConfigChange, useConfig } from "../config";
-import { CapacityMeter } from "./capacity";
+import { CallMeter, CapacityMeter } from "./capacity";
 
 let client: DynamoDBDocumentClient | undefined;
 onConfigChange(() => {
@@ -24,6 +24,7 @@ export function useDynamo(): DynamoDBDocumentClient {
         : {}),
     });
     CapacityMeter.attach(base, Boolean(config.dynamoEndpoint));
+    CallMeter.attach(base);
     client = DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
   }
   return client;

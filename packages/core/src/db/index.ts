@@ -1,7 +1,7 @@
 export { Table, createTableInput, type GlobalIndexName } from "./table";
 export { useDb, entities } from "./service";
 export { useDynamo } from "./client";
-export { CapacityMeter } from "./capacity";
+export { CallMeter, CapacityMeter, type CallCount } from "./capacity";
 export { PLATFORM_TENANT_ID } from "./keys";
 export { transact } from "./transaction";
 export { isConditionFailure } from "./condition";

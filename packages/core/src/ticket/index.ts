@@ -16,5 +16,6 @@ export { remove, restore, purge } from "./trash";
 export { fireSla, type SlaOutcome } from "./escalate";
 export { get, thread, detail, attachment, messageHtml, findByNumber, byNumber, forRequester, RequesterQuerySchema, list, counts, overdue, type Detail, type SlaEventInfo } from "./read";
 export type { MessageDraft } from "./write";
+export { regroupQueues } from "./migrate";
 
 export * as Ticket from "./index";

@@ -75,8 +75,8 @@ export function transitionError(from: Status, to: Status): string {
 export const UNSOLVED: readonly Status[] = ["new", "open", "pending", "on_hold"];
 
 /**
- * The queue a ticket is filed under, which leads the queue indexes' partition keys: new and open tickets are "open",
- * solved and closed are "solved", and a ticket in the trash is "trash" whatever its status.
+ * The queue a ticket counts towards: new and open tickets are "open", solved and closed are "solved", and a ticket in
+ * the trash is "trash" whatever its status (the queue counters are kept per group).
  */
 export const Groups = ["open", "pending", "hold", "solved", "trash"] as const;
 export type Group = (typeof Groups)[number];
@@ -95,6 +95,18 @@ export function groupOf(status: Status, deleted: boolean): Group {
     case "closed":
       return "solved";
   }
+}
+
+/**
+ * The partition of the queue indexes a ticket is filed in: every unsolved ticket is "active" (so a view of unsolved
+ * tickets reads one partition per scope), solved and closed tickets are "solved", deleted ones "trash".
+ */
+export const IndexGroups = ["active", "solved", "trash"] as const;
+export type IndexGroup = (typeof IndexGroups)[number];
+
+export function indexGroupOf(status: Status, deleted: boolean): IndexGroup {
+  if (deleted) return "trash";
+  return status === "solved" || status === "closed" ? "solved" : "active";
 }
 
 /** Normalises tags: trimmed, lowercase, spaces as hyphens, unique, in the order given. */

@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { Access, type Principal } from "../access";
 import { Forbidden, Invalid } from "../error";
-import { groupOf, PRIORITY_RANKS, priorityRank, type Group, type Priority, type Status } from "./lifecycle";
+import { groupOf, indexGroupOf, PRIORITY_RANKS, priorityRank, type Group, type IndexGroup, type Priority, type Status } from "./lifecycle";
 
 /**
  * Queues: which index partitions a view reads, and what each ticket counts towards.
  *
  * Every queue index partition holds the tickets of one scope (a department, an assignee, the whole tenant, or the
- * unassigned tickets of a department) in one group (open, pending, hold, solved, trash), sorted by
- * `<priority rank>#<updated at>#<id>`. A view is the union of some partitions:
+ * unassigned tickets of a department) in one index group (active: every unsolved ticket; solved; trash), sorted by
+ * `<priority rank>#<updated at>#<id>`, so a view of unsolved tickets reads one partition per scope. A view is the
+ * union of some partitions (the pending and on-hold views filter the active partition by status):
  *   - sorted by priority (urgent first, longest untouched first), it is a merge of the partitions read in ascending
  *     order;
  *   - sorted by update time (newest first), it is a merge of each partition's four priority ranges read in descending
@@ -24,7 +25,7 @@ export type Sort = (typeof Sorts)[number];
 
 const UNSOLVED_GROUPS: Group[] = ["open", "pending", "hold"];
 
-/** The groups each view shows. */
+/** The groups each view shows (what its count sums). */
 export const ViewGroups: Record<View, Group[]> = {
   mine: UNSOLVED_GROUPS,
   unassigned: UNSOLVED_GROUPS,
@@ -34,6 +35,18 @@ export const ViewGroups: Record<View, Group[]> = {
   solved: ["solved"],
   trash: ["trash"],
   all: ["open", "pending", "hold", "solved"],
+};
+
+/** The index partitions each view reads, and the statuses it keeps of them (none: all). */
+const ViewPartitions: Record<View, { groups: IndexGroup[]; statuses?: Status[] }> = {
+  mine: { groups: ["active"] },
+  unassigned: { groups: ["active"] },
+  department: { groups: ["active"] },
+  pending: { groups: ["active"], statuses: ["pending"] },
+  on_hold: { groups: ["active"], statuses: ["on_hold"] },
+  solved: { groups: ["solved"] },
+  trash: { groups: ["trash"] },
+  all: { groups: ["active", "solved"] },
 };
 
 /** The attributes of a ticket that place it in the queue indexes (written with every change of the ticket). */
@@ -49,7 +62,7 @@ export const UNASSIGNED = "none";
 
 export function queueAttributes(state: QueueState) {
   return {
-    queueGroup: groupOf(state.status, Boolean(state.deletedAt)),
+    queueGroup: indexGroupOf(state.status, Boolean(state.deletedAt)),
     prioRank: priorityRank(state.priority),
     assigneeKey: state.assigneeId || UNASSIGNED,
   };
@@ -57,7 +70,8 @@ export function queueAttributes(state: QueueState) {
 
 /** The counters a ticket in this state counts towards (see Counter.delta for their changes). */
 export function countKeys(state: QueueState): string[] {
-  const { queueGroup, assigneeKey } = queueAttributes(state);
+  const { assigneeKey } = queueAttributes(state);
+  const queueGroup = groupOf(state.status, Boolean(state.deletedAt));
   const keys = [`q#d#${state.departmentId}#${queueGroup}`, `q#a#${assigneeKey}#${queueGroup}`, `q#t#${queueGroup}`];
   if (assigneeKey === UNASSIGNED) keys.push(`q#u#${state.departmentId}#${queueGroup}`);
   return keys;
@@ -69,9 +83,11 @@ export type IndexName = "byDepartment" | "byAssignee" | "byTenant" | "unassigned
 export interface Source {
   index: IndexName;
   /** The partition's composite attributes, without the tenant. */
-  key: { departmentId?: string; assigneeKey?: string; queueGroup: Group };
+  key: { departmentId?: string; assigneeKey?: string; queueGroup: IndexGroup };
   /** Only this priority rank (a prefix of the sort key). */
   rank?: string;
+  /** Only tickets of these statuses (a filter, for the pending and on-hold views of the active partition). */
+  statuses?: readonly Status[];
   /** Only tickets of these departments (a filter, for a scope that spans departments). */
   departments?: readonly string[];
 }
@@ -107,11 +123,16 @@ export function sourcesFor(actor: Principal, query: Query, me: string | undefine
   }
   if (query.view === "mine" && !me) throw Invalid.field("view", "invalid", "The mine view is for staff members");
 
-  let groups = ViewGroups[query.view];
+  const read = ViewPartitions[query.view];
+  let groups = read.groups;
+  let statuses = read.statuses;
   if (query.status) {
-    const group = groupOf(query.status, query.view === "trash");
+    const group = indexGroupOf(query.status, query.view === "trash");
     groups = groups.filter((g) => g === group);
+    statuses = statuses ? statuses.filter((s) => s === query.status) : [query.status];
+    if (!statuses.length) return [];
   }
+  const filter = statuses ? { statuses } : {};
 
   const departments = query.departmentId ? [query.departmentId] : visible;
   let assigneeKey: string | undefined;
@@ -126,19 +147,20 @@ export function sourcesFor(actor: Principal, query: Query, me: string | undefine
   for (const queueGroup of groups) {
     if (assigneeKey === UNASSIGNED && departments !== "all") {
       for (const departmentId of departments) {
-        partitions.push({ index: "unassignedByDepartment", key: { departmentId, queueGroup } });
+        partitions.push({ index: "unassignedByDepartment", key: { departmentId, queueGroup }, ...filter });
       }
     } else if (assigneeKey) {
       // An assignee's tickets span departments: show only those the actor sees (or the one asked for).
       partitions.push({
         index: "byAssignee",
         key: { assigneeKey, queueGroup },
+        ...filter,
         ...(departments === "all" ? {} : { departments }),
       });
     } else if (departments === "all") {
-      partitions.push({ index: "byTenant", key: { queueGroup } });
+      partitions.push({ index: "byTenant", key: { queueGroup }, ...filter });
     } else {
-      for (const departmentId of departments) partitions.push({ index: "byDepartment", key: { departmentId, queueGroup } });
+      for (const departmentId of departments) partitions.push({ index: "byDepartment", key: { departmentId, queueGroup }, ...filter });
     }
   }
 

@@ -155,7 +155,10 @@ function queueReader(tenantId: string, source: Queue.Source, query: Queue.Query)
       // A closed range rather than begins_with: equal cost on DynamoDB, and DynamoDB Local reads the whole partition
       // for begins_with on a sort key, which made local queue pages slow down as a queue grew.
       if (source.rank) q = q.between({ prioRank: source.rank }, { prioRank: `${source.rank}#\uffff` });
-      if (query.status) q = q.where((a, op) => op.eq!(a.status, query.status));
+      if (source.statuses) {
+        const statuses = source.statuses;
+        q = q.where((a, op) => `(${statuses.map((s) => op.eq!(a.status, s)).join(" OR ")})`);
+      }
       if (query.type) q = q.where((a, op) => op.eq!(a.type, query.type));
       if (query.tag) q = q.where((a, op) => op.contains!(a.tags, query.tag));
       if (source.departments) {
