@@ -15,6 +15,7 @@ import { Storage } from "../../infra/storage";
 import { STREAM_HANDLER, Stream } from "../../infra/stream";
 import { Web } from "../../infra/web";
 import { Table, createTableInput } from "../../packages/core/src/db/table";
+import { FUNCTIONS, bundle, lambdaEnvironment } from "../../packages/local/bench/bundles";
 import { buildWeb, webBuildNeeded } from "../../packages/local/src/web-build";
 import config from "../../sst.config";
 import { useTestTable } from "../support/db";
@@ -614,6 +615,43 @@ describe("the inbound, timer and stream functions' bundles", () => {
         timeout: 60_000,
       });
       expect(stdout.trim()).toBe("function");
+    }
+  });
+});
+
+describe("the bundle benchmark (packages/local/bench/bundles.ts)", () => {
+  const outDir = mkdtempSync(join(tmpdir(), "frontline-bench-"));
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  function appFunctions(): Json[] {
+    return stacksOf(app)
+      .flatMap((stack) => resourcesOf(Template.fromStack(stack), "AWS::Lambda::Function").map(([, r]) => r.Properties as Json))
+      .filter((p) => String(p.Handler).startsWith("functions/src/"));
+  }
+
+  it("knows every function of the app, its memory, and the environment infra gives it", () => {
+    const functions = appFunctions();
+    expect(functions.map((p) => p.Handler).sort()).toEqual(FUNCTIONS.map((fn) => fn.handler).sort());
+    for (const props of functions) {
+      const fn = FUNCTIONS.find((f) => f.handler === props.Handler)!;
+      expect(fn.memoryMb, fn.name).toBe(props.MemorySize);
+      const env = lambdaEnvironment(fn, "/var/task");
+      expect(Object.keys(props.Environment.Variables).filter((name) => !(name in env)), fn.name).toEqual([]);
+    }
+  });
+
+  it("builds each function's bundle byte for byte as SST built it for the app", async () => {
+    const built = stacksOf(app).flatMap((stack) => stack.node.findAll().filter((c): c is SstFunction => c instanceof SstFunction));
+    expect(built).toHaveLength(FUNCTIONS.length);
+    for (const fn of built) {
+      const artifact = join(useProject().paths.artifacts, fn.node.addr);
+      const [code] = readdirSync(artifact, { recursive: true }).map(String).filter((file) => file.endsWith(".mjs"));
+      const mine = FUNCTIONS.find((f) => `${f.handler.replace(/\.[^.]+$/, "")}.mjs` === code);
+      expect(mine, code).toBeDefined();
+      const ours = await bundle(mine!, join(outDir, mine!.name));
+      expect(relative(join(outDir, mine!.name), ours.file)).toBe(code);
+      expect(ours.bytes, code).toBe(statSync(join(artifact, code!)).size);
+      expect(readFileSync(ours.file).equals(readFileSync(join(artifact, code!))), code).toBe(true);
     }
   });
 });

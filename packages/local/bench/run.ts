@@ -2,6 +2,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { Throttle } from "@frontline/core/auth";
 import { CapacityMeter } from "@frontline/core/db";
 import { startRuntime } from "../src/runtime";
+import { formatBundles, measureBundles, type BundleReport } from "./bundles";
 import { measure, size, table, type Row } from "./harness";
 import { mailRows, slaRows } from "./mail-sla";
 import { NoScan } from "./no-scan";
@@ -17,8 +18,10 @@ import { datasetDir, ensureDataset, onInterrupt, ticketSizes, workingCopy, type 
  *    (seed-tickets.ts). The per-operation figures must stay flat as the tenant grows.
  * Every DynamoDB request is checked: a ScanCommand fails the run (no request path scans).
  * 3. Inbound mail over SMTP, and a burst of SLA timers due at one instant on the local scheduler (mail-sla.ts).
+ * 4. Each Lambda's bundle as infra builds it: size, gzipped size, module init time, the API's largest packages
+ *    (bundles.ts; alone: `npm run bench:bundles`).
  * Set BENCH_SCALE=0.2 for a quick run (fewer operations per row); `--only mail,sla` runs some sections
- * (accounts, tickets, mail, sla); BENCH_SLA_TIMERS sets the size of the timer burst (1000).
+ * (accounts, tickets, mail, sla, bundles); BENCH_SLA_TIMERS sets the size of the timer burst (1000).
  */
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const n = (count: number) => Math.max(10, Math.round(count * scale));
@@ -220,13 +223,15 @@ function flatness(rows: Row[]): string[] {
   return lines;
 }
 
-/** `--only accounts,tickets,mail,sla` runs some sections; all by default. `--tickets-only` is `--only tickets`. */
+/** `--only accounts,tickets,mail,sla,bundles` runs some sections; all by default. `--tickets-only` is `--only tickets`. */
+const SECTIONS = ["accounts", "tickets", "mail", "sla", "bundles"];
+
 function sections(argv: readonly string[] = process.argv.slice(2)): Set<string> {
   if (argv.includes("--tickets-only")) return new Set(["tickets"]);
   const flag = argv.findIndex((a) => a === "--only" || a.startsWith("--only="));
-  const raw = flag >= 0 ? (argv[flag]!.includes("=") ? argv[flag]!.split("=")[1]! : argv[flag + 1] ?? "") : "accounts,tickets,mail,sla";
+  const raw = flag >= 0 ? (argv[flag]!.includes("=") ? argv[flag]!.split("=")[1]! : argv[flag + 1] ?? "") : SECTIONS.join(",");
   const chosen = new Set(raw.split(",").map((s) => s.trim()).filter(Boolean));
-  for (const s of chosen) if (!["accounts", "tickets", "mail", "sla"].includes(s)) throw new Error(`--only takes accounts, tickets, mail, sla; got "${s}"`);
+  for (const s of chosen) if (!SECTIONS.includes(s)) throw new Error(`--only takes ${SECTIONS.join(", ")}; got "${s}"`);
   return chosen;
 }
 
@@ -249,6 +254,8 @@ async function main() {
     );
   }
 
+  // Alone on the machine: the init times are those of a process importing a bundle, nothing else running.
+  const bundles: BundleReport | undefined = only.has("bundles") ? await measureBundles() : undefined;
   const accounts = only.has("accounts") ? await accountRows() : [];
   const mail = only.has("mail") ? await mailRows(n(300)) : [];
   const sla = only.has("sla") ? await slaRows(Number(process.env.BENCH_SLA_TIMERS ?? 1000)) : [];
@@ -269,6 +276,8 @@ async function main() {
   }
   console.log("\nRCU/WCU: DynamoDB capacity units consumed per operation (as DynamoDB Local reports them; transactional items doubled, as AWS bills them).");
   if (seeding.length) console.log(`Seeding: ${seeding.join("; ")}.`);
+
+  if (bundles) console.log(`\n${formatBundles(bundles)}`);
 
   const flat = flatness(grouped);
   if (flat.length) console.log(`\nAs the tenant grows:\n${flat.map((l) => `  ${l}`).join("\n")}`);

@@ -1,0 +1,30 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, expect, it } from "vitest";
+import { FUNCTIONS, bundle, packagesOf } from "../../packages/local/bench/bundles";
+
+/**
+ * The API function's bundle, built as infra builds it (packages/local/bench/bundles.ts: SST's esbuild and options;
+ * app.test.ts checks it is byte for byte the bundle of the synthesised app), held to a size budget.
+ *
+ * The budget is the size measured when it was set plus 10%, so that the bundle does not grow while the core is
+ * trimmed: 3,902,714 bytes minified (3,811 KB: iconv-lite 25%, zod 12%, encoding-japanese 6%, the core 5%, electrodb
+ * 5%...; `npm run bench:bundles` lists them). The target is 800 KB minified and 200 ms of module init (measured by
+ * the bench); lower the budget as the bundle shrinks.
+ */
+const MEASURED_BYTES = 3_902_714;
+const API_BUNDLE_BUDGET = Math.round(MEASURED_BYTES * 1.1);
+
+const outDir = mkdtempSync(join(tmpdir(), "frontline-budget-"));
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+it(`keeps the API function's minified bundle within its budget (${API_BUNDLE_BUDGET.toLocaleString("en")} bytes)`, async () => {
+  const api = FUNCTIONS.find((fn) => fn.name === "api")!;
+  const built = await bundle(api, outDir);
+  const largest = packagesOf(built)
+    .slice(0, 10)
+    .map((p) => `${p.name} ${(p.bytes / 1024).toFixed(0)} KB`)
+    .join(", ");
+  expect(built.bytes, `${built.bytes.toLocaleString("en")} bytes; largest packages: ${largest}`).toBeLessThanOrEqual(API_BUNDLE_BUDGET);
+});
