@@ -38,6 +38,8 @@ export const CustomerEmailEntity = new Entity({
     name: { type: "string" },
     organizationId: { type: "string" },
     locale: { type: "string" },
+    /** Mail to the address bounced hard (as on the customer): letters to it are not sent. */
+    undeliverableAt: { type: "string" },
   },
   indexes: {
     byEmail: { pk: tenantPartition, sk: sortKey("cust-email", ["email"]) },

@@ -204,11 +204,26 @@ export async function findByEmail(email: string): Promise<Record | undefined> {
 /** Mail to this address bounced hard: no letter is sent to it any more (the outbox suppresses them). */
 export async function markUndeliverable(email: string, reason: string): Promise<void> {
   const customer = await findByEmail(email);
-  if (!customer || customer.undeliverableAt) return;
-  await useDb()
-    .entities.customer.patch({ tenantId: customer.tenantId, customerId: customer.customerId })
-    .set({ undeliverableAt: new Date().toISOString(), undeliverableReason: reason })
-    .go();
+  if (!customer || customer.undeliverableAt || !customer.email) return;
+  const at = new Date().toISOString();
+  const { tenantId, customerId } = customer;
+  await transact((entities) => [
+    entities.customer.patch({ tenantId, customerId }).set({ undeliverableAt: at, undeliverableReason: reason }).commit(),
+    entities.customerEmail.patch({ tenantId, email: customer.email! }).set({ undeliverableAt: at }).commit(),
+  ]);
+}
+
+/**
+ * Whether letters to an address are suppressed (it bounced hard), and why: one read of the address's claim, which
+ * carries the mark (a claim written before claims carried it is read through to the customer).
+ */
+export async function deliverability(email: string): Promise<{ undeliverable: false } | { undeliverable: true; reason: string }> {
+  const tenantId = useTenantId();
+  const claim = (await useDb().entities.customerEmail.get({ tenantId, email: email.toLowerCase() }).go()).data;
+  if (!claim) return { undeliverable: false };
+  if (claim.name !== undefined && !claim.undeliverableAt) return { undeliverable: false };
+  const customer = (await useDb().entities.customer.get({ tenantId, customerId: claim.customerId }).go()).data;
+  return customer?.undeliverableAt ? { undeliverable: true, reason: customer.undeliverableReason ?? "undeliverable" } : { undeliverable: false };
 }
 
 export async function get(customerId: string): Promise<Info> {

@@ -130,14 +130,23 @@ export class TemplateError extends Error {
   override readonly name = "TemplateError";
 }
 
+/** Parsed templates by their text: every letter of a kind is rendered from the same few templates. */
+const parsed = new Map<string, ReturnType<typeof engine.parse>>();
+function parsedOf(text: string) {
+  let template = parsed.get(text);
+  if (!template) {
+    template = engine.parse(text);
+    if (parsed.size >= 500) parsed.delete(parsed.keys().next().value!);
+    parsed.set(text, template);
+  }
+  return template;
+}
+
 /** Renders a template; a broken or runaway template is a TemplateError (the caller falls back to the default). */
 export async function renderTemplate(template: Template, variables: LetterVariables): Promise<Template> {
   const scope = { ...variables, reply_marker: REPLY_MARKER };
   try {
-    const [subject, body] = await Promise.all([
-      engine.parseAndRender(template.subject, scope),
-      engine.parseAndRender(template.body, scope),
-    ]);
+    const [subject, body] = await Promise.all([engine.render(parsedOf(template.subject), scope), engine.render(parsedOf(template.body), scope)]);
     return { subject: subject.replace(/\s+/g, " ").trim(), body: body.replace(/\n{3,}/g, "\n\n").trim() };
   } catch (error) {
     throw new TemplateError((error as Error).message);

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { EntityItem } from "electrodb";
 import { Access } from "../access";
-import { usePrincipal, useTenantId } from "../actor";
+import { usePrincipal, useTenantId, withActor } from "../actor";
+import { Customer } from "../customer";
 import { guarded, transact } from "../db/transaction";
 import { useDb } from "../db/service";
 import { Conflict, NotFound } from "../error";
@@ -109,19 +110,20 @@ export interface Delivered {
  * then the mail goes out through the Mailer port. A transient failure is retried on a timer; a permanent one, or the
  * last attempt, leaves the entry failed with the reason. Mail to an address that bounced is not sent at all.
  */
-export async function deliver(tenantId: string, outboxId: string): Promise<Delivered> {
+export async function deliver(tenantId: string, outboxId: string, queued?: Record): Promise<Delivered> {
   const db = useDb().entities;
-  const entry = (await db.outbox.get({ tenantId, outboxId }).go({ consistent: true })).data;
+  // A letter just queued comes with its entry (from the stream); a retry reads it.
+  const entry = queued?.status === "queued" && queued.attempts === 0 ? queued : (await db.outbox.get({ tenantId, outboxId }).go({ consistent: true })).data;
   if (!entry) return { status: "failed", error: "No such outbox entry" };
   if (entry.status !== "queued" && entry.status !== "retrying") return { status: entry.status };
   const now = useClock().now();
   const updatedAt = now.toISOString();
 
-  const customer = await findCustomer(tenantId, entry.to);
-  if (customer?.undeliverableAt) {
+  const reach = await withActor({ type: "system", tenantId, reason: "outbox" }, () => Customer.deliverability(entry.to));
+  if (reach.undeliverable) {
     await db.outbox
       .patch({ tenantId, outboxId })
-      .set({ status: "suppressed", lastError: `Not sent: mail to ${entry.to} bounced (${customer.undeliverableReason ?? "undeliverable"})`, updatedAt })
+      .set({ status: "suppressed", lastError: `Not sent: mail to ${entry.to} bounced (${reach.reason})`, updatedAt })
       .go();
     return { status: "suppressed" };
   }
@@ -175,13 +177,6 @@ export async function deliver(tenantId: string, outboxId: string): Promise<Deliv
       .go();
     return { status: "failed", error: message };
   }
-}
-
-async function findCustomer(tenantId: string, email: string) {
-  const db = useDb().entities;
-  const claim = await db.customerEmail.get({ tenantId, email }).go();
-  if (!claim.data) return undefined;
-  return (await db.customer.get({ tenantId, customerId: claim.data.customerId }).go()).data ?? undefined;
 }
 
 /** The Reply-To of a ticket's letters: the tenant's address with the ticket's signed token. */

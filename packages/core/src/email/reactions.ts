@@ -63,7 +63,8 @@ export const sendQueued = defineReaction({
   on: ["outbox"],
   when: (change) => change.kind === "insert" && (change.after as { status: string }).status === "queued",
   async each(change) {
-    await deliver(change.tenantId!, (change.after as { outboxId: string }).outboxId);
+    const entry = change.after as Parameters<typeof deliver>[2] & { outboxId: string };
+    await deliver(change.tenantId!, entry.outboxId, entry);
   },
 });
 
