@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@frontline/core/actor";
 import { useDb } from "@frontline/core/db";
-import { Inbound } from "@frontline/core/email";
+import { Inbound } from "@frontline/core/email/inbound";
 import { Staff } from "@frontline/core/staff";
 import { rawMail } from "../../test/support/mail";
 import { createApp } from "../src/api/app";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@frontline/core/actor";
-import { Inbound } from "@frontline/core/email";
+import { Inbound } from "@frontline/core/email/inbound";
 import { Staff } from "@frontline/core/staff";
 import { createApp } from "../src/api/app";
 import { useTestTable } from "../../test/support/db";

@@ -1,7 +1,8 @@
 import { Signup } from "@frontline/core/signup";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Inbound, inboundAddress, ParseLimits } from "@frontline/core/email";
+import { inboundAddress } from "@frontline/core/email";
+import { Inbound, ParseLimits } from "@frontline/core/email/inbound";
 import { Tenant } from "@frontline/core/tenant";
 import { startBrowserHarness, type BrowserHarness } from "../support/browser";
 import { makeSignup } from "../support/factories";

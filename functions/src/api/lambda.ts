@@ -1,8 +1,8 @@
 import { handle } from "hono/aws-lambda";
-import { configureAwsPorts } from "../aws/ports";
+import { configureBlobPort } from "../aws/blob-port";
 import { createApp } from "./app";
 
-configureAwsPorts();
+configureBlobPort();
 
 /** API Gateway (HTTP API, payload v2) entry point: the same application object the local server runs. */
 export const handler = handle(createApp());

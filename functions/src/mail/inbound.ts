@@ -1,6 +1,6 @@
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import type { SESEvent } from "aws-lambda";
-import { Inbound } from "@frontline/core/email";
+import { Inbound } from "@frontline/core/email/inbound";
 import { configureAwsPorts } from "../aws/ports";
 
 configureAwsPorts();

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Invalid, type FieldIssue } from "./error";
 
 /** Turns zod issues into field issues with dotted paths (under `prefix`, for a part of a larger input). */

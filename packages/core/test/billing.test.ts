@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { withActor } from "@frontline/core/actor";
 import { Billing } from "@frontline/core/billing";
 import { useDb } from "@frontline/core/db";
-import { Inbound } from "@frontline/core/email";
+import { Inbound } from "@frontline/core/email/inbound";
 import { LimitReached } from "@frontline/core/error";
 import { Event } from "@frontline/core/event";
 import { Operator } from "@frontline/core/operator";

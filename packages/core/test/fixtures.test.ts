@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useDb } from "@frontline/core/db";
-import { Inbound } from "@frontline/core/email";
+import { Inbound } from "@frontline/core/email/inbound";
 import { settle, testPorts, useTestTable } from "../../../test/support/db";
 import { makeWorkspace } from "../../../test/support/workspace";
 

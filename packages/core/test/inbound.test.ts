@@ -1,7 +1,8 @@
 import { simpleParser } from "mailparser";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useDb } from "@frontline/core/db";
-import { Inbound, StopList } from "@frontline/core/email";
+import { Mail, StopList } from "@frontline/core/email";
+import { Inbound } from "@frontline/core/email/inbound";
 import { Event } from "@frontline/core/event";
 import { Ticket } from "@frontline/core/ticket";
 import { settle, testPorts, useTestTable } from "../../../test/support/db";
@@ -114,7 +115,11 @@ describe("a new mail", () => {
     const held = outcomes.filter((o) => o.status === "held");
     expect(held).toHaveLength(2);
     expect(held[0]!.reason).toMatch(/Held: flood@customer.example sent over 20 messages in 2 hours/);
-    const released = await ws.as(ws.owner, () => Inbound.reprocess(held[0]!.mailId));
+    // An admin asks for it again: the request is answered at once, and the mail is processed by reaction.
+    const requested = await ws.as(ws.owner, () => Mail.requestReprocess(held[0]!.mailId));
+    expect(requested.status).toBe("processing");
+    await settle();
+    const released = await ws.as(ws.owner, () => Mail.get(held[0]!.mailId));
     expect(released.status).toBe("ticket_created");
     const history = await ws.as(ws.owner, () => Event.list({ action: "mail.reprocess" }));
     expect(history.events).toHaveLength(1);

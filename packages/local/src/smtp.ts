@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
-import { Inbound, ParseLimits } from "@frontline/core/email";
+import { Inbound, ParseLimits } from "@frontline/core/email/inbound";
 
 export interface SmtpServer {
   port: number;

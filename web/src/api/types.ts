@@ -5,7 +5,7 @@
 import type { Billing } from "@frontline/core/billing";
 import type { Customer } from "@frontline/core/customer";
 import type { Department } from "@frontline/core/department";
-import type { Inbound, Letters, Outbox, StopList } from "@frontline/core/email";
+import type { Letters, Mail, Outbox, StopList } from "@frontline/core/email";
 import type { FieldIssue } from "@frontline/core/error";
 import type { Event } from "@frontline/core/event";
 import type { Notification } from "@frontline/core/notification";
@@ -146,8 +146,8 @@ export type UpdateDepartmentRequest = Parameters<typeof Department.update>[1];
 // ---------------------------------------------------------------------------------------------------------------
 // The email channel (admins)
 
-export type MailInfo = Inbound.Info;
-export type MailStatus = Inbound.Info["status"];
+export type MailInfo = Mail.Info;
+export type MailStatus = Mail.Info["status"];
 export type OutboxInfo = Outbox.Info;
 export type OutboxStatus = Outbox.Info["status"];
 export type LetterKindAll = Outbox.Info["kind"];

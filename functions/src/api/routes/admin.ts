@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { Access } from "@frontline/core/access";
 import { usePrincipal } from "@frontline/core/actor";
 import { Billing } from "@frontline/core/billing";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { Department } from "@frontline/core/department";
 import { Staff } from "@frontline/core/staff";
 import { jsonBody } from "../body";

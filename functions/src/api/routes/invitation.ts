@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { Invitation } from "@frontline/core/staff/invitation";
 import { Tenant } from "@frontline/core/tenant";
 import { jsonBody } from "../body";

@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
-import { z } from "zod";
-import { Inbound, Letters, Outbox, StopList } from "@frontline/core/email";
+import * as z from "zod";
+import { Letters, Mail, Outbox, StopList } from "@frontline/core/email";
 import { Ticket } from "@frontline/core/ticket";
 import { jsonBody } from "../body";
 import type { Env } from "../context";
@@ -24,20 +24,20 @@ function download(c: Context<Env>, content: Buffer, filename: string, contentTyp
  */
 export const mailRoutes = new Hono<Env>();
 
-route(mailRoutes, { method: "get", path: "/mail", summary: "Received mail, newest first, with what became of each (admins)", tag: "Mail", query: Inbound.ListSchema }, async (c) =>
-  c.json(await Inbound.list(c.req.query())),
+route(mailRoutes, { method: "get", path: "/mail", summary: "Received mail, newest first, with what became of each (admins)", tag: "Mail", query: Mail.ListSchema }, async (c) =>
+  c.json(await Mail.list(c.req.query())),
 );
 
 route(mailRoutes, { method: "get", path: "/mail/:id", summary: "A received mail's record (admins)", tag: "Mail" }, async (c) =>
-  c.json({ mail: await Inbound.get(c.req.param("id")!) }),
+  c.json({ mail: await Mail.get(c.req.param("id")!) }),
 );
 
 route(mailRoutes, { method: "get", path: "/mail/:id/raw", summary: "A received mail exactly as it arrived, as an .eml download (admins)", tag: "Mail" }, async (c) =>
-  download(c, await Inbound.rawMessage(c.req.param("id")!), `${c.req.param("id")}.eml`, "message/rfc822"),
+  download(c, await Mail.rawMessage(c.req.param("id")!), `${c.req.param("id")}.eml`, "message/rfc822"),
 );
 
 route(mailRoutes, { method: "post", path: "/mail/:id/reprocess", summary: "Process an unprocessable or held mail again (admins)", tag: "Mail" }, async (c) =>
-  c.json({ mail: await Inbound.reprocess(c.req.param("id")!) }),
+  c.json({ mail: await Mail.reprocess(c.req.param("id")!) }),
 );
 
 route(mailRoutes, { method: "get", path: "/stop-list", summary: "Addresses and domains whose mail is ignored", tag: "Mail" }, async (c) =>

@@ -1,6 +1,6 @@
 import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { z } from "zod";
+import * as z from "zod";
 import { Billing } from "@frontline/core/billing";
 import { Event } from "@frontline/core/event";
 import { Forbidden, Unauthenticated } from "@frontline/core/error";

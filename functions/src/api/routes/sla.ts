@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { Notification } from "@frontline/core/notification";
 import { Sla } from "@frontline/core/sla";
 import { jsonBody } from "../body";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { Event } from "@frontline/core/event";
 import { Customer } from "@frontline/core/customer";
 import { Ticket } from "@frontline/core/ticket";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { EntityItem } from "electrodb";
 import { useTenantId } from "../actor";
 import { useDb } from "../db/service";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import type { EntityItem } from "electrodb";
 import { Access } from "../access";
 import { usePrincipal, useTenantId, withActor } from "../actor";
@@ -19,6 +19,7 @@ import { Customer } from "../customer";
 import { departmentTag, normaliseAddress, parseInboundRecipient } from "./address";
 import { classify } from "./loop-guard";
 import type { MailEntity, MailStatus } from "./mail.entity";
+import { LEASE_MS } from "./mail";
 import { parseMail, peekMessageId, Unreadable, type Parsed } from "./parse";
 import { trimQuoted } from "./quote";
 import { StopList } from "./stop-list";
@@ -34,7 +35,7 @@ import { parse } from "../validation";
  * making it again; the outcome is then the mail record's own write, by the one attempt that holds the record.
  */
 
-export type Record = EntityItem<typeof MailEntity>;
+type Record = EntityItem<typeof MailEntity>;
 
 export interface Envelope {
   /** MAIL FROM; "" for the null sender (bounces). */
@@ -60,8 +61,6 @@ export const HELD = {
   daily_limit: "Held: over the plan's daily limit of new tickets",
 } as const;
 
-/** How long one attempt may hold a mail before a redelivery may take it over. */
-const LEASE_MS = 5 * 60_000;
 /** A sender may open this many tickets or replies per window before the rest is held. */
 export const RateCap = { messages: 20, windowSeconds: 2 * 3600 };
 const INLINE_HTML_CHARS = 100_000;
@@ -420,109 +419,38 @@ async function decide(mailId: string, attempt: number, parsed: Parsed, envelopeF
   }
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Admins: the mail records, reprocessing, the raw message
-
-export interface Info {
-  mailId: string;
-  messageId?: string;
-  receivedAt: string;
-  from?: { address: string; name?: string };
-  subject?: string;
-  recipients: string[];
-  size: number;
-  status: MailStatus;
-  reason?: string;
-  error?: string;
-  ticketId?: string;
-  ticketNumber?: number;
-}
-
-export function view(r: Record): Info {
-  return {
-    mailId: r.mailId,
-    messageId: r.messageId,
-    receivedAt: r.receivedAt,
-    from: r.fromAddress ? { address: r.fromAddress, name: r.fromName } : undefined,
-    subject: r.subject,
-    recipients: r.recipients ?? [],
-    size: r.size,
-    status: r.status,
-    reason: r.reason,
-    error: r.error,
-    ticketId: r.ticketId,
-    ticketNumber: r.ticketNumber,
-  };
-}
-
-export const ListSchema = z.object({
-  status: z.enum(["processing", "ticket_created", "reply_added", "note_added", "ignored", "held", "unprocessable"]).optional(),
-  cursor: z.string().max(2000).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
-
-/** Received mail, newest first, optionally of one status (admins). */
-export async function list(raw: z.input<typeof ListSchema>) {
-  Access.assertConfigures(usePrincipal());
-  const input = parse(ListSchema, raw);
-  const tenantId = useTenantId();
-  const db = useDb().entities.mail;
-  const result = input.status
-    ? await db.query.byStatus({ tenantId, status: input.status }).go({ order: "desc", limit: input.limit, cursor: input.cursor ?? null })
-    : await db.query.byReceived({ tenantId }).go({ order: "desc", limit: input.limit, cursor: input.cursor ?? null });
-  return { mail: result.data.map(view), cursor: result.cursor };
-}
-
-export async function get(mailId: string): Promise<Info> {
-  Access.assertConfigures(usePrincipal());
-  const record = (await useDb().entities.mail.get({ tenantId: useTenantId(), mailId }).go()).data;
-  if (!record) throw new NotFound("Mail");
-  return view(record);
-}
-
-/** The raw message as received (admins). */
-export async function rawMessage(mailId: string): Promise<Buffer> {
-  Access.assertConfigures(usePrincipal());
-  const record = (await useDb().entities.mail.get({ tenantId: useTenantId(), mailId }).go()).data;
-  if (!record) throw new NotFound("Mail");
-  const raw = await usePorts().blobs.get(record.rawKey);
-  if (!raw) throw new NotFound("Raw message");
-  return raw;
-}
-
 /**
- * Processes an unprocessable or held mail again (admins): after a fix, or to release what the rate cap held. The
- * stored raw message is read again; the attempt counter fences it against any other attempt.
+ * Processes again a stored mail, under a new attempt that fences it against any other (undefined when another attempt
+ * took it meanwhile). `release`: mail held by the rate cap goes through this time.
  */
-export async function reprocess(mailId: string): Promise<Info> {
-  const actor = usePrincipal();
-  Access.assertConfigures(actor);
+async function processAgain(record: Record, options: { release?: boolean; attempt?: number } = {}): Promise<Outcome | undefined> {
   const tenantId = useTenantId();
   const db = useDb().entities;
-  const record = (await db.mail.get({ tenantId, mailId }).go({ consistent: true })).data;
-  if (!record) throw new NotFound("Mail");
-  if (record.status !== "unprocessable" && record.status !== "held") {
-    throw new Conflict(`Only unprocessable or held mail is processed again; this one is ${record.status.replace("_", " ")}`);
+  let attempt = options.attempt;
+  if (attempt === undefined) {
+    attempt = record.attempt + 1;
+    try {
+      await db.mail
+        .patch({ tenantId, mailId: record.mailId })
+        .set({ attempt, status: "processing", leaseUntil: Date.now() + LEASE_MS, updatedAt: new Date().toISOString() })
+        .where((a, op) => op.eq(a.attempt, record.attempt))
+        .go();
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
   }
   const raw = await usePorts().blobs.get(record.rawKey);
-  if (!raw) throw new NotFound("Raw message");
-  const attempt = record.attempt + 1;
-  try {
-    await db.mail
-      .patch({ tenantId, mailId })
-      .set({ attempt, status: "processing", leaseUntil: Date.now() + LEASE_MS, updatedAt: new Date().toISOString() })
-      .where((a, op) => op.eq(a.attempt, record.attempt))
-      .go();
-  } catch (error) {
-    if (isConditionFailure(error)) throw new Conflict("This mail is being processed already");
-    throw error;
-  }
-  await Event.record(actor, { action: "mail.reprocess", target: { type: "mail", id: mailId, label: record.subject ?? mailId }, before: { status: record.status } });
+  if (!raw) return finish(record.mailId, attempt, undefined, { status: "unprocessable", error: "The stored raw message is missing" });
   const tag = record.recipients?.[0]?.split("+")[1];
-  await withActor({ type: "system", tenantId, reason: "inbound mail" }, () =>
-    process(mailId, attempt, raw, record.envelopeFrom, tag, { release: record.status === "held" }),
-  );
-  return view((await db.mail.get({ tenantId, mailId }).go({ consistent: true })).data!);
+  return process(record.mailId, attempt, raw, record.envelopeFrom, tag, { release: options.release });
+}
+
+/** A mail an admin asked to process again (Mail.requestReprocess), by reaction to the request. */
+export async function processRequested(mailId: string, attempt: number): Promise<void> {
+  const record = (await useDb().entities.mail.get({ tenantId: useTenantId(), mailId }).go({ consistent: true })).data;
+  if (!record || record.status !== "processing" || record.attempt !== attempt) return; // done, or taken over
+  await processAgain(record, { attempt, release: record.reprocessFrom === "held" });
 }
 
 /**
@@ -535,13 +463,15 @@ export async function releaseHeld(reason: keyof typeof HELD): Promise<number> {
   const mine = held.data.filter((m) => m.reason?.startsWith(HELD[reason])).sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : 1));
   let released = 0;
   for (const record of mine) {
-    try {
-      const after = await reprocess(record.mailId);
-      if (after.status !== "held") released++;
-      else if (reason === "daily_limit") break; // the new day's limit is used up again: the rest wait for the next
-    } catch (error) {
-      if (!(error instanceof Conflict)) throw error; // taken by another attempt meanwhile
-    }
+    const after = await processAgain(record, { release: true });
+    if (!after) continue; // taken by another attempt meanwhile
+    if (after.status !== "held") released++;
+    else if (reason === "daily_limit") break; // the new day's limit is used up again: the rest wait for the next
   }
   return released;
 }
+
+export { Limits as ParseLimits, parseMail, Unreadable } from "./parse";
+export { classify } from "./loop-guard";
+export { compose, type Letter } from "./compose";
+export * as Inbound from "./inbound";

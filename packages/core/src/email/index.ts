@@ -1,11 +1,13 @@
-/** The email channel: receiving (Inbound), sending (Outbox, Letters), the stop list, threading and loop guarding. */
-export * as Inbound from "./inbound";
+/**
+ * The email channel, what a request path needs of it: received mail's records (Mail), letters queued and their
+ * records (Outbox), the letters' wording (Letters), the stop list, addresses and reply tokens. Receiving and parsing
+ * mail (./inbound) and composing and sending it (./send) are separate entry points: they are heavy (MIME parsers,
+ * character sets), and only the SMTP server, the inbound function and the reactions use them.
+ */
+export * as Mail from "./mail";
 export * as Outbox from "./outbox";
 export * as Letters from "./letters";
 export { StopList } from "./stop-list";
-export { parseMail, Limits as ParseLimits, Unreadable } from "./parse";
-export { compose, type Letter } from "./compose";
 export { trimQuoted, REPLY_MARKER } from "./quote";
-export { classify } from "./loop-guard";
 export { replyToken, verifyToken } from "./token";
 export { headerText, inboundAddress, parseInboundRecipient, departmentTag } from "./address";

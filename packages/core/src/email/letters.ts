@@ -1,5 +1,5 @@
 import { Liquid } from "liquidjs";
-import { z } from "zod";
+import * as z from "zod";
 import { Access } from "../access";
 import { usePrincipal, useTenantId } from "../actor";
 import { transact } from "../db/transaction";

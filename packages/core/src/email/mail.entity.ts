@@ -39,6 +39,9 @@ export const MailEntity = new Entity({
     ticketNumber: { type: "number" },
     attempt: { type: "number", required: true },
     leaseUntil: { type: "number" },
+    /** An admin asked for it to be processed again (Mail.requestReprocess): when, and what it was before. */
+    reprocessRequestedAt: { type: "string" },
+    reprocessFrom: { type: "string" },
     updatedAt: { type: "string", required: true },
   },
   indexes: {

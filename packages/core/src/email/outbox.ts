@@ -1,27 +1,20 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { EntityItem } from "electrodb";
 import { Access } from "../access";
-import { usePrincipal, useTenantId, withActor } from "../actor";
-import { Customer } from "../customer";
+import { usePrincipal, useTenantId } from "../actor";
+import { isConditionFailure } from "../db/condition";
+import { useClock } from "../port";
 import { guarded, transact } from "../db/transaction";
 import { useDb } from "../db/service";
 import { Conflict, NotFound } from "../error";
 import { letterMessageId } from "./intent";
-import { TransientMailError, useClock, usePorts } from "../port";
-import { inboundAddress } from "./address";
-import { compose } from "./compose";
-import { replyToken } from "./token";
-import { Tenant } from "../tenant";
 import type { OutboxEntity } from "./outbox.entity";
 import { parse } from "../validation";
 
 export type Record = EntityItem<typeof OutboxEntity>;
 
-const CUSTOMER_LETTERS = new Set<Record["kind"]>(["ticket_received", "agent_reply", "ticket_solved"]);
-
-/** Transient failures are retried this many times in all, waiting longer each time. */
+/** Transient failures are retried this many times in all, waiting longer each time (send.ts). */
 export const MAX_ATTEMPTS = 6;
-const RETRY_DELAYS_S = [30, 120, 600, 1800, 3600];
 
 export interface Draft {
   kind: Record["kind"];
@@ -100,90 +93,6 @@ class AlreadyQueued extends Conflict {
   }
 }
 
-export interface Delivered {
-  status: Record["status"];
-  error?: string;
-}
-
-/**
- * Sends a queued letter once: the attempt is claimed with a conditional write (so two deliverers cannot both send),
- * then the mail goes out through the Mailer port. A transient failure is retried on a timer; a permanent one, or the
- * last attempt, leaves the entry failed with the reason. Mail to an address that bounced is not sent at all.
- */
-export async function deliver(tenantId: string, outboxId: string, queued?: Record): Promise<Delivered> {
-  const db = useDb().entities;
-  // A letter just queued comes with its entry (from the stream); a retry reads it.
-  const entry = queued?.status === "queued" && queued.attempts === 0 ? queued : (await db.outbox.get({ tenantId, outboxId }).go({ consistent: true })).data;
-  if (!entry) return { status: "failed", error: "No such outbox entry" };
-  if (entry.status !== "queued" && entry.status !== "retrying") return { status: entry.status };
-  const now = useClock().now();
-  const updatedAt = now.toISOString();
-
-  const reach = await withActor({ type: "system", tenantId, reason: "outbox" }, () => Customer.deliverability(entry.to));
-  if (reach.undeliverable) {
-    await db.outbox
-      .patch({ tenantId, outboxId })
-      .set({ status: "suppressed", lastError: `Not sent: mail to ${entry.to} bounced (${reach.reason})`, updatedAt })
-      .go();
-    return { status: "suppressed" };
-  }
-
-  const attempt = entry.attempts + 1;
-  try {
-    await db.outbox
-      .patch({ tenantId, outboxId })
-      .set({ attempts: attempt, updatedAt })
-      .where(({ attempts, status }, { eq }) => `${eq(attempts, entry.attempts)} AND ${eq(status, entry.status)}`)
-      .go();
-  } catch {
-    return { status: entry.status }; // another deliverer took this attempt
-  }
-
-  // Only letters to a ticket's customer carry its reply token; the rest are not answered by mail.
-  const secretToken = entry.ticketNumber !== undefined && CUSTOMER_LETTERS.has(entry.kind) ? await replyToAddress(tenantId, entry.ticketNumber) : undefined;
-  try {
-    const raw = await compose({
-      from: { name: entry.fromName, address: inboundAddress(tenantId) },
-      to: { name: entry.toName, address: entry.to },
-      replyTo: secretToken,
-      subject: entry.subject,
-      text: entry.text,
-      html: entry.html,
-      messageId: entry.messageId,
-      inReplyTo: entry.inReplyTo,
-      references: entry.references ?? [],
-      automatic: entry.automatic,
-      ticketNumber: entry.ticketNumber,
-    });
-    const result = await usePorts().mailer.send({ envelopeFrom: inboundAddress(tenantId), recipients: [entry.to], raw });
-    await db.outbox
-      .patch({ tenantId, outboxId })
-      .set({ status: "sent", sentAt: updatedAt, updatedAt, ...(result.providerMessageId ? { providerMessageId: result.providerMessageId } : {}) })
-      .go();
-    return { status: "sent" };
-  } catch (error) {
-    const message = (error as Error).message.slice(0, 500);
-    const transient = error instanceof TransientMailError;
-    if (transient && attempt < MAX_ATTEMPTS) {
-      const delay = RETRY_DELAYS_S[Math.min(attempt - 1, RETRY_DELAYS_S.length - 1)]!;
-      const nextAttemptAt = new Date(now.getTime() + delay * 1000);
-      await db.outbox.patch({ tenantId, outboxId }).set({ status: "retrying", lastError: message, nextAttemptAt: nextAttemptAt.toISOString(), updatedAt }).go();
-      await usePorts().scheduler.arm(`outbox-${outboxId}-${attempt}`, nextAttemptAt, { kind: "outbox.deliver", tenantId, outboxId });
-      return { status: "retrying", error: message };
-    }
-    await db.outbox
-      .patch({ tenantId, outboxId })
-      .set({ status: "failed", lastError: transient ? `Gave up after ${attempt} attempts: ${message}` : message, updatedAt })
-      .go();
-    return { status: "failed", error: message };
-  }
-}
-
-/** The Reply-To of a ticket's letters: the tenant's address with the ticket's signed token. */
-async function replyToAddress(tenantId: string, ticketNumber: number): Promise<string> {
-  return inboundAddress(tenantId, replyToken(await Tenant.mailSecret(tenantId), tenantId, ticketNumber));
-}
-
 export interface Info {
   outboxId: string;
   kind: Record["kind"];
@@ -234,15 +143,32 @@ export async function list(raw: z.input<typeof ListSchema>) {
   return { entries: result.data.map(view), cursor: result.cursor };
 }
 
-/** Sends a failed letter again (admins), from a fresh count of attempts. */
-export async function retry(outboxId: string): Promise<Info> {
+/**
+ * Sends a failed letter again (admins), from a fresh count of attempts: the entry is queued again, and sent by
+ * reaction (reactions.ts); the answer waits up to `waitMs` for that, and otherwise shows it queued.
+ */
+export async function retry(outboxId: string, waitMs = 10_000): Promise<Info> {
   Access.assertConfigures(usePrincipal());
   const tenantId = useTenantId();
   const db = useDb().entities.outbox;
-  const entry = (await db.get({ tenantId, outboxId }).go()).data;
+  const entry = (await db.get({ tenantId, outboxId }).go({ consistent: true })).data;
   if (!entry) throw new NotFound("Outbox entry");
   if (entry.status !== "failed") throw new Conflict(`Only failed letters are sent again; this one is ${entry.status}`);
-  await db.patch({ tenantId, outboxId }).set({ status: "queued", attempts: 0, updatedAt: new Date().toISOString() }).go();
-  await deliver(tenantId, outboxId);
-  return view((await db.get({ tenantId, outboxId }).go()).data!);
+  await db
+    .patch({ tenantId, outboxId })
+    .set({ status: "queued", attempts: 0, updatedAt: new Date().toISOString() })
+    .where((a, op) => op.eq(a.status, "failed"))
+    .go()
+    .catch((error: unknown) => {
+      if (isConditionFailure(error)) throw new Conflict("This letter is being sent again already");
+      throw error;
+    });
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const current = (await db.get({ tenantId, outboxId }).go({ consistent: true })).data!;
+    if (current.status !== "queued" || Date.now() > deadline) return view(current);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
+
+export * as Outbox from "./outbox";

@@ -4,9 +4,10 @@ import { idFrom } from "../id";
 import { defineReaction, field } from "../stream";
 import { Workspace } from "../workspace";
 import type { LetterIntent } from "./intent";
-import { releaseHeld } from "./inbound";
+import { processRequested, releaseHeld } from "./inbound";
 import { billingLetter, customerLetter, invitation, staffAlert } from "./notify";
-import { deliver, queue } from "./outbox";
+import { queue } from "./outbox";
+import { deliver } from "./send";
 import { invitationToken } from "../staff/invitation";
 
 type Entry = {
@@ -57,11 +58,14 @@ export const staffAlerts = defineReaction({
   },
 });
 
-/** A queued letter is sent: the attempt is claimed first, so a letter delivered twice to this reaction is sent once. */
+/**
+ * A queued letter is sent (a new one, or a failed one an admin queued again): the attempt is claimed first, so a
+ * letter delivered twice to this reaction is sent once.
+ */
 export const sendQueued = defineReaction({
   name: "email.send",
   on: ["outbox"],
-  when: (change) => change.kind === "insert" && (change.after as { status: string }).status === "queued",
+  when: (change) => (change.after as { status?: string } | undefined)?.status === "queued" && field(change, "status").changed,
   async each(change) {
     const entry = change.after as Parameters<typeof deliver>[2] & { outboxId: string };
     await deliver(change.tenantId!, entry.outboxId, entry);
@@ -78,6 +82,17 @@ export const mailReferences = defineReaction({
     await useDb()
       .entities.mailRef.put({ tenantId: change.tenantId!, messageId: entry.emailMessageId!, ticketId: entry.ticketId, direction: "in", createdAt: entry.createdAt })
       .go();
+  },
+});
+
+/** A mail an admin asked to process again is processed, from its stored raw message. */
+export const reprocessRequested = defineReaction({
+  name: "email.reprocess",
+  on: ["mail"],
+  when: (change) => field(change, "reprocessRequestedAt").changed && Boolean(change.after?.reprocessRequestedAt),
+  async each(change) {
+    const mail = change.after as { mailId: string; attempt: number };
+    await processRequested(mail.mailId, mail.attempt);
   },
 });
 
@@ -152,4 +167,4 @@ export const invitationLetters = defineReaction({
   },
 });
 
-export const reactions = [customerLetters, staffAlerts, sendQueued, mailReferences, heldMail, billingLetters, invitationLetters];
+export const reactions = [customerLetters, staffAlerts, sendQueued, reprocessRequested, mailReferences, heldMail, billingLetters, invitationLetters];

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import type { EntityItem } from "electrodb";
 import { withActor } from "../actor";
 import { Billing } from "../billing";

@@ -64,10 +64,31 @@ export function configurePorts(next: Partial<Ports>): void {
   ports = { ...ports, ...next };
 }
 
+/**
+ * The configured adapters. Each function plugs in what it uses (the API only the blob store; the stream, timer and
+ * inbound functions all of them): using one that is not plugged in is a clear error, not a silent fallback.
+ */
 export function usePorts(): Ports {
-  const missing = (["blobs", "mailer", "scheduler", "clock"] as const).filter((name) => !ports[name]);
-  if (missing.length) throw new Error(`Ports not configured: ${missing.join(", ")} (configurePorts in the runtime or test setup)`);
-  return ports as Ports;
+  const current = ports;
+  const get = <K extends keyof Ports>(name: K): Ports[K] => {
+    const port = current[name];
+    if (!port) throw new Error(`The ${name} port is not configured here (configurePorts in the runtime or test setup)`);
+    return port as Ports[K];
+  };
+  return {
+    get blobs() {
+      return get("blobs");
+    },
+    get mailer() {
+      return get("mailer");
+    },
+    get scheduler() {
+      return get("scheduler");
+    },
+    get clock() {
+      return get("clock");
+    },
+  };
 }
 
 export function useClock(): Clock {

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Business-hours arithmetic: how far a clock that counts only working time gets from an instant, and how much working

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Staff roles, from most to least privileged. Owner and admin configure the workspace; a supervisor manages

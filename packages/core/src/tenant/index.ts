@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { EntityItem } from "electrodb";
 import { usePrincipal, useTenantId } from "../actor";
 import { hashPassword } from "../auth/password";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The vocabulary of a ticket: statuses and their lifecycle, ITIL request types, channels, and priority from

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Access, type Principal } from "../access";
 import { Forbidden, Invalid } from "../error";
 import { groupOf, indexGroupOf, PRIORITY_RANKS, priorityRank, type Group, type IndexGroup, type Priority, type Status } from "./lifecycle";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Access } from "../access";
 import { usePrincipal, useTenantId } from "../actor";
 import { guarded, transact } from "../db/transaction";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Access } from "../access";
 import { usePrincipal } from "../actor";
 import { Department } from "../department";

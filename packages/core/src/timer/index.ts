@@ -1,5 +1,5 @@
 import { withActor } from "../actor";
-import * as Outbox from "../email/outbox";
+import { deliver } from "../email/send";
 import type { Sla } from "../sla";
 import { Ticket } from "../ticket";
 import { Billing } from "../billing";
@@ -15,7 +15,7 @@ export async function fire(payload: TimerPayload): Promise<void> {
   await withActor({ type: "system", tenantId, reason: "timer" }, async () => {
     switch (payload.kind) {
       case "outbox.deliver":
-        await Outbox.deliver(tenantId, String(payload.outboxId));
+        await deliver(tenantId, String(payload.outboxId));
         return;
       case "sla":
         await Ticket.fireSla(payload as unknown as Sla.TimerPayloadSla);

@@ -1,0 +1,137 @@
+import * as z from "zod";
+import type { EntityItem } from "electrodb";
+import { Access } from "../access";
+import { usePrincipal, useTenantId } from "../actor";
+import { isConditionFailure } from "../db/condition";
+import { useDb } from "../db/service";
+import { Conflict, NotFound } from "../error";
+import { Event } from "../event";
+import { usePorts } from "../port";
+import type { MailEntity, MailStatus } from "./mail.entity";
+import { parse } from "../validation";
+
+/**
+ * Received mail as admins see it: the records (what each message became, or why not), the raw message, and asking
+ * for a message to be processed again. Processing itself is inbound.ts, run by the SMTP server, the inbound function
+ * and, for a message asked for again, by reaction to the request (reactions.ts): the API that takes the request
+ * never parses mail.
+ */
+
+export type Record = EntityItem<typeof MailEntity>;
+
+/** How long one attempt may hold a mail before another may take it over. */
+export const LEASE_MS = 5 * 60_000;
+
+export interface Info {
+  mailId: string;
+  messageId?: string;
+  receivedAt: string;
+  from?: { address: string; name?: string };
+  subject?: string;
+  recipients: string[];
+  size: number;
+  status: MailStatus;
+  reason?: string;
+  error?: string;
+  ticketId?: string;
+  ticketNumber?: number;
+}
+
+export function view(r: Record): Info {
+  return {
+    mailId: r.mailId,
+    messageId: r.messageId,
+    receivedAt: r.receivedAt,
+    from: r.fromAddress ? { address: r.fromAddress, name: r.fromName } : undefined,
+    subject: r.subject,
+    recipients: r.recipients ?? [],
+    size: r.size,
+    status: r.status,
+    reason: r.reason,
+    error: r.error,
+    ticketId: r.ticketId,
+    ticketNumber: r.ticketNumber,
+  };
+}
+
+export const ListSchema = z.object({
+  status: z.enum(["processing", "ticket_created", "reply_added", "note_added", "ignored", "held", "unprocessable"]).optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+/** Received mail, newest first, optionally of one status (admins). */
+export async function list(raw: z.input<typeof ListSchema>) {
+  Access.assertConfigures(usePrincipal());
+  const input = parse(ListSchema, raw);
+  const tenantId = useTenantId();
+  const db = useDb().entities.mail;
+  const result = input.status
+    ? await db.query.byStatus({ tenantId, status: input.status }).go({ order: "desc", limit: input.limit, cursor: input.cursor ?? null })
+    : await db.query.byReceived({ tenantId }).go({ order: "desc", limit: input.limit, cursor: input.cursor ?? null });
+  return { mail: result.data.map(view), cursor: result.cursor };
+}
+
+export async function get(mailId: string): Promise<Info> {
+  Access.assertConfigures(usePrincipal());
+  const record = (await useDb().entities.mail.get({ tenantId: useTenantId(), mailId }).go()).data;
+  if (!record) throw new NotFound("Mail");
+  return view(record);
+}
+
+/** The raw message as received (admins). */
+export async function rawMessage(mailId: string): Promise<Buffer> {
+  Access.assertConfigures(usePrincipal());
+  const record = (await useDb().entities.mail.get({ tenantId: useTenantId(), mailId }).go()).data;
+  if (!record) throw new NotFound("Mail");
+  const raw = await usePorts().blobs.get(record.rawKey);
+  if (!raw) throw new NotFound("Raw message");
+  return raw;
+}
+
+/**
+ * Asks for an unprocessable or held mail to be processed again (admins): after a fix, or to release what the rate cap
+ * held. The record is taken for a new attempt (fenced by its attempt counter, so no other attempt writes its outcome)
+ * and marked requested; the stored raw message is processed by reaction. Returns the record as it then stands.
+ */
+export async function requestReprocess(mailId: string): Promise<Info> {
+  const actor = usePrincipal();
+  Access.assertConfigures(actor);
+  const tenantId = useTenantId();
+  const db = useDb().entities;
+  const record = (await db.mail.get({ tenantId, mailId }).go({ consistent: true })).data;
+  if (!record) throw new NotFound("Mail");
+  if (record.status !== "unprocessable" && record.status !== "held") {
+    throw new Conflict(`Only unprocessable or held mail is processed again; this one is ${record.status.replace("_", " ")}`);
+  }
+  const at = new Date().toISOString();
+  try {
+    await db.mail
+      .patch({ tenantId, mailId })
+      .set({ attempt: record.attempt + 1, status: "processing", leaseUntil: Date.now() + LEASE_MS, updatedAt: at, reprocessFrom: record.status, reprocessRequestedAt: at })
+      .where((a, op) => op.eq(a.attempt, record.attempt))
+      .go();
+  } catch (error) {
+    if (isConditionFailure(error)) throw new Conflict("This mail is being processed already");
+    throw error;
+  }
+  await Event.record(actor, { action: "mail.reprocess", target: { type: "mail", id: mailId, label: record.subject ?? mailId }, before: { status: record.status } });
+  return view((await db.mail.get({ tenantId, mailId }).go({ consistent: true })).data!);
+}
+
+/**
+ * Processes a mail again and answers with its outcome: the request, then a wait of up to `waitMs` for the reaction
+ * that processes it (well under a second normally). A slower one is answered as still processing.
+ */
+export async function reprocess(mailId: string, waitMs = 10_000): Promise<Info> {
+  const requested = await requestReprocess(mailId);
+  const tenantId = useTenantId();
+  const deadline = Date.now() + waitMs;
+  for (let current = requested; ; ) {
+    if (current.status !== "processing" || Date.now() > deadline) return current;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    current = view((await useDb().entities.mail.get({ tenantId, mailId }).go({ consistent: true })).data!);
+  }
+}
+
+export * as Mail from "./mail";
