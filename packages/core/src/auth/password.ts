@@ -8,8 +8,10 @@ import { argon2id } from "hash-wasm";
  *
  * Pure WebAssembly (hash-wasm), so every Lambda architecture runs the same bundle with no native binary. The hashes
  * are the standard encoding: those written by @node-rs/argon2 before (same parameters, 16-byte salt, 32-byte hash)
- * verify unchanged (packages/core/test/password.test.ts). The computation runs on the calling thread (~30 ms here);
- * a Lambda serves one request at a time, so nothing else waits on it there.
+ * verify unchanged (packages/core/test/password.test.ts). The computation runs on the calling thread: ~90 ms on a
+ * 2-core dev machine, most of it first-touch page faults, since hash-wasm gives every call a fresh WebAssembly memory
+ * (native code took ~12 ms). A Lambda serves one request at a time, so nothing else waits on it there; the local
+ * runtime's event loop does, for that long, per sign-in.
  */
 export const PasswordHashing = { memorySize: 19_456, iterations: 2, parallelism: 1, saltLength: 16, hashLength: 32 } as const;
 
