@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { withActor } from "@frontline/core/actor";
 import { useDb } from "@frontline/core/db";
 import { Inbound } from "@frontline/core/email/inbound";
 import { Staff } from "@frontline/core/staff";
+import { Failures, padSequence } from "@frontline/core/stream";
 import { rawMail } from "../../test/support/mail";
 import { createApp } from "../src/api/app";
 import { settle, useTestTable } from "../../test/support/db";
@@ -466,6 +467,22 @@ const probes: Record<string, Probe> = {
     ]),
   ),
 
+  // The operator's failed reactions: A's parked change is the platform's to see and run again, not B's.
+  "GET /api/operator/reactions/failures": async ({ a, b }) => {
+    await parkedOfA(a);
+    const response = await b.as.get("/api/operator/reactions/failures?status=parked");
+    expect(response.status).toBe(401);
+    await expectNothingOf(a, response);
+  },
+  "POST /api/operator/reactions/failures/:id/reprocess": async ({ a, b }) => {
+    const failureId = await parkedOfA(a);
+    const response = await b.as.post(`/api/operator/reactions/failures/${encodeURIComponent(failureId)}/reprocess`, undefined, { "x-csrf-token": b.csrfToken });
+    expect(response.status).toBe(401);
+    await expectNothingOf(a, response);
+    const parked = await Failures.list({ status: "parked", limit: 100 });
+    expect(parked.failures.map((f) => f.failureId)).toContain(failureId);
+  },
+
   // The event log
   "GET /api/events": async ({ a, b }) => {
     await expectNothingOf(a, await b.as.get(`/api/events?targetType=ticket&targetId=${a.ticketId}`));
@@ -473,6 +490,28 @@ const probes: Record<string, Probe> = {
     await expectNothingOf(a, await b.as.get("/api/events"), ["invitee@a.example"]);
   },
 };
+
+/** A reaction to a change of A's customer, failed as often as the stream parks it; its failure's id. */
+async function parkedOfA(a: A): Promise<string> {
+  const sequenceNumber = String(Date.now());
+  const change = {
+    id: `a-change-${sequenceNumber}-${Math.random().toString(36).slice(2, 8)}`,
+    seq: padSequence(sequenceNumber),
+    sequenceNumber,
+    kind: "modify" as const,
+    entity: "customer",
+    tenantId: a.slug,
+    keys: { pk: `t#${a.slug}#cust`, sk: a.customerId },
+    after: { __edb_e__: "customer", tenantId: a.slug, customerId: a.customerId, name: "A's customer", email: a.customerEmail },
+  };
+  const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);
+  try {
+    for (let i = 0; i < Failures.MAX_DELIVERIES; i++) await Failures.recordFailure("customer.terms", change, new Error("A's reaction failed"));
+  } finally {
+    quiet.mockRestore();
+  }
+  return `customer.terms#${change.id}`;
+}
 
 /** The app's routes, without middleware (handlers that take `next`). */
 function routesOf(): string[] {

@@ -95,4 +95,14 @@ route(guarded, { method: "get", path: "/operator/events", summary: "The platform
   c.json(await Operator.events(c.req.query())),
 );
 
+route(guarded, { method: "get", path: "/operator/reactions/failures", summary: "Reactions to table changes that kept failing (parked), still retrying, or resolved; newest first", tag: "Operator", query: Operator.ReactionFailureListSchema }, async (c) =>
+  c.json(await Operator.reactionFailures(c.req.query())),
+);
+
+route(guarded, { method: "post", path: "/operator/reactions/failures/:id/reprocess", summary: "Run a failed reaction again on its change (409 with the error if it fails again)", tag: "Operator" }, async (c) => {
+  // Every reaction, with the modules they reach (mail parsing and sending among them), only when one is run again.
+  const { reactions } = await import("@frontline/core/reactions");
+  return c.json({ failure: await Operator.reprocessReaction(op(c), c.req.param("id")!, reactions) });
+});
+
 operatorRoutes.route("/", guarded);

@@ -15,6 +15,7 @@ import { createId } from "../id";
 import { Plan } from "../plan";
 import * as Limits from "../plan/limits";
 import { EmailSchema, NameSchema, PasswordSchema } from "../staff";
+import { Stream, type Reaction } from "../stream";
 import { parse } from "../validation";
 import type { OperatorEntity } from "./operator.entity";
 
@@ -230,6 +231,29 @@ export async function plans() {
 export async function updatePlan(operator: Operator, planId: string, raw: z.input<typeof Plan.UpdateSchema>) {
   const before = await Plan.get(planId);
   return logged(operator, { action: "operator.plan_update", target: { type: "plan", id: planId, label: before.name }, before, after: raw }, () => Plan.update(planId, raw));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Failed reactions: what the change stream parked, run again once its cause is fixed.
+
+export const ReactionFailureListSchema = Stream.Failures.ListSchema;
+
+/** Failed reactions by status (parked unless asked), most recent first. */
+export async function reactionFailures(raw: z.input<typeof ReactionFailureListSchema>) {
+  return Stream.Failures.list(raw);
+}
+
+/**
+ * Runs a parked (or retrying) reaction again on its stored change and logs it as the operator's action. `reactions`
+ * is the stream's list (@frontline/core/reactions), handed in by the caller: nothing in the core imports that
+ * composition root. A reaction that fails again is a Conflict with its error, and nothing is logged.
+ */
+export async function reprocessReaction(operator: Operator, failureId: string, reactions: readonly Reaction[]): Promise<Stream.Failures.FailureInfo> {
+  if (!failureId || failureId.length > 1024) throw new NotFound("Failed reaction");
+  const failure = await Stream.Failures.reprocess(failureId, reactions, operator.name);
+  const after = { workspaceId: failure.workspaceId, entity: failure.entity, kind: failure.kind, changeId: failure.changeId };
+  await useDb().entities.event.create(Event.entry(actorOf(operator), { tenantId: P, action: "operator.reaction_reprocess", target: { type: "reaction_failure", id: failureId, label: failure.reaction }, after })).go();
+  return failure;
 }
 
 /** The platform's own log: operators' actions. */
