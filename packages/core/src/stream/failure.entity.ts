@@ -29,6 +29,9 @@ export const ReactionFailureEntity = new Entity({
     lastFailedAt: { type: "string", required: true },
     resolvedAt: { type: "string" },
     resolvedBy: { type: "string" },
+    /** The operator asked for it to run again (by whom): the stream's handler runs it (handler.ts). */
+    reprocessRequestedAt: { type: "string" },
+    reprocessRequestedBy: { type: "string" },
     /** Epoch seconds: a failure that healed on redelivery is forgotten after a while. */
     expiresAt: { type: "number" },
   },

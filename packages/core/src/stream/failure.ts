@@ -150,9 +150,44 @@ export async function reprocess(failureId: string, reactions: readonly Reaction[
       else await reaction.batch!([change]);
     });
   } catch (error) {
-    await db.patch({ tenantId, failureId }).set({ error: String((error as Error)?.stack ?? error).slice(0, 4000), lastFailedAt: at, attempts: record.attempts + 1 }).go();
+    await db
+      .patch({ tenantId, failureId })
+      .set({ error: String((error as Error)?.stack ?? error).slice(0, 4000), lastFailedAt: new Date().toISOString(), attempts: record.attempts + 1 })
+      .go();
     throw new Conflict(`The reaction failed again: ${String((error as Error)?.message ?? error).slice(0, 300)}`);
   }
   await db.patch({ tenantId, failureId }).set({ status: "resolved", resolvedAt: at, resolvedBy: by }).remove(["expiresAt"]).go();
   return view((await db.get({ tenantId, failureId }).go({ consistent: true })).data!);
+}
+
+/**
+ * Asks for a parked reaction to run again (the operator console): the failure is marked requested, and the stream's
+ * handler, which has every reaction, runs it (the API that takes the request carries no reaction). Answers with the
+ * failure once that is done, or as it stands after `waitMs`.
+ */
+export async function requestReprocess(failureId: string, by: string, waitMs = 10_000): Promise<FailureInfo> {
+  const db = useDb().entities.reactionFailure;
+  const record = (await db.get({ tenantId, failureId }).go({ consistent: true })).data;
+  if (!record) throw new NotFound("Failed reaction");
+  if (record.status === "resolved") throw new Conflict("This reaction has run successfully already");
+  const at = new Date().toISOString();
+  await db.patch({ tenantId, failureId }).set({ reprocessRequestedAt: at, reprocessRequestedBy: by }).go();
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const current = (await db.get({ tenantId, failureId }).go({ consistent: true })).data!;
+    if (current.status === "resolved") return view(current);
+    if (current.lastFailedAt > at) throw new Conflict(`The reaction failed again: ${current.error.split("\n")[0]!.slice(0, 300)}`);
+    if (Date.now() > deadline) return view(current);
+  }
+}
+
+/** The handler's part of a request to run a reaction again (see requestReprocess). */
+export async function runRequested(change: Change, reactions: readonly Reaction[]): Promise<void> {
+  const after = change.after as FailureRecord | undefined;
+  if (!after?.reprocessRequestedAt || after.reprocessRequestedAt === (change.before as FailureRecord | undefined)?.reprocessRequestedAt) return;
+  if (after.status === "resolved") return;
+  await reprocess(after.failureId, reactions, after.reprocessRequestedBy ?? "operator").catch((error: unknown) => {
+    if (!(error instanceof Conflict)) throw error; // failed again: recorded on the failure by reprocess()
+  });
 }

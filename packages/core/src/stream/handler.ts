@@ -1,7 +1,7 @@
 import { withActor } from "../actor";
 import { PLATFORM_TENANT_ID } from "../db/keys";
 import type { Change } from "./change";
-import { healed, recordFailure } from "./failure";
+import { healed, recordFailure, runRequested } from "./failure";
 import type { Reaction } from "./reaction";
 
 /**
@@ -51,6 +51,28 @@ export function streamHandler(reactions: readonly Reaction[], options: HandlerOp
   const failing = new Set<string>();
   /** Time spent in each reaction (the bench reads it). */
   const timing = new Map<string, { runs: number; ms: number }>();
+  /**
+   * How long after a change was written each reaction finished with it: from the time the change carries (its
+   * `updatedAt`, `createdAt` or `at`, written by the process that made it) to the reaction's end, in ms. Kept for the
+   * last 10,000 changes of each reaction (the bench reads it).
+   */
+  const lags = new Map<string, number[]>();
+  const writtenAt = (change: Change): number | undefined => {
+    const image = change.after ?? change.before;
+    const at = image?.updatedAt ?? image?.createdAt ?? image?.at;
+    const time = typeof at === "string" ? Date.parse(at) : NaN;
+    return Number.isNaN(time) ? undefined : time;
+  };
+  const noteLag = (reaction: Reaction, changes: readonly Change[]) => {
+    const now = Date.now();
+    const list = lags.get(reaction.name) ?? [];
+    for (const change of changes) {
+      const at = writtenAt(change);
+      if (at !== undefined) list.push(now - at);
+    }
+    if (list.length > 10_000) list.splice(0, list.length - 10_000);
+    lags.set(reaction.name, list);
+  };
   const timed = async (reaction: Reaction, fn: () => Promise<void>) => {
     const started = performance.now();
     try {
@@ -98,6 +120,8 @@ export function streamHandler(reactions: readonly Reaction[], options: HandlerOp
     const counter = { ran: 0, parked: 0 };
     const failed: Change[] = [];
     const relevant = changes.filter((c) => c.entity && !OWN_ENTITIES.has(c.entity));
+    // The operator asked for a parked reaction to run again: this handler has every reaction, so it runs it.
+    const requests = changes.filter((c) => c.entity === "reactionFailure" && c.after?.reprocessRequestedAt);
 
     // One reaction at a time per change, in order within a partition; partitions in parallel.
     const groups = new Map<string, Change[]>();
@@ -112,7 +136,13 @@ export function streamHandler(reactions: readonly Reaction[], options: HandlerOp
       for (let group = queue.shift(); group; group = queue.shift()) {
         for (const change of group) {
           const results = await Promise.all(
-            each.filter((r) => interested(r, change)).map((r) => attempt(r, change, () => as(change, r, () => r.each!(change)), counter)),
+            each
+              .filter((r) => interested(r, change))
+              .map(async (r) => {
+                const ok = await attempt(r, change, () => as(change, r, () => r.each!(change)), counter);
+                if (ok) noteLag(r, [change]);
+                return ok;
+              }),
           );
           // The rest of this partition waits for the failed change's redelivery, to keep its order.
           if (results.includes(false)) {
@@ -131,6 +161,7 @@ export function streamHandler(reactions: readonly Reaction[], options: HandlerOp
       try {
         await as(mine[0]!, reaction, () => reaction.batch!(mine));
         counter.ran++;
+        noteLag(reaction, mine);
         return;
       } catch {
         // one at a time below
@@ -146,6 +177,11 @@ export function streamHandler(reactions: readonly Reaction[], options: HandlerOp
     await Promise.all([
       ...Array.from({ length: Math.min(concurrency, queue.length) }, worker),
       ...reactions.filter((r) => r.batch).map(aggregate),
+      ...requests.map((change) =>
+        runRequested(change, reactions).catch((error: unknown) => {
+          console.error(JSON.stringify({ level: "error", msg: "running a parked reaction again failed", change: change.id, error: String(error) }));
+        }),
+      ),
     ]);
     failed.sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
     return { failed, ran: counter.ran, parked: counter.parked };
@@ -153,6 +189,12 @@ export function streamHandler(reactions: readonly Reaction[], options: HandlerOp
   return Object.assign(handle, {
     /** Runs and time of each reaction so far, slowest first. */
     timing: () => [...timing].map(([name, t]) => ({ name, ...t })).sort((a, b) => b.ms - a.ms),
+    /** Each reaction's lags (ms from a change's write to the reaction's end), oldest first; `clear` starts over. */
+    lags: (options: { clear?: boolean } = {}) => {
+      const copy = new Map([...lags].map(([name, list]) => [name, [...list]]));
+      if (options.clear) lags.clear();
+      return copy;
+    },
   });
 }
 
