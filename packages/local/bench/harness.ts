@@ -1,5 +1,25 @@
 import { performance } from "node:perf_hooks";
-import { CapacityMeter } from "@frontline/core/db";
+import { CapacityMeter, type CallCount } from "@frontline/core/db";
+
+/**
+ * What the API requests of a measurement asked of DynamoDB, as the runtime's meter reports them (startRuntime's
+ * meterRequests): calls per request, and the items of each transaction.
+ */
+export const RequestMeter = {
+  requests: 0,
+  calls: 0,
+  transactions: [] as number[],
+  record(count: CallCount) {
+    RequestMeter.requests++;
+    RequestMeter.calls += count.calls;
+    RequestMeter.transactions.push(...count.transactionItems);
+  },
+  reset() {
+    RequestMeter.requests = 0;
+    RequestMeter.calls = 0;
+    RequestMeter.transactions = [];
+  },
+};
 
 export interface Row {
   operation: string;
@@ -12,6 +32,9 @@ export interface Row {
   p99: number;
   readUnitsPerOp: number;
   writeUnitsPerOp: number;
+  /** DynamoDB calls per API request, and items per transaction (mean), when the runtime's meter saw requests. */
+  callsPerRequest?: number;
+  itemsPerTransaction?: number;
   errors: number;
   /** The first failure, when an operation threw one. */
   firstError?: string;
@@ -39,6 +62,7 @@ export async function measure(
   let firstError: string | undefined;
   let next = 0;
   CapacityMeter.reset();
+  RequestMeter.reset();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -67,6 +91,8 @@ export async function measure(
     p99: percentile(latencies, 99),
     readUnitsPerOp: readUnits / total,
     writeUnitsPerOp: writeUnits / total,
+    ...(RequestMeter.requests ? { callsPerRequest: RequestMeter.calls / RequestMeter.requests } : {}),
+    ...(RequestMeter.transactions.length ? { itemsPerTransaction: RequestMeter.transactions.reduce((a, b) => a + b, 0) / RequestMeter.transactions.length } : {}),
     errors,
     ...(firstError === undefined ? {} : { firstError }),
   };
@@ -81,7 +107,7 @@ export function size(tickets: number): string {
 
 export function table(rows: Row[]): string {
   const sized = rows.some((r) => r.tickets !== undefined);
-  const header = ["operation", ...(sized ? ["tickets"] : []), "ops", "conc", "ops/s", "p50 ms", "p99 ms", "RCU/op", "WCU/op", "errors"];
+  const header = ["operation", ...(sized ? ["tickets"] : []), "ops", "conc", "ops/s", "p50 ms", "p99 ms", "calls/req", "items/tx", "RCU/op", "WCU/op", "errors"];
   const body = rows.map((r) => [
     r.operation,
     ...(sized ? [r.tickets === undefined ? "" : size(r.tickets)] : []),
@@ -90,6 +116,8 @@ export function table(rows: Row[]): string {
     r.opsPerSecond.toFixed(1),
     r.p50.toFixed(1),
     r.p99.toFixed(1),
+    r.callsPerRequest === undefined ? "" : r.callsPerRequest.toFixed(2),
+    r.itemsPerTransaction === undefined ? "" : r.itemsPerTransaction.toFixed(1),
     r.readUnitsPerOp.toFixed(2),
     r.writeUnitsPerOp.toFixed(2),
     String(r.errors),

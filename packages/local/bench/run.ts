@@ -3,7 +3,10 @@ import { Throttle } from "@frontline/core/auth";
 import { CapacityMeter } from "@frontline/core/db";
 import { startRuntime } from "../src/runtime";
 import { formatBundles, measureBundles, type BundleReport } from "./bundles";
-import { measure, size, table, type Row } from "./harness";
+import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { useConfig } from "@frontline/core/config";
+import { useDynamo } from "@frontline/core/db";
+import { measure, percentile, RequestMeter, size, table, type Row } from "./harness";
 import { mailRows, slaRows } from "./mail-sla";
 import { NoScan } from "./no-scan";
 import { datasetDir, ensureDataset, onInterrupt, ticketSizes, workingCopy, type BenchLogin, type BenchTenant } from "./seed-tickets";
@@ -47,7 +50,7 @@ async function expectStatus<T>(response: Response, status: number): Promise<T> {
 }
 
 async function accountRows(): Promise<Row[]> {
-  const runtime = await startRuntime({ port: 0 });
+  const runtime = await startRuntime({ port: 0, meterRequests: RequestMeter.record });
   const json = client(runtime.url);
   const rows: Row[] = [];
   try {
@@ -123,7 +126,7 @@ interface Page {
 
 async function ticketRows(tenant: BenchTenant): Promise<Row[]> {
   const copy = workingCopy(tenant.tickets);
-  const runtime = await startRuntime({ port: 0, dataDir: copy.dir });
+  const runtime = await startRuntime({ port: 0, dataDir: copy.dir, meterRequests: RequestMeter.record });
   const json = client(runtime.url);
   const rows: Row[] = [];
   const tickets = tenant.tickets;
@@ -164,7 +167,14 @@ async function ticketRows(tenant: BenchTenant): Promise<Row[]> {
     await measure("warm-up", 10, 4, (i) => create(1_000_000 + i));
 
     const sized = { tickets };
-    rows.push(await measure("POST /api/tickets (create)", n(300), 8, create, sized));
+    await runtime.stream.settle(120_000);
+    runtime.reactions.lags({ clear: true });
+    const created = await measure("POST /api/tickets (create)", n(300), 8, create, sized);
+    rows.push(created);
+    // The engine's own ceiling for a transaction of the same size, in the same run: what the create rate is a share of.
+    const items = Math.round(created.itemsPerTransaction ?? 4);
+    const ceiling = await measure(`DynamoDB Local alone: TransactWriteItems of ${items} puts`, n(300), 8, (i) => rawTransaction(i, items), sized);
+    rows.push({ ...ceiling, operation: `${ceiling.operation} (create is ${((100 * created.opsPerSecond) / ceiling.opsPerSecond).toFixed(0)}% of it)` });
     const targets = tenant.replyTargets;
     rows.push(
       await measure(
@@ -183,11 +193,55 @@ async function ticketRows(tenant: BenchTenant): Promise<Row[]> {
     rows.push(await measure("GET /api/tickets/:id (20 messages)", n(1000), 16, thread, sized));
     for (const q of QUEUES) rows.push(await measure(q.label, n(500), 16, queue(q), sized));
     rows.push(await measure("GET /api/tickets/counts", n(1000), 16, counts, sized));
+    // How long after a change its reactions were done: the creates' and replies' counts and letters.
+    await runtime.stream.settle(120_000);
+    const lags = runtime.reactions.lags({ clear: true });
+    for (const [name, label] of [
+      ["ticket.queue-counts", "reaction lag: change -> queue counts (ms)"],
+      ["email.send", "reaction lag: change -> letter sent (ms)"],
+      ["sla.timers", "reaction lag: change -> SLA timers armed (ms)"],
+    ] as const) {
+      const list = (lags.get(name) ?? []).sort((a, b) => a - b);
+      if (list.length) rows.push(lagRow(label, list, sized.tickets));
+    }
   } finally {
     await runtime.stop();
     copy.remove();
   }
   return rows;
+}
+
+/** A TransactWriteItems of `items` new items shaped like a new ticket's (straight to the table, no API, no core). */
+async function rawTransaction(i: number, items: number): Promise<boolean> {
+  const tenantId = "bench-ceiling";
+  const pad = "x".repeat(400);
+  await useDynamo().send(
+    new TransactWriteCommand({
+      TransactItems: Array.from({ length: items }, (_, k) => ({
+        Put: {
+          TableName: useConfig().tableName,
+          Item: { pk: `t#${tenantId}#raw#${i}`, sk: `item#${k}`, gsi1pk: `t#${tenantId}#q#${k}`, gsi1sk: `${i}`, body: pad, n: i },
+          ConditionExpression: "attribute_not_exists(pk)",
+        },
+      })),
+    }),
+  );
+  return true;
+}
+
+function lagRow(operation: string, sorted: number[], tickets?: number): Row {
+  return {
+    operation,
+    ...(tickets === undefined ? {} : { tickets }),
+    ops: sorted.length,
+    concurrency: 0,
+    opsPerSecond: 0,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    readUnitsPerOp: 0,
+    writeUnitsPerOp: 0,
+    errors: 0,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

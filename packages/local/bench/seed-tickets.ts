@@ -279,7 +279,8 @@ export async function seedTickets(options: SeedOptions): Promise<SeedResult> {
     const customers: SeedCustomer[] = [];
     const threadEvery = threadCount ? Math.floor(total / threadCount) : 0;
 
-    // Customers, with the items Customer.customerWrites makes (the email claim, the search terms).
+    // Customers, with what registering one writes (the claim on the address, carrying the name) and what the search
+    // index's reaction writes (the terms).
     function* customerBatches(): Generator<Batch> {
       const rows: object[] = [];
       const claims: object[] = [];
@@ -294,7 +295,7 @@ export async function seedTickets(options: SeedOptions): Promise<SeedResult> {
         const customer = { tenantId, customerId: createId(), name, email, phone, createdAt, updatedAt: createdAt };
         customers.push({ customerId: customer.customerId, name, email });
         rows.push(customer);
-        claims.push({ tenantId, email, customerId: customer.customerId });
+        claims.push({ tenantId, email, customerId: customer.customerId, name });
         for (const term of Customer.termsOf(customer)) terms.push({ tenantId, term, customerId: customer.customerId });
       }
       yield* chunks("customer", rows);
@@ -534,7 +535,7 @@ export interface BenchTenant {
 }
 
 /** Bumped when what is seeded changes: a kept dataset of another version is seeded again. */
-export const SEED_VERSION = 5;
+export const SEED_VERSION = 6;
 
 /**
  * A digest of the keys and attributes of the entities seeded: a kept dataset seeded before the core changed them

@@ -8,7 +8,7 @@ import { Timers } from "@frontline/core/timer";
 import { Ticket } from "@frontline/core/ticket";
 import { withActor } from "@frontline/core/actor";
 import { Billing } from "@frontline/core/billing";
-import { PLATFORM_TENANT_ID } from "@frontline/core/db";
+import { PLATFORM_TENANT_ID, type CallCount } from "@frontline/core/db";
 import { folderBlobStore } from "./blob-store";
 import { ensureTable, startDynamoLocal, type DynamoLocal } from "./dynamo";
 import { localMailer } from "./mailer";
@@ -38,6 +38,8 @@ export interface RuntimeOptions {
   smtpRelayUrl?: string;
   /** Built web app to serve; omitted serves the API only. */
   webDist?: string;
+  /** Told what each API request asked of DynamoDB (the bench). */
+  meterRequests?: (count: CallCount) => void;
 }
 
 export interface Runtime {
@@ -51,6 +53,8 @@ export interface Runtime {
   scheduler: LocalScheduler;
   /** The poller of the table's change stream, which runs every reaction. */
   stream: StreamPoller;
+  /** The handler the poller runs (its reactions' timing and lags, for the bench). */
+  reactions: ReturnType<typeof changeHandler>;
   stop(): Promise<void>;
 }
 
@@ -65,6 +69,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   let smtp: SmtpServer | undefined;
   let scheduler: LocalScheduler | undefined;
   let stream: StreamPoller | undefined;
+  let handler: ReturnType<typeof changeHandler> | undefined;
   const tableName = options.tableName ?? "frontline";
   const temporaryFiles = options.filesDir ? undefined : mkdtempSync(join(tmpdir(), "frontline-files-"));
   const filesDir = options.filesDir ?? temporaryFiles!;
@@ -96,9 +101,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await withActor({ type: "system", tenantId: PLATFORM_TENANT_ID, reason: "billing" }, () => Billing.runDaily());
     await scheduler.arm(Timers.DAILY_BILLING, Timers.nextBillingRun(), { kind: "billing.daily", tenantId: PLATFORM_TENANT_ID, rearm: 1 });
     scheduler.start();
-    stream = streamPoller({ endpoint, tableName, handler: changeHandler() });
+    const reactions = changeHandler();
+    handler = reactions;
+    stream = streamPoller({ endpoint, tableName, handler: reactions });
     stream.start();
-    http = await startHttpServer({ port: options.port, host: options.host, webDist: options.webDist });
+    http = await startHttpServer({ port: options.port, host: options.host, webDist: options.webDist, meter: options.meterRequests });
     if (options.smtpPort !== undefined) smtp = await startSmtpServer({ port: options.smtpPort, host: options.host });
     return {
       url: http.url,
@@ -109,6 +116,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       filesDir,
       scheduler,
       stream,
+      reactions: handler!,
       stop: stopAll,
     };
   } catch (error) {

@@ -5,6 +5,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { createApp } from "@frontline/functions/api/app";
+import { CallMeter, type CallCount } from "@frontline/core/db";
 
 export interface HttpServer {
   url: string;
@@ -15,8 +16,16 @@ export interface HttpServer {
 /**
  * Serves the API application object and the built web app (a single-page app: unknown paths get index.html).
  */
-export function startHttpServer(options: { port: number; host?: string; webDist?: string }): Promise<HttpServer> {
+export function startHttpServer(options: { port: number; host?: string; webDist?: string; meter?: (count: CallCount) => void }): Promise<HttpServer> {
   const root = new Hono();
+  if (options.meter) {
+    // The bench's meter: what each API request asked of DynamoDB (its own calls, not the reactions that follow).
+    const meter = options.meter;
+    root.use("/api/*", async (_c, next) => {
+      const { count } = await CallMeter.measure(() => next());
+      meter(count);
+    });
+  }
   root.route("/", createApp());
   const dist = options.webDist;
   if (dist && existsSync(join(dist, "index.html"))) {

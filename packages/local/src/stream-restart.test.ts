@@ -154,10 +154,10 @@ describe("the stream consumer killed and restarted at random points", () => {
     const poller = streamPoller({
       endpoint: inject("dynamoEndpoint"),
       tableName: useConfig().tableName,
-      handler: Object.assign(async (batch: Parameters<typeof handle>[0]) => {
+      handler: async (batch) => {
         await handle(batch);
         return handle(batch);
-      }, { timing: handle.timing }),
+      },
     });
     await poller.settle();
     const after = await Counter.read(ws.tenantId, "q#");

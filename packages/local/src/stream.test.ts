@@ -44,19 +44,31 @@ describe("the change stream, read from DynamoDB Local by the local poller", () =
     await useTestTable();
   });
 
-  it("hands every change to the reactions that read its entity, in order within a partition", async () => {
+  it("hands every change to the reactions that read its entity, the changes of one item in order", async () => {
     const probe = recorder("order");
+    const versions: { [item: string]: number[] } = {};
+    const ordered = defineReaction({
+      name: "versions",
+      on: ["probe"],
+      async each(change) {
+        const key = `${change.keys.pk}/${change.keys.sk}`;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5)); // items in parallel, at their own pace
+        (versions[key] ??= []).push(change.after!.v as number);
+      },
+    });
     const other = { ...recorder("other").reaction, name: "other-entity", on: ["ticket"] };
     const otherSeen: string[] = [];
     other.each = async (c) => void otherSeen.push(c.id);
-    for (let i = 0; i < 20; i++) await write(`p#${i % 3}`, i);
-    const p = poller([probe.reaction, other]);
-    await p.settle();
-    expect(probe.seen).toHaveLength(20);
-    for (const pk of ["p#0", "p#1", "p#2"]) {
-      const mine = probe.seen.filter((s) => s.startsWith(`${pk}/`));
-      expect(mine).toEqual([...mine].sort());
+    // Three items, each written seven times.
+    for (let v = 0; v < 7; v++) {
+      for (const pk of ["p#0", "p#1", "p#2"]) {
+        await useDynamo().send(new PutCommand({ TableName: useConfig().tableName, Item: { pk, sk: "one", __edb_e__: "probe", tenantId: "probe", v } }));
+      }
     }
+    const p = poller([probe.reaction, ordered, other]);
+    await p.settle();
+    expect(probe.seen).toHaveLength(21);
+    for (const pk of ["p#0", "p#1", "p#2"]) expect(versions[`${pk}/one`]).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(otherSeen).toEqual([]);
     expect(p.stats().batches).toBeGreaterThanOrEqual(3); // batches of 7
     await p.stop();
@@ -86,7 +98,8 @@ describe("the change stream, read from DynamoDB Local by the local poller", () =
     flaky.deliveries.clear();
     for (let i = 0; i < 6; i++) await write("f#1", i);
     await p.settle();
-    expect(flaky.seen).toEqual(["f#1/i#0000", "f#1/i#0001", "f#1/i#0002", "f#1/i#0003", "f#1/i#0004", "f#1/i#0005"]);
+    // Every change handled; those after the failed one may have been handled before it was delivered again.
+    expect(new Set(flaky.seen)).toEqual(new Set(["f#1/i#0000", "f#1/i#0001", "f#1/i#0002", "f#1/i#0003", "f#1/i#0004", "f#1/i#0005"]));
     const bySk = [...flaky.deliveries.values()];
     expect(bySk.slice(0, 3)).toEqual([1, 1, 1]); // before the failure: once
     expect(Math.max(...bySk)).toBe(3); // the failed change: twice refused, then done
@@ -106,7 +119,7 @@ describe("the change stream, read from DynamoDB Local by the local poller", () =
     healthy.seen.length = 0;
     for (let i = 0; i < 5; i++) await write("x#1", i);
     await p.settle();
-    expect(poison.seen).toEqual(["x#1/i#0000", "x#1/i#0001", "x#1/i#0003", "x#1/i#0004"]);
+    expect(new Set(poison.seen)).toEqual(new Set(["x#1/i#0000", "x#1/i#0001", "x#1/i#0003", "x#1/i#0004"]));
     expect(healthy.seen).toContain("x#1/i#0004");
     expect(p.stats().parked).toBe(1);
     const parked = (await Failures.list({ status: "parked" })).failures.filter((f) => f.reaction === "poison");

@@ -6,7 +6,7 @@ import {
   type Shard,
   type _Record,
 } from "@aws-sdk/client-dynamodb-streams";
-import { fromRecord, Positions, type Change, type StreamHandler } from "@frontline/core/stream";
+import { fromRecord, Positions, type BatchResult, type Change } from "@frontline/core/stream";
 import { streamArnOf } from "./dynamo";
 
 /**
@@ -21,7 +21,8 @@ import { streamArnOf } from "./dynamo";
 export interface StreamPollerOptions {
   endpoint: string;
   tableName: string;
-  handler: StreamHandler;
+  /** The stream's handler (core/stream), or anything that takes a batch the same way. */
+  handler: (changes: readonly Change[]) => Promise<BatchResult>;
   /** Records per batch (GetRecords' limit). */
   batchSize?: number;
   /** Pause when there is nothing to read, in ms. */

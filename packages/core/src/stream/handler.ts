@@ -10,8 +10,7 @@ import type { Reaction } from "./reaction";
  * what it returns as Lambda does on a partial batch response: the batch is done up to the first failed change, which
  * is delivered again with everything after it.
  *
- * Within a batch, the changes of one item partition (a ticket with its thread, say) are handled in order, and
- * partitions at the same time. A reaction is tried a few times at once; if it still fails, the failure is counted
+ * Within a batch, the changes of one item are handled in order, and different items at the same time. A reaction is tried a few times at once; if it still fails, the failure is counted
  * and the change reported failed; once a change has failed MAX_DELIVERIES times, its reaction is parked for the
  * operator and the stream goes on.
  */
@@ -123,12 +122,14 @@ export function streamHandler(reactions: readonly Reaction[], options: HandlerOp
     // The operator asked for a parked reaction to run again: this handler has every reaction, so it runs it.
     const requests = changes.filter((c) => c.entity === "reactionFailure" && c.after?.reprocessRequestedAt);
 
-    // One reaction at a time per change, in order within a partition; partitions in parallel.
+    // The changes of one item in order; items in parallel. (Not one partition at a time: a workspace's outbox,
+    // customers and counters share its partition, and would queue behind one another.)
     const groups = new Map<string, Change[]>();
     for (const change of relevant) {
-      const group = groups.get(change.keys.pk);
+      const key = `${change.keys.pk}\n${change.keys.sk}`;
+      const group = groups.get(key);
       if (group) group.push(change);
-      else groups.set(change.keys.pk, [change]);
+      else groups.set(key, [change]);
     }
     const queue = [...groups.values()];
     const each = reactions.filter((r) => r.each);

@@ -13,8 +13,8 @@ export interface Reaction {
   /** Skips changes it has nothing to do with, before any work (cheap, synchronous). */
   when?: (change: Change) => boolean;
   /**
-   * Reacts to one change. Changes of one item partition reach it in the order they were written; changes of different
-   * partitions may be handled at the same time.
+   * Reacts to one change. Changes of one item reach it in the order they were written; changes of different items
+   * may be handled at the same time.
    */
   each?: (change: Change) => Promise<void>;
   /** Reacts to a whole batch at once (aggregations: one write per counter per batch). */
