@@ -20,6 +20,7 @@ import {
   OperatorLoginPage,
   OperatorNotFoundPage,
   OperatorPlansPage,
+  OperatorReactionsPage,
   OperatorTopUpRequestsPage,
   OperatorWorkspacePage,
   OperatorWorkspacesPage,
@@ -56,6 +57,7 @@ export function App() {
             <Route path="/top-up-requests" component={OperatorTopUpRequestsPage} />
             <Route path="/plans" component={OperatorPlansPage} />
             <Route path="/events" component={OperatorEventsPage} />
+            <Route path="/reactions" component={OperatorReactionsPage} />
             <Route path="*rest" component={OperatorNotFoundPage} />
           </Route>
         </Route>

@@ -2,6 +2,7 @@ import type { Billing } from "@frontline/core/billing";
 import type { Event } from "@frontline/core/event";
 import type { Operator } from "@frontline/core/operator";
 import type { Plan } from "@frontline/core/plan";
+import type { Stream } from "@frontline/core/stream";
 import { queryString, requester } from "../api/client";
 
 /**
@@ -21,6 +22,9 @@ export type PlanInfo = Plan.Info;
 /** PUT /api/operator/plans/:id: the fields to change (a null limit is unlimited). */
 export type PlanUpdate = Parameters<typeof Plan.update>[1];
 export type EventInfo = Event.Info;
+/** A reaction to a table change that failed: parked (no longer retried), still retrying, or resolved. */
+export type ReactionFailure = Stream.Failures.FailureInfo;
+export type ReactionFailureStatus = ReactionFailure["status"];
 
 export interface WorkspaceDetail {
   workspace: WorkspaceRow;
@@ -64,4 +68,8 @@ export const OperatorApi = {
   updatePlan: (planId: string, input: PlanUpdate) => request<{ plan: PlanInfo }>("PUT", `${base}/plans/${id(planId)}`, input),
   events: (query: { action?: string; cursor?: string }) =>
     request<{ events: EventInfo[]; cursor: string | null }>("GET", `${base}/events${queryString({ ...query, limit: 50 })}`),
+  reactionFailures: (query: { status: ReactionFailureStatus; cursor?: string }) =>
+    request<{ failures: ReactionFailure[]; cursor: string | null }>("GET", `${base}/reactions/failures${queryString({ ...query, limit: 50 })}`),
+  /** Runs a failed reaction again: the resolved failure, or a 409 with the new error. */
+  reprocessReaction: (failureId: string) => request<{ failure: ReactionFailure }>("POST", `${base}/reactions/failures/${id(failureId)}/reprocess`),
 };

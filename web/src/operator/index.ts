@@ -13,3 +13,4 @@ export const OperatorWorkspacePage = lazy(() => import("./pages/workspace").then
 export const OperatorTopUpRequestsPage = lazy(() => import("./pages/top-up-requests").then((m) => ({ default: m.OperatorTopUpRequestsPage })));
 export const OperatorPlansPage = lazy(() => import("./pages/plans").then((m) => ({ default: m.OperatorPlansPage })));
 export const OperatorEventsPage = lazy(() => import("./pages/events").then((m) => ({ default: m.OperatorEventsPage })));
+export const OperatorReactionsPage = lazy(() => import("./pages/reactions").then((m) => ({ default: m.OperatorReactionsPage })));

@@ -35,6 +35,7 @@ describe("the operator console's frame", () => {
       ["Top-up requests", "/operator/top-up-requests"],
       ["Plans", "/operator/plans"],
       ["Event log", "/operator/events"],
+      ["Failed reactions", "/operator/reactions"],
     ]);
     expect(screen.getByText("page")).toBeTruthy();
   });

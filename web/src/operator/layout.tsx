@@ -70,6 +70,7 @@ export function OperatorLayout(props: { children?: JSX.Element }) {
     { href: "/operator/top-up-requests", label: i18n.t("operator.nav.topUpRequests") },
     { href: "/operator/plans", label: i18n.t("operator.nav.plans") },
     { href: "/operator/events", label: i18n.t("operator.nav.events") },
+    { href: "/operator/reactions", label: i18n.t("operator.nav.reactions") },
   ];
 
   return (

@@ -8,7 +8,7 @@ import { OperatorApi, type EventInfo } from "../client";
 import { platformCurrency } from "../currency";
 import { OperatorPagedBody, TableHead } from "../paged";
 
-const ACTIONS = ["login", "payment", "adjustment", "top_up_dismiss", "plan_update"] as const;
+const ACTIONS = ["login", "payment", "adjustment", "top_up_dismiss", "plan_update", "reaction_reprocess"] as const;
 
 type Fields = Record<string, unknown>;
 const fieldsOf = (value: unknown): Fields => (value && typeof value === "object" ? (value as Fields) : {});
