@@ -1,12 +1,13 @@
 import { Signup } from "@frontline/core/signup";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { withActor } from "@frontline/core/actor";
 import { Billing } from "@frontline/core/billing";
 import { useDb } from "@frontline/core/db";
 import { Operator } from "@frontline/core/operator";
 import { Plan } from "@frontline/core/plan";
 import { configurePorts, useClock } from "@frontline/core/port";
+import { Failures, padSequence, type Change } from "@frontline/core/stream";
 import { Tenant } from "@frontline/core/tenant";
 import { startBrowserHarness, type BrowserHarness } from "../support/browser";
 import { makeSignup } from "../support/factories";
@@ -16,7 +17,8 @@ import { actorOf } from "../support/workspace";
  * The operator console in real Chromium against the real runtime: a workspace driven into suspension by the billing
  * rules shows as suspended; the operator signs in (a wrong password is told plainly), records a payment and the
  * workspace is active at once with the top-up in its ledger; a plan's daily price is changed; each action is in the
- * operators' log. A workspace's staff session opens nothing of it, and a signed-out visitor is sent to its sign-in.
+ * operators' log; a reaction the change stream parked is run again and resolved. A workspace's staff session opens
+ * nothing of it, and a signed-out visitor is sent to its sign-in.
  */
 
 const operator = { email: "olena@frontline.localhost", name: "Olena Operator", password: "operator passphrase" };
@@ -29,6 +31,8 @@ let harness: BrowserHarness | undefined;
 let page: Page;
 /** The bearer token of the healthy workspace's owner: an admin's session, as scripts use it. */
 let ownerToken = "";
+/** A reaction parked on a change of the healthy workspace. */
+let parkedId = "";
 
 /** Takes the balance below zero by an adjustment: the grace period starts today. */
 async function overdraw(tenantId: string) {
@@ -45,6 +49,28 @@ async function afterGrace(tenantId: string) {
   } finally {
     configurePorts({ clock });
   }
+}
+
+/** A reaction to a change of a customer of `tenantId`, failed as often as the stream parks it; its failure's id. */
+async function parkReaction(tenantId: string): Promise<string> {
+  const sequenceNumber = "4200000000000000000001";
+  const change: Change = {
+    id: "e2e-parked-change",
+    seq: padSequence(sequenceNumber),
+    sequenceNumber,
+    kind: "insert",
+    entity: "customer",
+    tenantId,
+    keys: { pk: `t#${tenantId}#cust`, sk: "cust#parked" },
+    after: { __edb_e__: "customer", tenantId, customerId: "01PARKEDCUSTOMER0000000000", name: "Parked Customer", email: "parked@example.com" },
+  };
+  const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);
+  try {
+    for (let i = 0; i < Failures.MAX_DELIVERIES; i++) await Failures.recordFailure("customer.terms", change, new Error("Throughput exceeds the current capacity"));
+  } finally {
+    quiet.mockRestore();
+  }
+  return `customer.terms#${change.id}`;
 }
 
 const planStatus = async (tenantId: string) => (await useDb().entities.tenant.get({ tenantId }).go({ consistent: true })).data!.planStatus;
@@ -68,6 +94,7 @@ beforeAll(async () => {
   await withActor(actorOf(grace.slug, graceOwner), () => Billing.requestTopUp({ amountMinor: 2_000, note: "Paying by card today" }));
   expect(await planStatus(suspended.slug)).toBe("suspended");
   expect(await planStatus(grace.slug)).toBe("trial");
+  parkedId = await parkReaction(healthy.slug);
   page = await harness.page();
 });
 
@@ -179,6 +206,37 @@ describe("the operator console, in Chromium", () => {
     expect(entries).toContainEqual(["Olena Operator", "Payment recorded", suspended.slug, "Amount: +$50.00Reference: Bank transfer 2211"]);
     expect(entries).toContainEqual(["Olena Operator", "Signed in", operator.email, ""]);
     expect(entries[0]![1]).toBe("Plan changed");
+  });
+
+  it("runs a parked reaction again from Failed reactions, and it is resolved", async () => {
+    await page.getByRole("navigation", { name: "Operator console" }).getByRole("link", { name: "Failed reactions" }).click();
+    await page.waitForURL(/\/operator\/reactions$/);
+    expect(await page.getByLabel("Status").inputValue()).toBe("parked");
+    const row = page.locator(`[data-testid="reaction-row"][data-failure="${parkedId}"]`);
+    await row.waitFor();
+    expect(await row.getByTestId("reaction-name").textContent()).toBe("customer.terms");
+    expect(await row.getByTestId("reaction-workspace").textContent()).toBe(healthy.slug);
+    expect(await row.getByTestId("reaction-change").textContent()).toBe("customerCreated");
+    expect(await row.getByTestId("reaction-attempts").textContent()).toBe(String(Failures.MAX_DELIVERIES));
+    expect(await row.getByTestId("reaction-status").textContent()).toBe("Parked");
+    expect(await row.getByTestId("reaction-error").locator(".cell-line").textContent()).toBe("Error: Throughput exceeds the current capacity");
+
+    // By keyboard: the button says what it runs again, and the keyboard stays on the row once it is resolved.
+    const button = row.getByRole("button", { name: `Run again: customer.terms on the customer change in ${healthy.slug}` });
+    await button.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("reactions-outcome").textContent()).toBe("customer.terms ran successfully: the failure is resolved.");
+    await expect.poll(() => row.getByTestId("reaction-status").textContent()).toBe("Resolved");
+    expect(await row.getByRole("button").count()).toBe(0);
+    expect(await row.getByTestId("reaction-resolved-by").textContent()).toMatch(/^by Olena Operator, /);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("reaction-status");
+
+    const resolved = (await Failures.list({ status: "resolved" })).failures.find((f) => f.failureId === parkedId);
+    expect(resolved).toMatchObject({ status: "resolved", resolvedBy: operator.name });
+    await page.getByLabel("Status").selectOption("resolved");
+    await expect.poll(() => page.locator(`[data-testid="reaction-row"][data-failure="${parkedId}"]`).getAttribute("data-status")).toBe("resolved");
+    await page.getByLabel("Status").selectOption("parked");
+    expect(await page.getByTestId("reactions-empty").textContent()).toBe("No parked reactions: every change has been handled.");
   });
 
   it("signs out, and the console is closed again", async () => {
