@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useDb } from "@frontline/core/db";
 import { Operator } from "@frontline/core/operator";
 import { Failures, padSequence, type Change } from "@frontline/core/stream";
 import { createApp } from "../src/api/app";
-import { useTestTable } from "../../test/support/db";
+import { startStream, useTestTable } from "../../test/support/db";
 import { caller, signupVia, type Caller, type Fetch, type Workspace } from "../../test/support/api";
 
 /**
@@ -48,12 +48,20 @@ async function park(reaction: string, change: Change, error = new Error("DynamoD
 
 const reprocessPath = (failureId: string) => `/api/operator/reactions/failures/${encodeURIComponent(failureId)}/reprocess`;
 
+let stream: ReturnType<typeof startStream>;
+
 beforeAll(async () => {
   await useTestTable();
+  // The operator's request is taken by the API and run by the stream's handler, as on AWS and in the runtime.
+  stream = startStream();
   ws = await signupVia(fetcher);
   await Operator.ensure(operator);
   const { token } = await (await caller(fetcher).post("/api/operator/login", { email: operator.email, password: operator.password })).json();
   as = caller(fetcher, { authorization: `Bearer ${token}` });
+});
+
+afterAll(async () => {
+  await stream?.stop();
 });
 
 describe("the operator's failed reactions", () => {
@@ -151,7 +159,7 @@ describe("the operator's failed reactions", () => {
     const failureId = await park("retired.reaction", customerChange(ws.slug));
     const retired = await as.post(reprocessPath(failureId));
     expect(retired.status).toBe(409);
-    expect((await retired.json()).error.message).toBe("No reaction is named retired.reaction any more");
+    expect((await retired.json()).error.message).toBe("The reaction failed again: No reaction is named retired.reaction any more");
 
     const unknown = await as.post(reprocessPath("customer.terms#no-such-change"));
     expect(unknown.status).toBe(404);

@@ -59,3 +59,14 @@ export async function skipReactions(): Promise<number> {
   poller ??= streamPoller({ ...current, handler, retryMs: 20 });
   return poller.skip();
 }
+
+/**
+ * Runs the stream's consumer in the background for the test table (for code that waits on a reaction, such as an
+ * operator's request to run a parked reaction again). Stop it when the file is done.
+ */
+export function startStream(): StreamPoller {
+  if (!current) throw new Error("startStream() needs useTestTable() first");
+  const running = streamPoller({ ...current, handler: changeHandler({ tries: 1 }), retryMs: 20, idleMs: 20 });
+  running.start();
+  return running;
+}

@@ -100,9 +100,8 @@ route(guarded, { method: "get", path: "/operator/reactions/failures", summary: "
 );
 
 route(guarded, { method: "post", path: "/operator/reactions/failures/:id/reprocess", summary: "Run a failed reaction again on its change (409 with the error if it fails again)", tag: "Operator" }, async (c) => {
-  // Every reaction, with the modules they reach (mail parsing and sending among them), only when one is run again.
-  const { reactions } = await import("@frontline/core/reactions");
-  return c.json({ failure: await Operator.reprocessReaction(op(c), c.req.param("id")!, reactions) });
+  // Taken here, run by the stream's handler (which has every reaction); the answer waits for it.
+  return c.json({ failure: await Operator.reprocessReaction(op(c), c.req.param("id")!) });
 });
 
 operatorRoutes.route("/", guarded);

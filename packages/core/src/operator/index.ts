@@ -15,7 +15,8 @@ import { createId } from "../id";
 import { Plan } from "../plan";
 import * as Limits from "../plan/limits";
 import { EmailSchema, NameSchema, PasswordSchema } from "../staff";
-import { Stream, type Reaction } from "../stream";
+import { Session } from "../session";
+import { Stream } from "../stream";
 import { parse } from "../validation";
 import type { OperatorEntity } from "./operator.entity";
 
@@ -87,9 +88,9 @@ export async function login(raw: z.input<typeof LoginSchema>, origin: { ip?: str
   const secret = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(24).toString("base64url");
   const expiresAt = Math.floor(Date.now() / 1000) + Math.min(useConfig().sessionTtlSeconds, 12 * 3600);
-  await useDb().entities.session.create({ tenantId: P, sessionId: digest(secret), staffId: found.operatorId, csrfToken, createdAt: new Date().toISOString(), expiresAt, ip: origin.ip?.slice(0, 64) }).go();
+  await Session.store({ tenantId: P, sessionId: digest(secret), staffId: found.operatorId, csrfToken, createdAt: new Date().toISOString(), expiresAt, ip: origin.ip?.slice(0, 64) });
   await useDb().entities.operator.patch({ tenantId: P, email: found.email }).set({ lastLoginAt: new Date().toISOString() }).go();
-  await useDb().entities.event.create(Event.entry(actorOf(view(found)), { tenantId: P, action: "operator.login", target: { type: "operator", id: found.operatorId, label: found.email } })).go();
+  await Event.record(actorOf(view(found)), { tenantId: P, action: "operator.login", target: { type: "operator", id: found.operatorId, label: found.email } });
   return { token: `${PREFIX}.${secret}`, csrfToken, expiresAt: new Date(expiresAt * 1000).toISOString(), operator: view(found) };
 }
 
@@ -114,7 +115,7 @@ export function csrfMatches(expected: string, presented: string | undefined): bo
 }
 
 export async function logout(sessionId: string): Promise<void> {
-  await useDb().entities.session.patch({ tenantId: P, sessionId }).set({ revokedAt: new Date().toISOString() }).go().catch(() => undefined);
+  await Session.revoke(P, sessionId);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -179,7 +180,7 @@ export async function workspace(tenantId: string) {
 
 async function logged<T>(operator: Operator, draft: Event.Draft, act: () => Promise<T>): Promise<T> {
   const result = await act();
-  await useDb().entities.event.create(Event.entry(actorOf(operator), { ...draft, tenantId: P })).go();
+  await Event.record(actorOf(operator), { ...draft, tenantId: P });
   return result;
 }
 
@@ -244,15 +245,15 @@ export async function reactionFailures(raw: z.input<typeof ReactionFailureListSc
 }
 
 /**
- * Runs a parked (or retrying) reaction again on its stored change and logs it as the operator's action. `reactions`
- * is the stream's list (@frontline/core/reactions), handed in by the caller: nothing in the core imports that
- * composition root. A reaction that fails again is a Conflict with its error, and nothing is logged.
+ * Runs a parked (or retrying) reaction again on its stored change and logs it as the operator's action. The request
+ * is taken here and the reaction run by the stream's handler, which has every reaction (this API carries none); the
+ * answer waits for it. A reaction that fails again is a Conflict with its error, and nothing is logged.
  */
-export async function reprocessReaction(operator: Operator, failureId: string, reactions: readonly Reaction[]): Promise<Stream.Failures.FailureInfo> {
+export async function reprocessReaction(operator: Operator, failureId: string): Promise<Stream.Failures.FailureInfo> {
   if (!failureId || failureId.length > 1024) throw new NotFound("Failed reaction");
-  const failure = await Stream.Failures.reprocess(failureId, reactions, operator.name);
-  const after = { workspaceId: failure.workspaceId, entity: failure.entity, kind: failure.kind, changeId: failure.changeId };
-  await useDb().entities.event.create(Event.entry(actorOf(operator), { tenantId: P, action: "operator.reaction_reprocess", target: { type: "reaction_failure", id: failureId, label: failure.reaction }, after })).go();
+  const failure = await Stream.Failures.requestReprocess(failureId, operator.name);
+  const after = { workspaceId: failure.workspaceId, entity: failure.entity, kind: failure.kind, changeId: failure.changeId, status: failure.status };
+  await Event.record(actorOf(operator), { tenantId: P, action: "operator.reaction_reprocess", target: { type: "reaction_failure", id: failureId, label: failure.reaction }, after });
   return failure;
 }
 

@@ -59,6 +59,11 @@ export async function create(input: { tenantId: string; staffId: string; ip?: st
   };
 }
 
+/** Keeps a session whose token the caller made itself (the operator console's, which has a format of its own). */
+export async function store(session: { tenantId: string; sessionId: string; staffId: string; csrfToken: string; createdAt: string; expiresAt: number; ip?: string }): Promise<void> {
+  await useDb().entities.session.create(session).go();
+}
+
 /**
  * The live session a token names, and the stamp of its workspace's configuration, in one read; expired, revoked and
  * malformed tokens are all just "not signed in". Strongly consistent, so that a session revoked a moment ago is

@@ -136,7 +136,11 @@ export async function reprocess(failureId: string, reactions: readonly Reaction[
   if (!record) throw new NotFound("Failed reaction");
   if (record.status === "resolved") throw new Conflict("This reaction has run successfully already");
   const reaction = reactions.find((r) => r.name === record.reaction);
-  if (!reaction) throw new Conflict(`No reaction is named ${record.reaction} any more`);
+  if (!reaction) {
+    const message = `No reaction is named ${record.reaction} any more`;
+    await db.patch({ tenantId, failureId }).set({ error: message, lastFailedAt: new Date().toISOString(), attempts: record.attempts + 1 }).go();
+    throw new Conflict(message);
+  }
   const change = JSON.parse(record.change) as Change & { truncated?: boolean };
   if (change.truncated) {
     // Kept by its keys only: react to the item as it is now.
