@@ -109,7 +109,8 @@ describe("a new mail", () => {
   it("holds a sender's messages over the rate cap, and an admin releases them", async () => {
     const outcomes = [];
     for (let i = 0; i < Inbound.RateCap.messages + 2; i++) {
-      outcomes.push(await one(await rawMail({ from: "flood@customer.example", to: address, subject: `Flood ${i}` }), [address], "flood@customer.example"));
+      const [outcome] = await deliver(await rawMail({ from: "flood@customer.example", to: address, subject: `Flood ${i}` }), [address], "flood@customer.example");
+      outcomes.push(outcome!);
     }
     expect(outcomes.filter((o) => o.status === "ticket_created")).toHaveLength(Inbound.RateCap.messages);
     const held = outcomes.filter((o) => o.status === "held");
