@@ -1,13 +1,14 @@
 import { useDb } from "@frontline/core/db";
 import { PLATFORM_TENANT_ID } from "@frontline/core/db";
-import { isConditionFailure } from "@frontline/core/db";
 import type { Scheduler, TimerPayload } from "@frontline/core/port";
 
 /**
  * The durable local scheduler: timers are items in the table (so they survive a restart), and a loop fires those
  * due every POLL_MS, so a timer fires within a second of its time, and one that fell due while the process was down
- * fires as soon as it starts. A timer is claimed by a conditional delete before it fires, so one process fires it;
- * a handler that fails is tried again later, up to MAX_ATTEMPTS, then kept (never due again) with its error.
+ * fires as soon as it starts. Due timers are taken a hundred at a time: deleted together (BatchWriteItem), then fired
+ * together (the core's Timers.fireMany reads an SLA burst's tickets together), a pool at a time. Every handler
+ * re-reads what it acts on, so a timer fired twice or early (re-armed meanwhile) does nothing wrong; a handler that
+ * fails is tried again later, up to MAX_ATTEMPTS, then kept (never due again) with its error.
  */
 const POLL_MS = 200;
 const BATCH = 100;
@@ -22,31 +23,51 @@ export interface LocalScheduler extends Scheduler {
   stop(): Promise<void>;
   /** Fires every due timer now (tests, and the loop itself). Resolves when they have run. */
   tick(): Promise<number>;
+  /** Timers due and not yet fired, as the last pass saw them (a burst in progress). */
+  backlog(): number;
 }
 
-export function localScheduler(handler: (payload: TimerPayload) => Promise<void>, now: () => Date = () => new Date()): LocalScheduler {
+export interface LocalSchedulerOptions {
+  /** Fires a burst of due timers together, settling each (Timers.fireMany); without it, `handler` one by one. */
+  fireMany?: (payloads: readonly TimerPayload[], concurrency: number) => Promise<PromiseSettledResult<void>[]>;
+}
+
+export function localScheduler(
+  handler: (payload: TimerPayload) => Promise<void>,
+  now: () => Date = () => new Date(),
+  options: LocalSchedulerOptions = {},
+): LocalScheduler {
   const tenantId = PLATFORM_TENANT_ID;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = true;
 
-  async function fireOne(item: { name: string; dueAt: string; payload: TimerPayload; attempts: number }) {
-    const db = useDb().entities.timer;
-    try {
-      await db.delete({ tenantId, name: item.name }).where((a, op) => op.eq(a.dueAt, item.dueAt)).go();
-    } catch (error) {
-      if (isConditionFailure(error)) return; // re-armed or fired by another process meanwhile
-      throw error;
-    }
-    try {
-      await handler(item.payload);
-    } catch (error) {
-      const attempts = item.attempts + 1;
-      const message = String((error as Error)?.message ?? error).slice(0, 500);
-      const retryAt = attempts >= MAX_ATTEMPTS ? `${DEAD_PREFIX}${now().toISOString()}` : new Date(now().getTime() + 1000 * 2 ** attempts).toISOString();
-      console.error(JSON.stringify({ level: "error", msg: "timer failed", name: item.name, attempts, error: message }));
-      await db.create({ tenantId, name: item.name, dueAt: retryAt, payload: item.payload, attempts, lastError: message }).go().catch(() => undefined);
-    }
+  type Item = { name: string; dueAt: string; payload: TimerPayload; attempts: number };
+  let backlog = 0;
+
+  /** A handler failed: the timer comes back later, or is kept dead with its error after MAX_ATTEMPTS. */
+  async function failed(item: Item, error: unknown) {
+    const attempts = item.attempts + 1;
+    const message = String((error as Error)?.message ?? error).slice(0, 500);
+    const retryAt = attempts >= MAX_ATTEMPTS ? `${DEAD_PREFIX}${now().toISOString()}` : new Date(now().getTime() + 1000 * 2 ** attempts).toISOString();
+    console.error(JSON.stringify({ level: "error", msg: "timer failed", name: item.name, attempts, error: message }));
+    await useDb().entities.timer.create({ tenantId, name: item.name, dueAt: retryAt, payload: item.payload, attempts, lastError: message }).go().catch(() => undefined);
+  }
+
+  /** One handler call per timer, CONCURRENCY at a time: a slow one holds up one worker, not a group. */
+  async function pooled(payloads: readonly TimerPayload[], concurrency: number): Promise<PromiseSettledResult<void>[]> {
+    const results: PromiseSettledResult<void>[] = new Array(payloads.length);
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < payloads.length; i = next++) {
+        results[i] = await handler(payloads[i]!).then(
+          () => ({ status: "fulfilled", value: undefined }) as const,
+          (reason: unknown) => ({ status: "rejected", reason }) as const,
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, payloads.length) }, worker));
+    return results;
   }
 
   async function tick(): Promise<number> {
@@ -54,13 +75,21 @@ export function localScheduler(handler: (payload: TimerPayload) => Promise<void>
       .entities.timer.query.byDue({ tenantId })
       .lte({ dueAt: now().toISOString() })
       .go({ limit: BATCH });
-    const items = due.data.filter((t) => !t.dueAt.startsWith(DEAD_PREFIX));
-    // A pool, not groups: a slow handler holds up one worker, not the seven timers that happened to share its group.
-    let next = 0;
-    const worker = async () => {
-      while (next < items.length) await fireOne(items[next++] as never);
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+    const items = due.data.filter((t) => !t.dueAt.startsWith(DEAD_PREFIX)) as Item[];
+    backlog = due.data.length >= BATCH ? BATCH : items.length;
+    if (!items.length) return 0;
+    // Taken together: a timer re-armed between the query and this delete fires early, finds it is not yet time,
+    // and arms itself again.
+    await useDb()
+      .entities.timer.delete(items.map((t) => ({ tenantId, name: t.name })))
+      .go({ concurrent: 4 });
+    const fireMany = options.fireMany ?? pooled;
+    const results = await fireMany(
+      items.map((t) => t.payload),
+      CONCURRENCY,
+    );
+    await Promise.all(results.map((r, i) => (r.status === "rejected" ? failed(items[i]!, r.reason) : undefined)));
+    backlog = due.data.length >= BATCH ? BATCH : 0;
     return items.length;
   }
 
@@ -96,5 +125,6 @@ export function localScheduler(handler: (payload: TimerPayload) => Promise<void>
       await running;
     },
     tick,
+    backlog: () => backlog,
   };
 }

@@ -29,6 +29,8 @@ export interface StreamPollerOptions {
   idleMs?: number;
   /** First pause before a failed batch is read again, in ms (doubling, up to 5 s). */
   retryMs?: number;
+  /** While this says so, the poller waits (the runtime gives a burst of due timers the table first). */
+  pauseWhile?: () => boolean;
 }
 
 export interface PollerStats {
@@ -218,6 +220,10 @@ export function streamPoller(options: StreamPollerOptions): StreamPoller {
 
   async function run() {
     while (!stopped) {
+      if (options.pauseWhile?.()) {
+        await sleep(50);
+        continue;
+      }
       const started = cycles;
       try {
         const { read, waiting } = await cycle();

@@ -61,6 +61,7 @@ class AlreadyOpen extends Conflict {
  * and a reaction to the new tenant calls it too, for a sign-up that stopped halfway: the second finds it open.
  */
 export async function open(tenantId: string): Promise<void> {
+  if ((await useDb().entities.billingAccount.get({ tenantId }).go({ consistent: true, attributes: ["tenantId"] })).data) return;
   const config = useConfig();
   const credit = config.trialCreditMinor;
   const at = useClock().now().toISOString();

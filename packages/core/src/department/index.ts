@@ -72,6 +72,7 @@ export async function openDefault(tenantId: string): Promise<void> {
   const tenant = (await useDb().entities.tenant.get({ tenantId }).go({ consistent: true })).data;
   const departmentId = tenant?.defaultDepartmentId;
   if (!tenant || !departmentId) return;
+  if ((await useDb().entities.department.get({ tenantId, departmentId }).go({ consistent: true, attributes: ["departmentId"] })).data) return;
   try {
     await transact((entities) => [
       guarded(entities.department.create({ tenantId, departmentId, name: DEFAULT_NAME, isDefault: true }).commit(), () => new AlreadyOpen()),

@@ -25,7 +25,9 @@ export const slaTimers = defineReaction({
     const ticket = (change.after ?? change.before) as TicketItem;
     const { arm, cancel } = timerChanges(change.before?.sla, change.after?.sla);
     await armTimers(change.tenantId!, ticket.ticketId, arm);
-    await cancelTimers(change.tenantId!, ticket.ticketId, cancel);
+    // A timer already due has fired or is firing (and, stale, does nothing): only those still ahead are cancelled.
+    const now = Date.now();
+    await cancelTimers(change.tenantId!, ticket.ticketId, cancel.filter((t) => Date.parse(t.at) > now));
   },
 });
 

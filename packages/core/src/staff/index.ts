@@ -225,6 +225,7 @@ export async function createOwner(tenantId: string): Promise<void> {
   const pending = tenant?.pendingOwner;
   if (!tenant || !pending) return;
   const staffId = tenant.ownerId;
+  if ((await useDb().entities.staff.get({ tenantId, staffId }).go({ consistent: true, attributes: ["staffId"] })).data) return;
   const departmentIds = tenant.defaultDepartmentId ? [tenant.defaultDepartmentId] : undefined;
   try {
     await transact((entities) => [

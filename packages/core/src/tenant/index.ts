@@ -138,15 +138,19 @@ export async function open(input: z.output<typeof SignupSchema>, owner: { staffI
 
 /** The owner's account exists: the workspace no longer keeps its password hash (a reaction, reactions.ts). */
 export async function ownerCreated(tenantId: string): Promise<void> {
-  await useDb()
+  const removed = await useDb()
     .entities.tenant.patch({ tenantId })
     .remove(["pendingOwner"])
     .where((a, op) => op.exists(a.pendingOwner))
     .go()
-    .catch((error: unknown) => {
-      if (!isConditionFailure(error)) throw error;
-    });
-  Workspace.changed(tenantId);
+    .then(
+      () => true,
+      (error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+        return false; // done already
+      },
+    );
+  if (removed) Workspace.changed(tenantId);
 }
 
 /** The workspace's record, from its cached configuration. */

@@ -1,4 +1,5 @@
 import { useTenantId } from "../actor";
+import { useDb } from "../db/service";
 import { Department } from "../department";
 import { Conflict } from "../error";
 import type { Event } from "../event";
@@ -10,16 +11,27 @@ import { commitChange, type MessageDraft } from "./write";
 
 export type SlaOutcome = "stale" | "early" | "done" | "escalated";
 
+/** Tickets read together for a burst of SLA timers (one BatchGetItem per hundred). */
+export async function readMany(tenantId: string, ticketIds: readonly string[]): Promise<Map<string, Record>> {
+  const unique = [...new Set(ticketIds)];
+  if (!unique.length) return new Map();
+  const found = await useDb()
+    .entities.ticket.get(unique.map((ticketId) => ({ tenantId, ticketId })))
+    .go({ consistent: true });
+  return new Map(found.data.map((t) => [t.ticketId, t]));
+}
+
 /**
  * An SLA timer fired. It may be late, early, repeated, or made stale by a change of the ticket: the ticket is read
  * again and nothing happens unless the warning or breach is still real. The escalation is one change of the ticket,
  * on the version read, that marks the target warned or breached: a second delivery finds the mark (or loses the race
  * on the version, reads again and finds it), so however often the timer is delivered, it escalates once.
  */
-export async function fireSla(payload: Sla.TimerPayloadSla): Promise<SlaOutcome> {
+export async function fireSla(payload: Sla.TimerPayloadSla, known?: Record | null): Promise<SlaOutcome> {
   const warn = payload.timer === "warn";
   for (let attempt = 1; attempt <= 5; attempt++) {
-    const before = await readRecord(payload.ticketId, true);
+    // `known`: the ticket as just read with others (a burst of timers read together); null: it is gone.
+    const before = attempt === 1 && known !== undefined ? (known ?? undefined) : await readRecord(payload.ticketId, true);
     if (!before || before.deletedAt) return "stale";
     const state = Sla.asState(before.sla);
     const target = state?.targets[payload.target];

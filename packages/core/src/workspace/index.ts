@@ -70,21 +70,25 @@ export const CONFIG_ENTITIES = [
   "stopEntry",
 ] as const;
 
+/** Every value of a sort-key attribute (a closed range rather than begins_with: DynamoDB Local scans for that). */
+const FROM = " ";
+const TO = "\uffff";
+
 async function load(tenantId: string): Promise<Config> {
   loads++;
   const db = useDb().entities;
-  const all = { pages: "all" } as const;
+  const all = { pages: "all", consistent: true } as const;
   const [stamp, tenant, billing, staff, departments, policies, calendars, letters, domains, stopList] = await Promise.all([
     db.configStamp.get({ tenantId }).go({ consistent: true }),
     db.tenant.get({ tenantId }).go({ consistent: true }),
     db.billingAccount.get({ tenantId }).go({ consistent: true }),
-    db.staff.query.byId({ tenantId }).go({ ...all, consistent: true }),
-    db.department.query.byId({ tenantId }).go({ ...all, consistent: true }),
-    db.slaPolicy.query.byId({ tenantId }).go({ ...all, consistent: true }),
-    db.calendar.query.byId({ tenantId }).go({ ...all, consistent: true }),
-    db.letter.query.byKind({ tenantId }).go({ ...all, consistent: true }),
-    db.organizationDomain.query.byDomain({ tenantId }).go({ ...all, consistent: true }),
-    db.stopEntry.query.byValue({ tenantId }).go({ ...all, consistent: true }),
+    db.staff.query.byId({ tenantId }).between({ staffId: FROM }, { staffId: TO }).go(all),
+    db.department.query.byId({ tenantId }).between({ departmentId: FROM }, { departmentId: TO }).go(all),
+    db.slaPolicy.query.byId({ tenantId }).between({ policyId: FROM }, { policyId: TO }).go(all),
+    db.calendar.query.byId({ tenantId }).between({ calendarId: FROM }, { calendarId: TO }).go(all),
+    db.letter.query.byKind({ tenantId }).between({ kind: FROM }, { kind: TO }).go(all),
+    db.organizationDomain.query.byDomain({ tenantId }).between({ domain: FROM }, { domain: TO }).go(all),
+    db.stopEntry.query.byValue({ tenantId }).between({ value: FROM }, { value: TO }).go(all),
   ]);
   return {
     tenantId,
@@ -154,13 +158,25 @@ export function loadCount(): number {
   return loads;
 }
 
-/** Raises the stamps of workspaces whose configuration changed (the stream reaction), after dropping them here. */
-export async function raiseStamps(tenantIds: Iterable<string>): Promise<void> {
+/**
+ * Raises the stamps of workspaces whose configuration changed (the stream reaction). This process's copy is kept, at
+ * the new stamp, if it was loaded after every one of those changes was written (the process that made them dropped
+ * it at once, and read it again since); otherwise it is dropped. `writtenAt`: when each change was written, in ms
+ * (undefined when the change does not say).
+ */
+export async function raiseStamps(changes: readonly { tenantId: string; writtenAt?: number }[]): Promise<void> {
+  const latest = new Map<string, number>();
+  for (const c of changes) latest.set(c.tenantId, Math.max(latest.get(c.tenantId) ?? 0, c.writtenAt ?? Infinity));
   const at = new Date().toISOString();
   await Promise.all(
-    [...new Set(tenantIds)].map(async (tenantId) => {
-      cache.delete(tenantId);
-      await useDb().entities.configStamp.update({ tenantId }).add({ version: 1 }).set({ changedAt: at }).go();
+    [...latest].map(async ([tenantId, writtenAt]) => {
+      const entry = cache.get(tenantId);
+      const current = Boolean(entry?.config && !entry.loading && entry.loadedAt > writtenAt);
+      if (!current) cache.delete(tenantId);
+      const raised = await useDb().entities.configStamp.update({ tenantId }).add({ version: 1 }).set({ changedAt: at }).go({ response: "updated_new" });
+      const kept = cache.get(tenantId);
+      if (current && kept === entry && kept?.config && raised.data.version !== undefined) kept.config.stamp = raised.data.version;
+      else if (!current) cache.delete(tenantId);
     }),
   );
 }

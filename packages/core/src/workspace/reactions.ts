@@ -10,13 +10,22 @@ function configurationChanged(change: Change): boolean {
   return false;
 }
 
+/** When a change was written, from the item's own time (ms), if it carries one. */
+function writtenAt(change: Change): number | undefined {
+  if (change.kind === "remove") return undefined; // the image is of the last write, not of the removal
+  const image = change.after;
+  const at = image?.updatedAt ?? image?.createdAt;
+  const time = typeof at === "string" ? Date.parse(at) : NaN;
+  return Number.isNaN(time) ? undefined : time;
+}
+
 /** A workspace's configuration changed: every process drops its copy (here, and by the stamp elsewhere). */
 export const configChanged = defineReaction({
   name: "workspace.config-changed",
   on: CONFIG_ENTITIES,
   when: configurationChanged,
   async batch(changes) {
-    await raiseStamps(changes.map((c) => c.tenantId!));
+    await raiseStamps(changes.map((c) => ({ tenantId: c.tenantId!, writtenAt: writtenAt(c) })));
   },
 });
 
