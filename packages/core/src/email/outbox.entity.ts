@@ -35,6 +35,8 @@ export const OutboxEntity = new Entity({
     automatic: { type: "boolean", required: true, readOnly: true },
     status: { type: OutboxStatuses, required: true },
     attempts: { type: "number", required: true, default: 0 },
+    /** The delivery holding the attempt under way (send.ts): a redelivery of it may finish what it began. */
+    claimedBy: { type: "string" },
     lastError: { type: "string" },
     nextAttemptAt: { type: "string" },
     sentAt: { type: "string" },

@@ -157,6 +157,7 @@ export async function retry(outboxId: string, waitMs = 10_000): Promise<Info> {
   await db
     .patch({ tenantId, outboxId })
     .set({ status: "queued", attempts: 0, updatedAt: new Date().toISOString() })
+    .remove(["claimedBy"])
     .where((a, op) => op.eq(a.status, "failed"))
     .go()
     .catch((error: unknown) => {

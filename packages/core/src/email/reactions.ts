@@ -7,7 +7,7 @@ import type { LetterIntent } from "./intent";
 import { processRequested, releaseHeld } from "./inbound";
 import { billingLetter, customerLetter, invitation, staffAlert } from "./notify";
 import { queue } from "./outbox";
-import { deliver } from "./send";
+import { deliver, type Delivery } from "./send";
 import { invitationToken } from "../staff/invitation";
 
 type Entry = {
@@ -67,8 +67,8 @@ export const sendQueued = defineReaction({
   on: ["outbox"],
   when: (change) => (change.after as { status?: string } | undefined)?.status === "queued" && field(change, "status").changed,
   async each(change) {
-    const entry = change.after as Parameters<typeof deliver>[2] & { outboxId: string };
-    await deliver(change.tenantId!, entry.outboxId, entry);
+    const entry = change.after as NonNullable<Delivery["queued"]>;
+    await deliver(change.tenantId!, entry.outboxId, { queued: entry, by: change.id });
   },
 });
 

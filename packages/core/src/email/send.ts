@@ -1,5 +1,6 @@
 import { withActor } from "../actor";
 import { Customer } from "../customer";
+import { isConditionFailure } from "../db/condition";
 import { useDb } from "../db/service";
 import { TransientMailError, useClock, usePorts } from "../port";
 import { Tenant } from "../tenant";
@@ -22,16 +23,33 @@ export interface Delivered {
   error?: string;
 }
 
+/** What asks for a letter to be sent: the change that queued it, or a retry timer, with its attempt. */
+export interface Delivery {
+  /** The letter as the change left it (from the stream), saving a read when it is new. */
+  queued?: Record;
+  /** The same for every redelivery of one request: the change's id, or the retry timer's name. */
+  by: string;
+}
+
 /**
- * Sends a queued letter once: the attempt is claimed with a conditional write (so two deliverers cannot both send),
- * then the mail goes out through the Mailer port. A transient failure is retried on a timer; a permanent one, or the
- * last attempt, leaves the entry failed with the reason. Mail to an address that bounced is not sent at all.
+ * Sends a queued letter once: the attempt is claimed with a conditional write naming the delivery, which holds until
+ * the attempt ends (so no other deliverer sends meanwhile), then the mail goes out through the Mailer port. A transient failure is retried on a timer; a
+ * permanent one, or the last attempt, leaves the entry failed with the reason. Mail to an address that bounced is not
+ * sent at all.
+ *
+ * A delivery that dies between its claim and its "sent" (a process killed, a Lambda timed out) is delivered again, by
+ * the stream or the scheduler, under the same name: it finds its own claim and sends. The letter then goes out at
+ * least once; twice only if the process died after the Mailer took it and before "sent" was written (the local
+ * mailer keeps one copy per Message-ID).
  */
-export async function deliver(tenantId: string, outboxId: string, queued?: Record): Promise<Delivered> {
+export async function deliver(tenantId: string, outboxId: string, delivery: Delivery): Promise<Delivered> {
   const db = useDb().entities;
+  const read = async () => (await db.outbox.get({ tenantId, outboxId }).go({ consistent: true })).data;
+  const { queued, by } = delivery;
   // A letter just queued comes with its entry (from the stream); a retry reads it.
-  const entry = queued?.status === "queued" && queued.attempts === 0 ? queued : (await db.outbox.get({ tenantId, outboxId }).go({ consistent: true })).data;
-  if (!entry) return { status: "failed", error: "No such outbox entry" };
+  const first = queued?.status === "queued" && queued.attempts === 0 ? queued : await read();
+  if (!first) return { status: "failed", error: "No such outbox entry" };
+  let entry: Record = first;
   if (entry.status !== "queued" && entry.status !== "retrying") return { status: entry.status };
   const now = useClock().now();
   const updatedAt = now.toISOString();
@@ -45,15 +63,21 @@ export async function deliver(tenantId: string, outboxId: string, queued?: Recor
     return { status: "suppressed" };
   }
 
-  const attempt = entry.attempts + 1;
+  let attempt = entry.attempts + 1;
   try {
+    const claimed = entry;
     await db.outbox
       .patch({ tenantId, outboxId })
-      .set({ attempts: attempt, updatedAt })
-      .where(({ attempts, status }, { eq }) => `${eq(attempts, entry.attempts)} AND ${eq(status, entry.status)}`)
+      .set({ attempts: attempt, claimedBy: by, updatedAt })
+      .where(({ attempts, status, claimedBy }, { eq, notExists }) => `${eq(attempts, claimed.attempts)} AND ${eq(status, claimed.status)} AND ${notExists(claimedBy)}`)
       .go();
-  } catch {
-    return { status: entry.status }; // another deliverer took this attempt
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    // Taken: by another deliverer, or by an earlier run of this very delivery that died before it finished.
+    const current = await read();
+    if (!current || (current.status !== "queued" && current.status !== "retrying") || current.claimedBy !== by) return { status: current?.status ?? "failed" };
+    entry = current;
+    attempt = current.attempts;
   }
 
   // Only letters to a ticket's customer carry its reply token; the rest are not answered by mail.
@@ -76,6 +100,7 @@ export async function deliver(tenantId: string, outboxId: string, queued?: Recor
     await db.outbox
       .patch({ tenantId, outboxId })
       .set({ status: "sent", sentAt: updatedAt, updatedAt, ...(result.providerMessageId ? { providerMessageId: result.providerMessageId } : {}) })
+      .remove(["claimedBy"])
       .go();
     return { status: "sent" };
   } catch (error) {
@@ -84,16 +109,26 @@ export async function deliver(tenantId: string, outboxId: string, queued?: Recor
     if (transient && attempt < MAX_ATTEMPTS) {
       const delay = RETRY_DELAYS_S[Math.min(attempt - 1, RETRY_DELAYS_S.length - 1)]!;
       const nextAttemptAt = new Date(now.getTime() + delay * 1000);
-      await db.outbox.patch({ tenantId, outboxId }).set({ status: "retrying", lastError: message, nextAttemptAt: nextAttemptAt.toISOString(), updatedAt }).go();
-      await usePorts().scheduler.arm(`outbox-${outboxId}-${attempt}`, nextAttemptAt, { kind: "outbox.deliver", tenantId, outboxId });
+      await db.outbox
+        .patch({ tenantId, outboxId })
+        .set({ status: "retrying", lastError: message, nextAttemptAt: nextAttemptAt.toISOString(), updatedAt })
+        .remove(["claimedBy"])
+        .go();
+      await usePorts().scheduler.arm(retryTimer(outboxId, attempt), nextAttemptAt, { kind: "outbox.deliver", tenantId, outboxId, attempt });
       return { status: "retrying", error: message };
     }
     await db.outbox
       .patch({ tenantId, outboxId })
       .set({ status: "failed", lastError: transient ? `Gave up after ${attempt} attempts: ${message}` : message, updatedAt })
+      .remove(["claimedBy"])
       .go();
     return { status: "failed", error: message };
   }
+}
+
+/** The name of the timer that retries a letter after a failed attempt (also its delivery's name). */
+export function retryTimer(outboxId: string, attempt: number): string {
+  return `outbox-${outboxId}-${attempt}`;
 }
 
 /** The Reply-To of a ticket's letters: the tenant's address with the ticket's signed token. */

@@ -1,5 +1,5 @@
 import { withActor } from "../actor";
-import { deliver } from "../email/send";
+import { deliver, retryTimer } from "../email/send";
 import type { Sla } from "../sla";
 import { Ticket } from "../ticket";
 import { Billing } from "../billing";
@@ -15,7 +15,7 @@ export async function fire(payload: TimerPayload): Promise<void> {
   await withActor({ type: "system", tenantId, reason: "timer" }, async () => {
     switch (payload.kind) {
       case "outbox.deliver":
-        await deliver(tenantId, String(payload.outboxId));
+        await deliver(tenantId, String(payload.outboxId), { by: retryTimer(String(payload.outboxId), Number(payload.attempt)) });
         return;
       case "sla":
         await Ticket.fireSla(payload as unknown as Sla.TimerPayloadSla);

@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useDb } from "@frontline/core/db";
+import { Outbox } from "@frontline/core/email";
+import { deliver } from "@frontline/core/email/send";
+import { configurePorts, type Mailer } from "@frontline/core/port";
+import { testPorts, useTestTable } from "../../../test/support/db";
+import { makeWorkspace, type TestWorkspace } from "../../../test/support/workspace";
+
+beforeAll(useTestTable);
+
+let ws: TestWorkspace;
+beforeAll(async () => {
+  ws = await makeWorkspace();
+});
+
+/** A letter queued in the outbox (what a reaction does), not yet sent. */
+async function queued(outboxId: string): Promise<string> {
+  const letter = Outbox.prepare(
+    { kind: "low_balance", fromName: "Frontline", to: { address: "owner@company.example" }, subject: "Balance", text: "Top up.", references: [], automatic: true },
+    outboxId,
+    ws.tenantId,
+  );
+  await ws.as(ws.system, () => Outbox.queue(letter));
+  return letter.messageId;
+}
+
+const entry = async (outboxId: string) => (await useDb().entities.outbox.get({ tenantId: ws.tenantId, outboxId }).go({ consistent: true })).data!;
+
+describe("sending a queued letter", () => {
+  it("is finished by a redelivery of a delivery that died after its claim, and by no other", async () => {
+    const messageId = await queued("letter-killed");
+    // The first delivery claims the attempt, then its process dies while the Mailer has the letter (it never returns).
+    const stuck: Mailer = { send: () => new Promise(() => undefined) };
+    configurePorts({ mailer: stuck });
+    void deliver(ws.tenantId, "letter-killed", { by: "change-1" });
+    await expect.poll(async () => (await entry("letter-killed")).claimedBy).toBe("change-1");
+    configurePorts({ mailer: testPorts.mailer });
+    const before = testPorts.mailer.sent.length;
+
+    // Another delivery (a different change) finds the attempt taken and leaves it.
+    expect(await deliver(ws.tenantId, "letter-killed", { by: "change-2" })).toEqual({ status: "queued" });
+    expect(testPorts.mailer.sent.length).toBe(before);
+
+    // The stream delivers the same change again (with the image it had): it finds its own claim and sends, once.
+    const image = { ...(await entry("letter-killed")), attempts: 0, claimedBy: undefined };
+    expect(await deliver(ws.tenantId, "letter-killed", { queued: image, by: "change-1" })).toEqual({ status: "sent" });
+    expect(await deliver(ws.tenantId, "letter-killed", { queued: image, by: "change-1" })).toEqual({ status: "sent" });
+    const sent = testPorts.mailer.sent.slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.raw.toString()).toContain(messageId);
+    const done = await entry("letter-killed");
+    expect(done).toMatchObject({ status: "sent", attempts: 1 });
+    expect(done.claimedBy).toBeUndefined();
+  });
+
+  it("is sent once when two deliveries race for it", async () => {
+    await queued("letter-raced");
+    const before = testPorts.mailer.sent.length;
+    const outcomes = await Promise.all(["change-a", "change-b", "change-c"].map((by) => deliver(ws.tenantId, "letter-raced", { by })));
+    expect(outcomes.filter((o) => o.status === "sent").length).toBeGreaterThanOrEqual(1);
+    expect(testPorts.mailer.sent.length - before).toBe(1);
+    expect((await entry("letter-raced")).attempts).toBe(1);
+  });
+});
