@@ -28,6 +28,9 @@ const env = {
  */
 const DOMAIN_TIMEOUTS = { testTimeout: 20_000, hookTimeout: 30_000 };
 
+/** Each test file has a DynamoDB Local database of its own (test/support/local-key.ts). */
+const setupFiles = ["test/support/local-key.ts"];
+
 export default defineConfig({
   test: {
     globalSetup: ["test/support/global-setup.ts"],
@@ -38,18 +41,20 @@ export default defineConfig({
           name: "core",
           environment: "node",
           include: ["packages/core/**/*.test.ts", "packages/local/**/*.test.ts"],
+          setupFiles,
           env,
           ...DOMAIN_TIMEOUTS,
         },
       },
       {
-        test: { name: "functions", environment: "node", include: ["functions/**/*.test.ts"], env, ...DOMAIN_TIMEOUTS },
+        test: { name: "functions", environment: "node", include: ["functions/**/*.test.ts"], setupFiles, env, ...DOMAIN_TIMEOUTS },
       },
       {
         test: {
           name: "infra",
           environment: "node",
           include: ["test/infra/**/*.test.ts"],
+          setupFiles,
           env,
           testTimeout: 120_000,
           hookTimeout: 180_000,
@@ -65,6 +70,7 @@ export default defineConfig({
           name: "e2e",
           environment: "node",
           include: ["test/e2e/**/*.test.ts"],
+          setupFiles,
           env,
           // A page shows a change once its request is answered; under the whole suite's load that can take seconds.
           expect: { poll: { timeout: 10_000 } },

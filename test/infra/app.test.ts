@@ -585,6 +585,8 @@ console.log(JSON.stringify({ statusCode: result.statusCode, body: JSON.parse(res
       TIMER_FUNCTION_ARN: "arn:aws:lambda:us-east-1:123456789012:function:timer",
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
+      // This test file's own database in DynamoDB Local (test/support/local-key.ts).
+      DYNAMODB_LOCAL_KEY: process.env.DYNAMODB_LOCAL_KEY ?? "",
       AWS_REGION: "us-east-1",
     };
     const { stdout } = await execFileAsync(process.execPath, [join(copy, "invoke.mjs")], { cwd: copy, env, timeout: 60_000 });

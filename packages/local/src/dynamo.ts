@@ -11,6 +11,7 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
+import { localCredentials } from "@frontline/core/config";
 import { createTableInput, Table } from "@frontline/core/db";
 import { freePort } from "./port";
 
@@ -49,7 +50,7 @@ export function localClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({
     endpoint,
     region: "us-east-1",
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    credentials: localCredentials(),
     maxAttempts: 1,
   });
 }

@@ -6,6 +6,7 @@ import {
   type Shard,
   type _Record,
 } from "@aws-sdk/client-dynamodb-streams";
+import { localCredentials } from "@frontline/core/config";
 import { fromRecord, Positions, type BatchResult, type Change } from "@frontline/core/stream";
 import { streamArnOf } from "./dynamo";
 
@@ -75,7 +76,7 @@ export function streamPoller(options: StreamPollerOptions): StreamPoller {
   const client = new DynamoDBStreamsClient({
     endpoint: options.endpoint,
     region: "us-east-1",
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    credentials: localCredentials(),
     maxAttempts: 2,
   });
   const stats: PollerStats = { batches: 0, changes: 0, failedBatches: 0, parked: 0 };

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { onConfigChange, useConfig } from "../config";
+import { localCredentials, onConfigChange, useConfig } from "../config";
 import { CallMeter, CapacityMeter } from "./capacity";
 
 let client: DynamoDBDocumentClient | undefined;
@@ -18,8 +18,7 @@ export function useDynamo(): DynamoDBDocumentClient {
       ...(config.dynamoEndpoint
         ? {
             endpoint: config.dynamoEndpoint,
-            // DynamoDB Local accepts any credentials; fixed ones keep a developer's AWS profile out of it.
-            credentials: { accessKeyId: "local", secretAccessKey: "local" },
+            credentials: localCredentials(),
           }
         : {}),
     });
