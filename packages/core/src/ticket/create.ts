@@ -10,6 +10,7 @@ import { Conflict, Forbidden, Invalid } from "../error";
 import { Event } from "../event";
 import { createId } from "../id";
 import { Plan } from "../plan";
+import { useClock } from "../port";
 import * as Limits from "../plan/limits";
 import { Sla } from "../sla";
 import { Staff } from "../staff";
@@ -114,7 +115,8 @@ export async function open(opening: Opening): Promise<Record> {
   const ticketId = opening.ticketId ?? createId();
   for (let attempt = 1; ; attempt++) {
     const number = await Numbers.allocate(tenantId);
-    const at = new Date().toISOString();
+    // The SLA clock starts at the opening and counts from now, both on the clock port.
+    const at = useClock().now().toISOString();
     const state = { status: opening.status, priority: opening.priority, departmentId: opening.departmentId, assigneeId: opening.assigneeId };
     const participants = [...new Set([customer.email, ...(opening.participants ?? [])].filter((a): a is string => Boolean(a)))];
     const ticket = {
