@@ -212,6 +212,8 @@ describe("the agent console, in Chromium", () => {
     expect(await selected()).toBe(first.subject);
     await page.keyboard.press("Enter");
     await page.waitForURL((url) => url.pathname === `/tickets/${first.ticketId}`);
+    // The ticket's own shortcuts work once the ticket is on screen (the help is there from the start).
+    await page.locator(`[data-testid="ticket-page"][data-ticket-id="${first.ticketId}"] #ticket-assignee`).waitFor();
 
     await page.keyboard.press("?");
     await page.getByTestId("shortcuts-help").waitFor();
@@ -221,7 +223,9 @@ describe("the agent console, in Chromium", () => {
     // Esc closed the help only, not the ticket.
     expect(new URL(page.url()).pathname).toBe(`/tickets/${first.ticketId}`);
 
+    const taken = page.waitForResponse((r) => r.url().endsWith(`/api/tickets/${first.ticketId}`) && r.request().method() === "PATCH");
     await page.keyboard.press("a");
+    expect((await taken).status()).toBe(200);
     await page.waitForFunction((id) => (document.getElementById("ticket-assignee") as HTMLSelectElement | null)?.value === id, agentA.actor.staffId);
 
     await page.keyboard.press("r");
