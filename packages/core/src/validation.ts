@@ -27,3 +27,11 @@ export function fn<S extends z.ZodType, R>(schema: S, impl: (input: z.output<S>)
   wrapped.schema = schema;
   return wrapped;
 }
+
+/** The paging fields of a list's query string: an opaque cursor, and a page size (1-`max`, `limit` by default). */
+export function paging(limit: number, max = 100) {
+  return {
+    cursor: z.string().max(2000).optional(),
+    limit: z.coerce.number().int().min(1).max(max).default(limit),
+  };
+}

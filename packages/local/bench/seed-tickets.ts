@@ -564,7 +564,7 @@ export async function seedBenchTenant(
     onProgress?: SeedOptions["onProgress"];
     stream?: Pick<StreamPoller, "settle" | "skip">;
     /** Around the bulk load: the table's stream off, then on again (ensureDataset says why). */
-    bulk?: { before(): Promise<void>; after(): Promise<void> };
+    bulk?: { before(): Promise<unknown>; after(): Promise<unknown> };
   } = {},
 ): Promise<BenchTenant> {
   const started = performance.now();
@@ -732,7 +732,7 @@ export async function ensureDataset(tickets: number, log: (line: string) => void
         );
       manifest = await seedBenchTenant(tickets, {
         stream,
-        bulk: { before: () => streamOn(false).then(() => undefined), after: () => streamOn(true).then(() => undefined) },
+        bulk: { before: () => streamOn(false), after: () => streamOn(true) },
         onProgress(written, total) {
           if (written - reported >= 10_000 || written === total) {
             const now = performance.now();

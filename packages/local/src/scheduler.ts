@@ -1,6 +1,7 @@
 import { useDb } from "@frontline/core/db";
 import { PLATFORM_TENANT_ID } from "@frontline/core/db";
 import type { Scheduler, TimerPayload } from "@frontline/core/port";
+import { settleEach } from "@frontline/core/settle-each";
 
 /**
  * The durable local scheduler: timers are items in the table (so they survive a restart), and a loop fires those
@@ -54,22 +55,6 @@ export function localScheduler(
     await useDb().entities.timer.create({ tenantId, name: item.name, dueAt: retryAt, payload: item.payload, attempts, lastError: message }).go().catch(() => undefined);
   }
 
-  /** One handler call per timer, CONCURRENCY at a time: a slow one holds up one worker, not a group. */
-  async function pooled(payloads: readonly TimerPayload[], concurrency: number): Promise<PromiseSettledResult<void>[]> {
-    const results: PromiseSettledResult<void>[] = new Array(payloads.length);
-    let next = 0;
-    const worker = async () => {
-      for (let i = next++; i < payloads.length; i = next++) {
-        results[i] = await handler(payloads[i]!).then(
-          () => ({ status: "fulfilled", value: undefined }) as const,
-          (reason: unknown) => ({ status: "rejected", reason }) as const,
-        );
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, payloads.length) }, worker));
-    return results;
-  }
-
   async function tick(): Promise<number> {
     const due = await useDb()
       .entities.timer.query.byDue({ tenantId })
@@ -83,7 +68,7 @@ export function localScheduler(
     await useDb()
       .entities.timer.delete(items.map((t) => ({ tenantId, name: t.name })))
       .go({ concurrent: 4 });
-    const fireMany = options.fireMany ?? pooled;
+    const fireMany = options.fireMany ?? ((payloads: readonly TimerPayload[], concurrency: number) => settleEach(payloads, concurrency, handler));
     const results = await fireMany(
       items.map((t) => t.payload),
       CONCURRENCY,

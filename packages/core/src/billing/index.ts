@@ -14,7 +14,7 @@ import { Workspace } from "../workspace";
 import { createId } from "../id";
 import { Plan } from "../plan";
 import { useClock } from "../port";
-import { parse } from "../validation";
+import { paging, parse } from "../validation";
 import type { BillingAccountEntity } from "./billing-account.entity";
 import type { LedgerEntryEntity } from "./ledger-entry.entity";
 
@@ -116,10 +116,7 @@ export async function ledger(options: { limit?: number; tenantId?: string } = {}
   return result.data.map(({ tenantId: _tenantId, ...entry }) => entry);
 }
 
-export const LedgerQuerySchema = z.object({
-  cursor: z.string().max(2000).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-});
+export const LedgerQuerySchema = z.object(paging(25));
 
 /** The balance history a page at a time, newest first: the ledger grows by a day's charge every day. */
 export async function ledgerPage(raw: z.input<typeof LedgerQuerySchema>): Promise<{ entries: LedgerEntry[]; cursor: string | null }> {

@@ -8,7 +8,7 @@ import { Conflict, NotFound } from "../error";
 import { Event } from "../event";
 import { usePorts } from "../port";
 import type { MailEntity, MailStatus } from "./mail.entity";
-import { parse } from "../validation";
+import { paging, parse } from "../validation";
 
 /**
  * Received mail as admins see it: the records (what each message became, or why not), the raw message, and asking
@@ -56,8 +56,7 @@ export function view(r: Record): Info {
 
 export const ListSchema = z.object({
   status: z.enum(["processing", "ticket_created", "reply_added", "note_added", "ignored", "held", "unprocessable"]).optional(),
-  cursor: z.string().max(2000).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  ...paging(50),
 });
 
 /** Received mail, newest first, optionally of one status (admins). */

@@ -9,7 +9,7 @@ import { useDb } from "../db/service";
 import { Conflict, NotFound } from "../error";
 import { letterMessageId } from "./intent";
 import type { OutboxEntity } from "./outbox.entity";
-import { parse } from "../validation";
+import { paging, parse } from "../validation";
 
 export type Record = EntityItem<typeof OutboxEntity>;
 
@@ -127,8 +127,7 @@ export function view(r: Record): Info {
 
 export const ListSchema = z.object({
   status: z.enum(["queued", "sent", "retrying", "failed", "suppressed"]).optional(),
-  cursor: z.string().max(2000).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  ...paging(50),
 });
 
 /** The outbox, newest first, by status (admins): where failed letters are seen and retried. */

@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor } from "../db/cursor";
 import { useDb } from "../db/service";
 import type { TxEntities, TxItem } from "../db/transaction";
 import { createId } from "../id";
-import { parse } from "../validation";
+import { paging, parse } from "../validation";
 import type { EventEntity } from "./event.entity";
 
 export type Record = EntityItem<typeof EventEntity>;
@@ -113,8 +113,7 @@ export const ListSchema = z
     action: z.string().trim().min(1).max(60).optional(),
     from: z.iso.datetime({ error: "Use an ISO 8601 date and time, e.g. 2026-11-01T00:00:00Z" }).optional(),
     to: z.iso.datetime({ error: "Use an ISO 8601 date and time, e.g. 2026-11-30T00:00:00Z" }).optional(),
-    cursor: z.string().max(2000).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
+    ...paging(50, 200),
   })
   .refine((q) => !(q.targetId && !q.targetType), { path: ["targetType"], message: "Give the target's type with its id" })
   .refine((q) => !(q.from && q.to && q.from >= q.to), { path: ["to"], message: "The end must be after the start" });

@@ -6,7 +6,7 @@ import { useDb } from "../db/service";
 import { NotFound } from "../error";
 import { idFrom } from "../id";
 import type { NotificationEntity } from "./notification.entity";
-import { parse } from "../validation";
+import { paging, parse } from "../validation";
 
 export type Record = EntityItem<typeof NotificationEntity>;
 
@@ -57,8 +57,7 @@ function view(n: Record): Info {
 
 export const ListSchema = z.object({
   unread: z.enum(["true", "false"]).optional(),
-  cursor: z.string().max(2000).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
+  ...paging(30),
 });
 
 /** The signed-in staff member's notifications, newest first, with how many are unread (of the latest 100). */

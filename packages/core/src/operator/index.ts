@@ -17,7 +17,7 @@ import * as Limits from "../plan/limits";
 import { EmailSchema, NameSchema, PasswordSchema } from "../staff";
 import { Session } from "../session";
 import { Stream } from "../stream";
-import { parse } from "../validation";
+import { paging, parse } from "../validation";
 import type { OperatorEntity } from "./operator.entity";
 
 /**
@@ -159,7 +159,7 @@ async function row(tenantId: string): Promise<WorkspaceRow | undefined> {
   });
 }
 
-export const WorkspaceListSchema = z.object({ cursor: z.string().max(2000).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) });
+export const WorkspaceListSchema = z.object(paging(50));
 
 /** Every workspace, a page at a time, with its plan, balance and status. */
 export async function workspaces(raw: z.input<typeof WorkspaceListSchema> = {}) {

@@ -7,7 +7,7 @@ import { useDynamo } from "../db/client";
 import { useDb } from "../db/service";
 import { PLATFORM_TENANT_ID } from "../db/keys";
 import { Conflict, NotFound } from "../error";
-import { parse } from "../validation";
+import { paging, parse } from "../validation";
 import type { Change } from "./change";
 import type { ReactionFailureEntity } from "./failure.entity";
 import type { Reaction } from "./reaction";
@@ -113,8 +113,7 @@ export function view(record: FailureRecord): FailureInfo {
 
 export const ListSchema = z.object({
   status: z.enum(["parked", "retrying", "resolved"], { error: "Use parked, retrying or resolved" }).default("parked"),
-  cursor: z.string().max(2000).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  ...paging(50),
 });
 
 /** Failed reactions, most recent first (the operator console). */

@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from "../db/cursor";
 import { useDb } from "../db/service";
 import { Invalid, NotFound } from "../error";
 import { usePorts } from "../port";
-import { parse } from "../validation";
+import { paging, parse } from "../validation";
 import * as Queue from "./queue";
 import { mergePage, type MergeSource, type Positions } from "./queue-merge";
 import { load, messageView, permissions, readRecord, view, type Info, type MessageInfo, type MessageRecord, type Record } from "./record";
@@ -113,10 +113,7 @@ export async function byNumber(number: number): Promise<Record | undefined> {
   return claim.data ? readRecord(claim.data.ticketId, true) : undefined;
 }
 
-export const RequesterQuerySchema = z.object({
-  cursor: z.string().max(2000).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-});
+export const RequesterQuerySchema = z.object(paging(25));
 
 /** A requester's tickets, newest first, that the actor may see (deleted ones only for those who see the trash). */
 export async function forRequester(customerId: string, raw: z.input<typeof RequesterQuerySchema> = {}) {

@@ -1,4 +1,5 @@
 import { withActor } from "../actor";
+import { settleEach } from "../settle-each";
 import { deliver, retryTimer } from "../email/send";
 import type { Sla } from "../sla";
 import { Ticket } from "../ticket";
@@ -48,26 +49,13 @@ export async function fireMany(payloads: readonly TimerPayload[], concurrency = 
     const read = await withActor({ type: "system", tenantId, reason: "timer" }, () => Ticket.readMany(tenantId, ids)).catch(() => undefined);
     if (read) known.set(tenantId, read);
   }
-  const results: PromiseSettledResult<void>[] = new Array(payloads.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < payloads.length; i = next++) {
-      const payload = payloads[i]!;
-      const tickets = payload.kind === "sla" ? known.get(payload.tenantId) : undefined;
-      try {
-        if (tickets) {
-          await withActor({ type: "system", tenantId: payload.tenantId, reason: "timer" }, () =>
-            Ticket.fireSla(payload as unknown as Sla.TimerPayloadSla, tickets.get(String(payload.ticketId)) ?? null),
-          );
-        } else await fire(payload);
-        results[i] = { status: "fulfilled", value: undefined };
-      } catch (reason) {
-        results[i] = { status: "rejected", reason };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, payloads.length) }, worker));
-  return results;
+  return settleEach(payloads, concurrency, async (payload) => {
+    const tickets = payload.kind === "sla" ? known.get(payload.tenantId) : undefined;
+    if (!tickets) return fire(payload);
+    await withActor({ type: "system", tenantId: payload.tenantId, reason: "timer" }, () =>
+      Ticket.fireSla(payload as unknown as Sla.TimerPayloadSla, tickets.get(String(payload.ticketId)) ?? null),
+    );
+  });
 }
 
 /** The name of the daily billing timer of the local scheduler. */
