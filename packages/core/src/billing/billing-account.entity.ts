@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { Entity } from "../db/entity";
 import { sortKey, tenantIdAttribute, tenantPartition, timestamps } from "../db/keys";
 
 /** A tenant's prepaid balance, in minor units. Changed only together with a LedgerEntry, in one transaction. */

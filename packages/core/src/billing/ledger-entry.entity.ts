@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { Entity } from "../db/entity";
 import { sortKey, tenantIdAttribute, tenantPartition } from "../db/keys";
 
 export const LedgerKinds = ["trial_credit", "top_up", "daily_charge", "adjustment"] as const;

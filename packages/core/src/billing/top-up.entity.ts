@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { Entity } from "../db/entity";
 import { sortKey, tenantIdAttribute, tenantPartition } from "../db/keys";
 
 /** A workspace asks the operator to top up its balance (and says how it will pay). Kept under the workspace. */

@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { Entity } from "../db/entity";
 import { sortKey, tenantIdAttribute, tenantPartition, timestamps } from "../db/keys";
 
 /** A person who asks for help: created on first contact (by email address) or by an agent registering a request. */

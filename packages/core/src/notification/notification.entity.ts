@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { Entity } from "../db/entity";
 import { tenantIdAttribute } from "../db/keys";
 
 /** Something a staff member should see in the console (an SLA warning or breach of a ticket they care for). */

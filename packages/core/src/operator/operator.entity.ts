@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { Entity } from "../db/entity";
 import { sortKey, tenantIdAttribute, tenantPartition } from "../db/keys";
 
 /** A person who runs the platform (not a workspace's staff): kept under the reserved `_platform` tenant. */

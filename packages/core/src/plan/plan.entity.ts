@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { Entity } from "../db/entity";
 import { sortKey, tenantIdAttribute, tenantPartition, timestamps } from "../db/keys";
 
 /** The platform's plan catalog, stored under the reserved `_platform` tenant. */

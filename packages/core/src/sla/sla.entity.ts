@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { Entity } from "../db/entity";
 import { sortKey, tenantIdAttribute, tenantPartition, timestamps } from "../db/keys";
 
 /** A business calendar: time zone, weekly working hours, holidays (validated by sla/calendar.ts). */

@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { Entity } from "../db/entity";
 import { sortKey, tenantIdAttribute, tenantPartition, timestamps } from "../db/keys";
 
 /** A workspace. Its id is its slug: permanent, because the inbound address and every key derive from it. */

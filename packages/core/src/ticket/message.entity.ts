@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { Entity } from "../db/entity";
 import { tenantIdAttribute } from "../db/keys";
 
 export const MessageKinds = ["customer", "reply", "note", "system"] as const;
