@@ -84,7 +84,8 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
     : ["-inMemory"];
   const child = spawn(
     "java",
-    ["-Xmx512m", `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`, "-jar", join(dir, "DynamoDBLocal.jar"), "-port", String(port), ...storage],
+    ["-Xmx512m", `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`, "-jar", join(dir, "DynamoDBLocal.jar"), "-port", String(port), "-disableTelemetry", ...storage],
+    // -disableTelemetry: nothing may reach the network while running.
     // DynamoDB Local writes a metadata file into its working directory: keep it out of the checkout.
     { stdio: ["ignore", "pipe", "pipe"], cwd: options.dataDir ? resolve(options.dataDir) : tmpdir() },
   );

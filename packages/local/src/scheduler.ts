@@ -7,13 +7,16 @@ import { settleEach } from "@frontline/core/settle-each";
  * The durable local scheduler: timers are items in the table (so they survive a restart), and a loop fires those
  * due every POLL_MS, so a timer fires within a second of its time, and one that fell due while the process was down
  * fires as soon as it starts. Due timers are taken a hundred at a time: deleted together (BatchWriteItem), then fired
- * together (the core's Timers.fireMany reads an SLA burst's tickets together), a pool at a time. Every handler
- * re-reads what it acts on, so a timer fired twice or early (re-armed meanwhile) does nothing wrong; a handler that
- * fails is tried again later, up to MAX_ATTEMPTS, then kept (never due again) with its error.
+ * together (the core's Timers.fireMany reads an SLA burst's tickets together and writes their escalations together),
+ * a pool at a time, while the next hundred are taken. Every handler re-reads what it acts on, so a timer fired twice
+ * or early (re-armed meanwhile) does nothing wrong; a handler that fails is tried again later, up to MAX_ATTEMPTS,
+ * then kept (never due again) with its error.
  */
 const POLL_MS = 200;
 const BATCH = 100;
 const CONCURRENCY = 16;
+/** Batches firing at once: the next is taken while one fires, so a burst never waits on a batch's slowest timer. */
+const IN_FLIGHT = 2;
 export const MAX_ATTEMPTS = 5;
 const DEAD_PREFIX = "dead-letter:";
 
@@ -44,7 +47,10 @@ export function localScheduler(
   let stopped = true;
 
   type Item = { name: string; dueAt: string; payload: TimerPayload; attempts: number };
-  let backlog = 0;
+  /** More were due than the last pass took. */
+  let moreDue = false;
+  /** Batches taken and still firing: the next batch is taken while these run, up to IN_FLIGHT of them. */
+  const firing = new Set<{ size: number; done: Promise<void> }>();
 
   /** A handler failed: the timer comes back later, or is kept dead with its error after MAX_ATTEMPTS. */
   async function failed(item: Item, error: unknown) {
@@ -55,32 +61,58 @@ export function localScheduler(
     await useDb().entities.timer.create({ tenantId, name: item.name, dueAt: retryAt, payload: item.payload, attempts, lastError: message }).go().catch(() => undefined);
   }
 
-  async function tick(): Promise<number> {
+  /** Takes up to BATCH due timers out of the table. */
+  async function take(): Promise<Item[]> {
     const due = await useDb()
       .entities.timer.query.byDue({ tenantId })
       .lte({ dueAt: now().toISOString() })
       .go({ limit: BATCH });
     const items = due.data.filter((t) => !t.dueAt.startsWith(DEAD_PREFIX)) as Item[];
-    backlog = due.data.length >= BATCH ? BATCH : items.length;
-    if (!items.length) return 0;
+    moreDue = due.data.length >= BATCH;
+    if (!items.length) return [];
     // Taken together: a timer re-armed between the query and this delete fires early, finds it is not yet time,
-    // and arms itself again.
+    // and arms itself again. Once deleted, the next pass cannot see them: it may run while these fire.
     await useDb()
       .entities.timer.delete(items.map((t) => ({ tenantId, name: t.name })))
       .go({ concurrent: 4 });
+    return items;
+  }
+
+  /** Fires taken timers; a failed one is put back for later. */
+  function fire(items: Item[]): Promise<void> {
     const fireMany = options.fireMany ?? ((payloads: readonly TimerPayload[], concurrency: number) => settleEach(payloads, concurrency, handler));
-    const results = await fireMany(
-      items.map((t) => t.payload),
-      CONCURRENCY,
-    );
-    await Promise.all(results.map((r, i) => (r.status === "rejected" ? failed(items[i]!, r.reason) : undefined)));
-    backlog = due.data.length >= BATCH ? BATCH : 0;
+    const batch = {
+      size: items.length,
+      done: fireMany(
+        items.map((t) => t.payload),
+        CONCURRENCY,
+      )
+        .then((results) => Promise.all(results.map((r, i) => (r.status === "rejected" ? failed(items[i]!, r.reason) : undefined))))
+        .then(() => undefined)
+        .finally(() => firing.delete(batch)),
+    };
+    firing.add(batch);
+    return batch.done;
+  }
+
+  async function tick(): Promise<number> {
+    const items = await take();
+    if (items.length) await fire(items);
+    return items.length;
+  }
+
+  /** One pass of the loop: takes a batch and fires it, going on to the next once fewer than IN_FLIGHT are firing. */
+  async function pass(): Promise<number> {
+    const items = await take();
+    if (!items.length) return 0;
+    void fire(items).catch(() => undefined);
+    while (firing.size >= IN_FLIGHT) await Promise.race([...firing].map((b) => b.done.catch(() => undefined)));
     return items.length;
   }
 
   function loop() {
     if (stopped) return;
-    running = tick()
+    running = pass()
       .catch((error) => {
         console.error(JSON.stringify({ level: "error", msg: "scheduler poll failed", error: String(error) }));
         return 0;
@@ -108,8 +140,9 @@ export function localScheduler(
       stopped = true;
       clearTimeout(timer);
       await running;
+      await Promise.all([...firing].map((b) => b.done.catch(() => undefined)));
     },
     tick,
-    backlog: () => backlog,
+    backlog: () => (moreDue ? BATCH : 0) + [...firing].reduce((n, b) => n + b.size, 0),
   };
 }
