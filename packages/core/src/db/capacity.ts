@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { Table } from "./table";
 
 /**
  * Counts the capacity units DynamoDB reports as consumed, for the benchmarks. When enabled, every request asks for
@@ -53,6 +54,12 @@ export const CapacityMeter = {
         const result = await next(args);
         const output = result.output as { ConsumedCapacity?: Capacity | Capacity[] };
         const kind = writeCommands.has(context.commandName ?? "") ? "write" : "read";
+        if (local && context.commandName === "TransactWriteItemsCommand") {
+          // DynamoDB Local reports a whole transaction as one of its writes (1, 2, 4 or 25 like puts: the same
+          // units), so the meter sizes the writes itself.
+          writeUnits += transactionWriteUnits(input.TransactItems as TransactItem[] | undefined);
+          return result;
+        }
         const consumed = output.ConsumedCapacity;
         const factor = local && transactional.has(context.commandName ?? "") ? 2 : 1;
         for (const entry of Array.isArray(consumed) ? consumed : [consumed]) add(entry, kind, factor);
@@ -62,6 +69,57 @@ export const CapacityMeter = {
     );
   },
 };
+
+type TransactItem = { [kind: string]: { Item?: { [name: string]: unknown }; Key?: { [name: string]: unknown }; ExpressionAttributeValues?: { [name: string]: unknown } } };
+
+const MARSHALLED = new Set(["S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS"]);
+
+/** An attribute value's size as DynamoDB counts it (UTF-8 bytes of strings, about half a byte a digit, 3 bytes a map or list). */
+function valueSize(value: unknown): number {
+  if (value === null || value === undefined || typeof value === "boolean") return 1;
+  if (typeof value === "string") return Buffer.byteLength(value);
+  if (typeof value === "number" || typeof value === "bigint") return Math.ceil(String(value).replace(/[-.]/g, "").length / 2) + 1;
+  if (value instanceof Uint8Array) return value.byteLength;
+  if (Array.isArray(value)) return 3 + value.reduce((n: number, v) => n + 1 + valueSize(v), 0);
+  if (value instanceof Set) return [...value].reduce((n: number, v) => n + valueSize(v), 0);
+  const entries = Object.entries(value as { [key: string]: unknown });
+  // A marshalled value ({ S: "..." }) as the client's middleware may see it.
+  if (entries.length === 1 && MARSHALLED.has(entries[0]![0])) {
+    const [type, inner] = entries[0]!;
+    if (type === "N") return valueSize(Number(inner));
+    if (type === "M") return 3 + Object.entries(inner as object).reduce((n, [k, v]) => n + Buffer.byteLength(k) + valueSize(v), 0);
+    if (type === "L") return 3 + (inner as unknown[]).reduce((n: number, v) => n + 1 + valueSize(v), 0);
+    return valueSize(inner);
+  }
+  return 3 + entries.reduce((n, [k, v]) => n + Buffer.byteLength(k) + valueSize(v), 0);
+}
+
+/**
+ * Write units of a TransactWriteItems as AWS bills them: per write, its size in KB rounded up, on the table and on
+ * each index whose keys it holds, doubled for a transaction. A Put is sized by its item, an Update by its key and new
+ * values (the item's other attributes are not in the request), a Delete or ConditionCheck as one unit.
+ */
+export function transactionWriteUnits(items: readonly TransactItem[] = []): number {
+  let units = 0;
+  for (const entry of items) {
+    const [kind, op] = Object.entries(entry)[0] ?? [];
+    if (!op) continue;
+    if (kind !== "Put" && kind !== "Update") {
+      units += 2;
+      continue;
+    }
+    const attributes = kind === "Put" ? (op.Item ?? {}) : { ...op.Key, ...op.ExpressionAttributeValues };
+    const size = Object.entries(attributes).reduce((n, [k, v]) => n + Buffer.byteLength(k) + valueSize(v), 0);
+    const perCopy = Math.max(1, Math.ceil(size / 1024));
+    const names = kind === "Put" ? new Set(Object.keys(attributes)) : undefined;
+    const values = kind === "Update" ? JSON.stringify(op) : "";
+    const indexes = Object.values(Table.globalIndexes).filter((index) =>
+      names ? names.has(index.partitionKey) && names.has(index.sortKey) : values.includes(`"${index.partitionKey}"`),
+    ).length;
+    units += 2 * perCopy * (1 + indexes);
+  }
+  return units;
+}
 
 /** What one piece of work (a request, say) asked of DynamoDB: calls by command, and the size of each transaction. */
 export interface CallCount {
