@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CallMeter, useDb } from "@frontline/core/db";
+import { useDb } from "@frontline/core/db";
 import { Event } from "@frontline/core/event";
 import { configurePorts, type TimerPayload } from "@frontline/core/port";
 import { Sla } from "@frontline/core/sla";
@@ -207,41 +207,4 @@ describe("a thousand tickets", () => {
     expect(sample.slaEvents).toHaveLength(1);
     expect(sample.ticket.priority).toBe("high");
   }, 300_000);
-});
-
-describe("a burst fired together", () => {
-  it("writes the escalations some twenty to a request, each still once and on its own version", async () => {
-    const ws = await makeWorkspace();
-    await policyFor(ws, { targets: { first_response: 1 }, warnPercent: undefined, escalations: [{ on: "breach", target: "any", actions: [{ type: "raise_priority" }] }] });
-    const ids: string[] = [];
-    for (let i = 0; i < 60; i++) ids.push((await ws.as(ws.owner, () => Ticket.create(request({ subject: `Burst ${i}`, requester: { email: `b${i % 7}@customer.example` } })))).ticketId);
-    await settle();
-    const mine = new Set(ids);
-    const payloads = [...testPorts.scheduler.timers.values()].filter((t) => mine.has(String(t.payload.ticketId))).map((t) => t.payload as unknown as Sla.TimerPayloadSla);
-    expect(payloads).toHaveLength(60);
-    // The burst's tickets as read together; then one of them changes before its escalation is written, and one
-    // timer comes twice in the same burst.
-    const known = await ws.as(ws.system, () => Ticket.readMany(ws.tenantId, ids));
-    const changed = payloads[7]!.ticketId;
-    await ws.as(ws.owner, () => Ticket.update(changed, { version: known.get(changed)!.version, tags: ["moved-on"] }));
-    offsetMs = 90_000;
-    const { result, count } = await CallMeter.measure(() => ws.as(ws.system, () => Ticket.fireSlaMany([...payloads, payloads[3]!], known)));
-    expect(result.map((r) => (r.status === "fulfilled" ? r.value : String(r.reason)))).toEqual([...payloads.map(() => "escalated"), "done"]);
-    // Three requests of up to 25 changes; the one with the changed ticket is refused for it alone and sent again
-    // without it; that ticket is decided again alone, on the ticket as it is now; the second timer finds it done.
-    const shared = count.transactions.filter((tx) => tx.filter((w) => w.key.sk === "ticket").length > 1);
-    expect(shared.map((tx) => tx.filter((w) => w.key.sk === "ticket").length).sort((a, b) => a - b)).toEqual([10, 24, 25, 25]);
-    expect(count.byCommand.TransactWriteItems).toBe(5);
-    for (const tx of count.transactions) expect(tx.length).toBeLessThanOrEqual(100);
-    await settle();
-    for (const ticketId of [changed, ids[0]!, ids[3]!, ids[59]!]) {
-      const detail = await ws.as(ws.owner, () => Ticket.get(ticketId));
-      expect(detail.slaEvents.map((e) => e.kind)).toEqual(["breach"]);
-      expect(detail.ticket.priority).toBe("high");
-      expect(detail.messages.filter((m) => m.system?.action === "sla_breach")).toHaveLength(1);
-    }
-    expect((await ws.as(ws.owner, () => Ticket.get(changed))).ticket.tags).toEqual(["moved-on"]);
-    const breaches = await ws.as(ws.owner, () => Event.list({ action: "sla.breach", limit: 100 }));
-    expect(breaches.events).toHaveLength(60);
-  });
 });

@@ -7,10 +7,10 @@ import { settleEach } from "@frontline/core/settle-each";
  * The durable local scheduler: timers are items in the table (so they survive a restart), and a loop fires those
  * due every POLL_MS, so a timer fires within a second of its time, and one that fell due while the process was down
  * fires as soon as it starts. Due timers are taken a hundred at a time: deleted together (BatchWriteItem), then fired
- * together (the core's Timers.fireMany reads an SLA burst's tickets together and writes their escalations together),
- * a pool at a time, while the next hundred are taken. Every handler re-reads what it acts on, so a timer fired twice
- * or early (re-armed meanwhile) does nothing wrong; a handler that fails is tried again later, up to MAX_ATTEMPTS,
- * then kept (never due again) with its error.
+ * together (the core's Timers.fireMany reads an SLA burst's tickets together), a pool at a time, while the next
+ * hundred are taken. Every handler re-reads what it acts on, so a timer fired twice or early (re-armed meanwhile)
+ * does nothing wrong; a handler that fails is tried again later, up to MAX_ATTEMPTS, then kept (never due again) with
+ * its error.
  */
 const POLL_MS = 200;
 const BATCH = 100;

@@ -7,8 +7,7 @@ import { useClock } from "../port";
 import { Sla } from "../sla";
 import { Staff } from "../staff";
 import { readRecord, type Record } from "./record";
-import { settleEach } from "../settle-each";
-import { commitChange, commitChanges, prepareChange, type Change, type MessageDraft, type PreparedChange } from "./write";
+import { commitChange, type MessageDraft } from "./write";
 
 export type SlaOutcome = "stale" | "early" | "done" | "escalated";
 
@@ -22,29 +21,6 @@ export async function readMany(tenantId: string, ticketIds: readonly string[]): 
   return new Map(found.data.map((t) => [t.ticketId, t]));
 }
 
-/** Escalations written together by fireSlaMany: about a hundred writes, one request. */
-const CHUNK = 25;
-
-/** What a fired SLA timer comes to on the ticket as read: nothing to do, or the escalation's change to write. */
-type Step = Exclude<SlaOutcome, "escalated"> | Change;
-
-async function step(payload: Sla.TimerPayloadSla, before: Record | undefined): Promise<Step> {
-  const warn = payload.timer === "warn";
-  if (!before || before.deletedAt) return "stale";
-  const state = Sla.asState(before.sla);
-  const target = state?.targets[payload.target];
-  if (!state || !target || target.generation !== payload.generation || !target.since || target.metAt) return "stale";
-  const due = warn ? target.warnAt : target.dueAt;
-  if (!due) return "stale";
-  if (warn ? target.warnedAt : target.breachedAt) return "done";
-  const now = useClock().now();
-  if (now.getTime() < Date.parse(due) - 1000) {
-    await Sla.armTimers(useTenantId(), before.ticketId, [{ target: payload.target, kind: payload.timer, at: due, generation: payload.generation }]);
-    return "early";
-  }
-  return escalation(before, state, payload.target, warn ? "warning" : "breach", due, now.toISOString());
-}
-
 /**
  * An SLA timer fired. It may be late, early, repeated, or made stale by a change of the ticket: the ticket is read
  * again and nothing happens unless the warning or breach is still real. The escalation is one change of the ticket,
@@ -52,13 +28,24 @@ async function step(payload: Sla.TimerPayloadSla, before: Record | undefined): P
  * on the version, reads again and finds it), so however often the timer is delivered, it escalates once.
  */
 export async function fireSla(payload: Sla.TimerPayloadSla, known?: Record | null): Promise<SlaOutcome> {
+  const warn = payload.timer === "warn";
   for (let attempt = 1; attempt <= 5; attempt++) {
     // `known`: the ticket as just read with others (a burst of timers read together); null: it is gone.
     const before = attempt === 1 && known !== undefined ? (known ?? undefined) : await readRecord(payload.ticketId, true);
-    const next = await step(payload, before);
-    if (typeof next === "string") return next;
+    if (!before || before.deletedAt) return "stale";
+    const state = Sla.asState(before.sla);
+    const target = state?.targets[payload.target];
+    if (!state || !target || target.generation !== payload.generation || !target.since || target.metAt) return "stale";
+    const due = warn ? target.warnAt : target.dueAt;
+    if (!due) return "stale";
+    if (warn ? target.warnedAt : target.breachedAt) return "done";
+    const now = useClock().now();
+    if (now.getTime() < Date.parse(due) - 1000) {
+      await Sla.armTimers(useTenantId(), before.ticketId, [{ target: payload.target, kind: payload.timer, at: due, generation: payload.generation }]);
+      return "early";
+    }
     try {
-      await commitChange(next);
+      await escalate(before, state, payload.target, warn ? "warning" : "breach", due, now.toISOString());
       return "escalated";
     } catch (error) {
       if (error instanceof Conflict && error.current) continue; // the ticket changed meanwhile: decide again
@@ -68,52 +55,7 @@ export async function fireSla(payload: Sla.TimerPayloadSla, known?: Record | nul
   return "stale";
 }
 
-/**
- * A burst of one workspace's SLA timers, their tickets read together (`known`): the escalations are decided
- * and written a chunk at a time (`commitChanges`: one request for some twenty changes rather than one each). A timer whose change is
- * refused (its ticket changed meanwhile), and a second timer of a ticket already in the burst, fire alone afterwards
- * as `fireSla` would, on the ticket read again. Settles each, in the payloads' order.
- */
-export async function fireSlaMany(payloads: readonly Sla.TimerPayloadSla[], known: Map<string, Record>, concurrency = 16): Promise<PromiseSettledResult<SlaOutcome>[]> {
-  const results: PromiseSettledResult<SlaOutcome>[] = new Array(payloads.length);
-  const first = new Set<string>();
-  const together: number[] = [];
-  const later: number[] = [];
-  payloads.forEach((p, i) => {
-    if (first.has(p.ticketId)) later.push(i);
-    else (first.add(p.ticketId), together.push(i));
-  });
-  // Decided and written a chunk at a time, a few chunks at once: a breach is recorded at the instant it is decided,
-  // so a chunk's changes are sent as soon as they are decided, one request's latency after that instant.
-  const chunks = Array.from({ length: Math.ceil(together.length / CHUNK) }, (_, c) => together.slice(c * CHUNK, (c + 1) * CHUNK));
-  await settleEach(chunks, Math.max(1, Math.floor(concurrency / 4)), async (chunk) => {
-    const prepared: { index: number; change: PreparedChange }[] = [];
-    const decided = await settleEach(chunk, concurrency, async (i) => {
-      const next = await step(payloads[i]!, known.get(payloads[i]!.ticketId));
-      if (typeof next === "string") results[i] = { status: "fulfilled", value: next };
-      else prepared.push({ index: i, change: await prepareChange(next) });
-    });
-    decided.forEach((r, k) => {
-      if (r.status === "rejected") results[chunk[k]!] = r;
-    });
-    const written = await commitChanges(prepared.map((p) => p.change));
-    written.forEach((r, k) => {
-      const i = prepared[k]!.index;
-      if (r.status === "fulfilled") results[i] = { status: "fulfilled", value: "escalated" };
-      else later.push(i);
-    });
-  });
-  const alone = await settleEach(later, concurrency, async (i) => {
-    results[i] = { status: "fulfilled", value: await fireSla(payloads[i]!) };
-  });
-  alone.forEach((r, k) => {
-    if (r.status === "rejected") results[later[k]!] = r;
-  });
-  return results;
-}
-
-/** The escalation of a warning or breach: one change of the ticket, with the alert, the decision's entries and its event. */
-async function escalation(before: Record, state: Sla.Clock.SlaState, target: Sla.Clock.TargetName, kind: "warning" | "breach", dueAt: string, at: string): Promise<Change> {
+async function escalate(before: Record, state: Sla.Clock.SlaState, target: Sla.Clock.TargetName, kind: "warning" | "breach", dueAt: string, at: string): Promise<void> {
   const { policies } = await Sla.setup();
   const policy = policies.find((p) => p.policyId === state.policyId);
   const staff = await Staff.list();
@@ -149,7 +91,7 @@ async function escalation(before: Record, state: Sla.Clock.SlaState, target: Sla
       recipients: decision.recipients,
     },
   };
-  return {
+  await commitChange({
     before,
     set,
     remove,
@@ -165,5 +107,5 @@ async function escalation(before: Record, state: Sla.Clock.SlaState, target: Sla
     by,
     at,
     slaMarks: { [target]: kind === "warning" ? { warnedAt: at } : { breachedAt: at } },
-  };
+  });
 }

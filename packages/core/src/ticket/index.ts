@@ -13,7 +13,7 @@ export { update, UpdateSchema, type UpdateInput } from "./update";
 export { reply, note, ReplySchema, NoteSchema } from "./reply";
 export { receive, markUndelivered, AlreadyReceived, type Incoming } from "./receive";
 export { remove, restore, purge } from "./trash";
-export { fireSla, fireSlaMany, readMany, type SlaOutcome } from "./escalate";
+export { fireSla, readMany, type SlaOutcome } from "./escalate";
 export { get, thread, detail, attachment, messageHtml, findByNumber, byNumber, forRequester, RequesterQuerySchema, list, counts, overdue, type Detail, type SlaEventInfo } from "./read";
 export type { MessageDraft } from "./write";
 export { regroupQueues } from "./migrate";

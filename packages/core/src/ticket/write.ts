@@ -1,5 +1,5 @@
 import { useTenantId } from "../actor";
-import { guarded, transact, transactEach, type TxChange, type TxEntities } from "../db/transaction";
+import { guarded, transact } from "../db/transaction";
 import { Conflict } from "../error";
 import { Event } from "../event";
 import { createId } from "../id";
@@ -63,36 +63,8 @@ export function newEntry(tenantId: string, ticketId: string, draft: MessageDraft
   return { tenantId, ticketId, createdAt: at, ...draft, messageId: draft.messageId ?? createId() } as MessageRecord;
 }
 
-/** A change made ready to write: the ticket after it, the entries it adds, and its transaction's writes. */
-export interface PreparedChange {
-  after: Record;
-  entries: MessageRecord[];
-  write: TxChange;
-}
-
 /** Writes a change; returns the ticket after it and the entries it added. A stale version is a 409 with the current ticket. */
 export async function commitChange(change: Change): Promise<{ after: Record; entries: MessageRecord[] }> {
-  const { after, entries, write } = await prepareChange(change);
-  try {
-    await transact(write.build);
-  } catch (error) {
-    if (error instanceof StaleVersion) throw await staleConflict(change.before.ticketId);
-    throw error;
-  }
-  return { after, entries };
-}
-
-/**
- * Writes changes of different tickets together, each all-or-nothing on its own version (`transactEach`): a burst of
- * SLA escalations on the local scheduler. Settles each: a change refused on its version settles with StaleVersion,
- * for the caller to decide again on the ticket as it is now.
- */
-export async function commitChanges(changes: readonly PreparedChange[]): Promise<PromiseSettledResult<void>[]> {
-  return transactEach(changes.map((c) => c.write));
-}
-
-/** What a change writes, decided on the version it was read at: the ticket's new state and the transaction's writes. */
-export async function prepareChange(change: Change): Promise<PreparedChange> {
   const tenantId = useTenantId();
   const { before, by } = change;
   const at = change.at ?? new Date().toISOString();
@@ -124,15 +96,19 @@ export async function prepareChange(change: Change): Promise<PreparedChange> {
   const remove = new Set(removed);
   if (!sla && before.sla) remove.add("sla");
 
-  const events = change.events ?? [];
-  const build = (entities: TxEntities) => {
-    const patch = entities.ticket.patch({ tenantId, ticketId: before.ticketId }).set(set);
-    const conditioned = (remove.size ? patch.remove([...remove] as never[]) : patch).where(({ version }, { eq }) => eq(version, before.version));
-    return [
-      guarded(conditioned.commit(), () => new StaleVersion()),
-      ...entries.map((m) => guarded(entities.message.create(m).commit(), () => new EntryExists(m.messageId))),
-      ...events.map((draft) => Event.write(entities, by, draft, at)),
-    ];
-  };
-  return { after, entries, write: { size: 1 + entries.length + events.length, build } };
+  try {
+    await transact((entities) => {
+      const patch = entities.ticket.patch({ tenantId, ticketId: before.ticketId }).set(set);
+      const conditioned = (remove.size ? patch.remove([...remove] as never[]) : patch).where(({ version }, { eq }) => eq(version, before.version));
+      return [
+        guarded(conditioned.commit(), () => new StaleVersion()),
+        ...entries.map((m) => guarded(entities.message.create(m).commit(), () => new EntryExists(m.messageId))),
+        ...(change.events ?? []).map((draft) => Event.write(entities, by, draft, at)),
+      ];
+    });
+  } catch (error) {
+    if (error instanceof StaleVersion) throw await staleConflict(before.ticketId);
+    throw error;
+  }
+  return { after, entries };
 }

@@ -38,35 +38,24 @@ export async function fire(payload: TimerPayload): Promise<void> {
 }
 
 /**
- * Fires several timers at once (the local scheduler's burst of due timers): the tickets of each workspace's SLA
- * timers are read together, a hundred per call, and their escalations written together (Ticket.fireSlaMany); every
- * other timer fires as `fire` would, a few at a time. Settles each, in the payloads' order: a failure is one timer's.
+ * Fires several timers at once (the local scheduler's burst of due timers): the tickets of SLA timers are read together,
+ * a hundred per call, then every timer fires as `fire` would, a few at a time. Settles each: a failure is one timer's.
  */
 export async function fireMany(payloads: readonly TimerPayload[], concurrency = 16): Promise<PromiseSettledResult<void>[]> {
-  const results: PromiseSettledResult<void>[] = new Array(payloads.length);
-  const byTenant = new Map<string, number[]>();
-  const others: number[] = [];
-  payloads.forEach((p, i) => {
-    if (p.kind === "sla") byTenant.set(p.tenantId, [...(byTenant.get(p.tenantId) ?? []), i]);
-    else others.push(i);
+  const known = new Map<string, Map<string, Ticket.Record>>();
+  const sla = payloads.filter((p) => p.kind === "sla");
+  for (const tenantId of new Set(sla.map((p) => p.tenantId))) {
+    const ids = sla.filter((p) => p.tenantId === tenantId).map((p) => String(p.ticketId));
+    const read = await withActor({ type: "system", tenantId, reason: "timer" }, () => Ticket.readMany(tenantId, ids)).catch(() => undefined);
+    if (read) known.set(tenantId, read);
+  }
+  return settleEach(payloads, concurrency, async (payload) => {
+    const tickets = payload.kind === "sla" ? known.get(payload.tenantId) : undefined;
+    if (!tickets) return fire(payload);
+    await withActor({ type: "system", tenantId: payload.tenantId, reason: "timer" }, () =>
+      Ticket.fireSla(payload as unknown as Sla.TimerPayloadSla, tickets.get(String(payload.ticketId)) ?? null),
+    );
   });
-  const bursts = [...byTenant].map(async ([tenantId, indices]) => {
-    const sla = indices.map((i) => payloads[i] as unknown as Sla.TimerPayloadSla);
-    const settled = await withActor({ type: "system", tenantId, reason: "timer" }, async () => {
-      const known = await Ticket.readMany(tenantId, sla.map((p) => String(p.ticketId)));
-      return Ticket.fireSlaMany(sla, known, concurrency);
-    }).catch(async () => settleEach(sla, concurrency, (p) => fire(p as unknown as TimerPayload)));
-    settled.forEach((r, k) => {
-      results[indices[k]!] = r.status === "fulfilled" ? { status: "fulfilled", value: undefined } : r;
-    });
-  });
-  const rest = settleEach(
-    others.map((i) => payloads[i]!),
-    concurrency,
-    fire,
-  ).then((settled) => settled.forEach((r, k) => (results[others[k]!] = r)));
-  await Promise.all([...bursts, rest]);
-  return results;
 }
 
 /** The name of the daily billing timer of the local scheduler. */
