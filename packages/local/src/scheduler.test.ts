@@ -48,6 +48,35 @@ describe("the local scheduler", () => {
     expect(await second.tick()).toBe(0);
   });
 
+  it("deletes a timer only once its handler has run: one whose process died mid-batch fires when the next starts", async () => {
+    const stored = async (name: string) => (await useDb().entities.timer.get({ tenantId: PLATFORM_TENANT_ID, name }).go()).data;
+    // The first process takes the timer, and dies while its handler runs (the handler never finishes).
+    let called!: () => void;
+    const taken = new Promise<void>((resolve) => (called = resolve));
+    const first = localScheduler(() => (called(), new Promise<void>(() => undefined)));
+    await first.arm("dies-mid-batch", new Date(Date.now() - 1), payload(30));
+    void first.tick();
+    await taken;
+    expect(await stored("dies-mid-batch")).toMatchObject({ payload: payload(30) });
+    // The next process fires it at once, and deletes it once it has run.
+    const fired: number[] = [];
+    const second = localScheduler(async (p) => void fired.push(Number(p.n)));
+    expect(await second.tick()).toBe(1);
+    expect(fired).toEqual([30]);
+    expect(await stored("dies-mid-batch")).toBeNull();
+    expect(await second.tick()).toBe(0);
+  });
+
+  it("keeps a timer armed again by its own handler while it fires", async () => {
+    const now = Date.now();
+    const scheduler = localScheduler(async (p) => scheduler.arm("rearms-itself", new Date(now + 30_000), p), () => new Date(now));
+    await scheduler.arm("rearms-itself", new Date(now - 1), payload(31));
+    expect(await scheduler.tick()).toBe(1);
+    const kept = await useDb().entities.timer.get({ tenantId: PLATFORM_TENANT_ID, name: "rearms-itself" }).go();
+    expect(kept.data?.dueAt).toBe(new Date(now + 30_000).toISOString());
+    await scheduler.cancel("rearms-itself");
+  });
+
   it("tries a failing timer again later, then keeps it as a dead letter with its error", async () => {
     let now = Date.now();
     let calls = 0;

@@ -6,11 +6,11 @@ import { settleEach } from "@frontline/core/settle-each";
 /**
  * The durable local scheduler: timers are items in the table (so they survive a restart), and a loop fires those
  * due every POLL_MS, so a timer fires within a second of its time, and one that fell due while the process was down
- * fires as soon as it starts. Due timers are taken a hundred at a time: deleted together (BatchWriteItem), then fired
- * together (the core's Timers.fireMany reads an SLA burst's tickets together), a pool at a time, while the next
- * hundred are taken. Every handler re-reads what it acts on, so a timer fired twice or early (re-armed meanwhile)
- * does nothing wrong; a handler that fails is tried again later, up to MAX_ATTEMPTS, then kept (never due again) with
- * its error.
+ * fires as soon as it starts. Due timers are taken a hundred at a time and fired together (the core's Timers.fireMany
+ * reads an SLA burst's tickets together), a pool at a time, while the next hundred are taken; each is deleted only once
+ * its handler has run (BatchWriteItem), so a process that dies mid-batch fires them again when it starts. Every
+ * handler re-reads what it acts on, so a timer fired twice or early (re-armed meanwhile) does nothing wrong; a handler
+ * that fails is tried again later, up to MAX_ATTEMPTS, then kept (never due again) with its error.
  */
 const POLL_MS = 200;
 const BATCH = 100;
@@ -46,11 +46,14 @@ export function localScheduler(
   let running: Promise<unknown> = Promise.resolve();
   let stopped = true;
 
-  type Item = { name: string; dueAt: string; payload: TimerPayload; attempts: number };
+  type Item = { name: string; dueAt: string; payload: TimerPayload; attempts: number; lastError?: string };
   /** More were due than the last pass took. */
   let moreDue = false;
   /** Batches taken and still firing: the next batch is taken while these run, up to IN_FLIGHT of them. */
   const firing = new Set<{ size: number; done: Promise<void> }>();
+  /** Names of the timers firing now, and those of them armed again while they fire (kept, not deleted after). */
+  const taken = new Set<string>();
+  const rearmed = new Set<string>();
 
   /** A handler failed: the timer comes back later, or is kept dead with its error after MAX_ATTEMPTS. */
   async function failed(item: Item, error: unknown) {
@@ -58,38 +61,48 @@ export function localScheduler(
     const message = String((error as Error)?.message ?? error).slice(0, 500);
     const retryAt = attempts >= MAX_ATTEMPTS ? `${DEAD_PREFIX}${now().toISOString()}` : new Date(now().getTime() + 1000 * 2 ** attempts).toISOString();
     console.error(JSON.stringify({ level: "error", msg: "timer failed", name: item.name, attempts, error: message }));
-    await useDb().entities.timer.create({ tenantId, name: item.name, dueAt: retryAt, payload: item.payload, attempts, lastError: message }).go().catch(() => undefined);
+    // The taken timer is still in the table (it is deleted once it has run): this replaces it.
+    await useDb().entities.timer.put({ tenantId, name: item.name, dueAt: retryAt, payload: item.payload, attempts, lastError: message }).go().catch(() => undefined);
   }
 
-  /** Takes up to BATCH due timers out of the table. */
+  /**
+   * Takes up to BATCH due timers, leaving them in the table until their handlers have run: if this process dies
+   * first, they are still due when it starts again, and fire then (handlers are idempotent). Those already firing
+   * are skipped, so the next pass may run while they fire.
+   */
   async function take(): Promise<Item[]> {
     const due = await useDb()
       .entities.timer.query.byDue({ tenantId })
       .lte({ dueAt: now().toISOString() })
-      .go({ limit: BATCH });
-    const items = due.data.filter((t) => !t.dueAt.startsWith(DEAD_PREFIX)) as Item[];
-    moreDue = due.data.length >= BATCH;
-    if (!items.length) return [];
-    // Taken together: a timer re-armed between the query and this delete fires early, finds it is not yet time,
-    // and arms itself again. Once deleted, the next pass cannot see them: it may run while these fire.
-    await useDb()
-      .entities.timer.delete(items.map((t) => ({ tenantId, name: t.name })))
-      .go({ concurrent: 4 });
+      .go({ limit: BATCH + taken.size });
+    const items = (due.data as Item[]).filter((t) => !t.dueAt.startsWith(DEAD_PREFIX) && !taken.has(t.name)).slice(0, BATCH);
+    moreDue = due.data.length >= BATCH + taken.size;
     return items;
   }
 
-  /** Fires taken timers; a failed one is put back for later. */
+  /** Fires taken timers; deletes those that ran (unless armed again meanwhile), puts a failed one back for later. */
   function fire(items: Item[]): Promise<void> {
     const fireMany = options.fireMany ?? ((payloads: readonly TimerPayload[], concurrency: number) => settleEach(payloads, concurrency, handler));
-    const batch = {
-      size: items.length,
-      done: fireMany(
+    for (const t of items) taken.add(t.name);
+    const run = async () => {
+      const results = await fireMany(
         items.map((t) => t.payload),
         CONCURRENCY,
-      )
-        .then((results) => Promise.all(results.map((r, i) => (r.status === "rejected" ? failed(items[i]!, r.reason) : undefined))))
-        .then(() => undefined)
-        .finally(() => firing.delete(batch)),
+      );
+      await Promise.all(results.map((r, i) => (r.status === "rejected" ? failed(items[i]!, r.reason) : undefined)));
+      const ran = items.filter((t, i) => results[i]!.status === "fulfilled" && !rearmed.has(t.name));
+      if (ran.length) {
+        await useDb()
+          .entities.timer.delete(ran.map((t) => ({ tenantId, name: t.name })))
+          .go({ concurrent: 4 });
+      }
+    };
+    const batch = {
+      size: items.length,
+      done: run().finally(() => {
+        firing.delete(batch);
+        for (const t of items) (taken.delete(t.name), rearmed.delete(t.name));
+      }),
     };
     firing.add(batch);
     return batch.done;
@@ -126,6 +139,7 @@ export function localScheduler(
   return {
     async arm(name: string, at: Date, payload: TimerPayload) {
       if (!NAME.test(name)) throw new Error(`Timer names are 1-64 of [0-9a-zA-Z-_.]: ${name}`);
+      if (taken.has(name)) rearmed.add(name);
       await useDb().entities.timer.put({ tenantId, name, dueAt: at.toISOString(), payload, attempts: 0 }).go();
     },
     async cancel(name: string) {
