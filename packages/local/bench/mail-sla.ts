@@ -10,6 +10,7 @@ import { Sla } from "@frontline/core/sla";
 import { Tenant } from "@frontline/core/tenant";
 import { Ticket } from "@frontline/core/ticket";
 import { startRuntime } from "../src/runtime";
+import { rawTransaction, sortKey, watchTransactions } from "./ceiling";
 import { measure, percentile, type Row } from "./harness";
 
 /**
@@ -128,12 +129,14 @@ export async function slaRows(total: number): Promise<Row[]> {
         do await new Promise((resolve) => setTimeout(resolve, 500));
         while (Date.now() < lastDue || (((await timers()).data.length > 0 || runtime.scheduler.backlog() > 0) && Date.now() < lastDue + 300_000));
       };
+      const watch = watchTransactions((items) => items.some((w) => w.Update && sortKey(w.Update.Key) === "ticket"));
       await drained();
       // Timers are armed by reaction: any still behind are armed now, fire, and count as late as they were.
       await runtime.stream.settle(300_000);
       await drained();
       await new Promise((resolve) => setTimeout(resolve, 2_000)); // the last claimed timers' handlers finish
       const { readUnits, writeUnits } = CapacityMeter.read();
+      escalationItems.push(...watch.stop().map((tx) => tx.length));
       const lateness: number[] = [];
       for (let i = 0; i < tickets.length; i += 25) {
         const batch = tickets.slice(i, i + 25);
@@ -158,8 +161,17 @@ export async function slaRows(total: number): Promise<Row[]> {
         ...(missing ? { firstError: `${missing} never breached` } : {}),
       });
     };
+    const escalationItems: number[] = [];
     await burst("across one minute", 60_000);
     await burst("at one instant", 0);
+    // What the engine allows, in the same run: transactions of as many items as an escalation's, sent straight to the
+    // table as many at a time as the scheduler fires.
+    if (escalationItems.length) {
+      const items = Math.round(escalationItems.reduce((a, b) => a + b, 0) / escalationItems.length);
+      const ceiling = await measure(`DynamoDB Local alone: TransactWriteItems of ${items} small puts (an escalation's size)`, total, 16, (i) => rawTransaction(i, items));
+      const instant = rows.at(-1)!;
+      rows.push({ ...ceiling, operation: `${ceiling.operation}: the burst ran at ${((100 * instant.opsPerSecond) / ceiling.opsPerSecond).toFixed(0)}% of it` });
+    }
   } finally {
     configurePorts({ clock: { now: () => new Date() } });
     await runtime.stop();

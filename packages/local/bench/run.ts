@@ -3,11 +3,8 @@ import { Throttle } from "@frontline/core/auth";
 import { CapacityMeter } from "@frontline/core/db";
 import { startRuntime } from "../src/runtime";
 import { formatBundles, measureBundles, type BundleReport } from "./bundles";
-import { TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
-import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { useConfig } from "@frontline/core/config";
-import { useDynamo } from "@frontline/core/db";
 import { measure, percentile, RequestMeter, size, table, type Row } from "./harness";
+import { captureTransaction, rawTransaction, replay, sortKey } from "./ceiling";
 import { mailRows, slaRows } from "./mail-sla";
 import { NoScan } from "./no-scan";
 import { datasetDir, ensureDataset, onInterrupt, ticketSizes, workingCopy, type BenchLogin, type BenchTenant } from "./seed-tickets";
@@ -224,64 +221,6 @@ async function ticketRows(tenant: BenchTenant): Promise<Row[]> {
     copy.remove();
   }
   return rows;
-}
-
-/** A TransactWriteItems of `items` new items shaped like a new ticket's (straight to the table, no API, no core). */
-async function rawTransaction(i: number, items: number): Promise<boolean> {
-  const tenantId = "bench-ceiling";
-  const pad = "x".repeat(400);
-  await useDynamo().send(
-    new TransactWriteCommand({
-      TransactItems: Array.from({ length: items }, (_, k) => ({
-        Put: {
-          TableName: useConfig().tableName,
-          Item: { pk: `t#${tenantId}#raw#${i}`, sk: `item#${k}`, gsi1pk: `t#${tenantId}#q#${k}`, gsi1sk: `${i}`, body: pad, n: i },
-          ConditionExpression: "attribute_not_exists(pk)",
-        },
-      })),
-    }),
-  );
-  return true;
-}
-
-type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteItemsCommand>[0]["TransactItems"]>;
-
-const sortKey = (item: { [name: string]: unknown } | undefined) => {
-  const sk = item?.sk as string | { S?: string } | undefined;
-  return typeof sk === "string" ? sk : sk?.S;
-};
-
-/** The first TransactWriteItems that `fn` sends (through the in-process API) and `match` accepts, as sent. */
-async function captureTransaction(fn: () => Promise<unknown>, match: (items: TransactItems) => boolean): Promise<TransactItems | undefined> {
-  let captured: TransactItems | undefined;
-  const stack = useDynamo().middlewareStack;
-  stack.add(
-    (next, context) => async (args) => {
-      const items = (args.input as { TransactItems?: TransactItems }).TransactItems;
-      if (!captured && context.commandName === "TransactWriteItemsCommand" && items && match(items)) captured = structuredClone(items);
-      return next(args);
-    },
-    { step: "serialize", name: "benchCaptureTransaction" },
-  );
-  try {
-    await fn();
-  } finally {
-    stack.remove("benchCaptureTransaction");
-  }
-  // Only a transaction of puts can be sent again under new keys.
-  return captured?.every((w) => w.Put) ? captured : undefined;
-}
-
-/** A captured transaction of puts sent again, each item under a new partition key (its other attributes as they were). */
-async function replay(items: TransactItems, i: number): Promise<boolean> {
-  const rekeyed = items.map((w) => {
-    const item = { ...w.Put!.Item! };
-    const pk = item.pk as { S: string };
-    item.pk = { S: `${pk.S}#ceiling-${i}` };
-    return { Put: { ...w.Put!, Item: item } };
-  });
-  await useDynamo().send(new TransactWriteItemsCommand({ TransactItems: rekeyed }));
-  return true;
 }
 
 function lagRow(operation: string, sorted: number[], tickets?: number): Row {
