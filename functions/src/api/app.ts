@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { NotFound, Invalid } from "@frontline/core/error";
@@ -52,9 +52,14 @@ export function createApp() {
     .route("/", adminRoutes);
 
   const app = new Hono<Env>().route("/api", api);
-  app.notFound((c) => errorResponse(new NotFound("Route"), c));
+  app.notFound(unknownRoute);
   app.onError(errorResponse);
   return app;
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** What an unknown API path answers: a JSON 404 (also where the app is mounted beside a web app's fallback). */
+export function unknownRoute(c: Context): Response | Promise<Response> {
+  return errorResponse(new NotFound("Route"), c);
+}

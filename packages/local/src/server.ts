@@ -4,7 +4,7 @@ import { join, relative } from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
-import { createApp } from "@frontline/functions/api/app";
+import { createApp, unknownRoute } from "@frontline/functions/api/app";
 import { CallMeter, type CallCount } from "@frontline/core/db";
 
 export interface HttpServer {
@@ -27,6 +27,8 @@ export function startHttpServer(options: { port: number; host?: string; webDist?
     });
   }
   root.route("/", createApp());
+  // Mounted here, the app's own not-found never runs: an unknown API path would get the web app's page.
+  root.all("/api/*", unknownRoute);
   const dist = options.webDist;
   if (dist && existsSync(join(dist, "index.html"))) {
     const index = readFileSync(join(dist, "index.html"), "utf8");
