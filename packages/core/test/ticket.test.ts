@@ -155,6 +155,16 @@ describe("changing a ticket", () => {
     expect(ok.ticket.priority).toBe("high");
   });
 
+  it("adds every one of 20 concurrent notes without a version, each once", async () => {
+    const t = await ws.as(ws.owner, () => Ticket.create(request()));
+    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => ws.as(i % 2 ? agent : ws.owner, () => Ticket.note(t.ticketId, { body: `Note ${i}` }))));
+    expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    const after = await ws.as(ws.owner, () => Ticket.get(t.ticketId));
+    const notes = after.messages.filter((m) => m.kind === "note").map((m) => m.body);
+    expect(notes.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `Note ${i}`).sort());
+    expect(after.ticket.version).toBe(21);
+  });
+
   it("redirects with a reason, leaves a system entry, and drops an assignee who does not work the new department", async () => {
     const payments = await ws.department(`Payments ${Date.now()}`);
     const t = await ws.as(ws.owner, () => Ticket.create(request({ assigneeId: agent.staffId })));

@@ -31,6 +31,9 @@ export const NoteSchema = z
   })
   .strict();
 
+/** How often a message without a version is tried again on a ticket that others are changing at the same moment. */
+const UNVERSIONED_ATTEMPTS = 30;
+
 /**
  * Adds a public reply or a private note. With `version`, a ticket that changed meanwhile is refused (409 with the
  * current ticket, and the console keeps the text); without it, the message is added to whatever the ticket is now.
@@ -119,8 +122,12 @@ async function addStaffMessage(ticketId: string, kind: "reply" | "note", input: 
       });
       return detail({ ...current, ticket: written.after, messages: [...current.messages, ...written.entries] });
     } catch (error) {
-      // Without a version the author did not ask to be told of others' changes: add the message to the new version.
-      if (error instanceof Conflict && error.current && input.version === undefined && attempt < 4) continue;
+      // Without a version the author did not ask to be told of others' changes: add the message to the new version,
+      // after a short random pause, so that many authors at once (a busy ticket) each get their turn.
+      if (error instanceof Conflict && error.current && input.version === undefined && attempt < UNVERSIONED_ATTEMPTS) {
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** Math.min(attempt, 5)));
+        continue;
+      }
       throw error;
     }
   }
