@@ -12,9 +12,11 @@ const app = createApp();
 const fetcher: Fetch = async (path, init) => app.request(path, init);
 let ws: Workspace;
 
-async function staffCaller(role: "supervisor" | "dispatcher" | "agent"): Promise<Caller> {
+async function staffCaller(role: "supervisor" | "dispatcher" | "agent", departmentIds?: string[]): Promise<Caller> {
   const email = `${role}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  await withActor({ type: "system", tenantId: ws.slug, reason: "test" }, () => Staff.create({ name: `${role} person`, email, role, password: "a long enough passphrase" }));
+  await withActor({ type: "system", tenantId: ws.slug, reason: "test" }, () =>
+    Staff.create({ name: `${role} person`, email, role, password: "a long enough passphrase", ...(departmentIds ? { departmentIds } : {}) }),
+  );
   const { token } = await (await caller(fetcher).post("/api/auth/login", { slug: ws.slug, email, password: "a long enough passphrase" })).json();
   return caller(fetcher, { authorization: `Bearer ${token}` });
 }
@@ -52,6 +54,38 @@ describe("the admin panel is for admins", () => {
         expect(response.status, `${role} ${method} ${path}`).toBe(403);
       }
     }
+  });
+});
+
+describe("reply templates of a department", () => {
+  it("fills in a template only for those who may use it: another department's is not there for an agent", async () => {
+    const departments = (await (await ws.as.get("/api/departments")).json()).departments as { departmentId: string; name: string }[];
+    const support = departments[0]!.departmentId;
+    const billing = (await (await ws.as.post("/api/departments", { name: `Billing ${Math.random().toString(36).slice(2, 6)}` })).json()).department.departmentId as string;
+    const template = async (name: string, departmentIds: string[]) =>
+      (await (await ws.as.post("/api/reply-templates", { name, body: "Hello {{ customer.name }}", departmentIds })).json()).template.templateId as string;
+    const forBilling = await template("Refunds", [billing]);
+    const forSupport = await template("Restarts", [support]);
+    const forAll = await template("Greeting", []);
+    const opened = await ws.as.post("/api/tickets", { subject: "Help", body: "Please", requester: { email: "render@customer.example", name: "Rita" }, departmentId: support });
+    expect(opened.status).toBe(201);
+    const ticket = (await opened.json()).ticket as { ticketId: string };
+    const agent = await staffCaller("agent", [support]);
+    const render = (templateId: string) => agent.post(`/api/reply-templates/${templateId}/render`, { ticketId: ticket.ticketId });
+    const refused = await render(forBilling);
+    expect(refused.status).toBe(404);
+    expect((await refused.json()).error.code).toBe("not_found");
+    for (const usable of [forSupport, forAll]) {
+      const rendered = await render(usable);
+      expect(rendered.status).toBe(200);
+      expect((await rendered.json()).body).toBe("Hello Rita");
+    }
+    // The admin may use any of them; the agent's list names the same ones the agent may fill in.
+    expect((await ws.as.post(`/api/reply-templates/${forBilling}/render`, { ticketId: ticket.ticketId })).status).toBe(200);
+    const listed = (await (await agent.get("/api/reply-templates")).json()).templates.map((t: { templateId: string }) => t.templateId);
+    expect(listed).toContain(forSupport);
+    expect(listed).toContain(forAll);
+    expect(listed).not.toContain(forBilling);
   });
 });
 

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import type { EntityItem } from "electrodb";
-import { Access } from "../access";
+import { Access, type Principal } from "../access";
 import { usePrincipal, useTenantId } from "../actor";
 import { transact } from "../db/transaction";
 import { useDb } from "../db/service";
@@ -41,11 +41,16 @@ export const TemplateSchema = z
 export async function list(): Promise<Info[]> {
   const actor = usePrincipal();
   const result = await useDb().entities.replyTemplate.query.byId({ tenantId: useTenantId() }).go({ pages: "all" });
-  const visible = Access.visibleDepartments(actor);
   return result.data
     .map(view)
-    .filter((t) => visible === "all" || Access.configures(actor) || !t.departmentIds.length || t.departmentIds.some((d) => visible.includes(d)))
+    .filter((t) => usable(actor, t.departmentIds))
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A template is for everyone when it names no department, else for those who work one of its departments (and admins). */
+function usable(actor: Principal, departmentIds: readonly string[] | undefined): boolean {
+  const visible = Access.visibleDepartments(actor);
+  return visible === "all" || Access.configures(actor) || !departmentIds?.length || departmentIds.some((d) => visible.includes(d));
 }
 
 async function validated(raw: z.input<typeof TemplateSchema>) {
@@ -102,7 +107,8 @@ export async function render(templateId: string, ticketId: string): Promise<{ bo
   const actor = usePrincipal();
   const tenantId = useTenantId();
   const template = (await useDb().entities.replyTemplate.get({ tenantId, templateId }).go()).data;
-  if (!template) throw new NotFound("Reply template");
+  // One of another department's templates is not there for this person, as in the list.
+  if (!template || !usable(actor, template.departmentIds)) throw new NotFound("Reply template");
   const ticket = await Ticket.load(ticketId);
   const tenant = (await useDb().entities.tenant.get({ tenantId }).go({ attributes: ["name"] })).data;
   const rendered = await renderTemplate(
