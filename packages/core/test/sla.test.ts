@@ -142,6 +142,17 @@ describe("SLA timers and escalation", () => {
     expect((await ws.as(ws.owner, () => Ticket.get(paused.ticketId))).slaEvents).toEqual([]);
   });
 
+  it("refuses a policy for a department that does not exist, naming the field", async () => {
+    const attempt = ws.as(ws.owner, () => Sla.createPolicy({ name: "Ghost", targets: { resolution: 5 }, hours: "calendar", match: { departmentIds: [ws.supportId, "01NOSUCHDEPARTMENT000000000"] } }));
+    await expect(attempt).rejects.toMatchObject({ status: 400, issues: [{ path: "match.departmentIds.1", code: "not_found" }] });
+    const kept = await ws.as(ws.owner, () => Sla.createPolicy({ name: "Support only", targets: { resolution: 5 }, hours: "calendar", match: { departmentIds: [ws.supportId] } }));
+    await expect(ws.as(ws.owner, () => Sla.updatePolicy(kept.policyId, { name: "Support only", targets: { resolution: 5 }, hours: "calendar", match: { departmentIds: ["gone"] } }))).rejects.toMatchObject({
+      issues: [{ path: "match.departmentIds.0" }],
+    });
+    expect((await ws.as(ws.owner, () => Sla.listPolicies())).map((p) => p.name)).not.toContain("Ghost");
+    await ws.as(ws.owner, () => Sla.removePolicy(kept.policyId));
+  });
+
   it("re-selects the policy when the priority changes, keeping the time used", async () => {
     await ws.as(ws.owner, () => Sla.createPolicy({ name: "Urgent only", targets: { first_response: 5 }, hours: "calendar", match: { priorities: ["urgent"] } }));
     const order = (await ws.as(ws.owner, () => Sla.listPolicies())).map((p) => p.policyId).reverse();
