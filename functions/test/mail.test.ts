@@ -47,6 +47,41 @@ describe("a mail's attachments and HTML", () => {
     expect((await ws.as.get(`/api/tickets/${ticketId}/attachments/nope`)).status).toBe(404);
   });
 
+  it("serves an attachment whose Content-Type is not a header value, as bytes, with its name per RFC 6266", async () => {
+    const raw = Buffer.from(
+      [
+        `From: Carla <carla@customer.example>`,
+        `To: ${ws.slug}@frontline.localhost`,
+        `Subject: The report`,
+        `Message-ID: <odd-type-${Date.now()}@customer.example>`,
+        `MIME-Version: 1.0`,
+        `Content-Type: multipart/mixed; boundary="b"`,
+        ``,
+        `--b`,
+        `Content-Type: text/plain; charset=utf-8`,
+        ``,
+        `The report is attached.`,
+        `--b`,
+        `Content-Type: application/x-отчёт; name="отчёт.bin"`,
+        `Content-Disposition: attachment; filename="отчёт.bin"`,
+        `Content-Transfer-Encoding: base64`,
+        ``,
+        Buffer.from("report bytes").toString("base64"),
+        `--b--`,
+        ``,
+      ].join("\r\n"),
+      "utf8",
+    );
+    const [outcome] = await Inbound.receive(raw, { from: "carla@customer.example", to: [`${ws.slug}@frontline.localhost`] });
+    const detail = await (await ws.as.get(`/api/tickets/${outcome!.ticketId}`)).json();
+    const attachment = detail.messages[0].attachments[0];
+    const response = await ws.as.get(`/api/tickets/${outcome!.ticketId}/attachments/${attachment.attachmentId}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/octet-stream");
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${"_".repeat(5)}.bin"; filename*=UTF-8''${encodeURIComponent("отчёт.bin")}`);
+    expect(await response.text()).toBe("report bytes");
+  });
+
   it("serves the sanitised HTML for a sandboxed frame, its images from the message and nothing from elsewhere", async () => {
     expect(message.hasHtml).toBe(true);
     const response = await ws.as.get(`/api/tickets/${ticketId}/messages/${message.messageId}/html`);
@@ -65,7 +100,7 @@ describe("a mail's attachments and HTML", () => {
 describe("received mail, for admins", () => {
   it("lists the records with their outcome, gives the raw message, and refuses agents", async () => {
     const list = await (await ws.as.get("/api/mail")).json();
-    expect(list.mail[0]).toMatchObject({ mailId, status: "ticket_created", from: { address: "carla@customer.example" } });
+    expect(list.mail.find((m: { mailId: string }) => m.mailId === mailId)).toMatchObject({ mailId, status: "ticket_created", from: { address: "carla@customer.example" } });
     const raw = await ws.as.get(`/api/mail/${mailId}/raw`);
     expect(raw.headers.get("content-disposition")).toMatch(/^attachment/);
     expect(await raw.text()).toContain("See the screenshot");
@@ -82,6 +117,18 @@ describe("received mail, for admins", () => {
     }
     expect((await asAgent.post("/api/stop-list", { value: "x.example" })).status).toBe(403);
     expect((await asAgent.send("PUT", "/api/letters/ticket_received/en", { subject: "x", body: "y" })).status).toBe(403);
+  });
+});
+
+describe("the stop list over HTTP", () => {
+  it("takes an entry off by its value as given in the path, decoded once", async () => {
+    expect((await ws.as.post("/api/stop-list", { value: "a+b@percent.example" })).status).toBe(201);
+    const bad = await ws.as.send("DELETE", "/api/stop-list/%25");
+    expect(bad.status).toBe(404);
+    expect((await bad.json()).error.code).toBe("not_found");
+    expect((await ws.as.send("DELETE", `/api/stop-list/${encodeURIComponent("a+b@percent.example")}`)).status).toBe(204);
+    const left = (await (await ws.as.get("/api/stop-list")).json()).entries.map((e: { value: string }) => e.value);
+    expect(left).not.toContain("a+b@percent.example");
   });
 });
 

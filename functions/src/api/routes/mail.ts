@@ -6,11 +6,16 @@ import { jsonBody } from "../body";
 import type { Env } from "../context";
 import { route } from "../openapi";
 
+/** A media type as a header may carry it (type/subtype and printable ASCII parameters); anything else is just bytes. */
+const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(\s*;[\x20-\x7e]*)?$/i;
+
 /** A stored file, always as a download: never rendered by the browser, never sniffed into something else. */
 function download(c: Context<Env>, content: Buffer, filename: string, contentType: string) {
   const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  // A sender's Content-Type goes out as a header only if it is one (a non-Latin-1 character made it throw: a 500).
+  const type = contentType?.trim() ?? "";
   return c.body(new Uint8Array(content), 200, {
-    "content-type": contentType || "application/octet-stream",
+    "content-type": MEDIA_TYPE.test(type) ? type : "application/octet-stream",
     "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
     "x-content-type-options": "nosniff",
     "content-security-policy": "sandbox; default-src 'none'",
@@ -49,7 +54,8 @@ route(mailRoutes, { method: "post", path: "/stop-list", summary: "Ignore mail fr
 );
 
 route(mailRoutes, { method: "delete", path: "/stop-list/:value", summary: "Take an address or domain off the stop list (admins)", tag: "Mail", status: 204 }, async (c) => {
-  await StopList.remove(decodeURIComponent(c.req.param("value")!));
+  // The router has decoded the path once already: decoding again turned "%25" into a bad escape (a 500).
+  await StopList.remove(c.req.param("value")!);
   return c.body(null, 204);
 });
 
