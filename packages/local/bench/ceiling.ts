@@ -33,15 +33,19 @@ export const sortKey = (item: { [name: string]: unknown } | undefined) => {
   return typeof sk === "string" ? sk : sk?.S;
 };
 
-/** Watches the TransactWriteItems sent from now until `stop()`, which gives those `match` accepted, as sent. */
-export function watchTransactions(match: (items: TransactItems) => boolean): { stop(): TransactItems[] } {
-  const seen: TransactItems[] = [];
+/**
+ * Watches the TransactWriteItems sent from now until `stop()`, which gives what `keep` took of each that `match`
+ * accepted (by default a copy, as sent: marshalled, at the serialize step). Keep no more than needed: it runs on the
+ * measured path.
+ */
+export function watchTransactions<T = TransactItems>(match: (items: TransactItems) => boolean, keep: (items: TransactItems) => T = (items) => structuredClone(items) as T): { stop(): T[] } {
+  const seen: T[] = [];
   const name = `benchWatchTransactions${Math.random().toString(36).slice(2)}`;
   const stack = useDynamo().middlewareStack;
   stack.add(
     (next, context) => async (args) => {
       const items = (args.input as { TransactItems?: TransactItems }).TransactItems;
-      if (context.commandName === "TransactWriteItemsCommand" && items && match(items)) seen.push(structuredClone(items));
+      if (context.commandName === "TransactWriteItemsCommand" && items && match(items)) seen.push(keep(items));
       return next(args);
     },
     { step: "serialize", name },

@@ -129,14 +129,17 @@ export async function slaRows(total: number): Promise<Row[]> {
         do await new Promise((resolve) => setTimeout(resolve, 500));
         while (Date.now() < lastDue || (((await timers()).data.length > 0 || runtime.scheduler.backlog() > 0) && Date.now() < lastDue + 300_000));
       };
-      const watch = watchTransactions((items) => items.some((w) => w.Update && sortKey(w.Update.Key) === "ticket"));
+      const watch = watchTransactions(
+        (items) => items.some((w) => w.Update && sortKey(w.Update.Key) === "ticket"),
+        (items) => items.length,
+      );
       await drained();
       // Timers are armed by reaction: any still behind are armed now, fire, and count as late as they were.
       await runtime.stream.settle(300_000);
       await drained();
       await new Promise((resolve) => setTimeout(resolve, 2_000)); // the last claimed timers' handlers finish
       const { readUnits, writeUnits } = CapacityMeter.read();
-      escalationItems.push(...watch.stop().map((tx) => tx.length));
+      escalationItems.push(...watch.stop());
       const lateness: number[] = [];
       for (let i = 0; i < tickets.length; i += 25) {
         const batch = tickets.slice(i, i + 25);

@@ -326,11 +326,10 @@ async function checkPolicy(input: z.output<typeof PolicySchema>) {
   if (input.calendarId && !(await useDb().entities.calendar.get({ tenantId, calendarId: input.calendarId }).go()).data) {
     throw Invalid.field("calendarId", "not_found", "There is no such calendar");
   }
-  for (const [i, departmentId] of input.match.departmentIds.entries()) {
-    if (!(await useDb().entities.department.get({ tenantId, departmentId }).go()).data) {
-      throw Invalid.field(`match.departmentIds.${i}`, "not_found", "There is no such department");
-    }
-  }
+  // The workspace's departments, as the configuration cache holds them (no read per id).
+  const known = new Set((await Workspace.config(tenantId)).departments.map((d) => d.departmentId));
+  const unknown = input.match.departmentIds.findIndex((d) => !known.has(d));
+  if (unknown >= 0) throw Invalid.field(`match.departmentIds.${unknown}`, "not_found", "There is no such department");
   for (const [i, escalation] of input.escalations.entries()) await assertStaffAndDepartments(escalation.actions, `escalations.${i}.actions`);
 }
 
