@@ -1,15 +1,23 @@
 import { simpleParser } from "mailparser";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useDb } from "@frontline/core/db";
 import { Mail, StopList } from "@frontline/core/email";
 import { Inbound } from "@frontline/core/email/inbound";
 import { Event } from "@frontline/core/event";
 import { Ticket } from "@frontline/core/ticket";
+import { Timers } from "@frontline/core/timer";
+import { configurePorts } from "@frontline/core/port";
 import { settle, testPorts, useTestTable } from "../../../test/support/db";
 import { headerOf, rawMail } from "../../../test/support/mail";
 import { makeWorkspace, type TestWorkspace } from "../../../test/support/workspace";
 
 beforeAll(useTestTable);
+/** Moves this file's clock (the mail leases' tests); back to real time after each test. */
+let offsetMs = 0;
+configurePorts({ clock: { now: () => new Date(Date.now() + offsetMs) } });
+afterEach(() => {
+  offsetMs = 0;
+});
 
 let ws: TestWorkspace;
 let address: string;
@@ -54,7 +62,10 @@ describe("a new mail", () => {
 
   it("changes nothing when the same message is delivered again, even 5 times at once", async () => {
     const raw = await rawMail({ to: address, messageId: "<dup-1@customer.example>" });
-    const outcomes = (await Promise.all(Array.from({ length: 5 }, () => deliver(raw)))).flat();
+    // A delivery that finds another attempt at work is told to come back later, as a mail server is (451).
+    const settled = await Promise.allSettled(Array.from({ length: 5 }, () => deliver(raw)));
+    const outcomes = settled.flatMap((s) => (s.status === "fulfilled" ? s.value : []));
+    for (const s of settled) if (s.status === "rejected") expect(s.reason).toBeInstanceOf(Inbound.InProgress);
     await settle();
     const created = outcomes.filter((o) => !o.duplicate);
     expect(created).toHaveLength(1);
@@ -125,6 +136,73 @@ describe("a new mail", () => {
     const history = await ws.as(ws.owner, () => Event.list({ action: "mail.reprocess" }));
     expect(history.events).toHaveLength(1);
   }, 60_000);
+});
+
+describe("a mail whose attempt dies", () => {
+  /** Delivers a mail whose processing stops for good where it stores its attachment (as a killed process would). */
+  async function deliverAndDie(subject: string) {
+    const raw = await rawMail({ to: address, subject, attachments: [{ filename: "log.txt", content: "boom" }] });
+    const put = testPorts.blobs.put;
+    let resume!: () => void;
+    const stuck = new Promise<void>((resolve) => (resume = resolve));
+    testPorts.blobs.put = async (key, body, options) => {
+      if (key.startsWith("att/")) await stuck;
+      return put.call(testPorts.blobs, key, body, options);
+    };
+    const dying = deliver(raw);
+    let mailId: string | undefined;
+    while (!mailId) {
+      const listed = await ws.as(ws.owner, () => Mail.list({ status: "processing" }));
+      mailId = listed.mail[0]?.mailId;
+      if (!mailId) await new Promise((r) => setTimeout(r, 20));
+    }
+    await new Promise((r) => setTimeout(r, 100)); // well into the attachment's write
+    testPorts.blobs.put = put;
+    return { raw, mailId, dying, resume };
+  }
+
+  it("is not acknowledged to a sender that retries while it is held, and is taken over when its lease ends", async () => {
+    const { raw, mailId, dying, resume } = await deliverAndDie("Dies while processing");
+    // The sender's server tries again: not a 250 while the other attempt holds it.
+    await expect(deliver(raw)).rejects.toBeInstanceOf(Inbound.InProgress);
+    await settle();
+    const timer = testPorts.scheduler.timers.get(Inbound.leaseTimer(mailId));
+    expect(timer?.payload).toMatchObject({ kind: "mail.lease", tenantId: ws.tenantId, mailId, attempt: 1 });
+    // Fired on time, while the attempt may still be alive, the timer changes nothing.
+    await Timers.fire(timer!.payload);
+    expect((await ws.as(ws.owner, () => Mail.get(mailId))).status).toBe("processing");
+    await expect(ws.as(ws.owner, () => Mail.requestReprocess(mailId))).rejects.toThrow(/being processed/);
+
+    offsetMs = Mail.LEASE_MS + 2_000;
+    expect(await ws.as(ws.owner, () => Mail.get(mailId))).toMatchObject({ status: "processing", stale: true });
+    await Timers.fire(timer!.payload);
+    const after = await ws.as(ws.owner, () => Mail.get(mailId));
+    expect(after).toMatchObject({ status: "ticket_created" });
+    await settle();
+    expect(testPorts.scheduler.timers.has(Inbound.leaseTimer(mailId))).toBe(false);
+    expect(lettersTo("carla@customer.example")).toHaveLength(1);
+
+    // The first attempt comes back to life: fenced out, it makes nothing more.
+    resume();
+    const [late] = await dying.catch((error: unknown) => (error instanceof Inbound.InProgress ? error.outcomes : Promise.reject(error)));
+    expect(late).toMatchObject({ duplicate: true, status: "ticket_created", ticketId: after.ticketId });
+    await settle();
+    expect((await ws.as(ws.owner, () => Ticket.list({ view: "all" }))).tickets).toHaveLength(1);
+    expect(lettersTo("carla@customer.example")).toHaveLength(1);
+    // A sender retrying now is answered as received.
+    expect(await deliver(raw)).toMatchObject([{ duplicate: true, status: "ticket_created" }]);
+  });
+
+  it("can be processed again by an admin once its lease has ended", async () => {
+    const { mailId } = await deliverAndDie("Stalled mail");
+    await settle();
+    offsetMs = Mail.LEASE_MS + 2_000;
+    const requested = await ws.as(ws.owner, () => Mail.requestReprocess(mailId));
+    expect(requested).toMatchObject({ status: "processing" });
+    expect(requested.stale).toBeUndefined();
+    await settle();
+    expect(await ws.as(ws.owner, () => Mail.get(mailId))).toMatchObject({ status: "ticket_created" });
+  });
 });
 
 describe("threading", () => {

@@ -14,8 +14,8 @@ function smtpError(code: number, message: string): Error {
 /**
  * The local inbound mail server (the stand-in for SES receiving): mail for an existing tenant's address is stored and
  * processed before the 250 answer; anything else is refused at RCPT TO with 550 (no relaying). A failure to store is
- * a 451, so the sender tries again later; a message that cannot be read is still accepted, kept and recorded as
- * unprocessable.
+ * a 451, so the sender tries again later, as is a message another attempt is processing right now; a message that
+ * cannot be read is still accepted, kept and recorded as unprocessable.
  */
 export function startSmtpServer(options: { port: number; host?: string }): Promise<SmtpServer> {
   const server = new SMTPServer({
@@ -45,6 +45,8 @@ export function startSmtpServer(options: { port: number; host?: string }): Promi
         Inbound.receive(raw, { from, to: session.envelope.rcptTo.map((r) => r.address) })
           .then((outcomes) => callback(null, `Received: ${outcomes.map((o) => o.status).join(", ") || "nothing"}`))
           .catch((error: Error) => {
+            // Held by another attempt: not acknowledged, so the sender comes back (and its lease's timer is a backstop).
+            if (error instanceof Inbound.InProgress) return callback(smtpError(451, `4.3.0 ${error.message}`));
             console.error(JSON.stringify({ level: "error", msg: "receiving mail failed", error: String(error.stack ?? error) }));
             callback(smtpError(451, "4.3.0 Temporary failure; please try again later"));
           });

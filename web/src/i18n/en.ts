@@ -496,6 +496,7 @@ export const en = {
       reprocess: "Process again",
       reprocessing: "Processing…",
       reprocessed: template<{ status: string }>("Processed again: {{ status }}"),
+      stale: "Stalled: the attempt processing it stopped. It is taken over within a few minutes, or process it again now.",
       ticket: template<{ number: number }>("Ticket #{{ number }}"),
       actionsLabel: template<{ subject: string }>("Actions for “{{ subject }}”"),
     },

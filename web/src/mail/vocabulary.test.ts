@@ -21,7 +21,9 @@ describe("the console's email vocabulary", () => {
     for (const list of [MailStatuses, OutboxStatuses, LetterKinds, LetterLocales]) expect(new Set(list).size).toBe(list.length);
   });
 
-  it("offers processing again only for mail that failed or was held", () => {
-    expect(MailStatuses.filter(reprocessable)).toEqual(["held", "unprocessable"]);
+  it("offers processing again only for mail that failed, was held, or stalled", () => {
+    expect(MailStatuses.filter((status) => reprocessable({ status }))).toEqual(["held", "unprocessable"]);
+    expect(reprocessable({ status: "processing", stale: true })).toBe(true);
+    expect(reprocessable({ status: "processing" })).toBe(false);
   });
 });

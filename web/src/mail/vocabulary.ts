@@ -19,5 +19,5 @@ export const OutboxStatuses = ["queued", "sent", "retrying", "failed", "suppress
 export const LetterKinds = ["ticket_received", "agent_reply", "ticket_solved"] as const satisfies readonly LetterKind[];
 export const LetterLocales = ["en", "ru"] as const satisfies readonly LetterLocale[];
 
-/** Received mail an admin may process again: what failed, and what the rate cap held back. */
-export const reprocessable = (status: MailStatus) => status === "unprocessable" || status === "held";
+/** Received mail an admin may process again: what failed, what the rate cap held back, and what an attempt left stalled. */
+export const reprocessable = (mail: { status: MailStatus; stale?: boolean }) => mail.status === "unprocessable" || mail.status === "held" || Boolean(mail.stale);

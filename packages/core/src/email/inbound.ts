@@ -19,7 +19,7 @@ import { Customer } from "../customer";
 import { departmentTag, normaliseAddress, parseInboundRecipient } from "./address";
 import { classify } from "./loop-guard";
 import type { MailEntity, MailStatus } from "./mail.entity";
-import { LEASE_MS } from "./mail";
+import { claim, LEASE_MS } from "./mail";
 import { parseMail, peekMessageId, Unreadable, type Parsed } from "./parse";
 import { trimQuoted } from "./quote";
 import { StopList } from "./stop-list";
@@ -87,7 +87,20 @@ export async function receive(raw: Buffer, envelope: Envelope): Promise<Outcome[
     const tag = tags.find((t) => t && isTokenShaped(t)) ?? tags.find(Boolean);
     outcomes.push(await withActor({ type: "system", tenantId, reason: "inbound mail" }, () => receiveFor(raw, envelope.from, tag)));
   }
+  if (outcomes.some((o) => o.status === "processing")) throw new InProgress(outcomes);
   return outcomes;
+}
+
+/**
+ * Another attempt holds the mail (for one of its tenants): it is not acknowledged, so the sender tries again later
+ * (SMTP 451; on AWS the invocation fails and is retried). Should that attempt have died, the timer at the end of its
+ * lease takes the mail over (`takeOver`), so the mail is processed either way.
+ */
+export class InProgress extends Error {
+  override readonly name = "InProgress";
+  constructor(readonly outcomes: Outcome[]) {
+    super("This message is being processed already; try again later");
+  }
 }
 
 async function receiveFor(raw: Buffer, envelopeFrom: string | undefined, tag: string | undefined): Promise<Outcome> {
@@ -127,18 +140,8 @@ async function receiveFor(raw: Buffer, envelopeFrom: string | undefined, tag: st
   // Received before: done, in progress elsewhere, or abandoned by an attempt that crashed (take it over).
   const existing = (await db.mail.get({ tenantId, mailId }).go({ consistent: true })).data!;
   if (existing.status !== "processing" || (existing.leaseUntil ?? 0) > now.getTime()) return outcomeOf(existing, true);
-  const attempt = existing.attempt + 1;
-  try {
-    await db.mail
-      .patch({ tenantId, mailId })
-      .set({ attempt, leaseUntil: now.getTime() + LEASE_MS, updatedAt: now.toISOString() })
-      .where((a, op) => op.eq(a.attempt, existing.attempt))
-      .go();
-  } catch (error) {
-    if (isConditionFailure(error)) return outcomeOf(existing, true);
-    throw error;
-  }
-  return process(mailId, attempt, raw, envelopeFrom, tag);
+  const attempt = await claim(existing);
+  return attempt ? process(mailId, attempt, raw, envelopeFrom, tag) : outcomeOf(existing, true);
 }
 
 function outcomeOf(record: Record, duplicate = false): Outcome {
@@ -170,7 +173,7 @@ interface Finish {
 function finishSet(parsed: Parsed | undefined, end: Finish) {
   return {
     status: end.status,
-    updatedAt: new Date().toISOString(),
+    updatedAt: useClock().now().toISOString(),
     ...(end.reason ? { reason: end.reason.slice(0, 500) } : {}),
     ...(end.error ? { error: end.error.slice(0, 1000) } : {}),
     ...(end.ticket ? { ticketId: end.ticket.ticketId, ticketNumber: end.ticket.number } : {}),
@@ -424,22 +427,8 @@ async function decide(mailId: string, attempt: number, parsed: Parsed, envelopeF
  * took it meanwhile). `release`: mail held by the rate cap goes through this time.
  */
 async function processAgain(record: Record, options: { release?: boolean; attempt?: number } = {}): Promise<Outcome | undefined> {
-  const tenantId = useTenantId();
-  const db = useDb().entities;
-  let attempt = options.attempt;
-  if (attempt === undefined) {
-    attempt = record.attempt + 1;
-    try {
-      await db.mail
-        .patch({ tenantId, mailId: record.mailId })
-        .set({ attempt, status: "processing", leaseUntil: Date.now() + LEASE_MS, updatedAt: new Date().toISOString() })
-        .where((a, op) => op.eq(a.attempt, record.attempt))
-        .go();
-    } catch (error) {
-      if (isConditionFailure(error)) return undefined;
-      throw error;
-    }
-  }
+  const attempt = options.attempt ?? (await claim(record));
+  if (attempt === undefined) return undefined;
   const raw = await usePorts().blobs.get(record.rawKey);
   if (!raw) return finish(record.mailId, attempt, undefined, { status: "unprocessable", error: "The stored raw message is missing" });
   const tag = record.recipients?.[0]?.split("+")[1];
@@ -451,6 +440,29 @@ export async function processRequested(mailId: string, attempt: number): Promise
   const record = (await useDb().entities.mail.get({ tenantId: useTenantId(), mailId }).go({ consistent: true })).data;
   if (!record || record.status !== "processing" || record.attempt !== attempt) return; // done, or taken over
   await processAgain(record, { attempt, release: record.reprocessFrom === "held" });
+}
+
+/**
+ * The lease of a mail's attempt ended (its timer, armed by reaction: reactions.ts). If that attempt still holds the
+ * mail, it died (a process killed, a Lambda timed out): the mail is taken over and processed from its stored raw
+ * message. A mail finished meanwhile, or taken by another attempt (which has a timer of its own), is left alone.
+ */
+export async function takeOver(mailId: string, attempt: number): Promise<Outcome | undefined> {
+  const record = (await useDb().entities.mail.get({ tenantId: useTenantId(), mailId }).go({ consistent: true })).data;
+  if (!record || record.status !== "processing" || record.attempt !== attempt) return undefined;
+  if ((record.leaseUntil ?? 0) > useClock().now().getTime()) {
+    await armLease(record); // the timer ran early (clocks differ): again at the lease's end
+    return undefined;
+  }
+  return processAgain(record, { release: record.reprocessFrom === "held" });
+}
+
+/** The timer at the end of a mail's lease (one per mail: a new attempt moves it). */
+export const leaseTimer = (mailId: string) => `mail-lease.${mailId}`;
+
+export async function armLease(record: Pick<Record, "tenantId" | "mailId" | "attempt" | "leaseUntil">): Promise<void> {
+  const at = new Date((record.leaseUntil ?? useClock().now().getTime()) + 1000);
+  await usePorts().scheduler.arm(leaseTimer(record.mailId), at, { kind: "mail.lease", tenantId: record.tenantId, mailId: record.mailId, attempt: record.attempt });
 }
 
 /**

@@ -6,7 +6,7 @@ import { isConditionFailure } from "../db/condition";
 import { useDb } from "../db/service";
 import { Conflict, NotFound } from "../error";
 import { Event } from "../event";
-import { usePorts } from "../port";
+import { useClock, usePorts } from "../port";
 import type { MailEntity, MailStatus } from "./mail.entity";
 import { paging, parse } from "../validation";
 
@@ -35,7 +35,12 @@ export interface Info {
   error?: string;
   ticketId?: string;
   ticketNumber?: number;
+  /** Processing, by an attempt whose lease has ended: it died, and the mail waits for its timer or an admin. */
+  stale?: boolean;
 }
+
+/** A mail whose attempt's lease has ended without an outcome. */
+export const isStale = (r: Pick<Record, "status" | "leaseUntil">, now = useClock().now().getTime()) => r.status === "processing" && (r.leaseUntil ?? 0) <= now;
 
 export function view(r: Record): Info {
   return {
@@ -51,6 +56,7 @@ export function view(r: Record): Info {
     error: r.error,
     ticketId: r.ticketId,
     ticketNumber: r.ticketNumber,
+    ...(isStale(r) ? { stale: true } : {}),
   };
 }
 
@@ -89,9 +95,10 @@ export async function rawMessage(mailId: string): Promise<Buffer> {
 }
 
 /**
- * Asks for an unprocessable or held mail to be processed again (admins): after a fix, or to release what the rate cap
- * held. The record is taken for a new attempt (fenced by its attempt counter, so no other attempt writes its outcome)
- * and marked requested; the stored raw message is processed by reaction. Returns the record as it then stands.
+ * Asks for a mail to be processed again (admins): an unprocessable one after a fix, a held one to release what the rate
+ * cap held, or a stale one (its attempt died). The record is taken for a new attempt (fenced by its attempt counter,
+ * so no other attempt writes its outcome) and marked requested; the stored raw message is processed by reaction.
+ * Returns the record as it then stands.
  */
 export async function requestReprocess(mailId: string): Promise<Info> {
   const actor = usePrincipal();
@@ -100,23 +107,37 @@ export async function requestReprocess(mailId: string): Promise<Info> {
   const db = useDb().entities;
   const record = (await db.mail.get({ tenantId, mailId }).go({ consistent: true })).data;
   if (!record) throw new NotFound("Mail");
-  if (record.status !== "unprocessable" && record.status !== "held") {
-    throw new Conflict(`Only unprocessable or held mail is processed again; this one is ${record.status.replace("_", " ")}`);
+  if (record.status === "processing" && !isStale(record)) throw new Conflict("This mail is being processed");
+  if (record.status !== "unprocessable" && record.status !== "held" && record.status !== "processing") {
+    throw new Conflict(`Only unprocessable, held or stalled mail is processed again; this one is ${record.status.replace("_", " ")}`);
   }
-  const at = new Date().toISOString();
-  try {
-    await db.mail
-      .patch({ tenantId, mailId })
-      .set({ attempt: record.attempt + 1, status: "processing", leaseUntil: Date.now() + LEASE_MS, updatedAt: at, reprocessFrom: record.status, reprocessRequestedAt: at })
-      .where((a, op) => op.eq(a.attempt, record.attempt))
-      .go();
-  } catch (error) {
-    if (isConditionFailure(error)) throw new Conflict("This mail is being processed already");
-    throw error;
-  }
+  const at = useClock().now().toISOString();
+  const attempt = await claim(record, { reprocessFrom: record.status, reprocessRequestedAt: at });
+  if (attempt === undefined) throw new Conflict("This mail is being processed already");
   await Event.record(actor, { action: "mail.reprocess", target: { type: "mail", id: mailId, label: record.subject ?? mailId }, before: { status: record.status } });
   return view((await db.mail.get({ tenantId, mailId }).go({ consistent: true })).data!);
 }
+
+/**
+ * Takes a mail for a new attempt, fenced by its attempt counter: the new attempt number, or undefined when another
+ * attempt took it first. The record is marked processing under a new lease (its timer is armed by reaction).
+ */
+export async function claim(record: Record, extra: { reprocessFrom?: string; reprocessRequestedAt?: string } = {}): Promise<number | undefined> {
+  const attempt = record.attempt + 1;
+  const now = useClock().now();
+  try {
+    await useDb()
+      .entities.mail.patch({ tenantId: record.tenantId, mailId: record.mailId })
+      .set({ attempt, status: "processing", leaseUntil: now.getTime() + LEASE_MS, updatedAt: now.toISOString(), ...extra })
+      .where((a, op) => op.eq(a.attempt, record.attempt))
+      .go();
+    return attempt;
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+}
+
 
 /**
  * Processes a mail again and answers with its outcome: the request, then a wait of up to `waitMs` for the reaction

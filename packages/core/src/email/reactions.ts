@@ -4,7 +4,8 @@ import { idFrom } from "../id";
 import { defineReaction, field } from "../stream";
 import { Workspace } from "../workspace";
 import type { LetterIntent } from "./intent";
-import { processRequested, releaseHeld } from "./inbound";
+import { armLease, leaseTimer, processRequested, releaseHeld } from "./inbound";
+import { usePorts } from "../port";
 import { billingLetter, customerLetter, invitation, staffAlert } from "./notify";
 import { queue } from "./outbox";
 import { deliver, type Delivery } from "./send";
@@ -97,6 +98,21 @@ export const reprocessRequested = defineReaction({
 });
 
 /**
+ * A mail being processed has a timer at the end of its attempt's lease, which takes the mail over if the attempt dies
+ * (Inbound.takeOver); a new attempt moves the timer, an outcome takes it away.
+ */
+export const mailLease = defineReaction({
+  name: "email.mail-lease",
+  on: ["mail"],
+  when: (change) => field(change, "leaseUntil").changed || field(change, "status").changed,
+  async each(change) {
+    const mail = (change.after ?? change.before) as { tenantId: string; mailId: string; attempt: number; status: string; leaseUntil?: number };
+    if (change.after && mail.status === "processing" && mail.leaseUntil) await armLease(mail);
+    else await usePorts().scheduler.cancel(leaseTimer(mail.mailId));
+  },
+});
+
+/**
  * Held mail is processed again when what held it is gone: the workspace runs again after a suspension; a new plan, or
  * a new day (the daily charge), makes room under the daily limit of new tickets.
  */
@@ -167,4 +183,4 @@ export const invitationLetters = defineReaction({
   },
 });
 
-export const reactions = [customerLetters, staffAlerts, sendQueued, reprocessRequested, mailReferences, heldMail, billingLetters, invitationLetters];
+export const reactions = [customerLetters, staffAlerts, sendQueued, reprocessRequested, mailLease, mailReferences, heldMail, billingLetters, invitationLetters];

@@ -1,6 +1,7 @@
 import { withActor } from "../actor";
 import { settleEach } from "../settle-each";
 import { deliver, retryTimer } from "../email/send";
+import { takeOver } from "../email/inbound";
 import type { Sla } from "../sla";
 import { Ticket } from "../ticket";
 import { Billing } from "../billing";
@@ -20,6 +21,9 @@ export async function fire(payload: TimerPayload): Promise<void> {
         return;
       case "sla":
         await Ticket.fireSla(payload as unknown as Sla.TimerPayloadSla);
+        return;
+      case "mail.lease":
+        await takeOver(String(payload.mailId), Number(payload.attempt));
         return;
       case "invitation.expire":
         await Invitation.expire(tenantId, String(payload.invitationId));

@@ -164,6 +164,11 @@ function MailRow(props: {
         <Show when={props.mail.reason}>
           <span class="cell-line small muted">{props.mail.reason}</span>
         </Show>
+        <Show when={props.mail.stale}>
+          <span class="cell-line small negative" data-testid="mail-stale">
+            {i18n.t("mail.received.stale")}
+          </span>
+        </Show>
         <Show when={props.mail.error}>
           <span class="cell-line small negative" data-testid="mail-error">
             {props.mail.error}
@@ -186,7 +191,7 @@ function MailRow(props: {
           >
             {i18n.t("mail.received.download")}
           </a>
-          <Show when={reprocessable(props.mail.status)}>
+          <Show when={reprocessable(props.mail)}>
             <button type="button" class="button button--secondary button--small" onClick={() => void reprocess()} disabled={busy()} data-testid="mail-reprocess">
               {busy() ? i18n.t("mail.received.reprocessing") : i18n.t("mail.received.reprocess")}
             </button>
