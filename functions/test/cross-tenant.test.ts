@@ -284,6 +284,10 @@ const probes: Record<string, Probe> = {
   "POST /api/outbox/:id/retry": async ({ a, b }) => {
     await expect404(a, await b.as.post(`/api/outbox/${a.outboxId}/retry`));
   },
+  "POST /api/tickets/:id/letters/:outboxId/resend": async ({ a, b }) => {
+    await expect404(a, await b.as.post(`/api/tickets/${a.mailTicketId}/letters/${a.outboxId}/resend`));
+    await expect404(a, await b.as.post(`/api/tickets/${a.ticketId}/letters/${a.outboxId}/resend`));
+  },
   "GET /api/letters": async ({ a, b }) => {
     await expectNothingOf(a, await b.as.get("/api/letters"));
   },

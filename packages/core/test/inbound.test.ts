@@ -1,7 +1,7 @@
 import { simpleParser } from "mailparser";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useDb } from "@frontline/core/db";
-import { Mail, StopList } from "@frontline/core/email";
+import { Mail, Outbox, StopList } from "@frontline/core/email";
 import { Inbound } from "@frontline/core/email/inbound";
 import { Event } from "@frontline/core/event";
 import { Ticket } from "@frontline/core/ticket";
@@ -145,19 +145,18 @@ describe("a mail whose attempt dies", () => {
     const put = testPorts.blobs.put;
     let resume!: () => void;
     const stuck = new Promise<void>((resolve) => (resume = resolve));
+    let reached = false;
     testPorts.blobs.put = async (key, body, options) => {
-      if (key.startsWith("att/")) await stuck;
+      if (key.startsWith("att/")) {
+        reached = true;
+        await stuck;
+      }
       return put.call(testPorts.blobs, key, body, options);
     };
     const dying = deliver(raw);
-    let mailId: string | undefined;
-    while (!mailId) {
-      const listed = await ws.as(ws.owner, () => Mail.list({ status: "processing" }));
-      mailId = listed.mail[0]?.mailId;
-      if (!mailId) await new Promise((r) => setTimeout(r, 20));
-    }
-    await new Promise((r) => setTimeout(r, 100)); // well into the attachment's write
+    await expect.poll(() => reached, { timeout: 10_000 }).toBe(true);
     testPorts.blobs.put = put;
+    const mailId = (await ws.as(ws.owner, () => Mail.list({ status: "processing" }))).mail[0]!.mailId;
     return { raw, mailId, dying, resume };
   }
 
@@ -324,17 +323,15 @@ describe("loops, automatic replies and bounces", () => {
     expect(testPorts.mailer.sent.length).toBe(before);
   });
 
-  it("turns a hard bounce of our reply into an undeliverable customer and a ticket that says so, with no new ticket", async () => {
-    const first = await one(await rawMail({ from: "gone@customer.example", to: address }), [address], "gone@customer.example");
-    const ack = lettersTo("gone@customer.example").at(-1)!;
-    const ackId = (await simpleParser(ack.raw)).messageId!;
-    const dsn = Buffer.from(
+  /** A delivery status report of a hard failure for `recipient`, about the message `originalId`. */
+  const dsn = (recipient: string, originalId: string, id = `<dsn-${Math.random().toString(36).slice(2)}@mx.customer.example>`) =>
+    Buffer.from(
       [
         "From: MAILER-DAEMON@mx.customer.example",
         `To: ${address}`,
         "Subject: Undelivered Mail Returned to Sender",
         "Auto-Submitted: auto-replied",
-        "Message-ID: <dsn-1@mx.customer.example>",
+        `Message-ID: ${id}`,
         'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
         "",
         "--b",
@@ -346,7 +343,7 @@ describe("loops, automatic replies and bounces", () => {
         "",
         "Reporting-MTA: dns; mx.customer.example",
         "",
-        "Final-Recipient: rfc822; gone@customer.example",
+        `Final-Recipient: rfc822; ${recipient}`,
         "Action: failed",
         "Status: 5.1.1",
         "Diagnostic-Code: smtp; 550 5.1.1 user unknown",
@@ -354,28 +351,75 @@ describe("loops, automatic replies and bounces", () => {
         "--b",
         "Content-Type: text/rfc822-headers",
         "",
-        `Message-ID: ${ackId}`,
+        `Message-ID: ${originalId}`,
         "Subject: [#1] whatever",
         "",
         "--b--",
         "",
       ].join("\r\n"),
     );
+  const undeliverable = async (customerId: string) => (await useDb().entities.customer.get({ tenantId: ws.tenantId, customerId }).go()).data?.undeliverableAt;
+
+  it("turns a hard bounce of our reply into an undeliverable customer and a ticket that says so; the agent sends again", async () => {
+    const first = await one(await rawMail({ from: "gone@customer.example", to: address }), [address], "gone@customer.example");
+    const ack = lettersTo("gone@customer.example").at(-1)!;
+    const ackId = (await simpleParser(ack.raw)).messageId!;
     const before = testPorts.mailer.sent.length;
-    const outcome = await one(dsn, [address], "");
+    const outcome = await one(dsn("gone@customer.example", ackId), [address], "");
     expect(outcome).toMatchObject({ status: "ignored", ticketId: first.ticketId });
     expect(outcome.reason).toMatch(/Hard bounce: gone@customer.example 5.1.1/);
     const detail = await ws.as(ws.owner, () => Ticket.get(first.ticketId!));
     expect(detail.messages.at(-1)).toMatchObject({ kind: "system", system: { action: "undelivered" } });
-    const customer = await useDb().entities.customer.get({ tenantId: ws.tenantId, customerId: detail.ticket.requester.customerId }).go();
-    expect(customer.data?.undeliverableAt).toBeTruthy();
+    expect(await undeliverable(detail.ticket.requester.customerId)).toBeTruthy();
     expect((await ws.as(ws.owner, () => Ticket.list({ view: "all" }))).tickets).toHaveLength(1);
     expect(testPorts.mailer.sent.length).toBe(before);
-    // The next reply is not sent to an address that bounced: it stays visible as suppressed.
+
+    // The next reply is not sent to an address that bounced, and the thread says so, once, where it can be sent again.
     const reply = await ws.as(ws.owner, () => Ticket.reply(first.ticketId!, { body: "Hello?" }));
     expect(reply.ticket.ticketId).toBe(first.ticketId);
     await settle();
+    await settle();
     expect(testPorts.mailer.sent.length).toBe(before);
+    const thread = (await ws.as(ws.owner, () => Ticket.get(first.ticketId!))).messages;
+    const suppressed = thread.filter((m) => m.system?.action === "suppressed");
+    expect(suppressed).toHaveLength(1);
+    expect(suppressed[0]!.system?.reason).toMatch(/Not sent: mail to gone@customer.example bounced/);
+    const outboxId = suppressed[0]!.outboxId!;
+    expect(outboxId).toBeTruthy();
+
+    const resent = await ws.as(ws.owner, () => Outbox.resend(first.ticketId!, outboxId, 0));
+    expect(resent.status).toBe("queued");
+    await settle();
+    expect(await undeliverable(detail.ticket.requester.customerId)).toBeFalsy();
+    const letters = lettersTo("gone@customer.example").slice(-1);
+    expect(letters[0]!.raw.toString()).toContain("Hello?");
+    expect(testPorts.mailer.sent.length).toBe(before + 1);
+    await settle();
+    expect((await ws.as(ws.owner, () => Ticket.get(first.ticketId!))).messages.filter((m) => m.system?.action === "suppressed")).toHaveLength(1);
+    // Sent, it cannot be sent again; nor can a letter of another ticket be sent through this one.
+    await expect(ws.as(ws.owner, () => Outbox.resend(first.ticketId!, outboxId))).rejects.toThrow(/this one is sent/);
+    const other = await one(await rawMail({ to: address, subject: "Another" }));
+    await expect(ws.as(ws.owner, () => Outbox.resend(other.ticketId!, outboxId))).rejects.toThrow(/not found/i);
+  });
+
+  it("believes a bounce only about a letter of ours, and only for that letter's recipient", async () => {
+    const first = await one(await rawMail({ from: "kept@customer.example", to: address }), [address], "kept@customer.example");
+    const customerId = (await ws.as(ws.owner, () => Ticket.get(first.ticketId!))).ticket.requester.customerId;
+    const ackId = (await simpleParser(lettersTo("kept@customer.example").at(-1)!.raw)).messageId!;
+
+    // A forged report naming our customer, about a message we never sent.
+    const forged = await one(dsn("kept@customer.example", "<made-up@anywhere.example>"), [address], "");
+    expect(forged).toMatchObject({ status: "ignored" });
+    expect(forged.reason).toMatch(/no letter of ours; nobody marked undeliverable/);
+    // A report about our letter that names another address than the one we sent it to.
+    const elsewhere = await one(dsn("someone-else@customer.example", ackId), [address], "");
+    expect(elsewhere.reason).toMatch(/naming others than our letter's recipient kept@customer.example/);
+    expect(await undeliverable(customerId)).toBeFalsy();
+
+    const before = lettersTo("kept@customer.example").length;
+    await ws.as(ws.owner, () => Ticket.reply(first.ticketId!, { body: "Still here" }));
+    await settle();
+    expect(lettersTo("kept@customer.example")).toHaveLength(before + 1);
   });
 });
 

@@ -3,10 +3,12 @@ import { useDb } from "@frontline/core/db";
 import { Outbox } from "@frontline/core/email";
 import { deliver } from "@frontline/core/email/send";
 import { configurePorts, type Mailer } from "@frontline/core/port";
-import { testPorts, useTestTable } from "../../../test/support/db";
+import { settle, testPorts, useTestTable } from "../../../test/support/db";
 import { makeWorkspace, type TestWorkspace } from "../../../test/support/workspace";
 
 beforeAll(useTestTable);
+let offsetMs = 0;
+configurePorts({ clock: { now: () => new Date(Date.now() + offsetMs) } });
 
 let ws: TestWorkspace;
 beforeAll(async () => {
@@ -60,5 +62,38 @@ describe("sending a queued letter", () => {
     expect(outcomes.filter((o) => o.status === "sent").length).toBeGreaterThanOrEqual(1);
     expect(testPorts.mailer.sent.length - before).toBe(1);
     expect((await entry("letter-raced")).attempts).toBe(1);
+  });
+});
+
+describe("a letter left queued by a delivery that died", () => {
+  it("is sent again by an admin once it is stale, once, and not while a delivery may still be at work", async () => {
+    await settle();
+    const messageId = await queued("letter-stalled");
+    const stuck: Mailer = { send: () => new Promise(() => undefined) };
+    configurePorts({ mailer: stuck });
+    void deliver(ws.tenantId, "letter-stalled", { by: "change-gone" });
+    await expect.poll(async () => (await entry("letter-stalled")).claimedBy).toBe("change-gone");
+    configurePorts({ mailer: testPorts.mailer });
+    await settle(); // the stream's own delivery finds the claim taken: the letter stays queued
+    expect((await entry("letter-stalled")).status).toBe("queued");
+
+    const view = await ws.as(ws.owner, () => Outbox.list({ status: "queued" }));
+    expect(view.entries.find((e) => e.outboxId === "letter-stalled")?.resendable).toBe(false);
+    await expect(ws.as(ws.owner, () => Outbox.retry("letter-stalled", 0))).rejects.toThrow(/being sent/);
+
+    offsetMs = Outbox.STALE_MS + 1_000;
+    try {
+      const before = testPorts.mailer.sent.length;
+      expect((await ws.as(ws.owner, () => Outbox.list({ status: "queued" }))).entries.find((e) => e.outboxId === "letter-stalled")?.resendable).toBe(true);
+      await ws.as(ws.owner, () => Outbox.retry("letter-stalled", 0));
+      await settle();
+      const sent = testPorts.mailer.sent.slice(before);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.raw.toString()).toContain(messageId);
+      expect(await entry("letter-stalled")).toMatchObject({ status: "sent", attempts: 1 });
+      await expect(ws.as(ws.owner, () => Outbox.retry("letter-stalled", 0))).rejects.toThrow(/this one is sent/);
+    } finally {
+      offsetMs = 0;
+    }
   });
 });

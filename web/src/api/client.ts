@@ -253,6 +253,8 @@ export const Frontline = {
   reprocessMail: (mailId: string) => api.post<{ mail: MailInfo }>(`/api/mail/${id(mailId)}/reprocess`),
   outbox: (query: MailQuery<OutboxStatus>) => api.get<OutboxPage>(`/api/outbox${queryString({ ...query })}`),
   retryLetter: (outboxId: string) => api.post<{ entry: OutboxInfo }>(`/api/outbox/${id(outboxId)}/retry`),
+  /** A ticket's letter the customer did not get, sent again (clearing a bounce's mark on the address). */
+  resendLetter: (ticketId: string, outboxId: string) => api.post<{ entry: OutboxInfo }>(`/api/tickets/${id(ticketId)}/letters/${id(outboxId)}/resend`),
   stopList: () => api.get<{ entries: StopEntry[] }>("/api/stop-list"),
   addStop: (input: AddStopRequest) => api.post<{ entry: StopEntry }>("/api/stop-list", input),
   removeStop: (value: string) => api.delete<void>(`/api/stop-list/${id(value)}`),

@@ -322,6 +322,11 @@ export const en = {
       slaWarning: template<{ target: string; policy: string }>("SLA warning: {{ target }} is due soon ({{ policy }})"),
       slaBreach: template<{ target: string; policy: string }>("SLA breached: {{ target }} is overdue ({{ policy }})"),
       undelivered: template<{ reason: string }>("The customer did not get our mail: {{ reason }}"),
+      suppressed: template<{ reason: string }>("Our mail was not sent: {{ reason }}"),
+      resend: "Send again",
+      resendLabel: "Send this letter to the customer again; an earlier bounce's mark on the address is cleared",
+      resending: "Sending…",
+      resent: template<{ status: string }>("Sent again: {{ status }}"),
       other: template<{ name: string; action: string }>("{{ name }}: {{ action }}"),
     },
     composer: {

@@ -344,6 +344,11 @@ export const ru: Catalogue = {
       slaWarning: template<{ target: string; policy: string }>("SLA: скоро истекает срок «{{ target }}» ({{ policy }})"),
       slaBreach: template<{ target: string; policy: string }>("SLA: срок «{{ target }}» нарушен ({{ policy }})"),
       undelivered: template<{ reason: string }>("Клиент не получил наше письмо: {{ reason }}"),
+      suppressed: template<{ reason: string }>("Наше письмо не отправлено: {{ reason }}"),
+      resend: "Отправить снова",
+      resendLabel: "Отправить клиенту это письмо ещё раз; отметка о прежнем возврате с адреса будет снята",
+      resending: "Отправляем…",
+      resent: template<{ status: string }>("Отправлено снова: {{ status }}"),
       other: template<{ name: string; action: string }>("{{ name }}: {{ action }}"),
     },
     composer: {

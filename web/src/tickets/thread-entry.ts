@@ -48,6 +48,8 @@ export function systemLine(message: MessageInfo, i18n: I18n, names: Names): stri
       return i18n.t("ticket.system.slaBreach", { target: targetLabel(i18n, system.to), policy: system.reason ?? i18n.t("common.none") });
     case "undelivered":
       return i18n.t("ticket.system.undelivered", { reason: system.reason ?? i18n.t("common.none") });
+    case "suppressed":
+      return i18n.t("ticket.system.suppressed", { reason: system.reason ?? i18n.t("common.none") });
     default:
       return i18n.t("ticket.system.other", { name, action: system.action });
   }

@@ -1,5 +1,7 @@
 import { createSignal, For, Match, Show, Switch } from "solid-js";
+import { Frontline } from "../api/client";
 import type { MessageInfo } from "../api/types";
+import { errorMessage } from "../forms/errors";
 import { initials } from "../components/initials";
 import { useI18n } from "../i18n";
 import { useDirectory } from "../session/directory";
@@ -25,6 +27,9 @@ export function Thread(props: { ticketId: string; messages: MessageInfo[] }) {
               <li class="thread__system" data-testid="system-entry">
                 <span class="thread__system-dot" aria-hidden="true" />
                 <span>{systemLine(message, i18n, names)}</span>
+                <Show when={message.outboxId && (message.system?.action === "undelivered" || message.system?.action === "suppressed") ? message.outboxId : undefined}>
+                  {(outboxId) => <ResendLetter ticketId={props.ticketId} outboxId={outboxId()} />}
+                </Show>
                 <time class="thread__system-time" datetime={message.createdAt} title={i18n.dateTime(message.createdAt)}>
                   {i18n.relative(message.createdAt)}
                 </time>
@@ -81,6 +86,41 @@ export function Thread(props: { ticketId: string; messages: MessageInfo[] }) {
         )}
       </For>
     </ol>
+  );
+}
+
+/** Sends a letter the customer did not get again; says how that went. */
+function ResendLetter(props: { ticketId: string; outboxId: string }) {
+  const i18n = useI18n();
+  const [busy, setBusy] = createSignal(false);
+  const [said, setSaid] = createSignal<{ text: string; error?: boolean }>();
+  const resend = async () => {
+    setBusy(true);
+    setSaid(undefined);
+    try {
+      const { entry } = await Frontline.resendLetter(props.ticketId, props.outboxId);
+      setSaid({ text: i18n.t("ticket.system.resent", { status: i18n.t(`outbox.statuses.${entry.status}`) }) });
+    } catch (error) {
+      setSaid({ text: errorMessage(error, i18n), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Show when={!said() || said()!.error}>
+        <button type="button" class="button button--ghost button--small" onClick={() => void resend()} disabled={busy()} title={i18n.t("ticket.system.resendLabel")} data-testid="letter-resend">
+          {busy() ? i18n.t("ticket.system.resending") : i18n.t("ticket.system.resend")}
+        </button>
+      </Show>
+      <Show when={said()}>
+        {(s) => (
+          <span class="small" classList={{ negative: Boolean(s().error), strong: !s().error }} role="status" data-testid="letter-resend-result">
+            {s().text}
+          </span>
+        )}
+      </Show>
+    </>
   );
 }
 

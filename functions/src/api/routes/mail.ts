@@ -63,8 +63,14 @@ route(mailRoutes, { method: "get", path: "/outbox", summary: "Letters to custome
   c.json(await Outbox.list(c.req.query())),
 );
 
-route(mailRoutes, { method: "post", path: "/outbox/:id/retry", summary: "Send a failed letter again (admins)", tag: "Mail" }, async (c) =>
+route(mailRoutes, { method: "post", path: "/outbox/:id/retry", summary: "Send a failed, suppressed or stalled letter again (admins)", tag: "Mail" }, async (c) =>
   c.json({ entry: await Outbox.retry(c.req.param("id")!) }),
+);
+
+route(
+  mailRoutes,
+  { method: "post", path: "/tickets/:id/letters/:outboxId/resend", summary: "Send the customer a letter of the ticket again, clearing a bounce's mark on the address", tag: "Mail" },
+  async (c) => c.json({ entry: await Outbox.resend(c.req.param("id")!, c.req.param("outboxId")!) }),
 );
 
 route(mailRoutes, { method: "get", path: "/letters", summary: "The letters customers get, in each language, with the defaults", tag: "Mail" }, async (c) =>

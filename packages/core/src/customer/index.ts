@@ -213,6 +213,18 @@ export async function markUndeliverable(email: string, reason: string): Promise<
   ]);
 }
 
+/** Letters to this address may be sent again (staff cleared the bounce's mark, to resend a letter): true if it was marked. */
+export async function clearUndeliverable(email: string): Promise<boolean> {
+  const customer = await findByEmail(email);
+  if (!customer?.undeliverableAt || !customer.email) return false;
+  const { tenantId, customerId } = customer;
+  await transact((entities) => [
+    entities.customer.patch({ tenantId, customerId }).remove(["undeliverableAt", "undeliverableReason"]).commit(),
+    entities.customerEmail.patch({ tenantId, email: customer.email! }).remove(["undeliverableAt"]).commit(),
+  ]);
+  return true;
+}
+
 /**
  * Whether letters to an address are suppressed (it bounced hard), and why: one read of the address's claim, which
  * carries the mark (a claim written before claims carried it is read through to the customer).

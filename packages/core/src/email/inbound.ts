@@ -256,8 +256,13 @@ async function departmentFor(tag: string | undefined): Promise<string> {
   return Department.defaultId();
 }
 
-/** A hard bounce: the address is marked undeliverable, and the ticket whose letter bounced says so. */
-async function handleBounce(mailId: string, attempt: number, parsed: Parsed, reason: string): Promise<Outcome> {
+/**
+ * A hard bounce of a letter of ours: its recipient is marked undeliverable, and the ticket whose letter bounced says
+ * so. A report is believed only about a letter we sent (its Message-ID names one, in the report or In-Reply-To) and
+ * only about that letter's recipient, so a forged report cannot silence any customer it names.
+ */
+async function handleBounce(record: Record, attempt: number, parsed: Parsed, reason: string): Promise<Outcome> {
+  const mailId = record.mailId;
   const tenantId = useTenantId();
   const db = useDb().entities;
   const report = parsed.report;
@@ -265,21 +270,22 @@ async function handleBounce(mailId: string, attempt: number, parsed: Parsed, rea
   const originalId = report?.originalMessageId ?? parsed.inReplyTo[0];
   const ref = originalId ? (await db.mailRef.get({ tenantId, messageId: originalId }).go()).data : undefined;
   const ours = ref?.direction === "out" ? ref : undefined;
+  const ticket = ours ? await ticketRef(ours.ticketId) : undefined;
   if (!failed.length) {
     const delayed = report?.recipients.some((r) => r.action === "delayed");
-    return finish(mailId, attempt, parsed, { status: "ignored", reason: delayed ? "Delivery delayed (not a failure yet)" : reason, ticket: ours ? await ticketRef(ours.ticketId) : undefined });
+    return finish(mailId, attempt, parsed, { status: "ignored", reason: delayed ? "Delivery delayed (not a failure yet)" : reason, ticket });
   }
-  const addresses = [...new Set(failed.map((r) => r.address ?? ours?.recipient).filter((a): a is string => Boolean(a)))];
   const detail = failed.map((r) => [r.address, r.status, r.diagnostic].filter(Boolean).join(" ")).join("; ").slice(0, 400);
-  for (const address of addresses) await Customer.markUndeliverable(address, detail);
-  const bounced: Finish = { status: "ignored", reason: `Hard bounce: ${detail || "delivery failed"}` };
-  if (ours) {
-    const ticket = await ticketRef(ours.ticketId);
-    if (ticket) {
-      await Ticket.markUndelivered(ours.ticketId, `Our mail to ${ours.recipient ?? addresses.join(", ")} bounced: ${detail}`);
-      return finish(mailId, attempt, parsed, { ...bounced, ticket });
-    }
+  if (!ours?.recipient) {
+    return finish(mailId, attempt, parsed, { status: "ignored", reason: `A delivery report about no letter of ours; nobody marked undeliverable (${detail || "delivery failed"})` });
   }
+  const recipient = ours.recipient.toLowerCase();
+  if (!failed.some((r) => !r.address || r.address.toLowerCase() === recipient)) {
+    return finish(mailId, attempt, parsed, { status: "ignored", reason: `A delivery report naming others than our letter's recipient ${ours.recipient}; nobody marked undeliverable (${detail})`, ticket });
+  }
+  await Customer.markUndeliverable(ours.recipient, detail);
+  const bounced: Finish = { status: "ignored", reason: `Hard bounce: ${detail || "delivery failed"}`, ticket };
+  if (ticket) await Ticket.markUndelivered(ours.ticketId, `Our mail to ${ours.recipient} bounced: ${detail}`, { outboxId: ours.outboxId, at: record.receivedAt });
   return finish(mailId, attempt, parsed, bounced);
 }
 
@@ -324,7 +330,7 @@ async function decide(mailId: string, attempt: number, parsed: Parsed, envelopeF
   }
   const kind = classify(parsed, envelopeFrom);
   const sender = parsed.from?.address ?? normaliseAddress(envelopeFrom);
-  if (kind.kind === "bounce") return handleBounce(mailId, attempt, parsed, kind.reason);
+  if (kind.kind === "bounce") return handleBounce(record, attempt, parsed, kind.reason);
   if (kind.kind === "ignore") return finish(mailId, attempt, parsed, { status: "ignored", reason: kind.reason });
   if (!sender) return finish(mailId, attempt, parsed, { status: "ignored", reason: "The message has no sender address" });
   const stopped = await StopList.match(sender);

@@ -41,6 +41,8 @@ export const OutboxEntity = new Entity({
     nextAttemptAt: { type: "string" },
     sentAt: { type: "string" },
     providerMessageId: { type: "string" },
+    /** Staff asked for it to be sent again (Outbox.retry, Outbox.resend): the request the sending reaction follows. */
+    resendRequestedAt: { type: "string" },
     createdAt: { type: "string", required: true, readOnly: true },
     updatedAt: { type: "string", required: true },
   },

@@ -1,7 +1,10 @@
 import * as z from "zod";
 import type { EntityItem } from "electrodb";
-import { Access } from "../access";
+import { Access, type Principal } from "../access";
 import { usePrincipal, useTenantId } from "../actor";
+import { Customer } from "../customer";
+import { Event } from "../event";
+import { Ticket } from "../ticket";
 import { isConditionFailure } from "../db/condition";
 import { useClock } from "../port";
 import { guarded, transact } from "../db/transaction";
@@ -106,6 +109,8 @@ export interface Info {
   nextAttemptAt?: string;
   sentAt?: string;
   createdAt: string;
+  /** Staff may send it again (see `resendable`). */
+  resendable: boolean;
 }
 
 export function view(r: Record): Info {
@@ -122,6 +127,7 @@ export function view(r: Record): Info {
     nextAttemptAt: r.nextAttemptAt,
     sentAt: r.sentAt,
     createdAt: r.createdAt,
+    resendable: resendable(r),
   };
 }
 
@@ -143,26 +149,61 @@ export async function list(raw: z.input<typeof ListSchema>) {
 }
 
 /**
- * Sends a failed letter again (admins), from a fresh count of attempts: the entry is queued again, and sent by
- * reaction (reactions.ts); the answer waits up to `waitMs` for that, and otherwise shows it queued.
+ * A letter queued (or claimed) this long ago and still not sent was left by a delivery that died: staff may send it
+ * again. Longer than any one delivery may run (a Lambda's 15 minutes), so a live delivery is never doubled.
+ */
+export const STALE_MS = 15 * 60_000;
+
+/** Can this letter be sent again: failed, not sent because its address bounced, or left by a delivery that died. */
+export function resendable(r: Pick<Record, "status" | "updatedAt">, now = useClock().now().getTime()): boolean {
+  if (r.status === "failed" || r.status === "suppressed") return true;
+  return (r.status === "queued" || r.status === "retrying") && Date.parse(r.updatedAt) + STALE_MS <= now;
+}
+
+/**
+ * Sends a letter again (admins, from the outbox): failed, suppressed or stalled. The entry is queued again from a
+ * fresh count of attempts and sent by reaction (reactions.ts); the answer waits up to `waitMs` for that.
  */
 export async function retry(outboxId: string, waitMs = 10_000): Promise<Info> {
-  Access.assertConfigures(usePrincipal());
-  const tenantId = useTenantId();
-  const db = useDb().entities.outbox;
-  const entry = (await db.get({ tenantId, outboxId }).go({ consistent: true })).data;
+  const actor = usePrincipal();
+  Access.assertConfigures(actor);
+  const entry = (await useDb().entities.outbox.get({ tenantId: useTenantId(), outboxId }).go({ consistent: true })).data;
   if (!entry) throw new NotFound("Outbox entry");
-  if (entry.status !== "failed") throw new Conflict(`Only failed letters are sent again; this one is ${entry.status}`);
+  return requeue(entry, actor, waitMs);
+}
+
+/**
+ * Sends a ticket's letter again (staff who may work the ticket, from its thread): the customer did not get it. A
+ * letter suppressed because the address bounced clears the address's mark first: the person resending says it works.
+ */
+export async function resend(ticketId: string, outboxId: string, waitMs = 10_000): Promise<Info> {
+  const actor = usePrincipal();
+  const ticket = await Ticket.load(ticketId);
+  Access.assertTicket(actor, "work", ticket);
+  const entry = (await useDb().entities.outbox.get({ tenantId: useTenantId(), outboxId }).go({ consistent: true })).data;
+  if (!entry || entry.ticketId !== ticketId) throw new NotFound("Letter");
+  return requeue(entry, actor, waitMs);
+}
+
+async function requeue(entry: Record, actor: Principal, waitMs: number): Promise<Info> {
+  const { tenantId, outboxId } = entry;
+  const db = useDb().entities.outbox;
+  if (!resendable(entry)) {
+    throw new Conflict(`Only a failed, suppressed or stalled letter is sent again; this one is ${entry.status === "queued" || entry.status === "retrying" ? "being sent" : entry.status}`);
+  }
+  if (entry.status === "suppressed") await Customer.clearUndeliverable(entry.to);
+  const now = useClock().now().toISOString();
   await db
     .patch({ tenantId, outboxId })
-    .set({ status: "queued", attempts: 0, updatedAt: new Date().toISOString() })
-    .remove(["claimedBy"])
-    .where((a, op) => op.eq(a.status, "failed"))
+    .set({ status: "queued", attempts: 0, resendRequestedAt: now, updatedAt: now })
+    .remove(["claimedBy", "nextAttemptAt"])
+    .where((a, op) => `${op.eq(a.status, entry.status)} AND ${op.eq(a.updatedAt, entry.updatedAt)}`)
     .go()
     .catch((error: unknown) => {
       if (isConditionFailure(error)) throw new Conflict("This letter is being sent again already");
       throw error;
     });
+  await Event.record(actor, { action: "letter.resend", target: { type: "letter", id: outboxId, label: entry.subject }, before: { status: entry.status } });
   const deadline = Date.now() + waitMs;
   for (;;) {
     const current = (await db.get({ tenantId, outboxId }).go({ consistent: true })).data!;

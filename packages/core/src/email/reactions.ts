@@ -8,7 +8,8 @@ import { armLease, leaseTimer, processRequested, releaseHeld } from "./inbound";
 import { usePorts } from "../port";
 import { billingLetter, customerLetter, invitation, staffAlert } from "./notify";
 import { queue } from "./outbox";
-import { deliver, type Delivery } from "./send";
+import { CUSTOMER_LETTERS, deliver, type Delivery } from "./send";
+import { Ticket } from "../ticket";
 import { invitationToken } from "../staff/invitation";
 
 type Entry = {
@@ -60,16 +61,35 @@ export const staffAlerts = defineReaction({
 });
 
 /**
- * A queued letter is sent (a new one, or a failed one an admin queued again): the attempt is claimed first, so a
- * letter delivered twice to this reaction is sent once.
+ * A queued letter is sent (a new one, or one staff asked to send again): the attempt is claimed first, so a letter
+ * delivered twice to this reaction is sent once.
  */
 export const sendQueued = defineReaction({
   name: "email.send",
   on: ["outbox"],
-  when: (change) => (change.after as { status?: string } | undefined)?.status === "queued" && field(change, "status").changed,
+  when: (change) => (change.after as { status?: string } | undefined)?.status === "queued" && (field(change, "status").changed || field(change, "resendRequestedAt").changed),
   async each(change) {
     const entry = change.after as NonNullable<Delivery["queued"]>;
     await deliver(change.tenantId!, entry.outboxId, { queued: entry, by: change.id });
+  },
+});
+
+/**
+ * A letter to a ticket's customer that will not reach them (it failed for good, or was not sent because the address
+ * bounced before) says so in the ticket's thread, where the agent can send it again.
+ */
+export const undeliveredLetters = defineReaction({
+  name: "email.undelivered",
+  on: ["outbox"],
+  when: (change) => {
+    const status = (change.after as { status?: string } | undefined)?.status;
+    return (status === "failed" || status === "suppressed") && field(change, "status").changed && Boolean(change.after?.ticketId);
+  },
+  async each(change) {
+    const entry = change.after as Delivery["queued"] & {};
+    if (!CUSTOMER_LETTERS.has(entry.kind)) return;
+    const what = entry.status === "suppressed" ? "suppressed" : "failed";
+    await Ticket.markUndelivered(entry.ticketId!, entry.lastError ?? entry.status, { outboxId: entry.outboxId, what, at: entry.updatedAt });
   },
 });
 
@@ -183,4 +203,4 @@ export const invitationLetters = defineReaction({
   },
 });
 
-export const reactions = [customerLetters, staffAlerts, sendQueued, reprocessRequested, mailLease, mailReferences, heldMail, billingLetters, invitationLetters];
+export const reactions = [customerLetters, staffAlerts, sendQueued, undeliveredLetters, reprocessRequested, mailLease, mailReferences, heldMail, billingLetters, invitationLetters];

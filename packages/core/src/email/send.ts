@@ -15,7 +15,8 @@ import { replyToken } from "./token";
  * queued (reactions.ts) and by the retry timer; never on a request path.
  */
 
-const CUSTOMER_LETTERS = new Set<Record["kind"]>(["ticket_received", "agent_reply", "ticket_solved"]);
+/** Letters to a ticket's customer (the rest go to staff, or are about the workspace). */
+export const CUSTOMER_LETTERS = new Set<Record["kind"]>(["ticket_received", "agent_reply", "ticket_solved"]);
 const RETRY_DELAYS_S = [30, 120, 600, 1800, 3600];
 
 export interface Delivered {

@@ -1,6 +1,8 @@
 import { appendToThread } from "../email/intent";
 import { Conflict, NotFound } from "../error";
 import type { Event } from "../event";
+import { idFrom } from "../id";
+import { useClock } from "../port";
 import { ClosedTicket, readRecord, type Record } from "./record";
 import { commitChange, EntryExists, type MessageDraft } from "./write";
 
@@ -85,24 +87,46 @@ export async function receive(ticketId: string, incoming: Incoming): Promise<Rec
   }
 }
 
-/** Records that the customer did not get our last letter (a hard bounce), on the ticket and in its thread. */
-export async function markUndelivered(ticketId: string, reason: string): Promise<void> {
+export interface Undelivered {
+  /** The letter that did not reach the customer: the thread entry is then recorded once per letter and `what`. */
+  outboxId?: string;
+  /** "bounced" (it came back: the default), "failed" (the relay refused it) or "suppressed" (not sent: the address bounced before). */
+  what?: "bounced" | "failed" | "suppressed";
+  /** When it was found out (fixed by what reports it, so that a report processed twice names the same entry). */
+  at?: string;
+}
+
+/** Records that the customer did not get a letter of ours, on the ticket and in its thread (once per letter). */
+export async function markUndelivered(ticketId: string, reason: string, options: Undelivered = {}): Promise<void> {
+  const what = options.what ?? "bounced";
   for (let attempt = 1; ; attempt++) {
     const before = await readRecord(ticketId, true);
     if (!before) return;
-    const at = new Date().toISOString();
+    const at = useClock().now().toISOString();
     const by: Event.EventActor = { type: "system", id: "system", name: "mail delivery" };
+    const entryId = options.outboxId ? idFrom(`${what}:${options.outboxId}`, options.at ?? at) : undefined;
     try {
       await commitChange({
         before,
         set: { deliveryFailedAt: at, deliveryFailure: reason.slice(0, 500) },
-        messages: [{ kind: "system", authorType: "system", authorId: "system", authorName: "mail delivery", body: "", system: { action: "undelivered", reason: reason.slice(0, 500) } }],
+        messages: [
+          {
+            ...(entryId ? { messageId: entryId, outboxId: options.outboxId } : {}),
+            kind: "system",
+            authorType: "system",
+            authorId: "system",
+            authorName: "mail delivery",
+            body: "",
+            system: { action: what === "suppressed" ? "suppressed" : "undelivered", reason: reason.slice(0, 500) },
+          },
+        ],
         events: [{ action: "ticket.undelivered", target: { type: "ticket", id: ticketId, label: `#${before.number}` }, departmentId: before.departmentId, reason: reason.slice(0, 500) }],
         by,
         at,
       });
       return;
     } catch (error) {
+      if (error instanceof EntryExists) return; // recorded already (the same letter's report, or its reaction, again)
       if (error instanceof Conflict && error.current && attempt < 5) continue;
       throw error;
     }

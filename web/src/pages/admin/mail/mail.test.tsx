@@ -131,6 +131,7 @@ describe("the outbox", () => {
     status: "sent",
     attempts: 1,
     createdAt: "2026-03-10T09:30:00.000Z",
+    resendable: overrides.status === "failed" || overrides.status === "suppressed",
     ...overrides,
   });
 

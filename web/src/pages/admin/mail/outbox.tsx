@@ -16,7 +16,7 @@ import { configures } from "../../../tickets/lifecycle";
 
 /**
  * /admin/mail/outbox: the letters sent to customers and staff, newest first, with their delivery: attempts, the last
- * error, the next try. A failed letter can be sent again.
+ * error, the next try. A failed, suppressed or stalled letter can be sent again.
  */
 export function OutboxPage() {
   const i18n = useI18n();
@@ -170,7 +170,7 @@ function OutboxRow(props: { entry: OutboxInfo; result: string | undefined; onRet
         </Show>
       </td>
       <td class="table__actions">
-        <Show when={props.entry.status === "failed"}>
+        <Show when={props.entry.resendable}>
           <button type="button" class="button button--secondary button--small" onClick={() => void retry()} disabled={busy()} data-testid="outbox-retry">
             {busy() ? i18n.t("outbox.retrying") : i18n.t("outbox.retry")}
           </button>
