@@ -1,5 +1,6 @@
 import type { Handler, Hono } from "hono";
 import * as z from "zod";
+import { NotFound } from "@frontline/core/error";
 import type { Env } from "./context";
 
 /**
@@ -26,10 +27,24 @@ export interface Operation {
 
 const operations: Operation[] = [];
 
+/**
+ * The longest id a path may carry, in UTF-8 bytes. The longest id anything has is a stop-list entry (an address, at
+ * most 254); a longer one names nothing, and would exceed DynamoDB's key size (a 500) if it reached the table.
+ */
+export const MAX_PATH_ID_BYTES = 256;
+
 /** Registers `handler` on `router` and describes it in the OpenAPI document. */
 export function route<E extends Env>(router: Hono<E>, operation: Operation, handler: Handler<E>): void {
   operations.push(operation);
-  router.on(operation.method.toUpperCase(), operation.path, handler);
+  // Every path id is checked here, once for all routes: one that cannot exist is a 404 before any handler reads it.
+  // (`next` as a rest parameter: a handler declares one parameter, which is how route lists tell it from middleware.)
+  const checked: Handler<E> = (c, ...next) => {
+    for (const value of Object.values(c.req.param() as { [name: string]: string })) {
+      if (Buffer.byteLength(value, "utf8") > MAX_PATH_ID_BYTES) throw new NotFound("Item");
+    }
+    return handler(c, ...next);
+  };
+  router.on(operation.method.toUpperCase(), operation.path, checked);
 }
 
 export function documentedOperations(): readonly Operation[] {

@@ -4,6 +4,7 @@ import { Access } from "../access";
 import { usePrincipal, useTenantId, withActor } from "../actor";
 import { PLATFORM_TENANT_ID } from "../db/keys";
 import { guarded, transact } from "../db/transaction";
+import { Cursor } from "../cursor";
 import { useDb } from "../db/service";
 import { Conflict, NotFound } from "../error";
 import { Event } from "../event";
@@ -121,10 +122,12 @@ export const LedgerQuerySchema = z.object(paging(25));
 /** The balance history a page at a time, newest first: the ledger grows by a day's charge every day. */
 export async function ledgerPage(raw: z.input<typeof LedgerQuerySchema>): Promise<{ entries: LedgerEntry[]; cursor: string | null }> {
   const input = parse(LedgerQuerySchema, raw);
+  const tenantId = useTenantId();
+  const list = Cursor.list("ledger");
   const result = await useDb()
-    .entities.ledgerEntry.query.byEntry({ tenantId: useTenantId() })
-    .go({ order: "desc", count: input.limit, cursor: input.cursor ?? null });
-  return { entries: result.data.map(({ tenantId: _tenantId, ...entry }) => entry), cursor: result.cursor };
+    .entities.ledgerEntry.query.byEntry({ tenantId })
+    .go({ order: "desc", count: input.limit, cursor: await Cursor.open(tenantId, list, input.cursor) });
+  return { entries: result.data.map(({ tenantId: _tenantId, ...entry }) => entry), cursor: await Cursor.seal(tenantId, list, result.cursor) };
 }
 
 function addDays(date: string, days: number): string {

@@ -29,6 +29,7 @@ import { OperatorEntity } from "../operator/operator.entity";
 import { ReactionFailureEntity } from "../stream/failure.entity";
 import { StreamPositionEntity } from "../stream/position.entity";
 import { ConfigStampEntity } from "../workspace/stamp.entity";
+import { CursorKeyEntity } from "../cursor/key.entity";
 
 /** Every entity of the one table. Adding an entity here puts it under the tenant-key test in db/keys.test.ts. */
 export const entities = {
@@ -72,6 +73,7 @@ export const entities = {
   reactionFailure: ReactionFailureEntity,
   streamPosition: StreamPositionEntity,
   configStamp: ConfigStampEntity,
+  cursorKey: CursorKeyEntity,
 };
 
 function build() {

@@ -3,6 +3,7 @@ import type { EntityItem } from "electrodb";
 import { Access } from "../access";
 import { usePrincipal, useTenantId } from "../actor";
 import { isConditionFailure } from "../db/condition";
+import { Cursor } from "../cursor";
 import { useDb } from "../db/service";
 import { Conflict, NotFound } from "../error";
 import { Event } from "../event";
@@ -71,10 +72,12 @@ export async function list(raw: z.input<typeof ListSchema>) {
   const input = parse(ListSchema, raw);
   const tenantId = useTenantId();
   const db = useDb().entities.mail;
+  const list = Cursor.list("mail", input);
+  const cursor = await Cursor.open(tenantId, list, input.cursor);
   const result = input.status
-    ? await db.query.byStatus({ tenantId, status: input.status }).go({ order: "desc", limit: input.limit, cursor: input.cursor ?? null })
-    : await db.query.byReceived({ tenantId }).go({ order: "desc", limit: input.limit, cursor: input.cursor ?? null });
-  return { mail: result.data.map(view), cursor: result.cursor };
+    ? await db.query.byStatus({ tenantId, status: input.status }).go({ order: "desc", limit: input.limit, cursor })
+    : await db.query.byReceived({ tenantId }).go({ order: "desc", limit: input.limit, cursor });
+  return { mail: result.data.map(view), cursor: await Cursor.seal(tenantId, list, result.cursor) };
 }
 
 export async function get(mailId: string): Promise<Info> {

@@ -8,6 +8,7 @@ import { Ticket } from "../ticket";
 import { isConditionFailure } from "../db/condition";
 import { useClock } from "../port";
 import { guarded, transact } from "../db/transaction";
+import { Cursor } from "../cursor";
 import { useDb } from "../db/service";
 import { Conflict, NotFound } from "../error";
 import { letterMessageId } from "./intent";
@@ -142,10 +143,12 @@ export async function list(raw: z.input<typeof ListSchema>) {
   const input = parse(ListSchema, raw);
   const tenantId = useTenantId();
   const db = useDb().entities.outbox;
+  const list = Cursor.list("outbox", input);
+  const cursor = await Cursor.open(tenantId, list, input.cursor);
   const result = input.status
-    ? await db.query.byStatus({ tenantId, status: input.status }).go({ order: "desc", limit: input.limit, cursor: input.cursor ?? null })
-    : await db.query.byId({ tenantId }).go({ order: "desc", limit: input.limit, cursor: input.cursor ?? null });
-  return { entries: result.data.map(view), cursor: result.cursor };
+    ? await db.query.byStatus({ tenantId, status: input.status }).go({ order: "desc", limit: input.limit, cursor })
+    : await db.query.byId({ tenantId }).go({ order: "desc", limit: input.limit, cursor });
+  return { entries: result.data.map(view), cursor: await Cursor.seal(tenantId, list, result.cursor) };
 }
 
 /**

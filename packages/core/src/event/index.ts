@@ -2,7 +2,7 @@ import * as z from "zod";
 import type { EntityItem } from "electrodb";
 import { usePrincipal, useTenantId } from "../actor";
 import type { Principal } from "../access";
-import { decodeCursor, encodeCursor } from "../db/cursor";
+import { Cursor } from "../cursor";
 import { useDb } from "../db/service";
 import type { TxEntities, TxItem } from "../db/transaction";
 import { createId } from "../id";
@@ -138,6 +138,7 @@ const DEFAULT_HISTORY_MONTHS = 36;
 export async function list(raw: ListInput): Promise<{ events: Info[]; cursor: string | null }> {
   const input = parse(ListSchema, raw);
   const tenantId = useTenantId();
+  const list = Cursor.list("events", input);
   const db = useDb().entities.event;
   const range = <Q extends { between: Function; gte: Function; lt: Function }>(query: Q) => {
     if (input.from && input.to) return query.between({ at: input.from }, { at: input.to });
@@ -156,13 +157,13 @@ export async function list(raw: ListInput): Promise<{ events: Info[]; cursor: st
     const query = range(db.query.byTarget({ tenantId, targetType: input.targetType, targetId: input.targetId })) as unknown as Query;
     // One actor's actions on one target: the target's index, narrowed to the actor.
     const byActor = input.actorId ? (query.where(({ actorId }: { actorId: string }, { eq }: { eq: Function }) => eq(actorId, input.actorId)) as Query) : query;
-    const result = await withAction(byActor).go(options(input.cursor));
-    return { events: result.data.map(view), cursor: result.cursor };
+    const result = await withAction(byActor).go(options(await Cursor.open(tenantId, list, input.cursor)));
+    return { events: result.data.map(view), cursor: await Cursor.seal(tenantId, list, result.cursor) };
   }
   if (input.actorId) {
     const query = range(db.query.byActor({ tenantId, actorId: input.actorId })) as unknown as Query;
-    const result = await withAction(query).go(options(input.cursor));
-    return { events: result.data.map(view), cursor: result.cursor };
+    const result = await withAction(query).go(options(await Cursor.open(tenantId, list, input.cursor)));
+    return { events: result.data.map(view), cursor: await Cursor.seal(tenantId, list, result.cursor) };
   }
 
   // By time: walk the months from the end of the range back to its start.
@@ -174,7 +175,7 @@ export async function list(raw: ListInput): Promise<{ events: Info[]; cursor: st
     floor.setUTCMonth(floor.getUTCMonth() - DEFAULT_HISTORY_MONTHS);
     oldest = floor.toISOString().slice(0, 7);
   }
-  const state = input.cursor ? decodeCursor(CursorState, input.cursor) : {};
+  const state = (await Cursor.open(tenantId, list, input.cursor, CursorState)) ?? {};
   let month = state.m ?? newest;
   let pageCursor = state.c ?? null;
   const events: Info[] = [];
@@ -184,13 +185,13 @@ export async function list(raw: ListInput): Promise<{ events: Info[]; cursor: st
     events.push(...result.data.map(view));
     if (result.cursor) {
       pageCursor = result.cursor;
-      if (events.length >= input.limit) return { events, cursor: encodeCursor({ m: month, c: pageCursor }) };
+      if (events.length >= input.limit) return { events, cursor: await Cursor.seal(tenantId, list, { m: month, c: pageCursor }) };
     } else {
       month = previousMonth(month);
       pageCursor = null;
     }
   }
-  return { events, cursor: month >= oldest ? encodeCursor({ m: month, c: pageCursor }) : null };
+  return { events, cursor: month >= oldest ? await Cursor.seal(tenantId, list, { m: month, c: pageCursor }) : null };
 }
 
 export * as Event from "./index";
@@ -206,10 +207,13 @@ function csvField(value: unknown): string {
 
 export const EXPORT_LIMIT = 50_000;
 
-/** The events a query selects, newest first, as CSV (at most EXPORT_LIMIT rows; the last line says if cut). */
+/**
+ * The events a query selects, newest first, as CSV (at most EXPORT_LIMIT rows; the last line says if cut), from the
+ * cursor of GET /api/events with the same filters if one is given.
+ */
 export async function exportCsv(raw: ListInput): Promise<string> {
   const lines = [CSV_COLUMNS.join(",")];
-  let cursor: string | undefined;
+  let cursor = raw.cursor;
   let rows = 0;
   do {
     const page = await list({ ...raw, limit: 200, cursor });

@@ -2,6 +2,7 @@ import * as z from "zod";
 import type { EntityItem } from "electrodb";
 import { useStaff } from "../actor";
 import { isConditionFailure } from "../db/condition";
+import { Cursor } from "../cursor";
 import { useDb } from "../db/service";
 import { NotFound } from "../error";
 import { idFrom } from "../id";
@@ -65,10 +66,11 @@ export async function mine(raw: z.input<typeof ListSchema> = {}) {
   const input = parse(ListSchema, raw);
   const { tenantId, staffId } = useStaff();
   const db = useDb().entities.notification;
-  const page = await db.query.byStaff({ tenantId, staffId }).go({ order: "desc", limit: input.limit, cursor: input.cursor ?? null });
+  const list = Cursor.list("notifications", { ...input, staffId });
+  const page = await db.query.byStaff({ tenantId, staffId }).go({ order: "desc", limit: input.limit, cursor: await Cursor.open(tenantId, list, input.cursor) });
   const latest = await db.query.byStaff({ tenantId, staffId }).go({ order: "desc", limit: 100, attributes: ["readAt"] });
   const items = input.unread === "true" ? page.data.filter((n) => !n.readAt) : page.data;
-  return { notifications: items.map(view), unread: latest.data.filter((n) => !n.readAt).length, cursor: page.cursor };
+  return { notifications: items.map(view), unread: latest.data.filter((n) => !n.readAt).length, cursor: await Cursor.seal(tenantId, list, page.cursor) };
 }
 
 export async function markRead(notificationId: string): Promise<void> {

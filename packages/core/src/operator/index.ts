@@ -8,6 +8,7 @@ import { hashPassword, verifyDecoy, verifyPassword } from "../auth/password";
 import { useConfig } from "../config";
 import { PLATFORM_TENANT_ID } from "../db/keys";
 import { isConditionFailure } from "../db/condition";
+import { Cursor } from "../cursor";
 import { useDb } from "../db/service";
 import { NotFound, TooManyRequests, Unauthenticated } from "../error";
 import { Event } from "../event";
@@ -164,9 +165,10 @@ export const WorkspaceListSchema = z.object(paging(50));
 /** Every workspace, a page at a time, with its plan, balance and status. */
 export async function workspaces(raw: z.input<typeof WorkspaceListSchema> = {}) {
   const input = parse(WorkspaceListSchema, raw);
-  const page = await useDb().entities.tenantIndex.query.byWorkspace({ tenantId: P }).go({ limit: input.limit, cursor: input.cursor ?? null });
+  const list = Cursor.list("workspaces");
+  const page = await useDb().entities.tenantIndex.query.byWorkspace({ tenantId: P }).go({ limit: input.limit, cursor: await Cursor.open(P, list, input.cursor) });
   const rows = await Promise.all(page.data.map((w) => row(w.workspaceId)));
-  return { workspaces: rows.filter((r): r is WorkspaceRow => Boolean(r)), cursor: page.cursor };
+  return { workspaces: rows.filter((r): r is WorkspaceRow => Boolean(r)), cursor: await Cursor.seal(P, list, page.cursor) };
 }
 
 /** One workspace in detail: its row, its ledger, its top-up requests. */

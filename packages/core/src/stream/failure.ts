@@ -4,6 +4,7 @@ import { withActor } from "../actor";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { useConfig } from "../config";
 import { useDynamo } from "../db/client";
+import { Cursor } from "../cursor";
 import { useDb } from "../db/service";
 import { PLATFORM_TENANT_ID } from "../db/keys";
 import { Conflict, NotFound } from "../error";
@@ -119,10 +120,11 @@ export const ListSchema = z.object({
 /** Failed reactions, most recent first (the operator console). */
 export async function list(raw: z.input<typeof ListSchema>): Promise<{ failures: FailureInfo[]; cursor: string | null }> {
   const input = parse(ListSchema, raw);
+  const list = Cursor.list("reaction-failures", input);
   const result = await useDb()
     .entities.reactionFailure.query.byStatus({ tenantId, status: input.status })
-    .go({ order: "desc", limit: input.limit, cursor: input.cursor ?? null });
-  return { failures: result.data.map(view), cursor: result.cursor };
+    .go({ order: "desc", limit: input.limit, cursor: await Cursor.open(tenantId, list, input.cursor) });
+  return { failures: result.data.map(view), cursor: await Cursor.seal(tenantId, list, result.cursor) };
 }
 
 /**

@@ -3,7 +3,7 @@ import { createConversions } from "electrodb";
 import { Access } from "../access";
 import { usePrincipal, useTenantId } from "../actor";
 import { Counter } from "../counter";
-import { decodeCursor, encodeCursor } from "../db/cursor";
+import { Cursor } from "../cursor";
 import { useDb } from "../db/service";
 import { Invalid, NotFound } from "../error";
 import { usePorts } from "../port";
@@ -119,12 +119,14 @@ export const RequesterQuerySchema = z.object(paging(25));
 export async function forRequester(customerId: string, raw: z.input<typeof RequesterQuerySchema> = {}) {
   const input = parse(RequesterQuerySchema, raw);
   const actor = usePrincipal();
+  const tenantId = useTenantId();
+  const list = Cursor.list("requester-tickets", { customerId });
   const result = await useDb()
-    .entities.ticket.query.byRequester({ tenantId: useTenantId(), requesterId: customerId })
-    .go({ order: "desc", limit: input.limit, cursor: input.cursor ?? null });
+    .entities.ticket.query.byRequester({ tenantId, requesterId: customerId })
+    .go({ order: "desc", limit: input.limit, cursor: await Cursor.open(tenantId, list, input.cursor) });
   return {
     tickets: result.data.filter((t) => Access.can(actor, "view", t)).map(view),
-    cursor: result.cursor,
+    cursor: await Cursor.seal(tenantId, list, result.cursor),
   };
 }
 
@@ -134,7 +136,7 @@ export async function forRequester(customerId: string, raw: z.input<typeof Reque
 /** Keys and cursors from a ticket's attributes (schema only, no client). */
 const ticketConversions = createConversions(TicketEntity);
 
-const QueueCursor = z.object({ v: z.string(), s: z.string(), n: z.number().int(), p: z.array(z.union([z.string(), z.null(), z.literal(0)])) });
+const QueueCursor = z.object({ n: z.number().int(), p: z.array(z.union([z.string(), z.null(), z.literal(0)])) });
 
 type TicketQuery = {
   where: (fn: (attributes: { [key: string]: unknown }, operations: { [key: string]: (...args: unknown[]) => string }) => string) => TicketQuery;
@@ -197,12 +199,12 @@ export async function list(raw: z.input<typeof Queue.QuerySchema>): Promise<{ ti
   const me = actor.type === "staff" ? actor.staffId : undefined;
   const sources = Queue.sourcesFor(actor, query, me);
   if (!sources.length) return { tickets: [], cursor: null };
+  const list = Cursor.list("queue", query);
   let positions: Positions | undefined;
-  if (query.cursor) {
-    const state = decodeCursor(QueueCursor, query.cursor);
-    if (state.v !== query.view || state.s !== query.sort || state.n !== sources.length) {
-      throw Invalid.field("cursor", "invalid_cursor", "This cursor belongs to another view or sort; start from the first page");
-    }
+  const state = await Cursor.open(tenantId, list, query.cursor, QueueCursor);
+  if (state) {
+    // The view's partitions changed since (the actor's departments): the positions no longer fit them.
+    if (state.n !== sources.length) throw Invalid.field("cursor", "invalid_cursor", "This view has changed since this cursor; start from the first page");
     positions = state.p;
   }
   const page = await mergePage(
@@ -212,7 +214,7 @@ export async function list(raw: z.input<typeof Queue.QuerySchema>): Promise<{ ti
   );
   return {
     tickets: page.items.map(view),
-    cursor: page.done ? null : encodeCursor({ v: query.view, s: query.sort, n: sources.length, p: page.positions }),
+    cursor: page.done ? null : await Cursor.seal(tenantId, list, { n: sources.length, p: page.positions }),
   };
 }
 
