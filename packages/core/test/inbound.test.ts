@@ -77,6 +77,25 @@ describe("a new mail", () => {
     expect(lettersTo("carla@customer.example")).toHaveLength(1);
   });
 
+  it("keeps and shows a different message under a Message-ID received before, but not the same one come another way", async () => {
+    const raw = await rawMail({ to: address, messageId: "<reused-1@customer.example>", subject: "First words" });
+    const first = await one(raw);
+    // The same message again, with the trace fields another hop adds: the same mail.
+    const rerouted = Buffer.concat([Buffer.from("Received: from mx2.customer.example by mx.frontline.localhost; Fri, 4 Dec 2026 10:00:00 +0000\r\nReturn-Path: <carla@customer.example>\r\n"), raw]);
+    expect(await one(rerouted)).toMatchObject({ duplicate: true, mailId: first.mailId });
+    // Another message that reuses the Message-ID: kept, processed, and shown as such.
+    const otherRaw = await rawMail({ to: address, messageId: "<reused-1@customer.example>", subject: "Other words", text: "Something else entirely." });
+    const other = await one(otherRaw);
+    expect(other.duplicate).toBeUndefined();
+    expect(other.mailId).not.toBe(first.mailId);
+    expect(other.status).toBe("ticket_created");
+    const shown = await ws.as(ws.owner, () => Mail.get(other.mailId));
+    expect(shown).toMatchObject({ sameMessageIdAs: first.mailId, subject: "Other words" });
+    // Each, delivered again, is itself.
+    expect(await one(otherRaw)).toMatchObject({ duplicate: true, mailId: other.mailId });
+    expect(await one(raw)).toMatchObject({ duplicate: true, mailId: first.mailId });
+  });
+
   it("routes by the envelope recipient, so Bcc'd and plus-addressed mail reach the right department", async () => {
     const payments = await ws.department("Payments & Refunds");
     const raw = await rawMail({ to: "someone-else@example.com", subject: "Refund" });

@@ -501,6 +501,7 @@ export const en = {
       reprocess: "Process again",
       reprocessing: "Processing…",
       reprocessed: template<{ status: string }>("Processed again: {{ status }}"),
+      sameMessageId: "Another, different message came earlier under the same Message-ID; this one is kept as a mail of its own.",
       stale: "Stalled: the attempt processing it stopped. It is taken over within a few minutes, or process it again now.",
       ticket: template<{ number: number }>("Ticket #{{ number }}"),
       actionsLabel: template<{ subject: string }>("Actions for “{{ subject }}”"),

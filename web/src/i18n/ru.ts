@@ -523,6 +523,7 @@ export const ru: Catalogue = {
       reprocess: "Обработать снова",
       reprocessing: "Обрабатываем…",
       reprocessed: template<{ status: string }>("Обработано снова: {{ status }}"),
+      sameMessageId: "Раньше пришло другое письмо с тем же Message-ID; это сохранено как отдельное письмо.",
       stale: "Обработка прервалась. Через несколько минут письмо будет обработано заново автоматически — или запустите обработку сейчас.",
       ticket: template<{ number: number }>("Обращение #{{ number }}"),
       actionsLabel: template<{ subject: string }>("Действия с письмом «{{ subject }}»"),

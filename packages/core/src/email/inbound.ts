@@ -20,7 +20,7 @@ import { departmentTag, normaliseAddress, parseInboundRecipient } from "./addres
 import { classify } from "./loop-guard";
 import type { MailEntity, MailStatus } from "./mail.entity";
 import { claim, LEASE_MS } from "./mail";
-import { parseMail, peekMessageId, Unreadable, type Parsed } from "./parse";
+import { fingerprint, parseMail, peekMessageId, Unreadable, type Parsed } from "./parse";
 import { trimQuoted } from "./quote";
 import { StopList } from "./stop-list";
 import { findThread } from "./thread";
@@ -107,41 +107,52 @@ async function receiveFor(raw: Buffer, envelopeFrom: string | undefined, tag: st
   const tenantId = useTenantId();
   const contentHash = sha256(raw);
   const messageId = peekMessageId(raw);
-  const mailId = sha256(`${tenantId}\n${messageId ?? `sha256:${contentHash}`}`).slice(0, 32);
+  const print = fingerprint(raw);
   const rawKey = `raw/${tenantId}/${contentHash}.eml`;
   // Stored before anything else: whatever happens next, the message is not lost.
   await usePorts().blobs.put(rawKey, raw, { contentType: "message/rfc822" });
 
-  const db = useDb().entities;
-  const now = useClock().now();
-  const recipients = tag ? [`${tenantId}+${tag}`] : [tenantId];
-  try {
-    await db.mail
-      .create({
-        tenantId,
-        mailId,
-        messageId,
-        rawKey,
-        size: raw.length,
-        envelopeFrom,
-        recipients,
-        receivedAt: now.toISOString(),
-        status: "processing",
-        attempt: 1,
-        leaseUntil: now.getTime() + LEASE_MS,
-        updatedAt: now.toISOString(),
-      })
-      .go();
-    return await process(mailId, 1, raw, envelopeFrom, tag);
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+  const mailId = sha256(`${tenantId}\n${messageId ?? `sha256:${contentHash}`}`).slice(0, 32);
+  const first = await record(mailId);
+  if (first === "created") return process(mailId, 1, raw, envelopeFrom, tag);
+  // Another message under a Message-ID we have (a broken mailer, or a forgery): kept, processed and shown as its own.
+  const otherId = messageId && first.fingerprint && first.fingerprint !== print ? sha256(`${tenantId}\n${messageId}\n${print}`).slice(0, 32) : undefined;
+  const existing = otherId ? await record(otherId, first.mailId) : first;
+  if (existing === "created") return process(otherId!, 1, raw, envelopeFrom, tag);
 
   // Received before: done, in progress elsewhere, or abandoned by an attempt that crashed (take it over).
-  const existing = (await db.mail.get({ tenantId, mailId }).go({ consistent: true })).data!;
-  if (existing.status !== "processing" || (existing.leaseUntil ?? 0) > now.getTime()) return outcomeOf(existing, true);
+  if (existing.status !== "processing" || (existing.leaseUntil ?? 0) > useClock().now().getTime()) return outcomeOf(existing, true);
   const attempt = await claim(existing);
-  return attempt ? process(mailId, attempt, raw, envelopeFrom, tag) : outcomeOf(existing, true);
+  return attempt ? process(existing.mailId, attempt, raw, envelopeFrom, tag) : outcomeOf(existing, true);
+
+  /** Creates the mail's record ("created"), or reads the one there is under this id. */
+  async function record(mailId: string, sameMessageIdAs?: string): Promise<"created" | Record> {
+    const now = useClock().now();
+    try {
+      await useDb()
+        .entities.mail.create({
+          tenantId,
+          mailId,
+          messageId,
+          rawKey,
+          fingerprint: print,
+          ...(sameMessageIdAs ? { sameMessageIdAs } : {}),
+          size: raw.length,
+          envelopeFrom,
+          recipients: tag ? [`${tenantId}+${tag}`] : [tenantId],
+          receivedAt: now.toISOString(),
+          status: "processing",
+          attempt: 1,
+          leaseUntil: now.getTime() + LEASE_MS,
+          updatedAt: now.toISOString(),
+        })
+        .go();
+      return "created";
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    return (await useDb().entities.mail.get({ tenantId, mailId }).go({ consistent: true })).data!;
+  }
 }
 
 function outcomeOf(record: Record, duplicate = false): Outcome {

@@ -15,7 +15,8 @@ export type MailStatus = (typeof MailStatuses)[number];
 /**
  * A received mail, from the moment its raw bytes are stored: what it became (a ticket, a reply, a note), or why not
  * (ignored, held, unprocessable). Its id is derived from the tenant and the Message-ID, so the same message delivered
- * again finds this record instead of making another ticket. `attempt` fences processing: only the attempt that holds
+ * again finds this record instead of making another ticket; another message under a Message-ID already received
+ * (its fingerprint differs) gets an id of its own, with the first one's named. `attempt` fences processing: only the attempt that holds
  * the record may write its outcome, in the same transaction as the ticket or reply it made.
  */
 export const MailEntity = new Entity({
@@ -25,6 +26,10 @@ export const MailEntity = new Entity({
     mailId: { type: "string", required: true, readOnly: true },
     messageId: { type: "string" },
     rawKey: { type: "string", required: true },
+    /** What the message says, hashed (parse.ts `fingerprint`): tells a delivery again from another message reusing the Message-ID. */
+    fingerprint: { type: "string", readOnly: true },
+    /** The mail received first under the same Message-ID, when this one says something else. */
+    sameMessageIdAs: { type: "string", readOnly: true },
     size: { type: "number", required: true },
     envelopeFrom: { type: "string" },
     recipients: { type: "list", items: { type: "string" } },

@@ -36,6 +36,8 @@ export interface Info {
   error?: string;
   ticketId?: string;
   ticketNumber?: number;
+  /** Another, different message was received first under this one's Message-ID. */
+  sameMessageIdAs?: string;
   /** Processing, by an attempt whose lease has ended: it died, and the mail waits for its timer or an admin. */
   stale?: boolean;
 }
@@ -57,6 +59,7 @@ export function view(r: Record): Info {
     error: r.error,
     ticketId: r.ticketId,
     ticketNumber: r.ticketNumber,
+    ...(r.sameMessageIdAs ? { sameMessageIdAs: r.sameMessageIdAs } : {}),
     ...(isStale(r) ? { stale: true } : {}),
   };
 }

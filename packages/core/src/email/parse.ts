@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from "mailparser";
 import { normaliseAddress } from "./address";
 import { sanitiseHtml } from "./sanitise";
@@ -103,6 +104,25 @@ export function peekMessageId(raw: Buffer): string | undefined {
   const headers = headerSection(raw).toString("latin1").replace(/\r?\n[ \t]+/g, " ");
   const match = /^message-id:\s*(.*)$/im.exec(headers);
   return match ? messageIds(match[1])[0] : undefined;
+}
+
+/** The header fields that make a message what it is; the rest (Received, Return-Path, ...) each hop adds. */
+const CONTENT_FIELDS = new Set(["from", "sender", "to", "cc", "subject", "date", "message-id", "in-reply-to", "references", "mime-version", "content-type", "content-transfer-encoding"]);
+
+/**
+ * What a message says, as a hash: its content fields and its body, so the same message delivered again (with a trace
+ * field more, on another route) has the same fingerprint and a different message under a reused Message-ID does not.
+ */
+export function fingerprint(raw: Buffer): string {
+  const head = headerSection(raw);
+  const fields = head
+    .toString("latin1")
+    .replace(/\r?\n[ \t]+/g, " ")
+    .split(/\r?\n/)
+    .map((line) => /^([^:\s]+)\s*:\s*(.*?)\s*$/.exec(line))
+    .filter((m): m is RegExpExecArray => Boolean(m && CONTENT_FIELDS.has(m[1]!.toLowerCase())))
+    .map((m) => `${m[1]!.toLowerCase()}:${m[2]}`);
+  return createHash("sha256").update(fields.join("\n")).update("\n\n").update(raw.subarray(head.length).toString("latin1").replace(/\r\n/g, "\n").trimEnd()).digest("hex");
 }
 
 function addresses(value: AddressObject | AddressObject[] | undefined): Address[] {

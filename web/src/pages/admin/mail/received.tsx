@@ -164,6 +164,11 @@ function MailRow(props: {
         <Show when={props.mail.reason}>
           <span class="cell-line small muted">{props.mail.reason}</span>
         </Show>
+        <Show when={props.mail.sameMessageIdAs}>
+          <span class="cell-line small muted" data-testid="mail-same-message-id">
+            {i18n.t("mail.received.sameMessageId")}
+          </span>
+        </Show>
         <Show when={props.mail.stale}>
           <span class="cell-line small negative" data-testid="mail-stale">
             {i18n.t("mail.received.stale")}
