@@ -103,6 +103,23 @@ describe("sign-in, session and sign-out", () => {
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
+  it("checks at most 5 of 40 concurrent wrong passwords from one address, and still lets the owner in from another", async () => {
+    const ws = await signupVia(fetcher);
+    // The address as API Gateway gives it to the Lambda adapter.
+    const from = (sourceIp: string) => ({ event: { requestContext: { http: { sourceIp } } } });
+    const login = (password: string, sourceIp: string) =>
+      app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ slug: ws.slug, email: ws.email, password }) }, from(sourceIp));
+    const responses = await Promise.all(Array.from({ length: 40 }, (_, i) => login(`guess ${i}`, "203.0.113.40")));
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(35);
+    const refused = responses.find((r) => r.status === 429)!;
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(800);
+    expect((await refused.json()).error).toMatchObject({ code: "too_many_requests", retryAfterSeconds: expect.any(Number) });
+    expect((await login(ws.password, "203.0.113.40")).status).toBe(429);
+    expect((await login(ws.password, "198.51.100.41")).status).toBe(200);
+  });
+
   it("accepts the session cookie, and requires the CSRF header for unsafe requests made with it", async () => {
     const input = makeSignup();
     const signup = await api.post("/api/signup", input);
