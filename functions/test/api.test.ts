@@ -51,6 +51,23 @@ describe("POST /api/signup", () => {
     expect(error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["email", "ownerName", "password", "slug", "workspaceName"]);
   });
 
+  it("opens at most 5 workspaces a day from one address (429 with Retry-After), not counting a taken address", async () => {
+    const from = (sourceIp: string) => ({ event: { requestContext: { http: { sourceIp } } } });
+    const signup = (input: ReturnType<typeof makeSignup>, sourceIp: string) =>
+      app.request("/api/signup", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) }, from(sourceIp));
+    const first = makeSignup();
+    expect((await signup(first, "203.0.113.50")).status).toBe(201);
+    expect((await signup({ ...first, email: "again@example.com" }, "203.0.113.50")).status).toBe(409);
+    for (let i = 0; i < 4; i++) expect((await signup(makeSignup(), "203.0.113.50")).status).toBe(201);
+    const sixth = makeSignup();
+    const refused = await signup(sixth, "203.0.113.50");
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(23 * 3600);
+    expect((await refused.json()).error.code).toBe("too_many_requests");
+    // Nothing was opened: the same address is free for a sign-up from elsewhere.
+    expect((await signup(sixth, "198.51.100.51")).status).toBe(201);
+  });
+
   it("answers a body that is not JSON with 400, not 500", async () => {
     const response = await fetcher("/api/signup", { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
     expect(response.status).toBe(400);

@@ -2,6 +2,7 @@ import { isIPv6 } from "node:net";
 import { useDb } from "../db/service";
 import { PLATFORM_TENANT_ID } from "../db/keys";
 import { isConditionFailure } from "../db/condition";
+import { useConfig } from "../config";
 import { TooManyRequests } from "../error";
 import { useClock } from "../port";
 
@@ -75,6 +76,18 @@ export function signIn(tenantId: string, account: string, ip: string | undefined
   return list;
 }
 
+/**
+ * What opening a workspace is counted against: its source address, for a day (`Config.signupsPerSourcePerDay`). A
+ * sign-up with no known source (the seed, the benches) is not counted; the HTTP API always knows it.
+ */
+export function signUp(ip: string | undefined): Subject[] {
+  if (!ip) return [];
+  return [{ tenantId: PLATFORM_TENANT_ID, key: `signup:${sourceOf(ip)}`, limit: useConfig().signupsPerSourcePerDay, windowSeconds: 24 * 3600 }];
+}
+
+export const signUpRefusal = (minutes: number) =>
+  `Too many workspaces opened from this address today; try again in ${Math.ceil(minutes / 60)} h`;
+
 export const signInRefusal = (minutes: number) => `Too many sign-in attempts; try again in ${minutes} min`;
 
 /**
@@ -147,6 +160,9 @@ async function takeOne(subject: Subject, nowSeconds: number): Promise<number | {
   }
   throw new Error(`Could not count an attempt for ${key} after 5 rounds`);
 }
+
+/** The guarded work failed before it took anything (a sign-up whose address was taken): the attempts do not count. */
+export const release = (taken: Taken[]): Promise<void> => giveBack(taken);
 
 /** Gives attempts back to the windows they were taken in (a window that has since been replaced keeps its count). */
 async function giveBack(taken: Taken[]): Promise<void> {
