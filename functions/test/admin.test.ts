@@ -57,6 +57,28 @@ describe("the admin panel is for admins", () => {
   });
 });
 
+describe("billing and customers, per role", () => {
+  it("shows billing and the ledger to owners and admins only, and lets only those who see every department change a customer", { timeout: 60_000 }, async () => {
+    const opened = await ws.as.post("/api/tickets", { subject: "Hi", body: "Hello", requester: { email: `c-${Math.random().toString(36).slice(2, 8)}@customer.example`, name: "Cora" } });
+    const customerId = (await opened.json()).ticket.requester.customerId as string;
+    expect((await ws.as.get("/api/billing")).status).toBe(200);
+    expect((await ws.as.get("/api/billing/ledger")).status).toBe(200);
+    for (const role of ["supervisor", "dispatcher", "agent"] as const) {
+      const as = await staffCaller(role);
+      for (const path of ["/api/billing", "/api/billing/ledger"]) {
+        const refused = await as.get(path);
+        expect(refused.status, `${role} GET ${path}`).toBe(403);
+        expect(JSON.stringify(await refused.json())).not.toMatch(/balanceMinor|entries/);
+      }
+      expect((await as.get(`/api/customers/${customerId}`)).status, `${role} reads a customer`).toBe(200);
+      const changed = await as.send("PATCH", `/api/customers/${customerId}`, { name: `Renamed by ${role}` });
+      expect(changed.status, `${role} changes a customer`).toBe(role === "dispatcher" ? 200 : 403);
+    }
+    const customer = (await (await ws.as.get(`/api/customers/${customerId}`)).json()).customer;
+    expect(customer.name).toBe("Renamed by dispatcher");
+  });
+});
+
 describe("reply templates of a department", () => {
   it("fills in a template only for those who may use it: another department's is not there for an agent", async () => {
     const departments = (await (await ws.as.get("/api/departments")).json()).departments as { departmentId: string; name: string }[];

@@ -51,6 +51,23 @@ describe("POST /api/signup", () => {
     expect(error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["email", "ownerName", "password", "slug", "workspaceName"]);
   });
 
+  it("opens at most 5 workspaces a day from one address (429 with Retry-After), not counting a taken address", async () => {
+    const from = (sourceIp: string) => ({ event: { requestContext: { http: { sourceIp } } } });
+    const signup = (input: ReturnType<typeof makeSignup>, sourceIp: string) =>
+      app.request("/api/signup", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) }, from(sourceIp));
+    const first = makeSignup();
+    expect((await signup(first, "203.0.113.50")).status).toBe(201);
+    expect((await signup({ ...first, email: "again@example.com" }, "203.0.113.50")).status).toBe(409);
+    for (let i = 0; i < 4; i++) expect((await signup(makeSignup(), "203.0.113.50")).status).toBe(201);
+    const sixth = makeSignup();
+    const refused = await signup(sixth, "203.0.113.50");
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(23 * 3600);
+    expect((await refused.json()).error.code).toBe("too_many_requests");
+    // Nothing was opened: the same address is free for a sign-up from elsewhere.
+    expect((await signup(sixth, "198.51.100.51")).status).toBe(201);
+  });
+
   it("answers a body that is not JSON with 400, not 500", async () => {
     const response = await fetcher("/api/signup", { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
     expect(response.status).toBe(400);
@@ -101,6 +118,23 @@ describe("sign-in, session and sign-out", () => {
     const locked = await api.post("/api/auth/login", { slug: ws.slug, email: ws.email, password: ws.password });
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("checks at most 5 of 40 concurrent wrong passwords from one address, and still lets the owner in from another", async () => {
+    const ws = await signupVia(fetcher);
+    // The address as API Gateway gives it to the Lambda adapter.
+    const from = (sourceIp: string) => ({ event: { requestContext: { http: { sourceIp } } } });
+    const login = (password: string, sourceIp: string) =>
+      app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ slug: ws.slug, email: ws.email, password }) }, from(sourceIp));
+    const responses = await Promise.all(Array.from({ length: 40 }, (_, i) => login(`guess ${i}`, "203.0.113.40")));
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(35);
+    const refused = responses.find((r) => r.status === 429)!;
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(800);
+    expect((await refused.json()).error).toMatchObject({ code: "too_many_requests", retryAfterSeconds: expect.any(Number) });
+    expect((await login(ws.password, "203.0.113.40")).status).toBe(429);
+    expect((await login(ws.password, "198.51.100.41")).status).toBe(200);
   });
 
   it("accepts the session cookie, and requires the CSRF header for unsafe requests made with it", async () => {

@@ -1,9 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
+import { configure } from "@frontline/core/config";
 import { startRuntime, type Runtime, type RuntimeOptions } from "../../packages/local/src/runtime";
 
 /** The local runtime on a free port, over the run's DynamoDB Local and a table of its own. */
 export function startTestRuntime(options: Partial<RuntimeOptions> = {}): Promise<Runtime> {
+  // Every workspace an end-to-end file opens comes from 127.0.0.1: lift the daily sign-ups per source.
+  configure({ signupsPerSourcePerDay: 1_000_000 });
   return startRuntime({
     port: 0,
     dynamoEndpoint: inject("dynamoEndpoint"),

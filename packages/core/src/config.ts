@@ -19,6 +19,12 @@ export interface Config {
   sessionTtlSeconds: number;
   /** Where the console is, for links in letters to staff. */
   appUrl: string;
+  /**
+   * Workspaces one source address may open per day (5 unless set). Each takes a trial credit, so an open sign-up is
+   * a tap on free credit; 5 leaves room for a team behind one office address. The end-to-end tests, which sign up
+   * dozens of workspaces from 127.0.0.1, raise it.
+   */
+  signupsPerSourcePerDay: number;
 }
 
 function envInt(name: string, fallback: number): number {
@@ -40,6 +46,7 @@ function fromEnv(): Config {
     trialDays: envInt("TRIAL_DAYS", 14),
     sessionTtlSeconds: envInt("SESSION_TTL_SECONDS", 14 * 24 * 3600),
     appUrl: (process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
+    signupsPerSourcePerDay: envInt("SIGNUPS_PER_SOURCE_PER_DAY", 5),
   };
 }
 

@@ -45,9 +45,9 @@ describe("Auth.login", () => {
     expect(new Set(messages).size).toBe(1);
   });
 
-  it("locks an account after 5 failures, even for the right password, and says for how long", async () => {
+  it("locks an account from one source after 5 failures, even for the right password, and says for how long", async () => {
     const { input } = await workspace();
-    for (let i = 0; i < Auth.Throttle.Limits.perAccount; i++) {
+    for (let i = 0; i < Auth.Throttle.Limits.perAccountAndSource; i++) {
       await expect(Auth.login({ ...input, password: `wrong ${i}` })).rejects.toBeInstanceOf(Unauthenticated);
     }
     const locked = await Auth.login({ slug: input.slug, email: input.email, password: input.password }).catch((e: unknown) => e);
@@ -58,7 +58,7 @@ describe("Auth.login", () => {
 
   it("locks unknown accounts the same way, so the lock reveals nothing", async () => {
     const slug = makeSignup().slug;
-    for (let i = 0; i < Auth.Throttle.Limits.perAccount; i++) {
+    for (let i = 0; i < Auth.Throttle.Limits.perAccountAndSource; i++) {
       await expect(Auth.login({ slug, email: "ghost@example.com", password: "x" })).rejects.toBeInstanceOf(Unauthenticated);
     }
     await expect(Auth.login({ slug, email: "ghost@example.com", password: "x" })).rejects.toBeInstanceOf(TooManyRequests);
@@ -75,31 +75,76 @@ describe("Auth.login", () => {
     await expect(Auth.login({ ...input }, { ip: "198.51.100.7" })).resolves.toBeTruthy();
   });
 
-  it("counts every one of many concurrent failures, so a parallel guessing attack is locked out in time", async () => {
-    const subject = { tenantId: makeSignup().slug, key: "account:parallel@example.com", limit: Auth.Throttle.Limits.perAccount };
-    await Promise.all(Array.from({ length: 40 }, () => Auth.Throttle.recordFailure([subject])));
-    const stored = await useDb().entities.loginThrottle.get({ tenantId: subject.tenantId, key: subject.key }).go();
-    expect(stored.data?.failures).toBe(40);
+  it("checks at most 5 of 40 concurrent wrong passwords from one source", async () => {
+    const { input } = await workspace();
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => Auth.login({ ...input, password: `guess ${i}` }, { ip: "203.0.113.9" }).catch((e: unknown) => e)),
+    );
+    // A 401 is only ever answered after the password was checked; a 429 before.
+    const checked = outcomes.filter((o) => o instanceof Unauthenticated).length;
+    const refused = outcomes.filter((o) => o instanceof TooManyRequests).length;
+    expect(checked).toBe(Auth.Throttle.Limits.perAccountAndSource);
+    expect(refused).toBe(40 - checked);
+  });
+
+  it("lets the owner in from another address while a guesser at one address has spent its budget", async () => {
+    const { input } = await workspace();
+    const attacker = "203.0.113.66";
+    await Promise.all(Array.from({ length: 40 }, (_, i) => Auth.login({ ...input, password: `guess ${i}` }, { ip: attacker }).catch(() => undefined)));
+    await expect(Auth.login({ ...input }, { ip: attacker })).rejects.toBeInstanceOf(TooManyRequests);
+    await expect(Auth.login({ ...input }, { ip: "198.51.100.20" })).resolves.toBeTruthy();
+  });
+
+  it("bounds a guesser spread over 5 addresses by the account's limit across sources", { timeout: 30_000 }, async () => {
+    const { input } = await workspace();
+    const sources = Array.from({ length: 5 }, (_, s) => `203.0.113.${100 + s}`);
+    const outcomes = await Promise.all(
+      sources.flatMap((ip) => Array.from({ length: 20 }, (_, i) => Auth.login({ ...input, password: `guess ${i}` }, { ip }).catch((e: unknown) => e))),
+    );
+    const checked = outcomes.filter((o) => o instanceof Unauthenticated).length;
+    expect(checked).toBeLessThanOrEqual(Auth.Throttle.Limits.perAccount);
+    expect(checked).toBeGreaterThan(Auth.Throttle.Limits.perAccountAndSource);
+    expect(checked + outcomes.filter((o) => o instanceof TooManyRequests).length).toBe(100);
+  });
+
+  it("takes a source's IPv6 /64 as one source", async () => {
+    const { input } = await workspace();
+    for (let i = 0; i < Auth.Throttle.Limits.perAccountAndSource; i++) {
+      await Auth.login({ ...input, password: "wrong" }, { ip: `2001:db8:1:2::${i + 1}` }).catch(() => undefined);
+    }
+    await expect(Auth.login({ ...input }, { ip: "2001:db8:1:2:ffff::7" })).rejects.toBeInstanceOf(TooManyRequests);
+    await expect(Auth.login({ ...input }, { ip: "2001:db8:1:3::1" })).resolves.toBeTruthy();
   });
 
   it("starts a new window once the old one has ended", async () => {
-    const subject = { tenantId: makeSignup().slug, key: "account:window@example.com", limit: Auth.Throttle.Limits.perAccount };
-    const start = Date.now() - (Auth.Throttle.Limits.windowSeconds + 60) * 1000;
-    for (let i = 0; i < Auth.Throttle.Limits.perAccount; i++) await Auth.Throttle.recordFailure([subject], start);
-    expect(await Auth.Throttle.lockedFor([subject], start)).toBeGreaterThan(0);
-    expect(await Auth.Throttle.lockedFor([subject])).toBe(0);
-    await Auth.Throttle.recordFailure([subject]);
+    const subject = { tenantId: makeSignup().slug, key: "account:window@example.com", limit: 2, windowSeconds: 900 };
+    const refusal = (minutes: number) => `wait ${minutes}`;
+    const start = Date.now() - (subject.windowSeconds + 60) * 1000;
+    for (let i = 0; i < subject.limit; i++) await Auth.Throttle.take([subject], refusal, start);
+    await expect(Auth.Throttle.take([subject], refusal, start)).rejects.toBeInstanceOf(TooManyRequests);
+    await Auth.Throttle.take([subject], refusal);
     const stored = await useDb().entities.loginThrottle.get({ tenantId: subject.tenantId, key: subject.key }).go();
-    expect(stored.data?.failures).toBe(1);
+    expect(stored.data?.attempts).toBe(1);
+  });
+
+  it("gives back what it took when a later subject refuses", async () => {
+    const tenantId = makeSignup().slug;
+    const open = { tenantId, key: "open", limit: 5, windowSeconds: 900 };
+    const full = { tenantId, key: "full", limit: 1, windowSeconds: 900 };
+    const refusal = (minutes: number) => `wait ${minutes}`;
+    await Auth.Throttle.take([full], refusal);
+    await expect(Auth.Throttle.take([open, full], refusal)).rejects.toBeInstanceOf(TooManyRequests);
+    const stored = await useDb().entities.loginThrottle.get({ tenantId, key: "open" }).go();
+    expect(stored.data?.attempts).toBe(0);
   });
 
   it("forgets earlier failures after a successful sign-in", { timeout: 30_000 }, async () => {
     const { input } = await workspace();
-    for (let i = 0; i < Auth.Throttle.Limits.perAccount - 1; i++) {
+    for (let i = 0; i < Auth.Throttle.Limits.perAccountAndSource - 1; i++) {
       await Auth.login({ ...input, password: "wrong one" }).catch(() => undefined);
     }
     await Auth.login({ ...input });
-    for (let i = 0; i < Auth.Throttle.Limits.perAccount - 1; i++) {
+    for (let i = 0; i < Auth.Throttle.Limits.perAccountAndSource - 1; i++) {
       await Auth.login({ ...input, password: "wrong one" }).catch(() => undefined);
     }
     await expect(Auth.login({ ...input })).resolves.toBeTruthy();

@@ -26,7 +26,7 @@ route(publicRoutes, { method: "get", path: "/health", summary: "Is the API up?",
 route(
   publicRoutes,
   { method: "post", path: "/signup", summary: "Open a workspace and sign its owner in", tag: "Platform", body: Tenant.SignupSchema, status: 201, public: true },
-  async (c) => signedIn(c, await Signup.signup((await jsonBody(c)) as Tenant.SignupInput), 201),
+  async (c) => signedIn(c, await Signup.signup((await jsonBody(c)) as Tenant.SignupInput, { ip: sourceIp(c) }), 201),
 );
 
 route(

@@ -85,6 +85,12 @@ describe("configuration, audit and registration", () => {
     expect(() => Access.assertTicket(staff("agent"), "work", inD2)).toThrow("Ticket not found");
     expect(() => Access.assertTicket(staff("agent"), "delete", inD1)).toThrow("Only dispatchers, supervisors and admins delete tickets");
   });
+  it("leaves billing to owners and admins, and changing customers to those who see every department", () => {
+    expect(roles.filter((r) => Access.readsBilling(staff(r)))).toEqual(["owner", "admin"]);
+    expect(roles.filter((r) => Access.editsCustomers(staff(r)))).toEqual(["owner", "admin", "dispatcher"]);
+    expect(() => Access.assertReadsBilling(staff("agent"))).toThrow("Only the workspace's owners and admins see its billing");
+    expect(() => Access.assertEditsCustomers(staff("supervisor"))).toThrow("Only dispatchers and admins change customers");
+  });
   it("gives the system every right", () => {
     const system: Principal = { type: "system", tenantId: "t", reason: "timer" };
     expect(Access.can(system, "redirect", inD2)).toBe(true);

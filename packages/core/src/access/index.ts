@@ -13,6 +13,10 @@ import type { Role } from "../staff/role";
  *   themselves and gives their own back, but does not assign others, redirect or delete.
  *
  * A ticket outside what a staff member may see is "not found" to them, never "forbidden": its existence stays hidden.
+ *
+ * Billing (the plan's price, the balance, its ledger, top-ups) is for owners and admins. Customers are found and read
+ * by every staff member, with only the tickets of theirs the reader may see; a customer is changed only by those who
+ * see every department (owner, admin, dispatcher).
  */
 
 type StaffActor = Extract<Actor, { type: "staff" }>;
@@ -103,6 +107,21 @@ export function canCreateIn(actor: Principal, departmentId: string): boolean {
   return seesDepartment(actor, departmentId);
 }
 
+/** May `actor` read the workspace's billing: the balance, the price, the ledger, top-ups? */
+export function readsBilling(actor: Principal): boolean {
+  return configures(actor);
+}
+
+/**
+ * May `actor` change a customer (name, phone, organization)? A customer is one record shared by every department, so
+ * only those who see every department may. Reading stays open to all staff: registering and working a request needs
+ * the person's details, and checking that each customer has a ticket in one of the reader's departments would cost a
+ * query per customer in every search; the customer's tickets are filtered by `can(actor, "view")` as everywhere.
+ */
+export function editsCustomers(actor: Principal): boolean {
+  return seesAllDepartments(actor);
+}
+
 /** May `actor` see the trash and the whole event log? */
 export function canAudit(actor: Principal): boolean {
   return configures(actor);
@@ -135,6 +154,14 @@ function forbiddenMessage(action: TicketAction): string {
 
 export function assertConfigures(actor: Principal): void {
   if (!configures(actor)) throw new Forbidden("Only the workspace's admins may do this");
+}
+
+export function assertReadsBilling(actor: Principal): void {
+  if (!readsBilling(actor)) throw new Forbidden("Only the workspace's owners and admins see its billing");
+}
+
+export function assertEditsCustomers(actor: Principal): void {
+  if (!editsCustomers(actor)) throw new Forbidden("Only dispatchers and admins change customers");
 }
 
 export * as Access from "./index";

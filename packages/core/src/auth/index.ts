@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { type Actor } from "../actor";
-import { TooManyRequests, Unauthenticated } from "../error";
+import { Unauthenticated } from "../error";
 import { Session } from "../session";
 import { Staff } from "../staff";
 import { Tenant } from "../tenant";
@@ -28,23 +28,17 @@ const WRONG = "Wrong workspace, email or password";
 
 /**
  * Signs a staff member in. An unknown workspace, an unknown email and a wrong password all give the same answer in
- * about the same time; repeated failures lock the account and the source for a while.
+ * about the same time. The attempt is counted before the password is checked, per account and source, per account
+ * and per source (./throttle.ts); a wrong password keeps it counted, a right one gives it back.
  */
 export async function login(raw: z.input<typeof LoginSchema>, origin: Origin = {}) {
   const input = parse(LoginSchema, raw);
-  const subjects = Throttle.subjects(input.slug, input.email, origin.ip);
-  const wait = await Throttle.lockedFor(subjects);
-  if (wait > 0) {
-    throw new TooManyRequests(`Too many failed sign-ins; try again in ${Math.ceil(wait / 60)} min`, wait);
-  }
+  const taken = await Throttle.take(Throttle.signIn(input.slug, input.email, origin.ip), Throttle.signInRefusal);
   const staff = /^[a-z0-9-]+$/.test(input.slug) ? await Staff.findByEmail(input.slug, input.email) : undefined;
   const valid = staff ? await verifyPassword(staff.passwordHash, input.password) : await verifyDecoy(input.password);
-  if (!staff || !valid) {
-    await Throttle.recordFailure(subjects);
-    throw new Unauthenticated(WRONG);
-  }
+  if (!staff || !valid) throw new Unauthenticated(WRONG);
+  await Throttle.succeeded(taken);
   if (staff.status !== "active") throw new Unauthenticated("This account is disabled; ask your workspace admin");
-  await Throttle.clear(subjects[0]!);
   const tenantId = staff.tenantId;
   const [tenant, session] = await Promise.all([
     Tenant.get(tenantId),

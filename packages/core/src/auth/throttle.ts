@@ -1,15 +1,32 @@
+import { isIPv6 } from "node:net";
 import { useDb } from "../db/service";
 import { PLATFORM_TENANT_ID } from "../db/keys";
 import { isConditionFailure } from "../db/condition";
+import { useConfig } from "../config";
+import { TooManyRequests } from "../error";
+import { useClock } from "../port";
 
 /**
- * Fixed-window counters of failed sign-ins. An account is locked after 5 failures in 15 minutes, a source address
- * after 30 (across all workspaces); both unlock when their window ends. Unknown accounts are counted the same way,
- * so the lock reveals nothing about which accounts exist.
+ * Fixed-window counters of attempts, each taken atomically BEFORE the work it guards (a password check, a new
+ * workspace): a conditional increment that is refused once the window's count is at its limit, so that N concurrent
+ * tries get at most `limit` checks. Reading a lock and recording a failure afterwards let a parallel attack through
+ * (40 concurrent wrong passwords got 12-13 checks against a limit of 5).
+ *
+ * Sign-in is counted per account and source, per account across sources, and per source across accounts (OWASP's
+ * advice instead of locking the account): a guesser at one address spends only the budget of that address, and the
+ * owner signing in from another still gets in. Unknown accounts are counted exactly like known ones, so a refusal
+ * reveals nothing about which accounts exist.
  */
 export const Limits = {
   windowSeconds: 15 * 60,
-  perAccount: 5,
+  /** Guesses at one account from one source. */
+  perAccountAndSource: 5,
+  /**
+   * Guesses at one account from all sources together: bounds a guesser spread over many addresses. It takes that
+   * many addresses (4 at 5 each) to keep the owner out for a window, which is the price of bounding them at all.
+   */
+  perAccount: 20,
+  /** Attempts from one source across every account and workspace. */
   perSource: 30,
 };
 
@@ -17,68 +34,149 @@ export interface Subject {
   tenantId: string;
   key: string;
   limit: number;
+  windowSeconds: number;
+  /** Forgotten when the guarded attempt succeeds, not just refunded (the failures of a person who then got in). */
+  resetOnSuccess?: boolean;
 }
 
-export function subjects(slug: string, email: string, source: string | undefined): Subject[] {
-  const list: Subject[] = [{ tenantId: slug, key: `account:${email.toLowerCase()}`, limit: Limits.perAccount }];
-  if (source) list.push({ tenantId: PLATFORM_TENANT_ID, key: `source:${source}`, limit: Limits.perSource });
-  return list;
-}
-
-/** Seconds until the most restrictive lock among `subjects` ends, or 0 when none is locked. */
-export async function lockedFor(list: Subject[], now = Date.now()): Promise<number> {
-  const nowSeconds = Math.floor(now / 1000);
-  const results = await Promise.all(
-    list.map((s) => useDb().entities.loginThrottle.get({ tenantId: s.tenantId, key: s.key }).go()),
-  );
-  let wait = 0;
-  results.forEach((result, i) => {
-    const item = result.data;
-    const subject = list[i]!;
-    if (!item) return;
-    const endsAt = item.windowStartedAt + Limits.windowSeconds;
-    if (endsAt > nowSeconds && item.failures >= subject.limit) wait = Math.max(wait, endsAt - nowSeconds);
-  });
-  return wait;
+/** One attempt counted on a subject, in the window that was open. */
+export interface Taken {
+  subject: Subject;
+  windowStartedAt: number;
 }
 
 /**
- * Counts one failure, atomically: concurrent failures (a parallel guessing attack) must each count. Inside the
- * current window the counter is incremented under a condition that the window is still open; otherwise a new window
- * is started under the condition that none is open, and a racer that loses either condition tries again.
+ * Where an attempt comes from. IPv6 gives one subscriber a /64 at least, so an IPv6 source is its /64 (otherwise one
+ * host could take a fresh address per guess); an IPv4-mapped IPv6 address is its IPv4 address.
  */
-export async function recordFailure(list: Subject[], now = Date.now()): Promise<void> {
-  const nowSeconds = Math.floor(now / 1000);
-  const cutoff = nowSeconds - Limits.windowSeconds;
-  const throttle = useDb().entities.loginThrottle;
-  await Promise.all(
-    list.map(async ({ tenantId, key }) => {
-      for (let attempt = 0; attempt < 5; attempt++) {
-        try {
-          await throttle
-            .patch({ tenantId, key })
-            .add({ failures: 1 })
-            .where(({ windowStartedAt }, { gt }) => gt(windowStartedAt, cutoff))
-            .go();
-          return;
-        } catch (error) {
-          if (!isConditionFailure(error)) throw error;
-        }
-        try {
-          await throttle
-            .put({ tenantId, key, failures: 1, windowStartedAt: nowSeconds, expiresAt: nowSeconds + Limits.windowSeconds })
-            .where(({ windowStartedAt }, { notExists, lte }) => `${notExists(windowStartedAt)} OR ${lte(windowStartedAt, cutoff)}`)
-            .go();
-          return;
-        } catch (error) {
-          if (!isConditionFailure(error)) throw error;
-        }
-      }
-      throw new Error(`Could not record a failed sign-in for ${key} after 5 attempts`);
-    }),
-  );
+export function sourceOf(ip: string | undefined): string {
+  if (!ip) return "unknown";
+  const bare = ip.replace(/%.*$/, "");
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(bare);
+  if (mapped) return mapped[1]!;
+  if (!isIPv6(bare)) return bare.slice(0, 64);
+  const [head = "", tail = ""] = bare.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = bare.includes("::") ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(":")}::/64`;
 }
 
-export async function clear(subject: Subject): Promise<void> {
-  await useDb().entities.loginThrottle.delete({ tenantId: subject.tenantId, key: subject.key }).go();
+/** What one sign-in attempt is counted against: the account from this source, the account, and the source. */
+export function signIn(tenantId: string, account: string, ip: string | undefined): Subject[] {
+  const windowSeconds = Limits.windowSeconds;
+  const source = sourceOf(ip);
+  const name = account.toLowerCase();
+  const list: Subject[] = [
+    // The narrowest first: a guesser past its own budget is refused before it touches the account's shared one.
+    { tenantId, key: `account:${name}|source:${source}`, limit: Limits.perAccountAndSource, windowSeconds, resetOnSuccess: true },
+  ];
+  if (ip) list.push({ tenantId: PLATFORM_TENANT_ID, key: `source:${source}`, limit: Limits.perSource, windowSeconds });
+  list.push({ tenantId, key: `account:${name}`, limit: Limits.perAccount, windowSeconds });
+  return list;
+}
+
+/**
+ * What opening a workspace is counted against: its source address, for a day (`Config.signupsPerSourcePerDay`). A
+ * sign-up with no known source (the seed, the benches) is not counted; the HTTP API always knows it.
+ */
+export function signUp(ip: string | undefined): Subject[] {
+  if (!ip) return [];
+  return [{ tenantId: PLATFORM_TENANT_ID, key: `signup:${sourceOf(ip)}`, limit: useConfig().signupsPerSourcePerDay, windowSeconds: 24 * 3600 }];
+}
+
+export const signUpRefusal = (minutes: number) =>
+  `Too many workspaces opened from this address today; try again in ${Math.ceil(minutes / 60)} h`;
+
+export const signInRefusal = (minutes: number) => `Too many sign-in attempts; try again in ${minutes} min`;
+
+/**
+ * Takes one attempt on every subject, in order, or none: the first subject at its limit refuses the attempt, the
+ * ones already taken are given back, and the caller is told (429) when the fullest window ends.
+ */
+export async function take(list: Subject[], refusal: (minutes: number) => string, now = useClock().now().getTime()): Promise<Taken[]> {
+  const nowSeconds = Math.floor(now / 1000);
+  const taken: Taken[] = [];
+  for (const subject of list) {
+    const result = await takeOne(subject, nowSeconds);
+    if (typeof result === "number") {
+      taken.push({ subject, windowStartedAt: result });
+      continue;
+    }
+    await giveBack(taken);
+    throw new TooManyRequests(refusal(Math.ceil(result.wait / 60)), result.wait);
+  }
+  return taken;
+}
+
+/**
+ * The guarded attempt succeeded: it does not count against anyone. A subject marked `resetOnSuccess` forgets its
+ * window altogether; the others only get this attempt back, so the owner's success does not wipe out what a guesser
+ * at another address has spent.
+ */
+export async function succeeded(taken: Taken[]): Promise<void> {
+  await Promise.all([
+    giveBack(taken.filter((t) => !t.subject.resetOnSuccess)),
+    ...taken
+      .filter((t) => t.subject.resetOnSuccess)
+      .map(({ subject }) => useDb().entities.loginThrottle.delete({ tenantId: subject.tenantId, key: subject.key }).go()),
+  ]);
+}
+
+/**
+ * Counts one attempt, or says how long until the subject's window ends. Inside an open window the count is raised
+ * under the condition that it is below the limit; when no window is open (none, or ended, or one written before
+ * attempts were counted) a new one is started under the condition that none is open. A racer that loses both reads
+ * again and retries.
+ */
+async function takeOne(subject: Subject, nowSeconds: number): Promise<number | { wait: number }> {
+  const { tenantId, key, limit, windowSeconds } = subject;
+  const cutoff = nowSeconds - windowSeconds;
+  const counters = useDb().entities.loginThrottle;
+  for (let round = 0; round < 5; round++) {
+    try {
+      const { data } = await counters
+        .patch({ tenantId, key })
+        .add({ attempts: 1 })
+        .where(({ windowStartedAt, attempts }, { gt, lt }) => `${gt(windowStartedAt, cutoff)} AND ${lt(attempts, limit)}`)
+        .go({ response: "all_new" });
+      return data.windowStartedAt;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    const item = (await counters.get({ tenantId, key }).go({ consistent: true })).data;
+    const open = item !== null && item.windowStartedAt > cutoff && typeof item.attempts === "number";
+    if (open && item.attempts >= limit) return { wait: item.windowStartedAt + windowSeconds - nowSeconds };
+    if (open) continue;
+    try {
+      await counters
+        .put({ tenantId, key, attempts: 1, windowStartedAt: nowSeconds, expiresAt: nowSeconds + windowSeconds })
+        .where(({ windowStartedAt, attempts }, { notExists, lte }) => `${notExists(windowStartedAt)} OR ${lte(windowStartedAt, cutoff)} OR ${notExists(attempts)}`)
+        .go();
+      return nowSeconds;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+  throw new Error(`Could not count an attempt for ${key} after 5 rounds`);
+}
+
+/** The guarded work failed before it took anything (a sign-up whose address was taken): the attempts do not count. */
+export const release = (taken: Taken[]): Promise<void> => giveBack(taken);
+
+/** Gives attempts back to the windows they were taken in (a window that has since been replaced keeps its count). */
+async function giveBack(taken: Taken[]): Promise<void> {
+  await Promise.all(
+    taken.map(async ({ subject, windowStartedAt }) => {
+      try {
+        await useDb()
+          .entities.loginThrottle.patch({ tenantId: subject.tenantId, key: subject.key })
+          .subtract({ attempts: 1 })
+          .where(({ windowStartedAt: started, attempts }, { eq, gt }) => `${eq(started, windowStartedAt)} AND ${gt(attempts, 0)}`)
+          .go();
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }),
+  );
 }

@@ -86,8 +86,14 @@ export async function open(tenantId: string): Promise<void> {
   Workspace.changed(tenantId);
 }
 
-/** The balance, the daily price, the days it covers and where the workspace stands, for Plan and billing. */
+/** The balance, the daily price, the days it covers and where the workspace stands, for Plan and billing (admins). */
 export async function summary() {
+  Access.assertReadsBilling(usePrincipal());
+  return standing();
+}
+
+/** The summary without its reader's check: /api/me's banner tells every staff member where the workspace stands. */
+async function standing() {
   const tenantId = useTenantId();
   const [balance, subscription] = await Promise.all([account(), Plan.subscription(tenantId)]);
   const price = subscription.dailyPriceMinor;
@@ -98,7 +104,7 @@ export async function summary() {
 
 /** The signed-in view of the current workspace: tenant, plan, balance and inbound address (from its configuration). */
 export async function overview() {
-  const [tenant, summaryNow] = await Promise.all([Tenant.get(useTenantId()), summary()]);
+  const [tenant, summaryNow] = await Promise.all([Tenant.get(useTenantId()), standing()]);
   const { plan, addOns, features, dailyPriceMinor, daysLeft, graceEndsOn, balanceMinor, currency, trialCreditMinor, negativeSince } = summaryNow;
   return {
     tenant,
@@ -119,8 +125,9 @@ export async function ledger(options: { limit?: number; tenantId?: string } = {}
 
 export const LedgerQuerySchema = z.object(paging(25));
 
-/** The balance history a page at a time, newest first: the ledger grows by a day's charge every day. */
+/** The balance history a page at a time, newest first (admins): the ledger grows by a day's charge every day. */
 export async function ledgerPage(raw: z.input<typeof LedgerQuerySchema>): Promise<{ entries: LedgerEntry[]; cursor: string | null }> {
+  Access.assertReadsBilling(usePrincipal());
   const input = parse(LedgerQuerySchema, raw);
   const tenantId = useTenantId();
   const list = Cursor.list("ledger");

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import type { EntityItem } from "electrodb";
-import { useTenantId } from "../actor";
+import { Access } from "../access";
+import { usePrincipal, useTenantId } from "../actor";
 import { useDb } from "../db/service";
 import { guarded, transact } from "../db/transaction";
 import { Conflict, Invalid, NotFound } from "../error";
@@ -284,8 +285,12 @@ export const UpdateSchema = z
   })
   .strict();
 
-/** Changes a customer's name, phone or organization (the claim on their address follows; their search terms by reaction). */
+/**
+ * Changes a customer's name, phone or organization (the claim on their address follows; their search terms by
+ * reaction). Only those who see every department may (Access.editsCustomers).
+ */
 export async function update(customerId: string, raw: z.input<typeof UpdateSchema>): Promise<Info> {
+  Access.assertEditsCustomers(usePrincipal());
   const input = parse(UpdateSchema, raw);
   const tenantId = useTenantId();
   const db = useDb();

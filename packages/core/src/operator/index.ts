@@ -10,7 +10,7 @@ import { PLATFORM_TENANT_ID } from "../db/keys";
 import { isConditionFailure } from "../db/condition";
 import { Cursor } from "../cursor";
 import { useDb } from "../db/service";
-import { NotFound, TooManyRequests, Unauthenticated } from "../error";
+import { NotFound, Unauthenticated } from "../error";
 import { Event } from "../event";
 import { createId } from "../id";
 import { Plan } from "../plan";
@@ -73,19 +73,14 @@ export interface OperatorSession {
 
 export const LoginSchema = z.object({ email: EmailSchema, password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(256) }).strict();
 
-/** Signs an operator in; failures are throttled per account and per source, and all look alike. */
+/** Signs an operator in; attempts are throttled as a staff member's are (core/auth/throttle.ts), and failures all look alike. */
 export async function login(raw: z.input<typeof LoginSchema>, origin: { ip?: string } = {}): Promise<OperatorSession> {
   const input = parse(LoginSchema, raw);
-  const subjects = Throttle.subjects(P, `operator:${input.email}`, origin.ip);
-  const wait = await Throttle.lockedFor(subjects);
-  if (wait > 0) throw new TooManyRequests(`Too many failed sign-ins; try again in ${Math.ceil(wait / 60)} min`, wait);
+  const taken = await Throttle.take(Throttle.signIn(P, `operator:${input.email}`, origin.ip), Throttle.signInRefusal);
   const found = (await useDb().entities.operator.get({ tenantId: P, email: input.email }).go({ consistent: true })).data;
   const valid = found ? await verifyPassword(found.passwordHash, input.password) : await verifyDecoy(input.password);
-  if (!found || !valid) {
-    await Throttle.recordFailure(subjects);
-    throw new Unauthenticated("Wrong email or password");
-  }
-  await Throttle.clear(subjects[0]!);
+  if (!found || !valid) throw new Unauthenticated("Wrong email or password");
+  await Throttle.succeeded(taken);
   const secret = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(24).toString("base64url");
   const expiresAt = Math.floor(Date.now() / 1000) + Math.min(useConfig().sessionTtlSeconds, 12 * 3600);
