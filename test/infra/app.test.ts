@@ -14,7 +14,9 @@ import { TIMER_HANDLER, Timers } from "../../infra/timers";
 import { PortEnv } from "../../functions/src/aws/ports";
 import { Storage } from "../../infra/storage";
 import { STREAM_HANDLER, Stream } from "../../infra/stream";
-import { WAF_LIMITS, Web } from "../../infra/web";
+import { PASSWORD_PATHS, WAF_LIMITS, Web } from "../../infra/web";
+import { createApp } from "../../functions/src/api/app";
+import { openApiDocument } from "../../functions/src/api/openapi";
 import { SECURITY_HEADERS } from "../../web/src/security-headers";
 import { Table, createTableInput } from "../../packages/core/src/db/table";
 import { FUNCTIONS, bundle, lambdaEnvironment } from "../../packages/local/bench/bundles";
@@ -356,6 +358,17 @@ describe("the web ACL and the security headers", () => {
       ["SizeRestrictions_BODY", { Count: {} }],
       ["CrossSiteScripting_BODY", { Count: {} }],
     ]);
+  });
+
+  it("limits exactly the public routes that take a password (from the API's own OpenAPI document)", () => {
+    createApp();
+    const document = openApiDocument({ title: "Frontline API", version: "1" }) as Json;
+    const takingPasswords = Object.entries(document.paths as Record<string, Json>).flatMap(([path, operations]) =>
+      Object.entries(operations as Record<string, Json>)
+        .filter(([method, op]) => method === "post" && JSON.stringify(op.security) === "[]" && JSON.stringify(op.requestBody ?? {}).includes('"password"'))
+        .map(() => path),
+    );
+    expect(takingPasswords.sort()).toEqual([...PASSWORD_PATHS].sort());
   });
 
   it("sends the CSP, no-framing, no-sniffing and referrer headers with the web app's pages, the same as the local server", () => {
