@@ -1,4 +1,5 @@
 import type { SSTConfig } from "sst";
+import { Alerts } from "./infra/alerts";
 import { Api } from "./infra/api";
 import { Email } from "./infra/email";
 import { Storage } from "./infra/storage";
@@ -8,6 +9,7 @@ import { Web } from "./infra/web";
 
 /**
  * Frontline on AWS (SST v2, CDK-based): `npx sst deploy --stage <name>` with your own credentials.
+ *   Alerts   the "ops alerts" topic every alarm notifies (ALERT_EMAIL subscribes an address)
  *   Storage  the one DynamoDB table, built from packages/core/src/db/table.ts, with its change stream; the mail bucket
  *   Timers   EventBridge Scheduler: the schedule group, the timer function, its role and dead-letter queue
  *   Stream   the table's stream -> the stream function, which runs every reaction to a change (letters, counters,
@@ -29,6 +31,6 @@ export default {
     // Throw-away stages clean up after themselves on `sst remove`; "prod" keeps every resource's own policy
     // (the table is RETAIN with deletion protection there, see infra/storage.ts).
     if (app.stage !== "prod") app.setDefaultRemovalPolicy("destroy");
-    app.stack(Storage).stack(Timers).stack(Stream).stack(Api).stack(Email).stack(Web);
+    app.stack(Alerts).stack(Storage).stack(Timers).stack(Stream).stack(Api).stack(Email).stack(Web);
   },
 } satisfies SSTConfig;

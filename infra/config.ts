@@ -33,3 +33,16 @@ export function inboundDomain(stage: string, env: NodeJS.ProcessEnv = process.en
   if (!DOMAIN.test(raw)) throw new Error(`INBOUND_DOMAIN must be a domain name such as inbound.example.com, got "${raw}"`);
   return raw;
 }
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Where the ops alerts go (infra/alerts.ts), from ALERT_EMAIL at deploy time: each stage may name its own. Unset, the
+ * topic has no subscriber and the alarms are seen in the CloudWatch console only.
+ */
+export function alertEmail(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const raw = env.ALERT_EMAIL?.trim();
+  if (!raw) return undefined;
+  if (!EMAIL.test(raw)) throw new Error(`ALERT_EMAIL must be an email address such as ops@example.com, got "${raw}"`);
+  return raw;
+}

@@ -2,6 +2,7 @@ import { ArnFormat, Stack } from "aws-cdk-lib";
 import type { Table } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { Bucket } from "aws-cdk-lib/aws-s3";
+import { NagSuppressions } from "cdk-nag";
 import { Function as SstFunction, type FunctionProps } from "sst/constructs";
 import type { Construct } from "constructs";
 import { LAMBDA_ARCHITECTURE, LAMBDA_NODEJS, LAMBDA_RUNTIME } from "./lambda";
@@ -32,17 +33,38 @@ export interface Shared {
 }
 
 /**
- * A Lambda of the app, with the environment the core's AWS adapters read (functions/src/aws/ports.ts) and only the
- * permissions they need: the table's actions on the table and its indexes, objects in the mail bucket, sending raw
- * mail as the inbound domain, the timers' schedules in their group, and passing the scheduler's role to the
- * Scheduler. Never `bind`: SST would grant "dynamodb:*" and "s3:*".
+ * What an entry point's own code does on AWS, besides reading and writing the table:
+ *   "objects"                    the mail bucket's objects only: the API and inbound mail, whose further effects
+ *                                (letters, timers) are reactions run by the stream function
+ *   "objects, mail and timers"   also sending as the inbound domain and arming timers: the stream function's
+ *                                reactions, and the timers (a letter's retry sends, an escalation re-arms)
  */
-export function appFunction(scope: Construct, id: string, shared: Shared, props: FunctionProps): SstFunction {
+export type Reach = "objects" | "objects, mail and timers";
+
+/**
+ * A Lambda of the app, with the environment the core's AWS adapters read (functions/src/aws/ports.ts) and only the
+ * permissions its reach needs: the table's actions on the table and its indexes, objects in the mail bucket; for
+ * "objects, mail and timers" also sending raw mail as the inbound domain, the timers' schedules in their group, and
+ * passing the scheduler's role to the Scheduler. Never `bind`: SST would grant "dynamodb:*" and "s3:*".
+ */
+export function appFunction(scope: Construct, id: string, shared: Shared, reach: Reach, props: FunctionProps): SstFunction {
   const stack = Stack.of(scope);
   const { table, bucket, timers } = shared;
   const arn = (service: string, resource: string, resourceName: string) =>
     stack.formatArn({ service, resource, resourceName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
-  return new SstFunction(scope, id, {
+  const mailAndTimers =
+    reach === "objects, mail and timers"
+      ? [
+          new PolicyStatement({ actions: ["ses:SendRawEmail"], resources: [arn("ses", "identity", shared.inboundDomain)] }),
+          new PolicyStatement({ actions: [...SCHEDULE_ACTIONS], resources: [arn("scheduler", "schedule", `${timers.group}/*`)] }),
+          new PolicyStatement({
+            actions: ["iam:PassRole"],
+            resources: [timers.roleArn],
+            conditions: { StringEquals: { "iam:PassedToService": "scheduler.amazonaws.com" } },
+          }),
+        ]
+      : [];
+  const fn = new SstFunction(scope, id, {
     // Every function of the app on the one runtime and architecture (infra/lambda.ts; test/infra/app.test.ts checks
     // every function in the synthesised templates).
     runtime: LAMBDA_RUNTIME,
@@ -66,14 +88,36 @@ export function appFunction(scope: Construct, id: string, shared: Shared, props:
     permissions: [
       new PolicyStatement({ actions: [...TABLE_ACTIONS], resources: [table.tableArn, `${table.tableArn}/index/*`] }),
       new PolicyStatement({ actions: [...BLOB_ACTIONS], resources: [bucket.arnForObjects("*")] }),
-      new PolicyStatement({ actions: ["ses:SendRawEmail"], resources: [arn("ses", "identity", shared.inboundDomain)] }),
-      new PolicyStatement({ actions: [...SCHEDULE_ACTIONS], resources: [arn("scheduler", "schedule", `${timers.group}/*`)] }),
-      new PolicyStatement({
-        actions: ["iam:PassRole"],
-        resources: [timers.roleArn],
-        conditions: { StringEquals: { "iam:PassedToService": "scheduler.amazonaws.com" } },
-      }),
+      ...mailAndTimers,
       ...((props.permissions as PolicyStatement[] | undefined) ?? []),
     ],
   });
+  NagSuppressions.addResourceSuppressions(
+    fn,
+    [
+      {
+        id: "AwsSolutions-IAM4",
+        reason: "AWSLambdaBasicExecutionRole: writing the function's own logs, which is all that managed policy grants.",
+        appliesTo: ["Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"],
+      },
+      {
+        id: "AwsSolutions-IAM5",
+        reason:
+          "Wildcards on resources only, each bounded: the table's indexes (<table>/index/*), the mail bucket's objects (<bucket>/*), " +
+          "the timers' schedules in their own group (<group>/*), and X-Ray tracing, whose actions take no resource (SST's default).",
+        appliesTo: [
+          { regex: "/^Resource::.*\\/index\\/\\*$/" },
+          { regex: "/^Resource::.*\\.Arn>\\/\\*$/" },
+          { regex: "/^Resource::arn:.*:schedule\\/.*\\/\\*$/" },
+          "Resource::*",
+        ],
+      },
+      {
+        id: "AwsSolutions-L1",
+        reason: "nodejs22.x on purpose (infra/lambda.ts): a runtime Lambda supports, the one the bundles target; nodejs24.x needs its own check.",
+      },
+    ],
+    true,
+  );
+  return fn;
 }

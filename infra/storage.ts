@@ -1,9 +1,12 @@
-import { RemovalPolicy } from "aws-cdk-lib";
+import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table as DynamoTable, type Attribute } from "aws-cdk-lib/aws-dynamodb";
-import { BlockPublicAccess, Bucket, BucketEncryption } from "aws-cdk-lib/aws-s3";
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
+import { NagSuppressions } from "cdk-nag";
 import type { StackContext } from "sst/constructs";
+import type { Construct } from "constructs";
 import { Table, createTableInput } from "../packages/core/src/db/table";
 import { isProd } from "./config";
+import { explainDeployHelpers } from "./nag";
 
 const ATTRIBUTE_TYPES: Record<string, AttributeType> = {
   S: AttributeType.STRING,
@@ -20,6 +23,24 @@ function keyAttribute(name: string): Attribute {
   const type = definition?.AttributeType && ATTRIBUTE_TYPES[definition.AttributeType];
   if (!type) throw new Error(`The core's table definition has no key attribute type for "${name}"`);
   return { name, type };
+}
+
+/**
+ * A bucket for access logs (S3 server access logs, CloudFront's standard logs), kept 90 days. Private, encrypted, TLS
+ * only; CloudFront's standard logs need the bucket's ACLs, hence object-writer ownership. Like the mail bucket, it
+ * outlives `sst remove` on prod.
+ */
+export function accessLogBucket(scope: Construct, id: string, prod: boolean): Bucket {
+  const logs = new Bucket(scope, id, {
+    encryption: BucketEncryption.S3_MANAGED,
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    enforceSSL: true,
+    objectOwnership: ObjectOwnership.OBJECT_WRITER,
+    lifecycleRules: [{ expiration: Duration.days(90) }],
+    ...(prod ? { removalPolicy: RemovalPolicy.RETAIN } : { removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true }),
+  });
+  NagSuppressions.addResourceSuppressions(logs, [{ id: "AwsSolutions-S1", reason: "This is the access-log bucket: logging its own access would log forever." }]);
+  return logs;
 }
 
 /**
@@ -54,13 +75,17 @@ export function Storage({ app, stack }: StackContext) {
   }
   // Raw mail as received, attachments and large mail HTML (the core's BlobStore). Private, encrypted, TLS only; on
   // prod it outlives `sst remove` like the table, elsewhere it is emptied and deleted with the stage.
+  const logs = accessLogBucket(stack, "AccessLogs", prod);
   const bucket = new Bucket(stack, "Mail", {
+    serverAccessLogsBucket: logs,
+    serverAccessLogsPrefix: "mail/",
     encryption: BucketEncryption.S3_MANAGED,
     blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
     enforceSSL: true,
     versioned: prod,
     ...(prod ? { removalPolicy: RemovalPolicy.RETAIN } : { removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true }),
   });
+  explainDeployHelpers(stack);
   stack.addOutputs({ TableName: table.tableName, MailBucket: bucket.bucketName });
   return { table, bucket };
 }

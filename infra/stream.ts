@@ -1,10 +1,11 @@
 import { Duration } from "aws-cdk-lib";
 import { StartingPosition } from "aws-cdk-lib/aws-lambda";
 import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
-import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { use, type StackContext } from "sst/constructs";
+import { Alerts, deadLetterQueue } from "./alerts";
 import { inboundDomain } from "./config";
 import { appFunction } from "./functions";
+import { explainDeployHelpers } from "./nag";
 import { Storage } from "./storage";
 import { Timers } from "./timers";
 
@@ -41,15 +42,11 @@ export function Stream({ app, stack }: StackContext) {
   const { timers } = use(Timers);
 
   // Where Lambda describes a batch it gave up on (the shard, the sequence numbers: not the changes themselves, which
-  // stay in the table). Encrypted, TLS only, kept 14 days (SQS's longest).
-  const deadLetters = new Queue(stack, "DeadLetters", {
-    retentionPeriod: Duration.days(14),
-    encryption: QueueEncryption.SQS_MANAGED,
-    enforceSSL: true,
-  });
+  // stay in the table).
+  const deadLetters = deadLetterQueue(stack, "DeadLetters", use(Alerts), "A batch of table changes failed all its retries");
 
   const shared = { table, bucket, timers, inboundDomain: inboundDomain(app.stage) };
-  const consumer = appFunction(stack, "StreamFunction", shared, {
+  const consumer = appFunction(stack, "StreamFunction", shared, "objects, mail and timers", {
     handler: STREAM_HANDLER,
     // Reactions render letters and write the table; the CPU share scales with memory.
     memorySize: 1024,
@@ -58,6 +55,7 @@ export function Stream({ app, stack }: StackContext) {
   });
   consumer.addEventSource(new DynamoEventSource(table, { ...STREAM_CONSUMER, onFailure: new SqsDlq(deadLetters) }));
 
+  explainDeployHelpers(stack);
   stack.addOutputs({ StreamDeadLetterQueue: deadLetters.queueUrl });
   return { consumer, deadLetters };
 }

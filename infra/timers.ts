@@ -1,13 +1,14 @@
-import { ArnFormat, Duration, Stack } from "aws-cdk-lib";
+import { ArnFormat, Stack } from "aws-cdk-lib";
 import { PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { CfnScheduleGroup } from "aws-cdk-lib/aws-scheduler";
-import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Rule, RuleTargetInput, Schedule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
 import { PLATFORM_TENANT_ID } from "../packages/core/src/db/keys";
 import { use, type StackContext } from "sst/constructs";
+import { Alerts, deadLetterQueue } from "./alerts";
 import { inboundDomain } from "./config";
 import { appFunction } from "./functions";
+import { explainDeployHelpers } from "./nag";
 import { Storage } from "./storage";
 
 export const TIMER_HANDLER = "functions/src/timer/handler.handler";
@@ -20,11 +21,7 @@ export const TIMER_HANDLER = "functions/src/timer/handler.handler";
 export function Timers({ app, stack }: StackContext) {
   const { table, bucket } = use(Storage);
   const group = new CfnScheduleGroup(stack, "Group", { name: app.logicalPrefixedName("timers") });
-  const deadLetters = new Queue(stack, "DeadLetters", {
-    retentionPeriod: Duration.days(14),
-    encryption: QueueEncryption.SQS_MANAGED,
-    enforceSSL: true,
-  });
+  const deadLetters = deadLetterQueue(stack, "DeadLetters", use(Alerts), "A timer or the daily billing run failed all its retries");
   // Named, so that its ARN is known before it exists: the function's own environment names it (a reference would be
   // a cycle), and the Scheduler's role may invoke exactly it.
   const functionName = app.logicalPrefixedName("timer");
@@ -37,7 +34,7 @@ export function Timers({ app, stack }: StackContext) {
   role.addToPolicy(new PolicyStatement({ actions: ["sqs:SendMessage"], resources: [deadLetters.queueArn] }));
 
   const timers = { group: group.name!, roleArn: role.roleArn, deadLetterArn: deadLetters.queueArn, functionArn };
-  const timer = appFunction(stack, "TimerFunction", { table, bucket, timers, inboundDomain: inboundDomain(app.stage) }, {
+  const timer = appFunction(stack, "TimerFunction", { table, bucket, timers, inboundDomain: inboundDomain(app.stage) }, "objects, mail and timers", {
     handler: TIMER_HANDLER,
     functionName,
     memorySize: 512,
@@ -57,6 +54,7 @@ export function Timers({ app, stack }: StackContext) {
     }),
   );
 
+  explainDeployHelpers(stack);
   stack.addOutputs({ ScheduleGroup: group.name!, TimerDeadLetterQueue: deadLetters.queueUrl });
   return { timers, timer, group, deadLetters, schedulerRole: role, dailyBilling };
 }

@@ -1,4 +1,4 @@
-import { Stack } from "aws-cdk-lib";
+import { AspectPriority, Aspects, Duration, Stack } from "aws-cdk-lib";
 import {
   AllowedMethods,
   CachePolicy,
@@ -6,15 +6,24 @@ import {
   FunctionCode,
   FunctionEventType,
   FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   OriginProtocolPolicy,
   OriginRequestPolicy,
+  ResponseHeadersPolicy,
   ViewerProtocolPolicy,
   type BehaviorOptions,
 } from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
+import { CfnWebACL } from "aws-cdk-lib/aws-wafv2";
+import { NagSuppressions } from "cdk-nag";
 import { StaticSite, use, type StackContext } from "sst/constructs";
+import type { Construct } from "constructs";
+import { CONTENT_SECURITY_POLICY, REFERRER_POLICY } from "../web/src/security-headers";
 import { Api } from "./api";
-import { inboundDomain } from "./config";
+import { inboundDomain, isProd } from "./config";
+import { explainDeployHelpers } from "./nag";
+import { accessLogBucket } from "./storage";
 
 /** The CloudFront path pattern that goes to the HTTP API instead of the bucket. */
 export const API_PATH_PATTERN = "/api/*";
@@ -36,6 +45,88 @@ export const SPA_REWRITE_CODE = `function handler(event) {
   if (last === "" || last.indexOf(".") === -1) request.uri = "/index.html";
   return request;
 }`;
+
+/**
+ * The API routes that hash a password (argon2id on Lambda, ~19 MiB and a CPU share each): signing up, signing in to a
+ * workspace or the operator console, accepting an invitation. The web ACL allows each address far fewer of them.
+ */
+export const PASSWORD_PATHS = ["/api/signup", "/api/auth/login", "/api/operator/login", "/api/invitations/accept"] as const;
+
+/** Requests per address per 5 minutes (WAF's window): to the password routes, and to anything. */
+export const WAF_LIMITS = { passwordRoutes: 20, perAddress: 2000 } as const;
+
+/** CloudFront web ACLs live in us-east-1 whatever the distribution's origins; SST v2 puts every stack in the app's region. */
+const CLOUDFRONT_WAF_REGION = "us-east-1";
+
+const visibility = (metricName: string): CfnWebACL.VisibilityConfigProperty => ({
+  cloudWatchMetricsEnabled: true,
+  metricName,
+  sampledRequestsEnabled: true,
+});
+
+/**
+ * The distribution's web ACL (AWS WAF, CLOUDFRONT scope): per-address rate limits, tighter on the password routes,
+ * then AWS's common rule set. Its size and cross-site-scripting rules on request bodies only count: replies, notes,
+ * templates and articles are longer than the rule set's 8 KB and quote code and mail; the app bounds and validates
+ * bodies itself, and escapes and sanitises what it shows.
+ */
+function webAcl(scope: Construct, name: string): CfnWebACL {
+  const rateRule = (ruleName: string, priority: number, limit: number, scopeDown?: CfnWebACL.StatementProperty): CfnWebACL.RuleProperty => ({
+    name: ruleName,
+    priority,
+    action: { block: {} },
+    statement: { rateBasedStatement: { aggregateKeyType: "IP", limit, evaluationWindowSec: 300, ...(scopeDown ? { scopeDownStatement: scopeDown } : {}) } },
+    visibilityConfig: visibility(ruleName),
+  });
+  const passwordRoutes: CfnWebACL.StatementProperty = {
+    orStatement: {
+      statements: PASSWORD_PATHS.map((path) => ({
+        byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: "EXACTLY", searchString: path, textTransformations: [{ priority: 0, type: "NONE" }] },
+      })),
+    },
+  };
+  return new CfnWebACL(scope, "WebAcl", {
+    name,
+    scope: "CLOUDFRONT",
+    defaultAction: { allow: {} },
+    visibilityConfig: visibility(name),
+    rules: [
+      rateRule("PasswordRoutesPerAddress", 0, WAF_LIMITS.passwordRoutes, passwordRoutes),
+      rateRule("PerAddress", 1, WAF_LIMITS.perAddress),
+      {
+        name: "AWSManagedRulesCommonRuleSet",
+        priority: 2,
+        overrideAction: { none: {} },
+        statement: {
+          managedRuleGroupStatement: {
+            vendorName: "AWS",
+            name: "AWSManagedRulesCommonRuleSet",
+            ruleActionOverrides: ["SizeRestrictions_BODY", "CrossSiteScripting_BODY"].map((rule) => ({ name: rule, actionToUse: { count: {} } })),
+          },
+        },
+        visibilityConfig: visibility("AWSManagedRulesCommonRuleSet"),
+      },
+    ],
+  });
+}
+
+/**
+ * The web ACL's ARN: the one made here when the app is in us-east-1 (the default), or WEB_ACL_ARN, a CLOUDFRONT web
+ * ACL made in us-east-1 by other means, for an app in another region (SST v2 cannot put one stack elsewhere). Prod
+ * refuses to go without one.
+ */
+function webAclArn(scope: Construct, stage: string, name: string): string | undefined {
+  if (Stack.of(scope).region === CLOUDFRONT_WAF_REGION) return webAcl(scope, name).attrArn;
+  const given = process.env.WEB_ACL_ARN?.trim();
+  if (given) return given;
+  if (isProd(stage)) {
+    throw new Error(
+      `The "${stage}" stage is in ${Stack.of(scope).region}, and CloudFront's web ACL must be made in ${CLOUDFRONT_WAF_REGION}: ` +
+        `deploy to us-east-1, or create one there and pass its ARN as WEB_ACL_ARN`,
+    );
+  }
+  return undefined;
+}
 
 /**
  * The web app as an SST StaticSite (S3 + CloudFront), sharing one origin with the API: CloudFront sends /api/* to
@@ -60,6 +151,22 @@ export function Web({ app, stack }: StackContext) {
     runtime: FunctionRuntime.JS_2_0,
   });
 
+  // Every page of the app carries its Content-Security-Policy and the framing, sniffing and referrer headers
+  // (web/src/security-headers.ts; the local server sends the same). Not the API's: its responses set their own.
+  const securityHeaders = new ResponseHeadersPolicy(stack, "SecurityHeaders", {
+    comment: "Frontline web app: CSP, no framing, no sniffing, same-origin referrer, HSTS",
+    securityHeadersBehavior: {
+      contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+      referrerPolicy: { referrerPolicy: REFERRER_POLICY as HeadersReferrerPolicy, override: true },
+      strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: false, override: true },
+    },
+  });
+
+  const logs = accessLogBucket(stack, "AccessLogs", isProd(app.stage));
+  const webAclId = webAclArn(stack, app.stage, app.logicalPrefixedName("web"));
+
   const site = new StaticSite(stack, "Web", {
     path: "web",
     // A deploy always rebuilds the app. The infra tests build web/dist themselves, only when it is stale
@@ -72,10 +179,16 @@ export function Web({ app, stack }: StackContext) {
     // web/src; keep them in SST's own folder.
     vite: { types: "../.sst/types/web-vite-env.d.ts" },
     cdk: {
+      bucket: { enforceSSL: true },
       distribution: {
         errorResponses: [],
+        enableLogging: true,
+        logBucket: logs,
+        logFilePrefix: "cloudfront/",
+        ...(webAclId ? { webAclId } : {}),
         defaultBehavior: {
           functionAssociations: [{ function: spaRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
+          responseHeadersPolicy: securityHeaders,
         },
         additionalBehaviors: { [API_PATH_PATTERN]: apiBehavior },
       },
@@ -88,6 +201,39 @@ export function Web({ app, stack }: StackContext) {
     throw new Error("StaticSite no longer creates a child named CloudFrontFunction: revisit infra/web.ts");
   }
 
+  explainWebFindings(site);
+  explainDeployHelpers(stack);
   stack.addOutputs({ SiteUrl: site.url });
   return { site };
+}
+
+/** cdk-nag's findings on the StaticSite that stay, and why. */
+function explainWebFindings(site: StaticSite): void {
+  const { bucket, distribution } = site.cdk!;
+  NagSuppressions.addResourceSuppressions(bucket, [
+    { id: "AwsSolutions-S1", reason: "Only CloudFront reads the site's bucket, and CloudFront's own access logs (AccessLogs/cloudfront/) record every request; deploys write it." },
+  ]);
+  NagSuppressions.addResourceSuppressions(distribution, [
+    {
+      id: "AwsSolutions-CFR4",
+      reason: "No custom domain is configured: the distribution serves *.cloudfront.net with CloudFront's default certificate, whose TLS floor CloudFront sets (README, Deploy to AWS).",
+    },
+    { id: "AwsSolutions-CFR7", reason: "SST 2.49.8's StaticSite reaches its bucket through an origin access identity; the bucket stays private either way." },
+    { id: "AwsSolutions-CFR1", reason: "Workspaces and their customers are anywhere: no country is refused." },
+  ]);
+  // SST makes the uploader's policy once the app is built (a deferred task), after this runs: explained when it
+  // appears, before the checks (aspects of a lower priority run first).
+  Aspects.of(site).add(
+    {
+      visit(node) {
+        if (node.node.id !== "S3UploaderPolicy") return;
+        NagSuppressions.addResourceSuppressions(
+          node,
+          [{ id: "AwsSolutions-IAM5", reason: "SST's uploader (deploys only) copies the built app into the site's bucket: every object of that bucket, and the build's asset objects." }],
+          true,
+        );
+      },
+    },
+    { priority: AspectPriority.MUTATING },
+  );
 }

@@ -7,6 +7,7 @@ import { Department } from "@frontline/core/department";
 import { Staff } from "@frontline/core/staff";
 import { Tenant } from "@frontline/core/tenant";
 import { Ticket } from "@frontline/core/ticket";
+import { CONTENT_SECURITY_POLICY } from "../../web/src/security-headers";
 import { startBrowserHarness, type BrowserHarness } from "../support/browser";
 import { makeSignup } from "../support/factories";
 import { actorOf, type StaffActor } from "../support/workspace";
@@ -85,6 +86,38 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await harness?.close();
+});
+
+describe("the console's security headers, in Chromium", () => {
+  it("serves its pages with the CSP, no framing, no sniffing and a same-origin referrer; Chromium refuses an inline script", async () => {
+    // A session of its own: the harness's sessions fail the file on any violation, and this one makes one on purpose.
+    const context = await harness!.browser.newContext({ baseURL: harness!.runtime.url });
+    try {
+      const page = await context.newPage();
+      const response = await page.goto("/login");
+      const headers = response!.headers();
+      expect(headers["content-security-policy"]).toBe(CONTENT_SECURITY_POLICY);
+      expect(headers["x-frame-options"]).toBe("DENY");
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+      expect(headers["referrer-policy"]).toBe("same-origin");
+      await page.getByRole("button", { name: "Sign in" }).waitFor();
+      const outcome = await page.evaluate(
+        () =>
+          new Promise<{ ran: boolean; violated: string }>((resolve) => {
+            document.addEventListener("securitypolicyviolation", (e) => resolve({ ran: "injected" in window, violated: e.violatedDirective }));
+            const script = document.createElement("script");
+            script.textContent = "window.injected = true";
+            document.body.append(script);
+          }),
+      );
+      expect(outcome).toEqual({ ran: false, violated: "script-src-elem" });
+      // The API's answers keep their own headers.
+      const api = await page.request.get("/api/health");
+      expect(api.headers()["content-security-policy"]).toBeUndefined();
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe("the agent console, in Chromium", () => {

@@ -7,13 +7,17 @@ import { Template } from "aws-cdk-lib/assertions";
 import { Function as SstFunction, StaticSite, getStack, type App } from "sst/constructs";
 import { useProject } from "sst/project.js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { Api } from "../../infra/api";
+import { Api, API_THROTTLE } from "../../infra/api";
+import { Alerts } from "../../infra/alerts";
 import { Email, INBOUND_HANDLER, INBOUND_PREFIX } from "../../infra/email";
 import { TIMER_HANDLER, Timers } from "../../infra/timers";
 import { PortEnv } from "../../functions/src/aws/ports";
 import { Storage } from "../../infra/storage";
 import { STREAM_HANDLER, Stream } from "../../infra/stream";
-import { Web } from "../../infra/web";
+import { PASSWORD_PATHS, WAF_LIMITS, Web } from "../../infra/web";
+import { createApp } from "../../functions/src/api/app";
+import { openApiDocument } from "../../functions/src/api/openapi";
+import { SECURITY_HEADERS } from "../../web/src/security-headers";
 import { Table, createTableInput } from "../../packages/core/src/db/table";
 import { FUNCTIONS, bundle, lambdaEnvironment } from "../../packages/local/bench/bundles";
 import { buildWeb, webBuildNeeded } from "../../packages/local/src/web-build";
@@ -22,6 +26,7 @@ import { useTestTable } from "../support/db";
 import { makeSignup } from "../support/factories";
 import {
   actionsOf,
+  nagFindings,
   onlyResource,
   policyStatements,
   resourcesOf,
@@ -88,6 +93,11 @@ function exportOf(producer: Template, value: Json): Json {
   return { "Fn::ImportValue": output.Export.Name };
 }
 
+/** The access-log buckets (CloudFront's standard logs need object-writer ownership). */
+function isLogBucket(props: Json): boolean {
+  return JSON.stringify(props.OwnershipControls ?? {}).includes("ObjectWriter");
+}
+
 function table() {
   return onlyResource(storage, "AWS::DynamoDB::Table");
 }
@@ -113,8 +123,9 @@ describe("sst.config.ts", () => {
     }
   });
 
-  it("mounts the storage, timers, stream, api, email and web stacks, named after the stage", () => {
+  it("mounts the alerts, storage, timers, stream, api, email and web stacks, named after the stage", () => {
     expect(stacksOf(app).map((s) => s.stackName)).toEqual([
+      "test-frontline-Alerts",
       "test-frontline-Storage",
       "test-frontline-Timers",
       "test-frontline-Stream",
@@ -224,20 +235,22 @@ describe("api", () => {
       Action: TABLE_ACTIONS,
       Resource: [tableArn, { "Fn::Join": ["", [tableArn, "/index/*"]] }],
     });
-    // Besides: the mail bucket's objects, sending as the inbound domain, the timers' schedules and passing their role
-    // to the Scheduler (see the timers and email tests), and X-Ray tracing (SST's default). Nothing else.
+    // Besides: the mail bucket's objects and X-Ray tracing (SST's default). The API sends no mail and arms no timer
+    // (reactions do, in the stream function): no SES, no Scheduler, no passing the Scheduler's role.
     expect(statements.filter((s) => s !== dynamo[0]).flatMap(actionsOf).sort()).toEqual([
-      "iam:PassRole",
       "s3:DeleteObject",
       "s3:GetObject",
       "s3:PutObject",
-      "scheduler:CreateSchedule",
-      "scheduler:DeleteSchedule",
-      "scheduler:UpdateSchedule",
-      "ses:SendRawEmail",
       "xray:PutTelemetryRecords",
       "xray:PutTraceSegments",
     ]);
+  });
+
+  it("throttles the stage: a ceiling on what a flood costs, for every client together", () => {
+    const stage = onlyResource(api, "AWS::ApiGatewayV2::Stage").props;
+    expect(stage.StageName).toBe("$default");
+    expect(stage.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: API_THROTTLE.rate, ThrottlingBurstLimit: API_THROTTLE.burst });
+    expect(API_THROTTLE.rate).toBeGreaterThan(0);
   });
 });
 
@@ -250,9 +263,14 @@ describe("web", () => {
     return onlyResource(web, "AWS::CloudFront::Function");
   }
 
+  /** The site's bucket, not the access-log bucket. */
+  function siteBucket() {
+    return onlyResource(web, "AWS::S3::Bucket", (p) => !isLogBucket(p));
+  }
+
   it("serves the site's bucket by default, as a single-page app, with no distribution-wide error pages", () => {
     const config = distribution();
-    const bucket = onlyResource(web, "AWS::S3::Bucket");
+    const bucket = siteBucket();
     const s3 = config.Origins.find((o: Json) => o.S3OriginConfig);
     expect(s3.DomainName).toEqual({ "Fn::GetAtt": [bucket.id, "RegionalDomainName"] });
     expect(config.DefaultRootObject).toBe("index.html");
@@ -302,7 +320,7 @@ describe("web", () => {
   });
 
   it("uploads the built web app (web/dist) to the site's bucket", () => {
-    const bucket = onlyResource(web, "AWS::S3::Bucket");
+    const bucket = siteBucket();
     const uploader = onlyResource(web, "Custom::S3Uploader").props;
     expect(uploader.destinationBucketName).toEqual({ Ref: bucket.id });
     expect(uploader.sources).toHaveLength(1);
@@ -313,6 +331,127 @@ describe("web", () => {
       readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [relative(dist, join(dir, name))]));
     expect(uploaded.split("\n").filter(Boolean).sort()).toEqual(files(dist).sort());
     expect(uploaded.split("\n")).toContain("index.html");
+  });
+});
+
+describe("the web ACL and the security headers", () => {
+  function distribution(): Json {
+    return onlyResource(web, "AWS::CloudFront::Distribution").props.DistributionConfig;
+  }
+
+  it("puts a CLOUDFRONT web ACL in front of the distribution: per address, tighter on the password routes, then AWS's common rules", () => {
+    const acl = onlyResource(web, "AWS::WAFv2::WebACL");
+    expect(distribution().WebACLId).toEqual({ "Fn::GetAtt": [acl.id, "Arn"] });
+    expect(acl.props).toMatchObject({ Scope: "CLOUDFRONT", DefaultAction: { Allow: {} } });
+    const [passwords, perAddress, common] = acl.props.Rules as Json[];
+    expect(passwords).toMatchObject({ Priority: 0, Action: { Block: {} } });
+    expect(passwords.Statement.RateBasedStatement).toMatchObject({ AggregateKeyType: "IP", Limit: WAF_LIMITS.passwordRoutes, EvaluationWindowSec: 300 });
+    const paths = passwords.Statement.RateBasedStatement.ScopeDownStatement.OrStatement.Statements.map((s: Json) => s.ByteMatchStatement);
+    expect(paths.map((m: Json) => m.SearchString)).toEqual(["/api/signup", "/api/auth/login", "/api/operator/login", "/api/invitations/accept"]);
+    for (const match of paths) expect(match).toMatchObject({ FieldToMatch: { UriPath: {} }, PositionalConstraint: "EXACTLY" });
+    expect(perAddress).toMatchObject({ Priority: 1, Action: { Block: {} }, Statement: { RateBasedStatement: { AggregateKeyType: "IP", Limit: WAF_LIMITS.perAddress } } });
+    expect(perAddress.Statement.RateBasedStatement.ScopeDownStatement).toBeUndefined();
+    expect(WAF_LIMITS.passwordRoutes).toBeLessThan(WAF_LIMITS.perAddress / 10);
+    expect(common).toMatchObject({ Priority: 2, OverrideAction: { None: {} } });
+    expect(common.Statement.ManagedRuleGroupStatement).toMatchObject({ VendorName: "AWS", Name: "AWSManagedRulesCommonRuleSet" });
+    expect(common.Statement.ManagedRuleGroupStatement.RuleActionOverrides.map((o: Json) => [o.Name, o.ActionToUse])).toEqual([
+      ["SizeRestrictions_BODY", { Count: {} }],
+      ["CrossSiteScripting_BODY", { Count: {} }],
+    ]);
+  });
+
+  it("limits exactly the public routes that take a password (from the API's own OpenAPI document)", () => {
+    createApp();
+    const document = openApiDocument({ title: "Frontline API", version: "1" }) as Json;
+    const takingPasswords = Object.entries(document.paths as Record<string, Json>).flatMap(([path, operations]) =>
+      Object.entries(operations as Record<string, Json>)
+        .filter(([method, op]) => method === "post" && JSON.stringify(op.security) === "[]" && JSON.stringify(op.requestBody ?? {}).includes('"password"'))
+        .map(() => path),
+    );
+    expect(takingPasswords.sort()).toEqual([...PASSWORD_PATHS].sort());
+  });
+
+  it("sends the CSP, no-framing, no-sniffing and referrer headers with the web app's pages, the same as the local server", () => {
+    const policy = onlyResource(web, "AWS::CloudFront::ResponseHeadersPolicy");
+    expect(distribution().DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: policy.id });
+    const headers = policy.props.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(headers.ContentSecurityPolicy).toEqual({ ContentSecurityPolicy: SECURITY_HEADERS["content-security-policy"], Override: true });
+    expect(headers.ContentTypeOptions).toEqual({ Override: true });
+    expect(headers.FrameOptions).toEqual({ FrameOption: SECURITY_HEADERS["x-frame-options"], Override: true });
+    expect(headers.ReferrerPolicy).toEqual({ ReferrerPolicy: SECURITY_HEADERS["referrer-policy"], Override: true });
+    expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 365 * 86400, Override: true });
+    const csp = SECURITY_HEADERS["content-security-policy"]!;
+    for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "connect-src 'self'"]) {
+      expect(csp).toContain(directive);
+    }
+    expect(csp).not.toContain("unsafe");
+    // The API's responses keep their own headers (a mail's HTML carries its own, stricter policy).
+    expect(distribution().CacheBehaviors[0].ResponseHeadersPolicyId).toBeUndefined();
+  });
+
+  it("logs every CloudFront request to the access-log bucket", () => {
+    const logs = onlyResource(web, "AWS::S3::Bucket", isLogBucket);
+    expect(distribution().Logging).toEqual({ Bucket: { "Fn::GetAtt": [logs.id, "RegionalDomainName"] }, Prefix: "cloudfront/" });
+    expect(logs.props.LifecycleConfiguration.Rules).toEqual([expect.objectContaining({ ExpirationInDays: 90, Status: "Enabled" })]);
+  });
+});
+
+describe("buckets, in every stack", () => {
+  it("each refuses plain HTTP", () => {
+    const buckets = stacksOf(app).flatMap((stack) => {
+      const template = Template.fromStack(stack);
+      const policies = resourcesOf(template, "AWS::S3::BucketPolicy").map(([, p]) => p.Properties);
+      return resourcesOf(template, "AWS::S3::Bucket").map(([id]) => {
+        const policy = policies.find((p: Json) => p.Bucket.Ref === id);
+        const denies = (policy?.PolicyDocument.Statement ?? []).filter(
+          (s: Json) => s.Effect === "Deny" && s.Condition?.Bool?.["aws:SecureTransport"] === "false" && s.Action === "s3:*",
+        );
+        return { bucket: `${stack.stackName}/${id}`, refusesPlainHttp: denies.length === 1 };
+      });
+    });
+    expect(buckets.length).toBe(4);
+    expect(buckets.filter((b) => !b.refusesPlainHttp)).toEqual([]);
+  });
+
+  it("logs access to the mail bucket in the access-log bucket", () => {
+    const logs = onlyResource(storage, "AWS::S3::Bucket", isLogBucket);
+    const mail = onlyResource(storage, "AWS::S3::Bucket", (p) => !isLogBucket(p));
+    expect(mail.props.LoggingConfiguration).toEqual({ DestinationBucketName: { Ref: logs.id }, LogFilePrefix: "mail/" });
+  });
+});
+
+describe("alarms", () => {
+  const topicArn = () => exportOf(templateOf(Alerts), { Ref: onlyResource(templateOf(Alerts), "AWS::SNS::Topic").id });
+
+  it("have one ops alerts topic, TLS only", () => {
+    const alerts = templateOf(Alerts);
+    const topic = onlyResource(alerts, "AWS::SNS::Topic");
+    expect(topic.props.DisplayName).toBe("Frontline ops alerts");
+    const policy = onlyResource(alerts, "AWS::SNS::TopicPolicy").props.PolicyDocument.Statement;
+    expect(policy).toEqual([expect.objectContaining({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } })]);
+  });
+
+  it("tell the topic as soon as a message waits in any dead-letter or failure queue", () => {
+    for (const [template, queueId] of [
+      [timers, "DeadLetters"],
+      [stream, "DeadLetters"],
+      [email, "InboundFailures"],
+    ] as const) {
+      const queue = onlyResource(template, "AWS::SQS::Queue", () => true);
+      expect(queue.id.startsWith(queueId)).toBe(true);
+      const alarm = onlyResource(template, "AWS::CloudWatch::Alarm").props;
+      expect(alarm).toMatchObject({
+        Namespace: "AWS/SQS",
+        MetricName: "ApproximateNumberOfMessagesVisible",
+        Dimensions: [{ Name: "QueueName", Value: { "Fn::GetAtt": [queue.id, "QueueName"] } }],
+        Statistic: "Maximum",
+        Threshold: 1,
+        ComparisonOperator: "GreaterThanOrEqualToThreshold",
+        EvaluationPeriods: 1,
+        TreatMissingData: "notBreaching",
+      });
+      expect(alarm.AlarmActions).toEqual([topicArn()]);
+    }
   });
 });
 
@@ -381,6 +520,40 @@ describe("email", () => {
     expect(rule.Actions[1].LambdaAction).toEqual({ FunctionArn: { "Fn::GetAtt": [inboundFunction().id, "Arn"] }, InvocationType: "Event" });
     const permission = onlyResource(email, "AWS::Lambda::Permission", (p) => p.Principal === "ses.amazonaws.com");
     expect(permission.props).toMatchObject({ Action: "lambda:InvokeFunction", FunctionName: { "Fn::GetAtt": [inboundFunction().id, "Arn"] } });
+  });
+
+  it("sends an invocation that failed its two retries to the failures queue, whose URL is an output", () => {
+    const fn = inboundFunction();
+    const queue = onlyResource(email, "AWS::SQS::Queue");
+    expect(queue.props).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 86400 });
+    const config = onlyResource(email, "AWS::Lambda::EventInvokeConfig").props;
+    expect(config).toMatchObject({
+      FunctionName: { Ref: fn.id },
+      Qualifier: "$LATEST",
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 6 * 3600,
+      DestinationConfig: { OnFailure: { Destination: { "Fn::GetAtt": [queue.id, "Arn"] } } },
+    });
+    expect(email.findOutputs("InboundFailuresQueue")).toEqual({ InboundFailuresQueue: expect.objectContaining({ Value: { Ref: queue.id } }) });
+  });
+
+  it("lets the inbound function use the table, the mail bucket's objects and its failures queue: it sends no mail and arms no timer", () => {
+    const fn = inboundFunction();
+    const roleId = fn.props.Role["Fn::GetAtt"][0];
+    const actions = resourcesOf(email, "AWS::IAM::Policy")
+      .filter(([, p]) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[])
+      .flatMap(actionsOf);
+    expect(actions.filter((a) => !a.startsWith("dynamodb:")).sort()).toEqual([
+      "s3:DeleteObject",
+      "s3:GetObject",
+      "s3:PutObject",
+      "sqs:GetQueueAttributes",
+      "sqs:GetQueueUrl",
+      "sqs:SendMessage",
+      "xray:PutTelemetryRecords",
+      "xray:PutTraceSegments",
+    ]);
   });
 
   it("makes the inbound domain an SES identity with DKIM, to send the letters from", () => {
@@ -469,7 +642,8 @@ describe("stream", () => {
 
   it("lets the function do what the others do, read the stream and send to its dead-letter queue; nothing more", () => {
     const statements = roleStatements(stream, streamFunction());
-    const apiStatements = roleStatements(api, apiFunction());
+    // The timer function has the same reach (it sends letters' retries and re-arms timers).
+    const timerStatements = roleStatements(timers, onlyResource(timers, "AWS::Lambda::Function", (p) => p.Handler === TIMER_HANDLER));
     const streamArn = exportOf(storage, { "Fn::GetAtt": [table().id, "StreamArn"] });
     const queueArn = { "Fn::GetAtt": [deadLetterQueue().id, "Arn"] };
     // Granted by the event source mapping (the CDK's grantStreamRead; ListStreams takes no resource) and by the on-failure
@@ -482,8 +656,9 @@ describe("stream", () => {
     });
     expect(statements).toContainEqual({ Effect: "Allow", Action: ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"], Resource: queueArn });
     const shared = statements.filter((s) => !actionsOf(s).some((a) => a.startsWith("sqs:") || ["dynamodb:ListStreams", "dynamodb:DescribeStream"].includes(a)));
-    expect(shared.flatMap(actionsOf).sort()).toEqual(apiStatements.flatMap(actionsOf).sort());
-    expect(statements.flatMap(actionsOf)).toHaveLength(apiStatements.flatMap(actionsOf).length + 7);
+    expect(shared.flatMap(actionsOf).sort()).toEqual(timerStatements.flatMap(actionsOf).sort());
+    expect(statements.flatMap(actionsOf)).toHaveLength(timerStatements.flatMap(actionsOf).length + 7);
+    expect(statements.flatMap(actionsOf)).toEqual(expect.arrayContaining(["ses:SendRawEmail", "scheduler:CreateSchedule", "iam:PassRole"]));
   });
 });
 
@@ -526,6 +701,14 @@ describe("IAM, in every stack", () => {
     const denies = statements.filter(({ statement }) => statement.Effect === "Deny");
     expect(denies.every(({ statement }) => statement.Condition?.Bool?.["aws:SecureTransport"] === "false")).toBe(true);
     expect(statements.filter(({ statement }) => statement.NotAction)).toEqual([]);
+  });
+});
+
+describe("cdk-nag's AwsSolutions checks, on every stack", () => {
+  it("find nothing that is not explained next to the resource it concerns", () => {
+    const { errors, warnings } = nagFindings(app);
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
   });
 });
 

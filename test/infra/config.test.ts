@@ -1,7 +1,8 @@
 import type { App } from "sst/constructs";
 import { describe, expect, it } from "vitest";
+import { Alerts } from "../../infra/alerts";
 import { Api } from "../../infra/api";
-import { DEFAULT_INBOUND_DOMAIN, inboundDomain } from "../../infra/config";
+import { DEFAULT_INBOUND_DOMAIN, alertEmail, inboundDomain } from "../../infra/config";
 import { Email } from "../../infra/email";
 import { Storage } from "../../infra/storage";
 import { Stream } from "../../infra/stream";
@@ -26,8 +27,8 @@ function mountOn(stage: string) {
 }
 
 describe("sst.config.ts stacks", () => {
-  it("mounts storage, timers, stream, api, email and web in dependency order", () => {
-    expect(mountOn("dev").stacks).toEqual([Storage, Timers, Stream, Api, Email, Web]);
+  it("mounts alerts, storage, timers, stream, api, email and web in dependency order", () => {
+    expect(mountOn("dev").stacks).toEqual([Alerts, Storage, Timers, Stream, Api, Email, Web]);
   });
 
   it("destroys the resources of throw-away stages on removal, and leaves prod's to their own policies", () => {
@@ -51,5 +52,13 @@ describe("the inbound domain", () => {
     expect(() => inboundDomain("prod", {})).toThrow(/INBOUND_DOMAIN is not set/);
     expect(() => inboundDomain("dev", { INBOUND_DOMAIN: "https://example.com" })).toThrow(/must be a domain name/);
     expect(() => inboundDomain("dev", { INBOUND_DOMAIN: "example" })).toThrow(/must be a domain name/);
+  });
+});
+
+describe("the ops alerts address", () => {
+  it("comes from ALERT_EMAIL, and may be left out", () => {
+    expect(alertEmail({ ALERT_EMAIL: " ops@example.com " })).toBe("ops@example.com");
+    expect(alertEmail({})).toBeUndefined();
+    expect(() => alertEmail({ ALERT_EMAIL: "ops" })).toThrow(/must be an email address/);
   });
 });

@@ -1,11 +1,12 @@
 import { Template } from "aws-cdk-lib/assertions";
 import type { App } from "sst/constructs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { Alerts } from "../../infra/alerts";
 import { Api } from "../../infra/api";
 import { Storage } from "../../infra/storage";
 import { Stream } from "../../infra/stream";
 import { Timers } from "../../infra/timers";
-import { actionsOf, onlyResource, policyStatements, stacksOf, synthesize, templateOf } from "./support";
+import { actionsOf, nagFindings, onlyResource, policyStatements, stacksOf, synthesize, templateOf } from "./support";
 
 /**
  * The prod stage: the table survives `sst remove` and cannot be deleted by accident. Storage, Timers, Stream and Api
@@ -19,7 +20,7 @@ beforeAll(async () => {
   process.env.INBOUND_DOMAIN = "inbound.frontline.example";
   // sst.config.ts sets no default removal policy on prod (config.test.ts): each resource keeps its own.
   app = await synthesize("prod", (a) => {
-    a.stack(Storage).stack(Timers).stack(Stream).stack(Api);
+    a.stack(Alerts).stack(Storage).stack(Timers).stack(Stream).stack(Api);
   });
 });
 
@@ -43,5 +44,9 @@ describe("the prod stage", () => {
     const statements = stacksOf(app).flatMap((stack) => policyStatements(stack.stackName, Template.fromStack(stack)));
     expect(statements.length).toBeGreaterThan(3);
     expect(statements.filter(({ statement }) => statement.Effect !== "Deny" && actionsOf(statement).some((a) => a.includes("*")))).toEqual([]);
+  });
+
+  it("leaves no cdk-nag AwsSolutions finding unexplained (the prod table and buckets as well)", () => {
+    expect(nagFindings(app)).toEqual({ errors: [], warnings: [] });
   });
 });

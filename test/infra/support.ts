@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
-import { Stack } from "aws-cdk-lib";
+import { Aspects, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
+import { AwsSolutionsChecks } from "cdk-nag";
 import { App, getStack } from "sst/constructs";
 import type { FunctionalStack } from "sst/constructs/FunctionalStack.js";
 import { initProject } from "sst/project.js";
@@ -15,9 +16,28 @@ export const rootDir = resolve(import.meta.dirname, "../..");
 export async function synthesize(stage: string, mount: (app: App) => void | Promise<void>): Promise<App> {
   await initProject({ stage });
   const app = new App({ mode: "deploy", stage, name: "frontline" });
+  // cdk-nag's AwsSolutions pack on every stack (nagFindings reads what it found). No report files: nothing to keep.
+  Aspects.of(app).add(new AwsSolutionsChecks({ reports: false }));
   await mount(app);
   await app.finish();
   return app;
+}
+
+/**
+ * What cdk-nag's AwsSolutions pack found and nobody explained, in every stack: "<stack path>: <rule>" for each error
+ * and warning. A suppression (NagSuppressions, next to the resource it concerns) carries its reason in the template.
+ */
+export function nagFindings(app: App): { errors: string[]; warnings: string[] } {
+  // The assembly as already synthesised: a forced synthesis (Annotations.fromStack) would run SST's own aspects twice.
+  const assembly = app.synth();
+  const found = (level: string) =>
+    stacksOf(app).flatMap((stack) =>
+      assembly
+        .getStackArtifact(stack.artifactId)
+        .messages.filter((m) => m.level === level && String(m.entry.data).startsWith("AwsSolutions-"))
+        .map((m) => `${m.id}: ${String(m.entry.data).split(":")[0]}`),
+    );
+  return { errors: found("error"), warnings: found("warning") };
 }
 
 export function templateOf(stack: FunctionalStack<unknown>): Template {

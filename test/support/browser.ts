@@ -25,6 +25,21 @@ export const chromiumLaunch = {
 
 export const viewport = { width: 1280, height: 900 };
 
+/**
+ * Reports every Content-Security-Policy violation on a page to `seen`: the document's securitypolicyviolation events
+ * (through a console message with a marker) and Chromium's own console errors about the policy.
+ */
+async function watchCsp(page: Page, seen: string[]): Promise<void> {
+  const marker = "[csp-violation]";
+  await page.addInitScript((m) => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`${m} ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  }, marker);
+  page.on("console", (message) => {
+    const text = message.text();
+    if (text.startsWith(marker) || (message.type() === "error" && /Content Security Policy/i.test(text))) seen.push(`${page.url()}: ${text}`);
+  });
+}
+
 const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const webDir = join(rootDir, "web");
 
@@ -48,11 +63,15 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     throw error;
   });
   const contexts: BrowserContext[] = [];
+  // The app must run under its Content-Security-Policy: a page that breaks it fails the test file when it closes.
+  const cspViolations: string[] = [];
   const page = async (options: { locale?: string } = {}) => {
     const context = await browser.newContext({ baseURL: runtime.url, locale: options.locale ?? "en-US", viewport });
     context.setDefaultTimeout(15_000);
     contexts.push(context);
-    return context.newPage();
+    const p = await context.newPage();
+    await watchCsp(p, cspViolations);
+    return p;
   };
   return {
     runtime,
@@ -72,6 +91,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
       await runtime.stop();
+      if (cspViolations.length) throw new Error(`The web app broke its Content-Security-Policy:\n${cspViolations.join("\n")}`);
     },
   };
 }

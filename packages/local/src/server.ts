@@ -6,6 +6,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { createApp, unknownRoute } from "@frontline/functions/api/app";
 import { CallMeter, type CallCount } from "@frontline/core/db";
+import { SECURITY_HEADERS } from "../../../web/src/security-headers";
 
 export interface HttpServer {
   url: string;
@@ -32,6 +33,12 @@ export function startHttpServer(options: { port: number; host?: string; webDist?
   const dist = options.webDist;
   if (dist && existsSync(join(dist, "index.html"))) {
     const index = readFileSync(join(dist, "index.html"), "utf8");
+    // The web app's files and pages carry the headers CloudFront adds on AWS (CSP, no framing...); the API's
+    // responses, answered above, keep their own.
+    root.use("*", async (c, next) => {
+      await next();
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+    });
     root.use("/assets/*", serveStatic({ root: relative(process.cwd(), dist) || "." }));
     root.use("*", serveStatic({ root: relative(process.cwd(), dist) || "." }));
     root.get("*", (c) => c.html(index));
