@@ -333,6 +333,23 @@ describe("loops, automatic replies and bounces", () => {
     }
   });
 
+  it("acknowledges at most 3 new conversations an hour from one address; the rest are kept, shown and not sent", async () => {
+    const robot = "robot@customer.example";
+    const outcomes: Inbound.Outcome[] = [];
+    for (let i = 0; i < 5; i++) outcomes.push(await one(await rawMail({ from: robot, to: address, subject: `New conversation ${i}` }), [address], robot));
+    await settle();
+    expect(outcomes.every((o) => o.status === "ticket_created")).toBe(true);
+    expect(lettersTo(robot)).toHaveLength(Outbox.AutoLetterCap.letters);
+    const held = await ws.as(ws.owner, () => Outbox.list({ status: "suppressed" }));
+    expect(held.entries.filter((e) => e.to === robot).map((e) => e.kind)).toEqual(["ticket_received", "ticket_received"]);
+    const last = await ws.as(ws.owner, () => Ticket.get(outcomes[4]!.ticketId!));
+    expect(last.messages.find((m) => m.system?.action === "suppressed")?.system?.reason).toBe("Over 3 automatic letters an hour to robot@customer.example");
+    // An agent's reply is not automatic: it goes out.
+    await ws.as(ws.owner, () => Ticket.reply(outcomes[4]!.ticketId!, { body: "A person answers" }));
+    await settle();
+    expect(lettersTo(robot)).toHaveLength(Outbox.AutoLetterCap.letters + 1);
+  });
+
   it("ignores mail loops and our own mail coming back, and never answers them", async () => {
     await one(await rawMail({ to: address }));
     const ours = testPorts.mailer.sent.at(-1)!.raw;
@@ -402,7 +419,7 @@ describe("loops, automatic replies and bounces", () => {
     const thread = (await ws.as(ws.owner, () => Ticket.get(first.ticketId!))).messages;
     const suppressed = thread.filter((m) => m.system?.action === "suppressed");
     expect(suppressed).toHaveLength(1);
-    expect(suppressed[0]!.system?.reason).toMatch(/Not sent: mail to gone@customer.example bounced/);
+    expect(suppressed[0]!.system?.reason).toMatch(/Mail to gone@customer.example bounced before/);
     const outboxId = suppressed[0]!.outboxId!;
     expect(outboxId).toBeTruthy();
 

@@ -17,6 +17,9 @@ import { paging, parse } from "../validation";
 
 export type Record = EntityItem<typeof OutboxEntity>;
 
+/** Automatic letters (acknowledgements, "solved") to one address: at most this many an hour, so a robot is not fed. */
+export const AutoLetterCap = { letters: 3, windowSeconds: 3600 };
+
 /** Transient failures are retried this many times in all, waiting longer each time (send.ts). */
 export const MAX_ATTEMPTS = 6;
 
@@ -47,9 +50,10 @@ export function prepare(draft: Draft, outboxId: string, tenantId = useTenantId()
 /**
  * Queues a letter: the outbox entry, and a MailRef so that a reply to it (or a bounce of it) finds its ticket, in one
  * transaction. Queuing a letter already queued (the same outbox id) does nothing: a reaction delivered twice queues
- * one letter. Sending follows by reaction to the new entry (reactions.ts).
+ * one letter. Sending follows by reaction to the new entry (reactions.ts). A letter `held` back is kept, not sent, with
+ * the reason (staff may send it again).
  */
-export async function queue(letter: Prepared, at = useClock().now().toISOString()): Promise<boolean> {
+export async function queue(letter: Prepared, at = useClock().now().toISOString(), held?: { reason: string }): Promise<boolean> {
   const tenantId = useTenantId();
   const { outboxId, messageId } = letter;
   try {
@@ -72,7 +76,8 @@ export async function queue(letter: Prepared, at = useClock().now().toISOString(
             inReplyTo: letter.inReplyTo,
             references: letter.references,
             automatic: letter.automatic,
-            status: "queued",
+            status: held ? "suppressed" : "queued",
+            ...(held ? { lastError: held.reason } : {}),
             attempts: 0,
             createdAt: at,
             updatedAt: at,
@@ -89,6 +94,11 @@ export async function queue(letter: Prepared, at = useClock().now().toISOString(
     if (error instanceof AlreadyQueued) return false;
     throw error;
   }
+}
+
+/** Is a letter with this id in the outbox (queued before, by an earlier delivery of the same change)? */
+export async function has(outboxId: string): Promise<boolean> {
+  return Boolean((await useDb().entities.outbox.get({ tenantId: useTenantId(), outboxId }).go({ consistent: true })).data);
 }
 
 class AlreadyQueued extends Conflict {

@@ -5,9 +5,10 @@ import { defineReaction, field } from "../stream";
 import { Workspace } from "../workspace";
 import type { LetterIntent } from "./intent";
 import { armLease, leaseTimer, processRequested, releaseHeld } from "./inbound";
-import { usePorts } from "../port";
+import { useClock, usePorts } from "../port";
 import { billingLetter, customerLetter, invitation, staffAlert } from "./notify";
-import { queue } from "./outbox";
+import { AutoLetterCap, has, queue } from "./outbox";
+import { Counter } from "../counter";
 import { CUSTOMER_LETTERS, deliver, type Delivery } from "./send";
 import { Ticket } from "../ticket";
 import { invitationToken } from "../staff/invitation";
@@ -26,14 +27,23 @@ type Entry = {
 
 const inserted = (entity: string) => (change: { kind: string; entity?: string }) => change.kind === "insert" && change.entity === entity;
 
-/** A thread entry that tells the requester something (a reply, "received", "solved"): its letter is queued, once. */
+/**
+ * A thread entry that tells the requester something (a reply, "received", "solved"): its letter is queued, once. An
+ * automatic letter over the address's hourly cap is kept, not sent, and the ticket says so (email.undelivered).
+ */
 export const customerLetters = defineReaction({
   name: "email.customer-letter",
   on: ["message"],
   when: (change) => inserted("message")(change) && Boolean((change.after as Entry).letter),
   async each(change) {
     const entry = change.after as Entry & { letter: LetterIntent };
-    await queue(await customerLetter(entry), entry.createdAt);
+    const letter = await customerLetter(entry);
+    if (!letter.automatic || (await has(letter.outboxId))) return void (await queue(letter, entry.createdAt));
+    const now = Math.floor(useClock().now().getTime() / 1000);
+    const window = Math.floor(now / AutoLetterCap.windowSeconds);
+    const sent = await Counter.bump(change.tenantId!, `autoletter#${letter.to.address.toLowerCase()}#${window}`, (window + 1) * AutoLetterCap.windowSeconds + 3600);
+    const over = sent > AutoLetterCap.letters;
+    await queue(letter, entry.createdAt, over ? { reason: `Over ${AutoLetterCap.letters} automatic letters an hour to ${letter.to.address}` } : undefined);
   },
 });
 

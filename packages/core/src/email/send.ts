@@ -59,7 +59,7 @@ export async function deliver(tenantId: string, outboxId: string, delivery: Deli
   if (reach.undeliverable) {
     await db.outbox
       .patch({ tenantId, outboxId })
-      .set({ status: "suppressed", lastError: `Not sent: mail to ${entry.to} bounced (${reach.reason})`, updatedAt })
+      .set({ status: "suppressed", lastError: `Mail to ${entry.to} bounced before (${reach.reason})`, updatedAt })
       .go();
     return { status: "suppressed" };
   }
