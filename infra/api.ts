@@ -9,6 +9,14 @@ export const API_ROUTES = ["ANY /api", "ANY /api/{proxy+}"] as const;
 
 export const API_HANDLER = "functions/src/api/lambda.handler";
 
+/**
+ * The stage's own throttle: the coarse cap over every workspace, so that a flood that spreads over many Lambda
+ * instances (each with its own request-limit buckets, functions/src/api/request-limit.ts) stops at API Gateway and
+ * not on the bill. 1,000 requests a second is 33 workspaces each at its full limit of 30/s, and a tenth of an
+ * account's default quota, so that one stage cannot take the account's. Raise it as the tenant base grows.
+ */
+export const STAGE_THROTTLE = { rate: 1000, burst: 2000 };
+
 /** API Gateway HTTP API (payload v2) with every /api route on the one Lambda that serves the Hono app. */
 export function Api({ app, stack }: StackContext) {
   const { table, bucket } = use(Storage);
@@ -27,6 +35,7 @@ export function Api({ app, stack }: StackContext) {
     // The browser reaches the API through the site's CloudFront distribution (same origin, see infra/web.ts),
     // so no cross-origin access is granted.
     cors: false,
+    defaults: { throttle: STAGE_THROTTLE },
     routes: Object.fromEntries(API_ROUTES.map((route) => [route, handler])),
   });
 
