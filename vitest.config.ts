@@ -13,9 +13,15 @@ import solid from "vite-plugin-solid";
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 process.env.SST_TELEMETRY_DISABLED = "1";
 
+/**
+ * The API's request limits count requests per second, so a test that is not about them would pass or fail with the
+ * machine's speed: they are off unless a test sets its own (functions/test/request-limit.test.ts does, with rates
+ * that cannot refill during a test). Processes the tests start inherit it.
+ */
 const env = {
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   SST_TELEMETRY_DISABLED: "1",
+  REQUEST_LIMITS: "off",
 };
 
 /**

@@ -12,11 +12,12 @@ export const API_ROUTES = ["ANY /api", "ANY /api/{proxy+}"] as const;
 export const API_HANDLER = "functions/src/api/lambda.handler";
 
 /**
- * The stage's throttle: requests per second in the steady state and in a burst, for every client together. A ceiling
- * on what a flood can cost (Lambda concurrency, argon2 on sign-ins), well above the app's own traffic; fairness
- * between clients is the web ACL's per-IP rules (infra/web.ts) and the app's per-workspace limits.
+ * The stage's own throttle: the coarse cap over every workspace, so that a flood that spreads over many Lambda
+ * instances (each with its own request-limit buckets, functions/src/api/request-limit.ts) stops at API Gateway and
+ * not on the bill. 1,000 requests a second is 33 workspaces each at its full limit of 30/s, and a tenth of an
+ * account's default quota, so that one stage cannot take the account's. Raise it as the tenant base grows.
  */
-export const API_THROTTLE = { rate: 100, burst: 200 } as const;
+export const API_THROTTLE = { rate: 1000, burst: 2000 } as const;
 
 /** API Gateway HTTP API (payload v2) with every /api route on the one Lambda that serves the Hono app. */
 export function Api({ app, stack }: StackContext) {

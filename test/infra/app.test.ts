@@ -205,6 +205,11 @@ describe("api", () => {
     expect(httpApi.CorsConfiguration).toBeUndefined();
   });
 
+  it("throttles the API's stage as a whole: the coarse cap above the per-workspace limits", () => {
+    const stage = onlyResource(api, "AWS::ApiGatewayV2::Stage").props;
+    expect(stage.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 1000, ThrottlingBurstLimit: 2000 });
+  });
+
   it("runs the Hono app's Lambda adapter on nodejs22.x, arm64, 1024 MB", () => {
     const { props } = apiFunction();
     expect(props).toMatchObject({ Handler: HANDLER, Runtime: "nodejs22.x", Architectures: ["arm64"], MemorySize: 1024, Timeout: 20 });

@@ -5,6 +5,7 @@ import { NotFound, Invalid } from "@frontline/core/error";
 import { requireStaff } from "./auth";
 import type { Env } from "./context";
 import { errorResponse } from "./errors";
+import { requestLimit } from "./request-limit";
 import { customerRoutes } from "./routes/customers";
 import { departmentRoutes } from "./routes/departments";
 import { eventRoutes } from "./routes/events";
@@ -30,6 +31,7 @@ export function createApp() {
       await next();
     })
     .use(secureHeaders())
+    .use(requestLimit())
     .use(
       bodyLimit({
         maxSize: 1024 * 1024,

@@ -25,7 +25,31 @@ export interface Config {
    * dozens of workspaces from 127.0.0.1, raise it.
    */
   signupsPerSourcePerDay: number;
+  /** How many API requests a session and a workspace may make (functions/src/api/request-limit.ts); null: no limit. */
+  requestLimits: RequestLimits | null;
 }
+
+/** A token bucket: `perSecond` sustained, up to `burst` at once after a quiet while. */
+export interface Rate {
+  perSecond: number;
+  burst: number;
+}
+
+export interface RequestLimits {
+  session: Rate;
+  workspace: Rate;
+}
+
+/**
+ * The limits a deployment has unless told otherwise. A console page fires up to ~10 requests at once (a ticket, its
+ * counts, notifications, templates) and a person clicking through pages stays far below 10 a second, so a session
+ * gets 10/s with a burst of 50: only a script is ever told to wait. A workspace gets 30/s with a burst of 150: thirty
+ * people working at full speed at once, three times what the issue's flood (26-30/s from one session) got alone.
+ */
+export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
+  session: { perSecond: 10, burst: 50 },
+  workspace: { perSecond: 30, burst: 150 },
+};
 
 function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -47,6 +71,7 @@ function fromEnv(): Config {
     sessionTtlSeconds: envInt("SESSION_TTL_SECONDS", 14 * 24 * 3600),
     appUrl: (process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
     signupsPerSourcePerDay: envInt("SIGNUPS_PER_SOURCE_PER_DAY", 5),
+    requestLimits: process.env.REQUEST_LIMITS === "off" ? null : DEFAULT_REQUEST_LIMITS,
   };
 }
 

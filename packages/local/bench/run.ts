@@ -6,6 +6,7 @@ import { startRuntime } from "../src/runtime";
 import { formatBundles, measureBundles, type BundleReport } from "./bundles";
 import { measure, percentile, RequestMeter, size, table, type Row } from "./harness";
 import { captureTransaction, rawTransaction, replay, sortKey } from "./ceiling";
+import { fairnessRows, formatFairness } from "./fairness";
 import { mailRows, slaRows } from "./mail-sla";
 import { NoScan } from "./no-scan";
 import { datasetDir, ensureDataset, onInterrupt, ticketSizes, workingCopy, type BenchLogin, type BenchTenant } from "./seed-tickets";
@@ -20,10 +21,11 @@ import { datasetDir, ensureDataset, onInterrupt, ticketSizes, workingCopy, type 
  *    (seed-tickets.ts). The per-operation figures must stay flat as the tenant grows.
  * Every DynamoDB request is checked: a ScanCommand fails the run (no request path scans).
  * 3. Inbound mail over SMTP, and a burst of SLA timers due at one instant on the local scheduler (mail-sla.ts).
- * 4. Each Lambda's bundle as infra builds it: size, gzipped size, module init time, the API's largest packages
+ * 4. A quiet workspace's queue page alone and while another workspace floods the server (fairness.ts).
+ * 5. Each Lambda's bundle as infra builds it: size, gzipped size, module init time, the API's largest packages
  *    (bundles.ts; alone: `npm run bench:bundles`).
  * Set BENCH_SCALE=0.2 for a quick run (fewer operations per row); `--only mail,sla` runs some sections
- * (accounts, tickets, mail, sla, bundles); BENCH_SLA_TIMERS sets the size of the timer burst (1000).
+ * (accounts, tickets, mail, sla, fairness, bundles); BENCH_SLA_TIMERS sets the size of the timer burst (1000).
  */
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const n = (count: number) => Math.max(10, Math.round(count * scale));
@@ -274,8 +276,8 @@ function flatness(rows: Row[]): string[] {
   return lines;
 }
 
-/** `--only accounts,tickets,mail,sla,bundles` runs some sections; all by default. `--tickets-only` is `--only tickets`. */
-const SECTIONS = ["accounts", "tickets", "mail", "sla", "bundles"];
+/** `--only accounts,tickets,mail,sla,fairness,bundles` runs some sections; all by default. `--tickets-only` is `--only tickets`. */
+const SECTIONS = ["accounts", "tickets", "mail", "sla", "fairness", "bundles"];
 
 function sections(argv: readonly string[] = process.argv.slice(2)): Set<string> {
   if (argv.includes("--tickets-only")) return new Set(["tickets"]);
@@ -292,6 +294,9 @@ async function main() {
   const sizes = only.has("tickets") ? ticketSizes() : [];
   CapacityMeter.enable();
   NoScan.install();
+  // The rows measure what the engine serves one session at full speed, not the request limits (which would refuse
+  // most of them); the fairness section sets the limits itself.
+  configure({ requestLimits: null });
 
   // The datasets first: seeding is heavy and must not overlap a measurement.
   const tenants: BenchTenant[] = [];
@@ -310,6 +315,7 @@ async function main() {
   const accounts = only.has("accounts") ? await accountRows() : [];
   const mail = only.has("mail") ? await mailRows(n(300)) : [];
   const sla = only.has("sla") ? await slaRows(Number(process.env.BENCH_SLA_TIMERS ?? 1000)) : [];
+  const fairness = only.has("fairness") ? await fairnessRows(n(150)) : [];
   const ticketResults: Row[] = [];
   for (const tenant of tenants) ticketResults.push(...(await ticketRows(tenant)));
   // Sizes side by side for each operation, so that flatness shows.
@@ -321,6 +327,7 @@ async function main() {
   if (accounts.length) console.log(`Accounts (DynamoDB Local in memory):\n\n${table(accounts)}\n`);
   if (mail.length) console.log(`Inbound mail over SMTP, one connection per message (DynamoDB Local in memory):\n\n${table(mail)}\n`);
   if (sla.length) console.log(`SLA timers on the local scheduler (DynamoDB Local in memory; p50/p99 of the SLA row: how late a breach was recorded):\n\n${table(sla)}\n`);
+  if (fairness.length) console.log(`${formatFairness(fairness)}\n`);
   if (grouped.length) {
     console.log(`Tickets, one tenant of each size (DynamoDB Local on a RAM copy of the kept dataset):\n`);
     console.log(table(grouped));
