@@ -343,7 +343,7 @@ describe("loops, automatic replies and bounces", () => {
     const held = await ws.as(ws.owner, () => Outbox.list({ status: "suppressed" }));
     expect(held.entries.filter((e) => e.to === robot).map((e) => e.kind)).toEqual(["ticket_received", "ticket_received"]);
     const last = await ws.as(ws.owner, () => Ticket.get(outcomes[4]!.ticketId!));
-    expect(last.messages.find((m) => m.system?.action === "suppressed")?.system?.reason).toBe("Over 3 automatic letters an hour to robot@customer.example");
+    expect(last.messages.find((m) => m.system?.action === "suppressed")?.system?.reason).toBe("Over 3 acknowledgements an hour to robot@customer.example");
     // An agent's reply is not automatic: it goes out.
     await ws.as(ws.owner, () => Ticket.reply(outcomes[4]!.ticketId!, { body: "A person answers" }));
     await settle();

@@ -1,6 +1,7 @@
 import { guarded, MAX_TRANSACTION_ITEMS, transact, type Guarded, type TxEntities, type TxItem } from "../db/transaction";
 import { useDb } from "../db/service";
 import { Conflict, type AppError } from "../error";
+import { useClock } from "../port";
 
 /**
  * Named numbers of a tenant, in three uses:
@@ -127,7 +128,7 @@ export async function applyOnce(contributions: readonly Contribution[]): Promise
         else counters.set(key, { tenantId: c.tenantId, name, value });
       }
     }
-    const expiresAt = Math.floor(Date.now() / 1000) + MARK_TTL_S;
+    const expiresAt = Math.floor(useClock().now().getTime() / 1000) + MARK_TTL_S;
     const nonZero = [...counters.values()].filter((c) => c.value !== 0);
     try {
       await transact((entities) => [

@@ -5,6 +5,7 @@ import { isConditionFailure } from "../db/condition";
 import { PLATFORM_TENANT_ID } from "../db/keys";
 import { useDb } from "../db/service";
 import { Invalid } from "../error";
+import { useClock } from "../port";
 
 /**
  * Pagination cursors, opaque and signed. A list hands out `<state>.<mac>`: its position (for most lists the
@@ -27,7 +28,7 @@ function useKey(): Promise<Buffer> {
     const found = await db.get({ tenantId: PLATFORM_TENANT_ID }).go({ consistent: true });
     if (found.data) return Buffer.from(found.data.key, "base64url");
     try {
-      await db.create({ tenantId: PLATFORM_TENANT_ID, key: randomBytes(32).toString("base64url"), createdAt: new Date().toISOString() }).go();
+      await db.create({ tenantId: PLATFORM_TENANT_ID, key: randomBytes(32).toString("base64url"), createdAt: useClock().now().toISOString() }).go();
     } catch (error) {
       if (!isConditionFailure(error)) throw error; // another process made it first: use theirs
     }

@@ -11,6 +11,7 @@ import { EmailSchema } from "../staff";
 import type { CustomerEntity } from "./customer.entity";
 import { Organization } from "./organization";
 import { parse } from "../validation";
+import { useClock } from "../port";
 
 export { Organization };
 
@@ -129,7 +130,7 @@ class AddressTaken extends Conflict {
 export async function register(input: { name: string; email?: string; phone?: string; locale?: string }): Promise<Requester> {
   const tenantId = useTenantId();
   const email = input.email?.toLowerCase();
-  const now = new Date().toISOString();
+  const now = useClock().now().toISOString();
   const organizationId = email ? await Organization.idForEmail(email) : undefined;
   const customer = {
     tenantId,
@@ -206,7 +207,7 @@ export async function findByEmail(email: string): Promise<Record | undefined> {
 export async function markUndeliverable(email: string, reason: string): Promise<void> {
   const customer = await findByEmail(email);
   if (!customer || customer.undeliverableAt || !customer.email) return;
-  const at = new Date().toISOString();
+  const at = useClock().now().toISOString();
   const { tenantId, customerId } = customer;
   await transact((entities) => [
     entities.customer.patch({ tenantId, customerId }).set({ undeliverableAt: at, undeliverableReason: reason }).commit(),

@@ -1,3 +1,4 @@
+import { useClock } from "../port";
 /**
  * Key templates shared by every entity. The partition key of each index starts with `t#<tenantId>`; entities of the
  * platform itself (the plan catalog, per-source login throttles) live under the reserved tenant id `_platform`,
@@ -27,14 +28,14 @@ export const timestamps = {
     type: "string",
     readOnly: true,
     required: true,
-    default: () => new Date().toISOString(),
+    default: () => useClock().now().toISOString(),
   },
   updatedAt: {
     type: "string",
     required: true,
-    default: () => new Date().toISOString(),
+    default: () => useClock().now().toISOString(),
     watch: "*",
-    set: () => new Date().toISOString(),
+    set: () => useClock().now().toISOString(),
   },
 } as const;
 

@@ -12,6 +12,7 @@ import { createId } from "../id";
 import type { DepartmentEntity } from "./department.entity";
 import { parse } from "../validation";
 import { Workspace } from "../workspace";
+import { useClock } from "../port";
 
 export type Info = Pick<EntityItem<typeof DepartmentEntity>, "departmentId" | "name" | "description" | "isDefault" | "archivedAt" | "createdAt">;
 
@@ -150,7 +151,7 @@ export async function update(departmentId: string, raw: z.input<typeof UpdateSch
   const set: Record<string, unknown> = {};
   if (input.name !== undefined) set.name = input.name;
   if (input.description !== undefined) set.description = input.description;
-  if (input.archived === true && !current.archivedAt) set.archivedAt = new Date().toISOString();
+  if (input.archived === true && !current.archivedAt) set.archivedAt = useClock().now().toISOString();
   if (input.isDefault) set.isDefault = true;
   const unarchive = input.archived === false && current.archivedAt;
   const before = Object.fromEntries(

@@ -1,6 +1,7 @@
 import MailComposer from "nodemailer/lib/mail-composer";
 import { displayName, headerText } from "./address";
 import { LOOP_HEADER_VALUE } from "./loop-guard";
+import { useClock } from "../port";
 
 /**
  * Builds the raw RFC 5322 bytes of a letter. Every value that reaches a header goes through headerText or
@@ -44,7 +45,7 @@ export async function compose(letter: Letter): Promise<Buffer> {
     ...(letter.inReplyTo ? { inReplyTo: bracket(letter.inReplyTo) } : {}),
     ...(letter.references.length ? { references: letter.references.map(bracket).join(" ") } : {}),
     headers,
-    date: new Date(),
+    date: useClock().now(),
   });
   return composer.compile().build();
 }

@@ -9,6 +9,7 @@ import { Event } from "../event";
 import { parse } from "../validation";
 import { REPLY_MARKER } from "./quote";
 import { Workspace } from "../workspace";
+import { useClock } from "../port";
 
 /**
  * The letters customers get: the default wording in English and Russian, a tenant's own wording where an admin wrote
@@ -254,7 +255,7 @@ export async function save(kind: string, locale: string, raw: z.input<typeof Tem
   const before = await templateFor(tenantId, k, l);
   const by = Event.actorOf(actor);
   await transact((entities) => [
-    entities.letter.put({ tenantId, kind: k, locale: l, subject: input.subject, body: input.body, updatedAt: new Date().toISOString(), updatedBy: by.name }).commit(),
+    entities.letter.put({ tenantId, kind: k, locale: l, subject: input.subject, body: input.body, updatedAt: useClock().now().toISOString(), updatedBy: by.name }).commit(),
     Event.write(entities, actor, { action: "letter.update", target: { type: "letter", id: `${k}/${l}`, label: `${k} (${l})` }, before, after: input }),
   ]);
   Workspace.changed(tenantId);

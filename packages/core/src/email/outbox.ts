@@ -17,7 +17,7 @@ import { paging, parse } from "../validation";
 
 export type Record = EntityItem<typeof OutboxEntity>;
 
-/** Automatic letters (acknowledgements, "solved") to one address: at most this many an hour, so a robot is not fed. */
+/** Acknowledgements of conversations opened by mail, to one address: at most this many an hour (a robot is not fed). */
 export const AutoLetterCap = { letters: 3, windowSeconds: 3600 };
 
 /** Transient failures are retried this many times in all, waiting longer each time (send.ts). */

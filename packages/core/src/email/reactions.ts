@@ -28,8 +28,9 @@ type Entry = {
 const inserted = (entity: string) => (change: { kind: string; entity?: string }) => change.kind === "insert" && change.entity === entity;
 
 /**
- * A thread entry that tells the requester something (a reply, "received", "solved"): its letter is queued, once. An
- * automatic letter over the address's hourly cap is kept, not sent, and the ticket says so (email.undelivered).
+ * A thread entry that tells the requester something (a reply, "received", "solved"): its letter is queued, once. The
+ * acknowledgement of a conversation opened by mail, over the address's hourly cap, is kept, not sent, and the ticket
+ * says so (email.undelivered): a robot that answers each acknowledgement with a new mail is not fed.
  */
 export const customerLetters = defineReaction({
   name: "email.customer-letter",
@@ -38,12 +39,13 @@ export const customerLetters = defineReaction({
   async each(change) {
     const entry = change.after as Entry & { letter: LetterIntent };
     const letter = await customerLetter(entry);
-    if (!letter.automatic || (await has(letter.outboxId))) return void (await queue(letter, entry.createdAt));
+    const acknowledgesMail = entry.letter.kind === "ticket_received" && Boolean(entry.mailId);
+    if (!acknowledgesMail || (await has(letter.outboxId))) return void (await queue(letter, entry.createdAt));
     const now = Math.floor(useClock().now().getTime() / 1000);
     const window = Math.floor(now / AutoLetterCap.windowSeconds);
     const sent = await Counter.bump(change.tenantId!, `autoletter#${letter.to.address.toLowerCase()}#${window}`, (window + 1) * AutoLetterCap.windowSeconds + 3600);
     const over = sent > AutoLetterCap.letters;
-    await queue(letter, entry.createdAt, over ? { reason: `Over ${AutoLetterCap.letters} automatic letters an hour to ${letter.to.address}` } : undefined);
+    await queue(letter, entry.createdAt, over ? { reason: `Over ${AutoLetterCap.letters} acknowledgements an hour to ${letter.to.address}` } : undefined);
   },
 });
 
@@ -176,7 +178,7 @@ export const billingLetters = defineReaction({
     const money = new Intl.NumberFormat(tenant.locale === "ru" ? "ru-RU" : "en-US", { style: "currency", currency: account.currency }).format(account.balanceMinor / 100);
     const to = { email: owner.email, name: owner.name };
     const p = { workspace: tenant.name, balance: money, locale: tenant.locale };
-    const at = new Date().toISOString();
+    const at = useClock().now().toISOString();
     if (change.entity === "tenant") {
       const status = (change.after as { planStatus: string }).planStatus;
       const was = (change.before as { planStatus: string }).planStatus;

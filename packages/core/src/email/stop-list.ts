@@ -7,6 +7,7 @@ import { useDb } from "../db/service";
 import { Conflict, NotFound } from "../error";
 import { Event } from "../event";
 import { parse } from "../validation";
+import { useClock } from "../port";
 
 /** Addresses and domains whose mail a tenant records and otherwise ignores. */
 
@@ -41,7 +42,7 @@ export async function add(raw: z.input<typeof AddSchema>): Promise<Entry> {
   Access.assertConfigures(actor);
   const input = parse(AddSchema, raw);
   const tenantId = useTenantId();
-  const entry = { value: input.value, note: input.note, createdAt: new Date().toISOString(), createdBy: Event.actorOf(actor).name };
+  const entry = { value: input.value, note: input.note, createdAt: useClock().now().toISOString(), createdBy: Event.actorOf(actor).name };
   await transact((entities) => [
     guarded(entities.stopEntry.create({ tenantId, ...entry }).commit(), () =>
       new Conflict(`${input.value} is already on the stop list`, [{ path: "value", code: "taken", message: "Already on the stop list" }]),

@@ -8,6 +8,7 @@ import type { TxEntities, TxItem } from "../db/transaction";
 import { createId } from "../id";
 import { paging, parse } from "../validation";
 import type { EventEntity } from "./event.entity";
+import { useClock } from "../port";
 
 export type Record = EntityItem<typeof EventEntity>;
 
@@ -53,7 +54,7 @@ export function actorOf(principal: Principal): EventActor {
 }
 
 /** The attributes of a new event, to be written in the same transaction as the change it records. */
-export function entry(actor: EventActor, draft: Draft, at = new Date().toISOString()) {
+export function entry(actor: EventActor, draft: Draft, at = useClock().now().toISOString()) {
   const tenantId = draft.tenantId ?? useTenantId();
   return {
     tenantId,
@@ -167,7 +168,7 @@ export async function list(raw: ListInput): Promise<{ events: Info[]; cursor: st
   }
 
   // By time: walk the months from the end of the range back to its start.
-  const now = new Date();
+  const now = useClock().now();
   const newest = (input.to ?? now.toISOString()).slice(0, 7);
   let oldest = input.from?.slice(0, 7);
   if (!oldest) {

@@ -8,6 +8,7 @@ import { NotFound } from "../error";
 import { idFrom } from "../id";
 import type { NotificationEntity } from "./notification.entity";
 import { paging, parse } from "../validation";
+import { useClock } from "../port";
 
 export type Record = EntityItem<typeof NotificationEntity>;
 
@@ -78,7 +79,7 @@ export async function markRead(notificationId: string): Promise<void> {
   const db = useDb().entities.notification;
   const existing = await db.get({ tenantId, staffId, notificationId }).go();
   if (!existing.data) throw new NotFound("Notification");
-  if (!existing.data.readAt) await db.patch({ tenantId, staffId, notificationId }).set({ readAt: new Date().toISOString() }).go();
+  if (!existing.data.readAt) await db.patch({ tenantId, staffId, notificationId }).set({ readAt: useClock().now().toISOString() }).go();
 }
 
 export async function markAllRead(): Promise<number> {
@@ -86,7 +87,7 @@ export async function markAllRead(): Promise<number> {
   const db = useDb().entities.notification;
   const latest = await db.query.byStaff({ tenantId, staffId }).go({ order: "desc", limit: 100 });
   const unread = latest.data.filter((n) => !n.readAt);
-  const at = new Date().toISOString();
+  const at = useClock().now().toISOString();
   await Promise.all(unread.map((n) => db.patch({ tenantId, staffId, notificationId: n.notificationId }).set({ readAt: at }).go()));
   return unread.length;
 }

@@ -20,6 +20,7 @@ import { Session } from "../session";
 import { Stream } from "../stream";
 import { paging, parse } from "../validation";
 import type { OperatorEntity } from "./operator.entity";
+import { useClock } from "../port";
 
 /**
  * The operator console's side of the core: the people who run the platform sign in here (not as any workspace's
@@ -48,7 +49,7 @@ export async function ensure(raw: z.input<typeof AccountSchema>): Promise<{ oper
   const db = useDb().entities.operator;
   const existing = (await db.get({ tenantId: P, email: input.email }).go()).data;
   if (existing) return { operator: view(existing), created: false };
-  const record = { tenantId: P, operatorId: createId(), email: input.email, name: input.name, passwordHash: await hashPassword(input.password), createdAt: new Date().toISOString() };
+  const record = { tenantId: P, operatorId: createId(), email: input.email, name: input.name, passwordHash: await hashPassword(input.password), createdAt: useClock().now().toISOString() };
   try {
     await db.create(record).go();
   } catch (error) {
@@ -83,9 +84,9 @@ export async function login(raw: z.input<typeof LoginSchema>, origin: { ip?: str
   await Throttle.succeeded(taken);
   const secret = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(24).toString("base64url");
-  const expiresAt = Math.floor(Date.now() / 1000) + Math.min(useConfig().sessionTtlSeconds, 12 * 3600);
-  await Session.store({ tenantId: P, sessionId: digest(secret), staffId: found.operatorId, csrfToken, createdAt: new Date().toISOString(), expiresAt, ip: origin.ip?.slice(0, 64) });
-  await useDb().entities.operator.patch({ tenantId: P, email: found.email }).set({ lastLoginAt: new Date().toISOString() }).go();
+  const expiresAt = Math.floor(useClock().now().getTime() / 1000) + Math.min(useConfig().sessionTtlSeconds, 12 * 3600);
+  await Session.store({ tenantId: P, sessionId: digest(secret), staffId: found.operatorId, csrfToken, createdAt: useClock().now().toISOString(), expiresAt, ip: origin.ip?.slice(0, 64) });
+  await useDb().entities.operator.patch({ tenantId: P, email: found.email }).set({ lastLoginAt: useClock().now().toISOString() }).go();
   await Event.record(actorOf(view(found)), { tenantId: P, action: "operator.login", target: { type: "operator", id: found.operatorId, label: found.email } });
   return { token: `${PREFIX}.${secret}`, csrfToken, expiresAt: new Date(expiresAt * 1000).toISOString(), operator: view(found) };
 }
@@ -96,7 +97,7 @@ export async function authenticate(token: string): Promise<{ operator: Operator;
   if (!match) throw new Unauthenticated();
   const sessionId = digest(match[1]!);
   const session = (await useDb().entities.session.get({ tenantId: P, sessionId }).go({ consistent: true })).data;
-  if (!session || session.revokedAt || session.expiresAt * 1000 <= Date.now()) throw new Unauthenticated();
+  if (!session || session.revokedAt || session.expiresAt * 1000 <= useClock().now().getTime()) throw new Unauthenticated();
   const operators = await useDb().entities.operator.query.byEmail({ tenantId: P }).go({ pages: "all" });
   const found = operators.data.find((o) => o.operatorId === session.staffId);
   if (!found) throw new Unauthenticated();

@@ -6,6 +6,7 @@ import { useDb } from "../db/service";
 import { isConditionFailure } from "../db/condition";
 import { Unauthenticated } from "../error";
 import type { SessionEntity } from "./session.entity";
+import { useClock } from "../port";
 
 export type Info = EntityItem<typeof SessionEntity>;
 
@@ -37,7 +38,7 @@ export function parseToken(token: string): { tenantId: string; sessionId: string
 export async function create(input: { tenantId: string; staffId: string; ip?: string; userAgent?: string }): Promise<Issued> {
   const secret = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(24).toString("base64url");
-  const now = Date.now();
+  const now = useClock().now().getTime();
   const expiresAtSeconds = Math.floor(now / 1000) + useConfig().sessionTtlSeconds;
   const result = await useDb()
     .entities.session.create({
@@ -77,7 +78,7 @@ export async function verify(token: string): Promise<{ session: Info; configStam
     { read: db.session.get(parsed), entity: db.session },
     { read: db.configStamp.get({ tenantId: parsed.tenantId }), entity: db.configStamp },
   );
-  if (!session || session.revokedAt || session.expiresAt * 1000 <= Date.now()) throw new Unauthenticated();
+  if (!session || session.revokedAt || session.expiresAt * 1000 <= useClock().now().getTime()) throw new Unauthenticated();
   return { session, configStamp: stamp?.version ?? 0 };
 }
 
@@ -91,7 +92,7 @@ export function csrfMatches(session: Info, presented: string | undefined): boole
 export async function revoke(tenantId: string, sessionId: string): Promise<void> {
   await useDb()
     .entities.session.patch({ tenantId, sessionId })
-    .set({ revokedAt: new Date().toISOString() })
+    .set({ revokedAt: useClock().now().toISOString() })
     .go()
     .catch((error: unknown) => {
       // Revoking a session that has already expired and been deleted is not an error.

@@ -3,6 +3,7 @@ import { isConditionFailure } from "../db/condition";
 import { defineReaction, field } from "../stream";
 import { overdueSince } from "./clock";
 import { asState, cancelTimers, armTimers, timerChanges } from "./index";
+import { useClock } from "../port";
 
 type TicketItem = { ticketId: string; departmentId: string; sla?: unknown };
 type AlertEntry = {
@@ -26,7 +27,7 @@ export const slaTimers = defineReaction({
     const { arm, cancel } = timerChanges(change.before?.sla, change.after?.sla);
     await armTimers(change.tenantId!, ticket.ticketId, arm);
     // A timer already due has fired or is firing (and, stale, does nothing): only those still ahead are cancelled.
-    const now = Date.now();
+    const now = useClock().now().getTime();
     await cancelTimers(change.tenantId!, ticket.ticketId, cancel.filter((t) => Date.parse(t.at) > now));
   },
 });

@@ -16,6 +16,7 @@ import type { StaffEntity } from "./staff.entity";
 import { RoleSchema, type Role } from "./role";
 import { parse } from "../validation";
 import { Workspace } from "../workspace";
+import { useClock } from "../port";
 
 export { Roles, RoleSchema, atLeast, type Role } from "./role";
 
@@ -82,7 +83,7 @@ export async function find(staffId: string): Promise<Info | undefined> {
 
 /** Notes when a staff member signed in last (bookkeeping: not a change of the workspace's configuration). */
 export async function recordSignIn(tenantId: string, staffId: string): Promise<void> {
-  await useDb().entities.staff.patch({ tenantId, staffId }).set({ lastLoginAt: new Date().toISOString() }).go();
+  await useDb().entities.staff.patch({ tenantId, staffId }).set({ lastLoginAt: useClock().now().toISOString() }).go();
 }
 
 /** Finds an account by its email within a tenant (strongly consistent, through the email claim). */

@@ -12,6 +12,7 @@ import { paging, parse } from "../validation";
 import type { Change } from "./change";
 import type { ReactionFailureEntity } from "./failure.entity";
 import type { Reaction } from "./reaction";
+import { useClock } from "../port";
 
 export type FailureRecord = EntityItem<typeof ReactionFailureEntity>;
 
@@ -36,7 +37,7 @@ function serialise(change: Change): string {
  * times (the stream then goes on without it), "retrying" before that (the caller reports the change as failed, so
  * that it is delivered again).
  */
-export async function recordFailure(reaction: string, change: Change, error: unknown, now = new Date()): Promise<"retrying" | "parked"> {
+export async function recordFailure(reaction: string, change: Change, error: unknown, now = useClock().now()): Promise<"retrying" | "parked"> {
   const db = useDb().entities.reactionFailure;
   const failureId = idOf(reaction, change);
   const message = String((error as Error)?.stack ?? error).slice(0, 4000);
@@ -139,7 +140,7 @@ export async function reprocess(failureId: string, reactions: readonly Reaction[
   const reaction = reactions.find((r) => r.name === record.reaction);
   if (!reaction) {
     const message = `No reaction is named ${record.reaction} any more`;
-    await db.patch({ tenantId, failureId }).set({ error: message, lastFailedAt: new Date().toISOString(), attempts: record.attempts + 1 }).go();
+    await db.patch({ tenantId, failureId }).set({ error: message, lastFailedAt: useClock().now().toISOString(), attempts: record.attempts + 1 }).go();
     throw new Conflict(message);
   }
   const change = JSON.parse(record.change) as Change & { truncated?: boolean };
@@ -148,7 +149,7 @@ export async function reprocess(failureId: string, reactions: readonly Reaction[
     const current = await useDynamo().send(new GetCommand({ TableName: useConfig().tableName, Key: change.keys, ConsistentRead: true }));
     if (current.Item) change.after = current.Item;
   }
-  const at = new Date().toISOString();
+  const at = useClock().now().toISOString();
   try {
     await withActor({ type: "system", tenantId: change.tenantId ?? tenantId, reason: `reaction ${reaction.name}` }, async () => {
       if (reaction.each) await reaction.each(change);
@@ -157,7 +158,7 @@ export async function reprocess(failureId: string, reactions: readonly Reaction[
   } catch (error) {
     await db
       .patch({ tenantId, failureId })
-      .set({ error: String((error as Error)?.stack ?? error).slice(0, 4000), lastFailedAt: new Date().toISOString(), attempts: record.attempts + 1 })
+      .set({ error: String((error as Error)?.stack ?? error).slice(0, 4000), lastFailedAt: useClock().now().toISOString(), attempts: record.attempts + 1 })
       .go();
     throw new Conflict(`The reaction failed again: ${String((error as Error)?.message ?? error).slice(0, 300)}`);
   }
@@ -175,7 +176,7 @@ export async function requestReprocess(failureId: string, by: string, waitMs = 1
   const record = (await db.get({ tenantId, failureId }).go({ consistent: true })).data;
   if (!record) throw new NotFound("Failed reaction");
   if (record.status === "resolved") throw new Conflict("This reaction has run successfully already");
-  const at = new Date().toISOString();
+  const at = useClock().now().toISOString();
   await db.patch({ tenantId, failureId }).set({ reprocessRequestedAt: at, reprocessRequestedBy: by }).go();
   const deadline = Date.now() + waitMs;
   for (;;) {

@@ -1,5 +1,6 @@
 import { useDb } from "../db/service";
 import { PLATFORM_TENANT_ID } from "../db/keys";
+import { useClock } from "../port";
 
 /** The local poller's position in each shard of a stream (see position.entity.ts). */
 export interface ShardPosition {
@@ -25,7 +26,7 @@ export async function savePosition(streamArn: string, position: ShardPosition): 
       shardId: position.shardId,
       sequenceNumber: position.sequenceNumber,
       done: position.done,
-      updatedAt: new Date().toISOString(),
+      updatedAt: useClock().now().toISOString(),
     })
     .go();
 }

@@ -99,7 +99,7 @@ export function slugTaken() {
 export async function open(input: z.output<typeof SignupSchema>, owner: { staffId: string; passwordHash: string }, planId: string): Promise<void> {
   const config = useConfig();
   const tenantId = input.slug;
-  const now = new Date();
+  const now = useClock().now();
   const trialEndsAt = new Date(now.getTime() + config.trialDays * 86_400_000).toISOString();
   await transact(({ tenant, tenantIndex, event }) => [
     guarded(

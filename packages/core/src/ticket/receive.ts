@@ -34,7 +34,7 @@ export async function receive(ticketId: string, incoming: Incoming): Promise<Rec
     if (!before) throw new NotFound("Ticket");
     if (before.status === "closed") throw new ClosedTicket(before);
     const by: Event.EventActor = { type: "customer", id: incoming.customer.customerId, name: incoming.customer.name };
-    const at = new Date().toISOString();
+    const at = useClock().now().toISOString();
     const set: Partial<Record> = {
       participants: [...new Set([...(before.participants ?? []), ...(incoming.participants ?? [])])],
       mailThread: appendToThread(before.mailThread, incoming.mail.emailMessageId),

@@ -11,6 +11,7 @@ import { detail, thread, type Detail } from "./read";
 import { BodySchema, preview, staleConflict, VersionSchema, type Record } from "./record";
 import { statusStamps } from "./update";
 import { commitChange, type MessageDraft } from "./write";
+import { useClock } from "../port";
 
 const StatusAfter = z.enum(["open", "pending", "on_hold", "solved"], { error: "Use open, pending, on_hold or solved" }).optional();
 
@@ -51,7 +52,7 @@ async function addStaffMessage(ticketId: string, kind: "reply" | "note", input: 
     if (before.status === "closed") throw new Conflict(Lifecycle.transitionError("closed", "open"));
     if (input.version !== undefined && input.version !== before.version) throw await staleConflict(ticketId, before);
     const by = Event.actorOf(actor);
-    const at = new Date().toISOString();
+    const at = useClock().now().toISOString();
     const set: Partial<Record> = {};
     const remove: (keyof Record)[] = [];
     const message: MessageDraft = {

@@ -8,6 +8,7 @@ import { Event } from "../event";
 import { parse } from "../validation";
 import { load, staleConflict, VersionSchema, view, type Info } from "./record";
 import { commitChange } from "./write";
+import { useClock } from "../port";
 
 const TrashSchema = z.object({ version: VersionSchema.optional() }).strict();
 
@@ -19,7 +20,7 @@ export async function remove(ticketId: string, raw: z.input<typeof TrashSchema> 
   Access.assertTicket(actor, "delete", before);
   if (input.version !== undefined && input.version !== before.version) throw await staleConflict(ticketId, before);
   const by = Event.actorOf(actor);
-  const at = new Date().toISOString();
+  const at = useClock().now().toISOString();
   const { after } = await commitChange({
     before,
     set: { deletedAt: at, deletedBy: by.id },

@@ -12,6 +12,7 @@ import { assertAssignable } from "./create";
 import * as Lifecycle from "./lifecycle";
 import { IdSchema, load, staleConflict, SubjectSchema, VersionSchema, view, type Info, type Record } from "./record";
 import { commitChange, type MessageDraft } from "./write";
+import { useClock } from "../port";
 
 export const UpdateSchema = z
   .object({
@@ -59,7 +60,7 @@ export async function update(ticketId: string, raw: UpdateInput): Promise<Info> 
   Access.assertTicket(actor, "work", before);
   if (input.version !== before.version) throw await staleConflict(ticketId, before);
   const by = Event.actorOf(actor);
-  const at = new Date().toISOString();
+  const at = useClock().now().toISOString();
   const set: Partial<Record> = {};
   const remove: (keyof Record)[] = [];
   const messages: MessageDraft[] = [];

@@ -6,6 +6,7 @@ import { createId } from "../id";
 import { Sla } from "../sla";
 import * as Queue from "./queue";
 import { principalName, preview, staleConflict, type MessageInfo, type MessageRecord, type Record } from "./record";
+import { useClock } from "../port";
 
 /**
  * Writing a ticket change: one transaction with the ticket (on the version it was read at), its new thread entries and
@@ -67,7 +68,7 @@ export function newEntry(tenantId: string, ticketId: string, draft: MessageDraft
 export async function commitChange(change: Change): Promise<{ after: Record; entries: MessageRecord[] }> {
   const tenantId = useTenantId();
   const { before, by } = change;
-  const at = change.at ?? new Date().toISOString();
+  const at = change.at ?? useClock().now().toISOString();
   const removed = new Set(change.remove ?? []);
   const merged = { ...before, ...change.set } as Record;
   for (const key of removed) delete (merged as { [key: string]: unknown })[key];

@@ -167,7 +167,7 @@ export function loadCount(): number {
 export async function raiseStamps(changes: readonly { tenantId: string; writtenAt?: number }[]): Promise<void> {
   const latest = new Map<string, number>();
   for (const c of changes) latest.set(c.tenantId, Math.max(latest.get(c.tenantId) ?? 0, c.writtenAt ?? Infinity));
-  const at = new Date().toISOString();
+  const at = new Date().toISOString(); // wall time, as the stream's writtenAt it is compared with
   await Promise.all(
     [...latest].map(async ([tenantId, writtenAt]) => {
       const entry = cache.get(tenantId);
