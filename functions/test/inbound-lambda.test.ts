@@ -2,6 +2,7 @@ import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import type { SESEvent } from "aws-lambda";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@frontline/core/actor";
+import { Mail } from "@frontline/core/email";
 import { Ticket } from "@frontline/core/ticket";
 import { handler, INBOUND_PREFIX } from "../src/mail/inbound";
 import { useTestTable } from "../../test/support/db";
@@ -11,7 +12,7 @@ import { makeWorkspace } from "../../test/support/workspace";
 beforeAll(useTestTable);
 
 /** An SES receipt-rule Lambda event, as SES sends it (trimmed to what the handler reads, plus the usual verdicts). */
-function sesEvent(messageId: string, source: string, recipients: string[]): SESEvent {
+function sesEvent(messageId: string, source: string, recipients: string[], dmarc = "PASS"): SESEvent {
   return {
     Records: [
       {
@@ -35,7 +36,7 @@ function sesEvent(messageId: string, source: string, recipients: string[]): SESE
             virusVerdict: { status: "PASS" },
             spfVerdict: { status: "PASS" },
             dkimVerdict: { status: "PASS" },
-            dmarcVerdict: { status: "PASS" },
+            dmarcVerdict: { status: dmarc },
             action: { type: "Lambda", functionArn: "arn:aws:lambda:eu-west-1:123456789012:function:inbound", invocationType: "Event" },
           },
         },
@@ -63,5 +64,15 @@ describe("the SES inbound mail handler", () => {
     ]);
     const tickets = await withActor(ws.owner, () => Ticket.list({ view: "all" }));
     expect(tickets.tickets.map((t) => t.subject)).toEqual(["Via SES"]);
+  });
+
+  it("passes SES's SPF, DKIM and DMARC verdicts on, kept with the mail", async () => {
+    const ws = await makeWorkspace();
+    const raw = await rawMail({ to: "support@customer-facing.example", subject: "No DMARC record" });
+    const client = new S3Client({ region: "eu-west-1" });
+    (client as unknown as { send: () => Promise<unknown> }).send = async () => ({ Body: { transformToByteArray: async () => new Uint8Array(raw) } });
+    await handler(sesEvent("ses-message-2", "carla@customer.example", [`${ws.tenantId}@frontline.localhost`], "GRAY"), client, "mail-bucket");
+    const received = await withActor(ws.owner, () => Mail.list({}));
+    expect(received.mail.map((m) => m.auth)).toEqual([{ spf: "pass", dkim: "pass", dmarc: "gray" }]);
   });
 });

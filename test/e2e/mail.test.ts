@@ -5,6 +5,7 @@ import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Runtime } from "../../packages/local/src/runtime";
 import { signupVia, type Workspace } from "../support/api";
+import { fakeDns } from "../support/dns";
 import { rawMail } from "../support/mail";
 import { startTestRuntime } from "../support/runtime";
 
@@ -16,9 +17,13 @@ import { startTestRuntime } from "../support/runtime";
 let runtime: Runtime;
 let ws: Workspace;
 let address: string;
+/** The DNS the runtime checks senders with: customer.example publishes a DKIM key and a DMARC policy. */
+const dns = fakeDns();
+const signAsCustomer = dns.dkimKey("customer.example");
+dns.txt.set("_dmarc.customer.example", "v=DMARC1; p=reject");
 
 beforeAll(async () => {
-  runtime = await startTestRuntime({ smtpPort: 0 });
+  runtime = await startTestRuntime({ smtpPort: 0, mailResolver: dns.resolve });
   ws = await signupVia((path, init) => fetch(runtime.url + path, init));
   address = `${ws.slug}@frontline.localhost`;
 });
@@ -100,6 +105,24 @@ describe("mail over SMTP", () => {
     expect((await send()).response).toMatch(/^250 .*ticket_created/);
     const list = await (await ws.as.get("/api/tickets?view=all&sort=updated")).json();
     expect(list.tickets.filter((t: { subject: string }) => t.subject === "Sent thrice")).toHaveLength(1);
+  });
+
+  it("lets a [#number] subject token join a ticket only when the sender's DKIM signature and DMARC pass", async () => {
+    const first = await smtp().sendMail({ from: "carla@customer.example", to: address, subject: "Cable", text: "The cable is frayed." });
+    const ticket = (await (await ws.as.get("/api/tickets?view=all&sort=updated")).json()).tickets.find((t: { subject: string }) => t.subject === "Cable");
+    expect(first.response).toMatch(/ticket_created/);
+    const send = (raw: Buffer) => smtp().sendMail({ envelope: { from: "carla@customer.example", to: [address] }, raw });
+    const tokened = (text: string) => rawMail({ to: address, subject: `Re: [#${ticket.number}] Cable`, text });
+
+    // Anyone can put carla's address in From: unsigned, the token opens a new ticket, linked to the one it names.
+    expect((await send(await tokened("Spoofed: send the refund to me"))).response).toMatch(/^250 .*ticket_created/);
+    // Signed with customer.example's key: DKIM and DMARC pass, and the mail joins the ticket.
+    expect((await send(await signAsCustomer(await tokened("Signed: here is a photo")))).response).toMatch(/^250 .*reply_added/);
+
+    const detail = await (await ws.as.get(`/api/tickets/${ticket.ticketId}`)).json();
+    expect(detail.messages.filter((m: { kind: string }) => m.kind === "customer").map((m: { body: string }) => m.body)).toEqual(["The cable is frayed.", "Signed: here is a photo"]);
+    const spoofed = (await (await ws.as.get("/api/tickets?view=all&sort=updated")).json()).tickets.find((t: { subject: string }) => t.subject.includes(`[#${ticket.number}]`));
+    expect((await (await ws.as.get(`/api/tickets/${spoofed.ticketId}`)).json()).ticket.linkedTo).toBe(ticket.ticketId);
   });
 
   it("refuses mail for addresses that are not a workspace's, without relaying", async () => {

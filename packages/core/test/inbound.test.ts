@@ -28,10 +28,10 @@ beforeEach(async () => {
   testPorts.mailer.sent.length = 0;
 });
 
-const deliver = (raw: Buffer, to: string[] = [address], from = "carla@customer.example") => Inbound.receive(raw, { from, to });
+const deliver = (raw: Buffer, to: string[] = [address], from = "carla@customer.example", auth?: Inbound.Envelope["auth"]) => Inbound.receive(raw, { from, to, auth });
 /** Delivers one mail, then lets its reactions run (letters, references), as a person would wait a moment. */
-const one = async (raw: Buffer, to?: string[], from?: string) => {
-  const outcomes = await deliver(raw, to, from);
+const one = async (raw: Buffer, to?: string[], from?: string, auth?: Inbound.Envelope["auth"]) => {
+  const outcomes = await deliver(raw, to, from, auth);
   expect(outcomes).toHaveLength(1);
   await settle();
   return outcomes[0]!;
@@ -267,11 +267,36 @@ describe("threading", () => {
   it("honours a [#number] subject token only from a participant", async () => {
     const { outcome } = await ticketWithAck();
     const number = outcome.ticketNumber!;
-    const fromRequester = await one(await rawMail({ to: address, subject: `Re: [#${number}] thanks` }));
+    const fromRequester = await one(await rawMail({ to: address, subject: `Re: [#${number}] thanks` }), [address], undefined, { dmarc: "pass" });
     expect(fromRequester).toMatchObject({ status: "reply_added", ticketId: outcome.ticketId });
-    const forged = await one(await rawMail({ from: "mallory@evil.example", to: address, subject: `[#${number}] injected` }), [address], "mallory@evil.example");
+    const forged = await one(await rawMail({ from: "mallory@evil.example", to: address, subject: `[#${number}] injected` }), [address], "mallory@evil.example", { dmarc: "pass" });
     expect(forged.status).toBe("ticket_created");
     expect(forged.ticketId).not.toBe(outcome.ticketId);
+  });
+
+  it("opens a new, linked ticket for a participant's subject token in a mail whose sender is not authenticated", async () => {
+    const { outcome } = await ticketWithAck();
+    const number = outcome.ticketNumber!;
+    // Anyone can write carla's address in From: without DMARC (or an aligned DKIM signature) the token is not enough.
+    for (const auth of [undefined, { spf: "pass", dkim: "none", dmarc: "none" }, { dkim: "pass", dmarc: "fail", dkimDomain: "customer.example" }, { dmarc: "temperror" }]) {
+      const spoofed = await one(await rawMail({ to: address, subject: `Re: [#${number}] spoofed`, text: `spoofed ${JSON.stringify(auth)}` }), [address], undefined, auth);
+      expect(spoofed.status).toBe("ticket_created");
+      expect(spoofed.ticketId).not.toBe(outcome.ticketId);
+      const opened = await ws.as(ws.owner, () => Ticket.get(spoofed.ticketId!));
+      expect(opened.ticket.linkedTo).toBe(outcome.ticketId);
+      expect((await ws.as(ws.owner, () => Mail.get(spoofed.mailId))).auth).toEqual(auth && { spf: auth.spf, dkim: auth.dkim, dmarc: auth.dmarc });
+    }
+    const original = await ws.as(ws.owner, () => Ticket.get(outcome.ticketId!));
+    expect(original.messages.map((m) => m.body).join("\n")).not.toContain("spoofed");
+
+    // A DMARC pass, or (no DMARC record) a DKIM signature of the From domain, joins.
+    const passed = await one(await rawMail({ to: address, subject: `Re: [#${number}] signed` }), [address], undefined, { spf: "pass", dkim: "pass", dmarc: "pass" });
+    expect(passed).toMatchObject({ status: "reply_added", ticketId: outcome.ticketId });
+    expect((await ws.as(ws.owner, () => Mail.get(passed.mailId))).auth).toEqual({ spf: "pass", dkim: "pass", dmarc: "pass" });
+    const signed = await one(await rawMail({ to: address, subject: `Re: [#${number}] dkim` }), [address], undefined, { dkim: "pass", dmarc: "none", dkimDomain: "customer.example" });
+    expect(signed).toMatchObject({ status: "reply_added", ticketId: outcome.ticketId });
+    const otherSigner = await one(await rawMail({ to: address, subject: `Re: [#${number}] other signer` }), [address], undefined, { dkim: "pass", dmarc: "none", dkimDomain: "evil.example" });
+    expect(otherSigner.status).toBe("ticket_created");
   });
 
   it("refuses a forged token, and a token or reference of another workspace", async () => {

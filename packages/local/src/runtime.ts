@@ -14,6 +14,7 @@ import { ensureTable, startDynamoLocal, type DynamoLocal } from "./dynamo";
 import { localMailer } from "./mailer";
 import { localScheduler, type LocalScheduler } from "./scheduler";
 import { startHttpServer, type HttpServer } from "./server";
+import type { DNSResolver } from "./mail-auth";
 import { startSmtpServer, type SmtpServer } from "./smtp";
 import { streamPoller, type StreamPoller } from "./stream";
 import { changeHandler } from "@frontline/core/reactions";
@@ -34,6 +35,8 @@ export interface RuntimeOptions {
   dynamoEndpoint?: string;
   tableName?: string;
   inboundDomain?: string;
+  /** The DNS the SMTP server checks senders with (SPF, DKIM, DMARC); the system's by default, a fake in tests. */
+  mailResolver?: DNSResolver;
   /** Relay outgoing mail over SMTP too (smtp://host:port). */
   smtpRelayUrl?: string;
   /** Built web app to serve; omitted serves the API only. */
@@ -109,7 +112,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     stream = streamPoller({ endpoint, tableName, handler: reactions, pauseWhile: () => timers.backlog() >= 20 });
     stream.start();
     http = await startHttpServer({ port: options.port, host: options.host, webDist: options.webDist, meter: options.meterRequests });
-    if (options.smtpPort !== undefined) smtp = await startSmtpServer({ port: options.smtpPort, host: options.host });
+    if (options.smtpPort !== undefined) smtp = await startSmtpServer({ port: options.smtpPort, host: options.host, resolver: options.mailResolver });
     return {
       url: http.url,
       dynamoEndpoint: endpoint,

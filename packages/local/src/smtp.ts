@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { Inbound, ParseLimits } from "@frontline/core/email/inbound";
+import { checkSender, systemResolver, type DNSResolver } from "./mail-auth";
 
 export interface SmtpServer {
   port: number;
@@ -15,9 +16,11 @@ function smtpError(code: number, message: string): Error {
  * The local inbound mail server (the stand-in for SES receiving): mail for an existing tenant's address is stored and
  * processed before the 250 answer; anything else is refused at RCPT TO with 550 (no relaying). A failure to store is
  * a 451, so the sender tries again later, as is a message another attempt is processing right now; a message that
- * cannot be read is still accepted, kept and recorded as unprocessable.
+ * cannot be read is still accepted, kept and recorded as unprocessable. The sender is checked first (SPF, DKIM,
+ * DMARC: mail-auth.ts) and the verdict goes with the mail; the check cannot fail a delivery.
  */
-export function startSmtpServer(options: { port: number; host?: string }): Promise<SmtpServer> {
+export function startSmtpServer(options: { port: number; host?: string; resolver?: DNSResolver }): Promise<SmtpServer> {
+  const resolver = options.resolver ?? systemResolver();
   const server = new SMTPServer({
     name: "frontline.localhost",
     banner: "Frontline inbound mail",
@@ -42,7 +45,8 @@ export function startSmtpServer(options: { port: number; host?: string }): Promi
         }
         const raw = Buffer.concat(chunks);
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
-        Inbound.receive(raw, { from, to: session.envelope.rcptTo.map((r) => r.address) })
+        checkSender(raw, { ip: session.remoteAddress, helo: session.hostNameAppearsAs, sender: from }, resolver)
+          .then((auth) => Inbound.receive(raw, { from, to: session.envelope.rcptTo.map((r) => r.address), auth }))
           .then((outcomes) => callback(null, `Received: ${outcomes.map((o) => o.status).join(", ") || "nothing"}`))
           .catch((error: Error) => {
             // Held by another attempt: not acknowledged, so the sender comes back (and its lease's timer is a backstop).

@@ -493,6 +493,8 @@ export const en = {
         actions: "Actions",
       },
       noSubject: "(no subject)",
+      auth: template<{ spf: string; dkim: string; dmarc: string }>("Sender check: SPF {{ spf }}, DKIM {{ dkim }}, DMARC {{ dmarc }}"),
+      authHint: "What the receiving server found checking the sender. A [#number] in the subject joins a ticket only with a DMARC pass (or, without a DMARC record, a DKIM signature of the sender's domain).",
       unknownSender: "Sender unknown",
       empty: "No mail received yet.",
       emptyFiltered: "No mail with this status.",

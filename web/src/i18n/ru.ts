@@ -515,6 +515,8 @@ export const ru: Catalogue = {
         actions: "Действия",
       },
       noSubject: "(без темы)",
+      auth: template<{ spf: string; dkim: string; dmarc: string }>("Проверка отправителя: SPF {{ spf }}, DKIM {{ dkim }}, DMARC {{ dmarc }}"),
+      authHint: "Результат проверки отправителя принимающим сервером. Номер вида [#1042] в теме добавляет письмо в обращение, только если DMARC пройден (или, когда у домена нет записи DMARC, письмо подписано DKIM домена отправителя).",
       unknownSender: "Отправитель неизвестен",
       empty: "Писем пока не было.",
       emptyFiltered: "Писем с таким статусом нет.",

@@ -23,7 +23,7 @@ import { claim, LEASE_MS } from "./mail";
 import { fingerprint, parseMail, peekMessageId, Unreadable, type Parsed } from "./parse";
 import { trimQuoted } from "./quote";
 import { StopList } from "./stop-list";
-import { findThread } from "./thread";
+import { findThread, type AuthVerdict } from "./thread";
 import { isTokenShaped } from "./token";
 import { parse } from "../validation";
 
@@ -42,6 +42,8 @@ export interface Envelope {
   from?: string;
   /** RCPT TO: the addresses the message was delivered to (not the To header). */
   to: string[];
+  /** The receiving server's SPF, DKIM and DMARC verdicts, when it checked (a subject token counts only with a pass). */
+  auth?: AuthVerdict;
 }
 
 export interface Outcome {
@@ -85,7 +87,7 @@ export async function receive(raw: Buffer, envelope: Envelope): Promise<Outcome[
     if (!(await Tenant.exists(tenantId))) continue;
     // A reply token says the most; then a department; then the plain address.
     const tag = tags.find((t) => t && isTokenShaped(t)) ?? tags.find(Boolean);
-    outcomes.push(await withActor({ type: "system", tenantId, reason: "inbound mail" }, () => receiveFor(raw, envelope.from, tag)));
+    outcomes.push(await withActor({ type: "system", tenantId, reason: "inbound mail" }, () => receiveFor(raw, envelope.from, tag, envelope.auth)));
   }
   if (outcomes.some((o) => o.status === "processing")) throw new InProgress(outcomes);
   return outcomes;
@@ -103,7 +105,7 @@ export class InProgress extends Error {
   }
 }
 
-async function receiveFor(raw: Buffer, envelopeFrom: string | undefined, tag: string | undefined): Promise<Outcome> {
+async function receiveFor(raw: Buffer, envelopeFrom: string | undefined, tag: string | undefined, auth: AuthVerdict | undefined): Promise<Outcome> {
   const tenantId = useTenantId();
   const contentHash = sha256(raw);
   const messageId = peekMessageId(raw);
@@ -139,6 +141,7 @@ async function receiveFor(raw: Buffer, envelopeFrom: string | undefined, tag: st
           ...(sameMessageIdAs ? { sameMessageIdAs } : {}),
           size: raw.length,
           envelopeFrom,
+          ...(auth ? { auth } : {}),
           recipients: tag ? [`${tenantId}+${tag}`] : [tenantId],
           receivedAt: now.toISOString(),
           status: "processing",
@@ -351,7 +354,7 @@ async function decide(mailId: string, attempt: number, parsed: Parsed, envelopeF
   const tenant = (await Workspace.config(tenantId)).tenant;
   if (tenant?.planStatus === "suspended") return finish(mailId, attempt, parsed, { status: "held", reason: HELD.suspended });
 
-  const found = await findThread(tag, parsed, sender);
+  const found = await findThread(tag, parsed, sender, record.auth);
   const open = found.ticket && found.ticket.status !== "closed" ? found.ticket : undefined;
   if (kind.kind === "auto-reply" && !open) {
     return finish(mailId, attempt, parsed, { status: "ignored", reason: `${kind.reason}, to no open ticket` });

@@ -32,6 +32,12 @@ export const MailEntity = new Entity({
     sameMessageIdAs: { type: "string", readOnly: true },
     size: { type: "number", required: true },
     envelopeFrom: { type: "string" },
+    /** The receiving server's verdicts on the sender (Inbound.Envelope `auth`), kept for processing again. */
+    auth: {
+      type: "map",
+      readOnly: true,
+      properties: { spf: { type: "string" }, dkim: { type: "string" }, dmarc: { type: "string" }, dkimDomain: { type: "string" } },
+    },
     recipients: { type: "list", items: { type: "string" } },
     fromAddress: { type: "string" },
     fromName: { type: "string" },

@@ -38,6 +38,8 @@ export interface Info {
   ticketNumber?: number;
   /** Another, different message was received first under this one's Message-ID. */
   sameMessageIdAs?: string;
+  /** SPF, DKIM and DMARC as the receiving server found them ("pass", "fail", "none", "temperror"...). */
+  auth?: { spf?: string; dkim?: string; dmarc?: string };
   /** Processing, by an attempt whose lease has ended: it died, and the mail waits for its timer or an admin. */
   stale?: boolean;
 }
@@ -60,6 +62,7 @@ export function view(r: Record): Info {
     ticketId: r.ticketId,
     ticketNumber: r.ticketNumber,
     ...(r.sameMessageIdAs ? { sameMessageIdAs: r.sameMessageIdAs } : {}),
+    ...(r.auth ? { auth: { spf: r.auth.spf, dkim: r.auth.dkim, dmarc: r.auth.dmarc } } : {}),
     ...(isStale(r) ? { stale: true } : {}),
   };
 }

@@ -9,9 +9,32 @@ import { isTokenShaped, verifyToken } from "./token";
  * Which ticket an inbound mail belongs to, looked up only among the tenant's own tickets:
  *   1. the signed reply token in the address it was sent to (our Reply-To): proof the sender got our mail;
  *   2. In-Reply-To / References naming a Message-ID of one of the tenant's tickets, if the sender takes part in it;
- *   3. a "[#1042]" token in the subject, if the sender takes part in that ticket.
- * A reference from someone who does not take part opens a new ticket linked to the one referred to.
+ *   3. a "[#1042]" token in the subject, if the sender takes part in that ticket and the mail is authenticated
+ *      (`authenticated`): a From header costs nothing to forge, and a ticket number is easy to guess.
+ * A reference from someone who does not take part, or a participant's subject token in a mail that is not
+ * authenticated, opens a new ticket linked to the one referred to.
  */
+
+/** What the receiving server found checking the mail's sender (SES's verdicts, or mailauth locally); lower case. */
+export interface AuthVerdict {
+  spf?: string;
+  dkim?: string;
+  dmarc?: string;
+  /** The domain of a verified DKIM signature aligned with the From domain (mailauth reports it; SES does not). */
+  dkimDomain?: string;
+}
+
+/**
+ * The From address is the sender's own: DMARC passed; or the From domain publishes no DMARC record and a DKIM
+ * signature of that domain (or a parent of it) verified. SES gives no signing domain, so there only DMARC counts.
+ */
+export function authenticated(auth: AuthVerdict | undefined, sender: string | undefined): boolean {
+  if (auth?.dmarc === "pass") return true;
+  const domain = sender?.split("@")[1]?.toLowerCase();
+  const signer = auth?.dkimDomain?.toLowerCase();
+  if (!domain || !signer || auth?.dkim !== "pass" || (auth.dmarc && auth.dmarc !== "none")) return false;
+  return domain === signer || domain.endsWith(`.${signer}`);
+}
 
 export interface Found {
   ticket?: Ticket.Record;
@@ -41,7 +64,7 @@ export async function byToken(tag: string | undefined): Promise<Ticket.Record | 
   return number === undefined ? undefined : ticketByNumber(number);
 }
 
-export async function findThread(tag: string | undefined, mail: Parsed, sender: string | undefined): Promise<Found> {
+export async function findThread(tag: string | undefined, mail: Parsed, sender: string | undefined, auth?: AuthVerdict): Promise<Found> {
   const tenantId = useTenantId();
   const db = useDb().entities;
 
@@ -65,7 +88,10 @@ export async function findThread(tag: string | undefined, mail: Parsed, sender: 
   const subjectToken = /\[#(\d{1,12})\]/.exec(mail.subject);
   if (subjectToken) {
     const ticket = await ticketByNumber(Number(subjectToken[1]));
-    if (ticket && isParticipant(ticket, sender)) return { ticket, via: "subject" };
+    if (ticket && isParticipant(ticket, sender)) {
+      if (authenticated(auth, sender)) return { ticket, via: "subject" };
+      linkedTo ??= ticket.ticketId;
+    }
   }
   return { linkedTo };
 }

@@ -40,7 +40,7 @@ describe("received mail", () => {
         mail: [
           mail("m-flood", { status: "unprocessable", error: "The message has over 5000 header lines" }),
           mail("m-promo", { status: "ignored", reason: "On the stop list (promo.example)", from: { address: "news@promo.example" }, subject: "Big sale" }),
-          mail("m-greta", { from: { address: "greta@meyer.example", name: "Greta Meyer" }, subject: "Order 5531 arrived damaged", ticketId: "t15", ticketNumber: 15 }),
+          mail("m-greta", { from: { address: "greta@meyer.example", name: "Greta Meyer" }, subject: "Order 5531 arrived damaged", ticketId: "t15", ticketNumber: 15, auth: { spf: "pass", dkim: "pass", dmarc: "fail" } }),
         ],
         cursor: null,
       }),
@@ -52,6 +52,9 @@ describe("received mail", () => {
     expect(within(rows[0]!).getByTestId("mail-error").textContent).toBe("The message has over 5000 header lines");
     expect(within(rows[1]!).getByTestId("mail-outcome").textContent).toContain("On the stop list (promo.example)");
     expect(within(rows[2]!).getByTestId("mail-from").textContent).toContain("Greta Meyer <greta@meyer.example>");
+    // The sender check the receiving server made, where there is one.
+    expect(within(rows[2]!).getByTestId("mail-auth").textContent).toBe("Sender check: SPF pass, DKIM pass, DMARC fail");
+    expect(within(rows[1]!).queryByTestId("mail-auth")).toBeNull();
     expect(within(rows[2]!).getByTestId("mail-ticket").getAttribute("href")).toBe("/tickets/t15");
     expect(within(rows[2]!).getByTestId("mail-ticket").textContent).toBe("Ticket #15");
     // The original is a download of the raw message; only failed or held mail can be processed again.

@@ -149,6 +149,13 @@ function MailRow(props: {
         <span class="cell-line small muted cell-ellipsis" title={sender()} data-testid="mail-from">
           {sender()} · {i18n.fileSize(props.mail.size)}
         </span>
+        <Show when={props.mail.auth}>
+          {(auth) => (
+            <span class="cell-line small muted" title={i18n.t("mail.received.authHint")} data-testid="mail-auth">
+              {i18n.t("mail.received.auth", { spf: auth().spf ?? "—", dkim: auth().dkim ?? "—", dmarc: auth().dmarc ?? "—" })}
+            </span>
+          )}
+        </Show>
       </td>
       <td>
         <MailStatusBadge status={props.mail.status} />
