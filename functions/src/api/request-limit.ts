@@ -7,13 +7,13 @@ import { FairQueue } from "./fair-queue";
 import { sessionCookie } from "./session-cookie";
 
 /**
- * In flight at once: 2 per workspace, 16 in the process. One Node process and DynamoDB Local on two cores gain little
- * past two requests at a time, and each more request a flooding workspace keeps running is CPU a quiet one waits for:
- * against a neighbour at 30 requests a second with no limits, 2 kept the quiet workspace's median within x3.0 of its
- * median alone where 4 gave x6.1 (`npm run bench -- --only fairness`). 16 lets 8 workspaces run at once before any
- * waits for a slot, and keeps DynamoDB Local answering quickly.
+ * In flight at once: 8 per workspace, 16 in the process. The per-workspace limits keep a flooding neighbour to its
+ * rate; the lanes keep what it has in flight from filling the process. Measured with `npm run bench -- --only
+ * fairness` on 2 cores (a quiet workspace's queue page p50 under a neighbour at 30 req/s, against alone): x1.24 with
+ * 8 per workspace (x1.60 with the limits off, x2.14 under 16 clients as fast as answered). 2 per workspace was as fair
+ * but cut one busy workspace's ticket creation from 25.7 to 18.2 a second (BENCH_SCALE=0.2, 8 at once).
  */
-export const IN_FLIGHT = { perLane: 2, total: 16 };
+export const IN_FLIGHT = { perLane: 8, total: 16 };
 /** The lane of requests not (yet) tied to a workspace: sign-in, sign-up, the portal, a session's first request. */
 export const SHARED_LANE = "shared";
 /** Memory bounds: sessions remembered and buckets kept (a full bucket is the same as none, so it can go). */
