@@ -431,6 +431,7 @@ describe("loops, automatic replies and bounces", () => {
     expect(outcome.reason).toMatch(/Hard bounce: gone@customer.example 5.1.1/);
     const detail = await ws.as(ws.owner, () => Ticket.get(first.ticketId!));
     expect(detail.messages.at(-1)).toMatchObject({ kind: "system", system: { action: "undelivered" } });
+    expect(detail.messages.at(-1)!.outboxId).toBeUndefined(); // it was sent: nothing to send again from this line
     expect(await undeliverable(detail.ticket.requester.customerId)).toBeTruthy();
     expect((await ws.as(ws.owner, () => Ticket.list({ view: "all" }))).tickets).toHaveLength(1);
     expect(testPorts.mailer.sent.length).toBe(before);

@@ -111,7 +111,8 @@ export async function markUndelivered(ticketId: string, reason: string, options:
         set: { deliveryFailedAt: at, deliveryFailure: reason.slice(0, 500) },
         messages: [
           {
-            ...(entryId ? { messageId: entryId, outboxId: options.outboxId } : {}),
+            // A letter that failed or was not sent can be sent again from here; one that bounced was sent (its next one is suppressed).
+            ...(entryId ? { messageId: entryId, ...(what === "bounced" ? {} : { outboxId: options.outboxId }) } : {}),
             kind: "system",
             authorType: "system",
             authorId: "system",
