@@ -34,8 +34,8 @@ const env = {
  */
 const DOMAIN_TIMEOUTS = { testTimeout: 20_000, hookTimeout: 30_000 };
 
-/** Each test file has a DynamoDB Local database of its own (test/support/local-key.ts). */
-const setupFiles = ["test/support/local-key.ts"];
+/** Each test file has a DynamoDB Local database of its own (test/support/local-key.ts), and may not scan (no-scan.ts). */
+const setupFiles = ["test/support/local-key.ts", "test/support/no-scan.ts"];
 
 export default defineConfig({
   test: {
