@@ -28,15 +28,19 @@ async function queued(outboxId: string): Promise<string> {
 
 const entry = async (outboxId: string) => (await useDb().entities.outbox.get({ tenantId: ws.tenantId, outboxId }).go({ consistent: true })).data!;
 
+/** A delivery claims the letter's attempt, then its process dies while the Mailer has the letter (it never returns). */
+async function dieAfterClaim(outboxId: string, by: string): Promise<void> {
+  const stuck: Mailer = { send: () => new Promise(() => undefined) };
+  configurePorts({ mailer: stuck });
+  void deliver(ws.tenantId, outboxId, { by });
+  await expect.poll(async () => (await entry(outboxId)).claimedBy).toBe(by);
+  configurePorts({ mailer: testPorts.mailer });
+}
+
 describe("sending a queued letter", () => {
   it("is finished by a redelivery of a delivery that died after its claim, and by no other", async () => {
     const messageId = await queued("letter-killed");
-    // The first delivery claims the attempt, then its process dies while the Mailer has the letter (it never returns).
-    const stuck: Mailer = { send: () => new Promise(() => undefined) };
-    configurePorts({ mailer: stuck });
-    void deliver(ws.tenantId, "letter-killed", { by: "change-1" });
-    await expect.poll(async () => (await entry("letter-killed")).claimedBy).toBe("change-1");
-    configurePorts({ mailer: testPorts.mailer });
+    await dieAfterClaim("letter-killed", "change-1");
     const before = testPorts.mailer.sent.length;
 
     // Another delivery (a different change) finds the attempt taken and leaves it.
@@ -69,11 +73,7 @@ describe("a letter left queued by a delivery that died", () => {
   it("is sent again by an admin once it is stale, once, and not while a delivery may still be at work", async () => {
     await settle();
     const messageId = await queued("letter-stalled");
-    const stuck: Mailer = { send: () => new Promise(() => undefined) };
-    configurePorts({ mailer: stuck });
-    void deliver(ws.tenantId, "letter-stalled", { by: "change-gone" });
-    await expect.poll(async () => (await entry("letter-stalled")).claimedBy).toBe("change-gone");
-    configurePorts({ mailer: testPorts.mailer });
+    await dieAfterClaim("letter-stalled", "change-gone");
     await settle(); // the stream's own delivery finds the claim taken: the letter stays queued
     expect((await entry("letter-stalled")).status).toBe("queued");
 

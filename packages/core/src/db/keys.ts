@@ -1,9 +1,9 @@
-import { useClock } from "../port";
 /**
  * Key templates shared by every entity. The partition key of each index starts with `t#<tenantId>`; entities of the
  * platform itself (the plan catalog, per-source login throttles) live under the reserved tenant id `_platform`,
  * which no workspace slug can take (slugs are lowercase letters, digits and hyphens).
  */
+import { useClock } from "../port";
 export const PLATFORM_TENANT_ID = "_platform";
 
 export const TENANT_PREFIX = "t#";

@@ -94,12 +94,12 @@ export const undeliveredLetters = defineReaction({
   name: "email.undelivered",
   on: ["outbox"],
   when: (change) => {
-    const status = (change.after as { status?: string } | undefined)?.status;
-    return (status === "failed" || status === "suppressed") && field(change, "status").changed && Boolean(change.after?.ticketId);
+    const after = change.after as Partial<NonNullable<Delivery["queued"]>> | undefined;
+    const notSent = after?.status === "failed" || after?.status === "suppressed";
+    return notSent && field(change, "status").changed && Boolean(after.ticketId) && CUSTOMER_LETTERS.has(after.kind!);
   },
   async each(change) {
     const entry = change.after as Delivery["queued"] & {};
-    if (!CUSTOMER_LETTERS.has(entry.kind)) return;
     const what = entry.status === "suppressed" ? "suppressed" : "failed";
     await Ticket.markUndelivered(entry.ticketId!, entry.lastError ?? entry.status, { outboxId: entry.outboxId, what, at: entry.updatedAt });
   },
