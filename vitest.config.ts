@@ -69,7 +69,7 @@ export default defineConfig({
       {
         plugins: [solid()],
         resolve: { conditions: ["development", "browser"] },
-        test: { name: "web", environment: "happy-dom", include: ["web/**/*.test.{ts,tsx}"], env },
+        test: { name: "web", environment: "happy-dom", include: ["web/**/*.test.{ts,tsx}"], setupFiles: ["web/test/catalogues.ts"], env },
       },
       {
         test: {

@@ -1,7 +1,8 @@
 import { flatten } from "@solid-primitives/i18n";
-import { describe, expect, it } from "vitest";
+import { IntlMessageFormat } from "intl-messageformat";
+import { beforeAll, describe, expect, it } from "vitest";
 import { en } from "./en";
-import { ru } from "./ru";
+import { formatMessage, loadCatalogue, Locales, type Locale } from "./index";
 import { formatDay, formatFileSize, formatMoney, formatRelative, parseMoney } from "./format";
 
 /** Every leaf of a catalogue: "a.b.c" -> its value. */
@@ -10,33 +11,76 @@ function leaves(catalogue: object): Map<string, unknown> {
   return new Map(Object.entries(flat).filter(([, value]) => typeof value !== "object" || value === null));
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+/** The parser's node types this test reads (intl-messageformat's AST). */
+const TYPE = { literal: 0, plural: 6, pound: 7 } as const;
 
-describe("catalogues", () => {
-  const english = leaves(en);
-  const russian = leaves(ru);
+type Node = { type: number; value?: string; options?: Record<string, { value: Node[] }>; children?: Node[] };
 
-  it("have exactly the same keys", () => {
-    expect([...russian.keys()].sort()).toEqual([...english.keys()].sort());
+/** The arguments an ICU message uses, and the plural arms of each plural argument ("count:few,many,one,other"). */
+function shapeOf(message: string, locale: Locale): { args: string[]; plurals: Map<string, string[]> } {
+  const args = new Set<string>();
+  const plurals = new Map<string, string[]>();
+  const walk = (nodes: Node[]) => {
+    for (const node of nodes) {
+      if (node.type === TYPE.literal || node.type === TYPE.pound) continue;
+      if (node.value) args.add(node.value);
+      if (node.type === TYPE.plural && node.value) plurals.set(node.value, Object.keys(node.options ?? {}).sort());
+      for (const option of Object.values(node.options ?? {})) walk(option.value);
+      if (node.children) walk(node.children);
+    }
+  };
+  walk(new IntlMessageFormat(message, locale).getAst() as Node[]);
+  return { args: [...args].sort(), plurals };
+}
+
+const english = leaves(en);
+const others = Locales.filter((l) => l !== "en");
+
+describe.each(others)("the %s catalogue", (locale) => {
+  let catalogue: Map<string, unknown>;
+  beforeAll(async () => {
+    catalogue = leaves(await loadCatalogue(locale));
   });
 
-  it("agree on the kind of every value and on template placeholders", () => {
+  it("has exactly the keys English has", () => {
+    expect([...catalogue.keys()].filter((key) => !english.has(key)), "keys English does not have").toEqual([]);
+    expect([...english.keys()].filter((key) => !catalogue.has(key)), "keys missing").toEqual([]);
+  });
+
+  it("says every message, with the arguments English gives it and every plural form its language needs", () => {
+    const forms = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
     for (const [key, value] of english) {
-      const other = russian.get(key);
+      const other = catalogue.get(key);
       expect(typeof other, key).toBe(typeof value);
-      if (typeof value === "string") {
-        expect(value.trim(), key).not.toBe("");
-        expect((other as string).trim(), key).not.toBe("");
-        expect(placeholders(other as string), key).toEqual(placeholders(value));
+      if (typeof value !== "string") continue;
+      expect((other as string).trim(), key).not.toBe("");
+      const theirs = shapeOf(other as string, locale);
+      expect(theirs.args, key).toEqual(shapeOf(value, "en").args);
+      for (const [argument, arms] of theirs.plurals) {
+        for (const form of forms) expect(arms, `${key}: ${argument} lacks "${form}"`).toContain(form);
       }
     }
   });
+});
 
-  it("pluralise Russian day counts", () => {
-    expect(ru.workspace.coversDays(1)).toContain("1 день");
-    expect(ru.workspace.coversDays(3)).toContain("3 дня");
-    expect(ru.workspace.coversDays(30)).toContain("30 дней");
-    expect(en.workspace.coversDays(1)).toContain("1 day ");
+describe("messages", () => {
+  it("parse as ICU in English", () => {
+    for (const [key, value] of english) if (typeof value === "string") expect(() => shapeOf(value, "en"), key).not.toThrow();
+  });
+
+  it("follow each language's plural rules", async () => {
+    await loadCatalogue("ru");
+    expect(formatMessage(en.workspace.coversDays, "en", { days: 1 })).toContain("1 day ");
+    expect(formatMessage(en.workspace.coversDays, "en", { days: 2 })).toContain("2 days ");
+    const ru = await loadCatalogue("ru");
+    expect(formatMessage(ru.workspace.coversDays, "ru", { days: 1 })).toContain("1 день");
+    expect(formatMessage(ru.workspace.coversDays, "ru", { days: 3 })).toContain("3 дня");
+    expect(formatMessage(ru.workspace.coversDays, "ru", { days: 30 })).toContain("30 дней");
+    expect(formatMessage(ru.slaAdmin.calendars.holidayCount, "ru", { count: 0 })).toBe("Нет");
+  });
+
+  it("are shown as written when they take no arguments", () => {
+    expect(formatMessage("It’s {not} a template", "en")).toBe("It’s {not} a template");
   });
 });
 

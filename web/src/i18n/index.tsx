@@ -1,12 +1,30 @@
 import { createContext, createEffect, createMemo, createSignal, onCleanup, useContext, type JSX } from "solid-js";
 import * as i18n from "@solid-primitives/i18n";
+import { IntlMessageFormat } from "intl-messageformat";
 import { en, type Catalogue } from "./en";
-import { ru } from "./ru";
 import { formatDate, formatDateTime, formatFileSize, formatMoney, formatRelative, formatShortDate, formatSignedMoney, formatTime } from "./format";
 
 export type Locale = "en" | "ru";
+/** The languages of the console, in the order the language menu lists them. */
 export const Locales: readonly Locale[] = ["en", "ru"];
-export const catalogues: Record<Locale, Catalogue> = { en, ru };
+
+/**
+ * Each language but English is its own chunk, loaded when a reader chooses it: a page carries English (the shape and
+ * the fallback) and the reader's language only.
+ */
+const loaders: Record<Exclude<Locale, "en">, () => Promise<Catalogue>> = {
+  ru: () => import("./ru").then((m) => m.ru),
+};
+const loaded = new Map<Locale, Catalogue>([["en", en]]);
+
+/** A language's catalogue, loaded once. */
+export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
+  const known = loaded.get(locale);
+  if (known) return known;
+  const catalogue = await loaders[locale as Exclude<Locale, "en">]();
+  loaded.set(locale, catalogue);
+  return catalogue;
+}
 
 const STORAGE_KEY = "frontline.locale";
 
@@ -14,7 +32,7 @@ function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (Locales as readonly string[]).includes(value);
 }
 
-/** The remembered choice, else the browser's language (any Russian variant gives Russian), else English. */
+/** The remembered choice, else the first of the browser's languages the console has, else English. */
 export function initialLocale(): Locale {
   try {
     const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
@@ -22,8 +40,28 @@ export function initialLocale(): Locale {
   } catch {
     // Storage can be disabled (privacy modes); fall back to the browser's language.
   }
-  const language = globalThis.navigator?.language?.toLowerCase() ?? "";
-  return language.startsWith("ru") ? "ru" : "en";
+  const preferred = globalThis.navigator?.languages?.length ? globalThis.navigator.languages : [globalThis.navigator?.language ?? ""];
+  for (const tag of preferred) {
+    const language = tag.toLowerCase().split("-")[0];
+    if (isLocale(language)) return language;
+  }
+  return "en";
+}
+
+/**
+ * Formats an ICU message ("{count, plural, one {# day} other {# days}}") with its arguments in `locale`'s plural and
+ * number rules. Parsed messages are kept: a page formats the same few hundred again and again.
+ */
+const parsed = new Map<string, IntlMessageFormat>();
+export function formatMessage(message: string, locale: Locale, args?: Record<string, unknown>): string {
+  if (!args) return message;
+  const key = `${locale}\u0000${message}`;
+  let format = parsed.get(key);
+  if (!format) {
+    format = new IntlMessageFormat(message, locale);
+    parsed.set(key, format);
+  }
+  return String(format.format(args as Record<string, string | number>));
 }
 
 type FlatCatalogue = i18n.Flatten<Catalogue>;
@@ -49,17 +87,23 @@ export interface I18n {
 
 const I18nContext = createContext<I18n>();
 
+/**
+ * Gives the page its language. `locale` names a language whose catalogue is already loaded (`loadCatalogue`), as
+ * `startI18n` and the tests do; a language chosen later shows once its chunk has arrived, the old one until then.
+ */
 export function I18nProvider(props: { locale?: Locale; children: JSX.Element }) {
-  const [locale, setLocaleSignal] = createSignal<Locale>(props.locale ?? initialLocale());
-  const dict = createMemo(() => i18n.flatten(catalogues[locale()]));
-  const t = i18n.translator(dict, i18n.resolveTemplate);
+  const first = props.locale ?? initialLocale();
+  const [locale, setLocaleSignal] = createSignal<Locale>(loaded.has(first) ? first : "en");
+  if (locale() !== first) void loadCatalogue(first).then(() => setLocaleSignal(first));
+  const dict = createMemo(() => i18n.flatten(loaded.get(locale()) ?? en));
+  const t = i18n.translator(dict, ((message: string, args?: Record<string, unknown>) => formatMessage(message, locale(), args)) as i18n.TemplateResolver);
   // One clock for every relative time on screen.
   const [now, setNow] = createSignal(Date.now());
   const clock = setInterval(() => setNow(Date.now()), 30_000);
   onCleanup(() => clearInterval(clock));
 
   const setLocale = (next: Locale) => {
-    setLocaleSignal(next);
+    void loadCatalogue(next).then(() => setLocaleSignal(next));
     try {
       globalThis.localStorage?.setItem(STORAGE_KEY, next);
     } catch {

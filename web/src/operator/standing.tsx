@@ -25,5 +25,5 @@ export function StandingBadge(props: { row: Pick<WorkspaceRow, "status" | "balan
 
 /** "12 days", or "—" when nothing is charged (no price, no end). */
 export function daysLeftText(i18n: ReturnType<typeof useI18n>, daysLeft: number | null): string {
-  return daysLeft === null ? i18n.t("common.none") : i18n.t("operator.days", daysLeft);
+  return daysLeft === null ? i18n.t("common.none") : i18n.t("operator.days", { days: daysLeft });
 }

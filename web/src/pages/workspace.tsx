@@ -100,7 +100,7 @@ export function WorkspacePage() {
             </div>
           </dl>
           <Show when={daysCovered() !== undefined}>
-            <p class="muted">{i18n.t("workspace.coversDays", daysCovered() ?? 0)}</p>
+            <p class="muted">{i18n.t("workspace.coversDays", { days: daysCovered() ?? 0 })}</p>
           </Show>
         </section>
       </div>

@@ -13,11 +13,12 @@ import type { DepartmentEntity } from "./department.entity";
 import { parse } from "../validation";
 import { Workspace } from "../workspace";
 import { useClock } from "../port";
+import { localeOf, wording } from "../locale";
 
 export type Info = Pick<EntityItem<typeof DepartmentEntity>, "departmentId" | "name" | "description" | "isDefault" | "archivedAt" | "createdAt">;
 
-/** The department every workspace starts with. */
-export const DEFAULT_NAME = "Support";
+/** The name of the department every workspace starts with, in the workspace's language. */
+const defaultName = (locale: string | undefined) => wording[localeOf(locale)].defaultDepartment;
 
 export function view(item: EntityItem<typeof DepartmentEntity>): Info {
   return {
@@ -74,15 +75,16 @@ export async function openDefault(tenantId: string): Promise<void> {
   const departmentId = tenant?.defaultDepartmentId;
   if (!tenant || !departmentId) return;
   if ((await useDb().entities.department.get({ tenantId, departmentId }).go({ consistent: true, attributes: ["departmentId"] })).data) return;
+  const name = defaultName(tenant.locale);
   try {
     await transact((entities) => [
-      guarded(entities.department.create({ tenantId, departmentId, name: DEFAULT_NAME, isDefault: true }).commit(), () => new AlreadyOpen()),
+      guarded(entities.department.create({ tenantId, departmentId, name, isDefault: true }).commit(), () => new AlreadyOpen()),
       Event.write(entities, { type: "system", id: "system", name: "sign-up" }, {
         tenantId,
         action: "department.create",
-        target: { type: "department", id: departmentId, label: DEFAULT_NAME },
+        target: { type: "department", id: departmentId, label: name },
         departmentId,
-        after: { name: DEFAULT_NAME, isDefault: true },
+        after: { name, isDefault: true },
       }),
     ]);
   } catch (error) {

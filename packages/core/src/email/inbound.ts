@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import * as z from "zod";
+import { localeOfText } from "../locale";
 import type { EntityItem } from "electrodb";
 import { Access } from "../access";
 import { usePrincipal, useTenantId, withActor } from "../actor";
@@ -216,11 +217,6 @@ async function finish(mailId: string, attempt: number, parsed: Parsed | undefine
     if (isConditionFailure(error)) throw new LostLease();
     throw error;
   }
-}
-
-/** Cyrillic text: the customer writes Russian (or Ukrainian, Kazakh), and gets Russian letters. */
-function localeOfText(text: string): string | undefined {
-  return /[\u0400-\u04ff]/.test(text.slice(0, 2000)) ? "ru" : undefined;
 }
 
 /** Stores the attachments and the HTML of a mail; returns the message parts that refer to them. */

@@ -8,6 +8,6 @@ export * as Mail from "./mail";
 export * as Outbox from "./outbox";
 export * as Letters from "./letters";
 export { StopList } from "./stop-list";
-export { trimQuoted, REPLY_MARKER } from "./quote";
+export { trimQuoted } from "./quote";
 export { replyToken, verifyToken } from "./token";
 export { headerText, inboundAddress, parseInboundRecipient, departmentTag } from "./address";

@@ -7,20 +7,20 @@ import { useDb } from "../db/service";
 import { Invalid } from "../error";
 import { Event } from "../event";
 import { parse } from "../validation";
-import { REPLY_MARKER } from "./quote";
 import { Workspace } from "../workspace";
 import { useClock } from "../port";
+import { Locales, localeOf, wording, type Locale } from "../locale";
 
 /**
- * The letters customers get: the default wording in English and Russian, a tenant's own wording where an admin wrote
- * one, rendered with Liquid. Templates are an admin's input, so rendering is bounded (time, size) and sees only the
+ * The letters customers get: the default wording in each language, a tenant's own wording where an admin wrote one,
+ * rendered with Liquid. Templates are an admin's input, so rendering is bounded (time, size) and sees only the
  * variables given here.
  */
 
 export const LetterKinds = ["ticket_received", "agent_reply", "ticket_solved"] as const;
 export type LetterKind = (typeof LetterKinds)[number];
-export const LetterLocales = ["en", "ru"] as const;
-export type LetterLocale = (typeof LetterLocales)[number];
+export const LetterLocales = Locales;
+export type LetterLocale = Locale;
 
 export interface Template {
   subject: string;
@@ -38,86 +38,10 @@ export interface LetterVariables {
   solved?: boolean;
 }
 
-export const Defaults: Record<LetterKind, Record<LetterLocale, Template>> = {
-  ticket_received: {
-    en: {
-      subject: "[#{{ ticket.number }}] {{ ticket.subject }}",
-      body: `{{ reply_marker }}
-
-Hello {{ customer.name }},
-
-we have received your request and registered it as #{{ ticket.number }}. We will get back to you as soon as we can.
-
-To add anything, simply reply to this email.
-
-{{ workspace.name }}`,
-    },
-    ru: {
-      subject: "[#{{ ticket.number }}] {{ ticket.subject }}",
-      body: `{{ reply_marker }}
-
-Здравствуйте, {{ customer.name }}!
-
-Мы получили ваше обращение и зарегистрировали его под номером #{{ ticket.number }}. Мы ответим вам как можно скорее.
-
-Чтобы что-то добавить, просто ответьте на это письмо.
-
-{{ workspace.name }}`,
-    },
-  },
-  agent_reply: {
-    en: {
-      subject: "Re: [#{{ ticket.number }}] {{ ticket.subject }}",
-      body: `{{ reply_marker }}
-
-{{ message }}
-
-{{ agent.name }}
-{{ workspace.name }}
-{% if solved %}
-We consider your request solved. If something is still wrong, simply reply to this email and we will pick it up again.
-{% endif %}`,
-    },
-    ru: {
-      subject: "Re: [#{{ ticket.number }}] {{ ticket.subject }}",
-      body: `{{ reply_marker }}
-
-{{ message }}
-
-{{ agent.name }}
-{{ workspace.name }}
-{% if solved %}
-Мы считаем ваш вопрос решённым. Если что-то всё ещё не так, просто ответьте на это письмо, и мы продолжим.
-{% endif %}`,
-    },
-  },
-  ticket_solved: {
-    en: {
-      subject: "[#{{ ticket.number }}] Solved: {{ ticket.subject }}",
-      body: `{{ reply_marker }}
-
-Hello {{ customer.name }},
-
-we have marked your request #{{ ticket.number }} "{{ ticket.subject }}" as solved.
-
-If it is solved, there is nothing more to do. If it is not, simply reply to this email and the request will be reopened.
-
-{{ workspace.name }}`,
-    },
-    ru: {
-      subject: "[#{{ ticket.number }}] Решено: {{ ticket.subject }}",
-      body: `{{ reply_marker }}
-
-Здравствуйте, {{ customer.name }}!
-
-Мы отметили ваше обращение #{{ ticket.number }} «{{ ticket.subject }}» как решённое.
-
-Если вопрос решён, больше ничего делать не нужно. Если нет, просто ответьте на это письмо, и обращение откроется снова.
-
-{{ workspace.name }}`,
-    },
-  },
-};
+/** The default wording of each letter in each language (packages/core/src/locale). */
+export const Defaults: Record<LetterKind, Record<LetterLocale, Template>> = Object.fromEntries(
+  LetterKinds.map((kind) => [kind, Object.fromEntries(LetterLocales.map((locale) => [locale, wording[locale].letters[kind]]))]),
+) as Record<LetterKind, Record<LetterLocale, Template>>;
 
 const engine = new Liquid({
   ownPropertyOnly: true,
@@ -144,8 +68,8 @@ function parsedOf(text: string) {
 }
 
 /** Renders a template; a broken or runaway template is a TemplateError (the caller falls back to the default). */
-export async function renderTemplate(template: Template, variables: LetterVariables): Promise<Template> {
-  const scope = { ...variables, reply_marker: REPLY_MARKER };
+export async function renderTemplate(template: Template, variables: LetterVariables, locale: LetterLocale = "en"): Promise<Template> {
+  const scope = { ...variables, reply_marker: wording[locale].replyMarker };
   try {
     const [subject, body] = await Promise.all([engine.render(parsedOf(template.subject), scope), engine.render(parsedOf(template.body), scope)]);
     return { subject: subject.replace(/\s+/g, " ").trim(), body: body.replace(/\n{3,}/g, "\n\n").trim() };
@@ -165,9 +89,7 @@ export function checkTemplate(template: Template): string | undefined {
   }
 }
 
-export function localeOf(value: string | undefined): LetterLocale {
-  return value === "ru" ? "ru" : "en";
-}
+export { localeOf };
 
 /** The tenant's template for a letter, or the default. */
 export async function templateFor(tenantId: string, kind: LetterKind, locale: LetterLocale): Promise<Template> {
@@ -179,18 +101,21 @@ export async function templateFor(tenantId: string, kind: LetterKind, locale: Le
 export async function render(tenantId: string, kind: LetterKind, locale: LetterLocale, variables: LetterVariables): Promise<Template> {
   const template = await templateFor(tenantId, kind, locale);
   try {
-    return await renderTemplate(template, variables);
+    return await renderTemplate(template, variables, locale);
   } catch (error) {
     if (template === Defaults[kind][locale]) throw error;
-    return renderTemplate(Defaults[kind][locale], variables);
+    return renderTemplate(Defaults[kind][locale], variables, locale);
   }
 }
+
+/** Our reply marker, in any language. */
+const isReplyMarker = (line: string) => Locales.some((l) => wording[l].replyMarker === line);
 
 /** A plain-text letter as simple HTML: escaped, paragraphs and line breaks, the reply marker greyed. */
 export function textToHtml(text: string): string {
   const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   const paragraphs = text.split(/\n{2,}/).map((block) => {
-    if (block.trim() === REPLY_MARKER) return `<p style="color:#9ca3af;font-size:12px">${escape(block.trim())}</p>`;
+    if (isReplyMarker(block.trim())) return `<p style="color:#9ca3af;font-size:12px">${escape(block.trim())}</p>`;
     return `<p>${escape(block).replace(/\n/g, "<br>")}</p>`;
   });
   return `<!doctype html><html><body style="font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;font-size:14px;line-height:1.5;color:#111827">${paragraphs.join("\n")}</body></html>`;
@@ -284,14 +209,19 @@ export async function preview(kind: string, locale: string, raw: z.input<typeof 
   const input = parse(TemplateSchema, raw);
   const tenant = await useDb().entities.tenant.get({ tenantId: useTenantId() }).go({ attributes: ["name"] });
   try {
-    return await renderTemplate(input, {
-      workspace: { name: tenant.data?.name ?? "Your workspace" },
-      customer: { name: l === "ru" ? "Анна Петрова" : "Anna Petrova", email: "anna@example.com" },
-      ticket: { number: 1042, subject: l === "ru" ? "Не приходит счёт" : "The invoice did not arrive", status: "open" },
-      agent: { name: Event.actorOf(usePrincipal()).name },
-      message: l === "ru" ? "Здравствуйте! Мы отправили счёт ещё раз." : "Hello! We have sent the invoice again.",
-      solved: k === "ticket_solved",
-    });
+    const sample = wording[l].sample;
+    return await renderTemplate(
+      input,
+      {
+        workspace: { name: tenant.data?.name ?? sample.workspace },
+        customer: { name: sample.customer, email: "anna@example.com" },
+        ticket: { number: 1042, subject: sample.subject, status: "open" },
+        agent: { name: Event.actorOf(usePrincipal()).name },
+        message: sample.message,
+        solved: k === "ticket_solved",
+      },
+      l,
+    );
   } catch (error) {
     throw Invalid.field("body", "template", (error as Error).message);
   }

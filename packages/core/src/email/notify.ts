@@ -3,7 +3,8 @@ import { useConfig } from "../config";
 import { useDb } from "../db/service";
 import { Workspace } from "../workspace";
 import type { LetterIntent } from "./intent";
-import { localeOf, render, textToHtml } from "./letters";
+import { localeOf, say, sayDate, sayMoney, sayTime, wording, type Locale, type Wording } from "../locale";
+import { render, textToHtml } from "./letters";
 import { prepare, type Prepared } from "./outbox";
 
 /**
@@ -44,7 +45,7 @@ export async function customerLetter(entry: EntryWithLetter): Promise<Prepared> 
     messageId: intent.emailMessageId,
     ticketId: entry.ticketId,
     ticketNumber: intent.ticketNumber,
-    fromName: agent ? `${agent} via ${workspace}` : workspace,
+    fromName: agent ? say(locale, wording[locale].via, { agent, workspace }) : workspace,
     to: { address: intent.to, name: customer?.name ?? intent.toName },
     subject: rendered.subject,
     text: rendered.body,
@@ -55,33 +56,18 @@ export async function customerLetter(entry: EntryWithLetter): Promise<Prepared> 
   };
 }
 
-const ALERT_TEXT = {
-  en: {
-    warning: (target: string) => `SLA warning: ${target} is due soon`,
-    breach: (target: string) => `SLA breach: ${target} is overdue`,
-    targets: { first_response: "first response", next_response: "next response", resolution: "resolution" },
-    open: "Open the ticket",
-    noReply: "This is an automatic alert; do not reply to it.",
-  },
-  ru: {
-    warning: (target: string) => `SLA: скоро срок (${target})`,
-    breach: (target: string) => `SLA нарушен: просрочен ${target}`,
-    targets: { first_response: "первый ответ", next_response: "следующий ответ", resolution: "решение" },
-    open: "Открыть обращение",
-    noReply: "Это автоматическое уведомление; не отвечайте на него.",
-  },
-} as const;
-
 export interface StaffForAlert {
   email: string;
   name: string;
   locale?: string;
+  timeZone?: string;
 }
 
 /** The title of an SLA alert, in a staff member's language. */
 export function alertTitle(kind: "warning" | "breach", target: "first_response" | "next_response" | "resolution", locale?: string): string {
-  const text = ALERT_TEXT[localeOf(locale)];
-  return text[kind](text.targets[target]);
+  const l = localeOf(locale);
+  const text = wording[l].alert;
+  return say(l, text[kind], { target: text.targets[target] });
 }
 
 /** A letter telling staff of an SLA warning or breach, with a link to the ticket; not answered by mail. */
@@ -92,11 +78,13 @@ export async function staffAlert(
   outboxId: string,
 ): Promise<Prepared> {
   const tenantId = useTenantId();
-  const text = ALERT_TEXT[localeOf(staff.locale)];
+  const locale = localeOf(staff.locale);
+  const text = wording[locale].alert;
   const tenant = (await Workspace.config(tenantId)).tenant;
   const title = alertTitle(alert.kind, alert.target, staff.locale);
   const link = `${useConfig().appUrl}/tickets/${ticket.ticketId}`;
-  const body = `${title}\n\n#${ticket.number} ${ticket.subject}\n${alert.kind === "warning" ? "Due" : "Was due"}: ${alert.dueAt}\n\n${text.open}: ${link}\n\n${text.noReply}`;
+  const due = say(locale, alert.kind === "warning" ? text.due : text.wasDue, { at: sayTime(locale, alert.dueAt, staff.timeZone ?? tenant?.timeZone) });
+  const body = `${title}\n\n#${ticket.number} ${ticket.subject}\n${due}\n\n${text.open}: ${link}\n\n${text.noReply}`;
   return prepare(
     {
       kind: "staff_alert",
@@ -117,44 +105,13 @@ export async function staffAlert(
 // ---------------------------------------------------------------------------------------------------------------
 // Letters about the workspace (not about a ticket): an invitation, the balance, suspension. Not answered by mail.
 
-const WORKSPACE_TEXT = {
-  en: {
-    invitation: (p: { workspace: string; inviter: string; role: string; link: string; expires: string }) => ({
-      subject: `${p.inviter} invites you to ${p.workspace} on Frontline`,
-      body: `${p.inviter} invites you to join ${p.workspace} as ${p.role}.\n\nAccept the invitation (the link works until ${p.expires}):\n${p.link}`,
-    }),
-    low_balance: (p: { workspace: string; balance: string; days: number; link: string }) => ({
-      subject: `${p.workspace}: the balance runs out in ${p.days} day${p.days === 1 ? "" : "s"}`,
-      body: `The balance of ${p.workspace} is ${p.balance}, enough for about ${p.days} more day${p.days === 1 ? "" : "s"} of your plan.\n\nTop it up to keep the help desk running: ${p.link}`,
-    }),
-    suspended: (p: { workspace: string; balance: string; link: string }) => ({
-      subject: `${p.workspace} is suspended: top up the balance`,
-      body: `${p.workspace} is suspended: its balance is ${p.balance} and the grace period has ended. Your team can read tickets but not change them; customers' mail is still received and kept.\n\nTop up to continue at once: ${p.link}`,
-    }),
-    restored: (p: { workspace: string; balance: string; link: string }) => ({
-      subject: `${p.workspace} is running again`,
-      body: `Thank you: the balance of ${p.workspace} is ${p.balance} and the workspace is running again. Mail received meanwhile has been processed.\n\n${p.link}`,
-    }),
-  },
-  ru: {
-    invitation: (p: { workspace: string; inviter: string; role: string; link: string; expires: string }) => ({
-      subject: `${p.inviter} приглашает вас в ${p.workspace} на Frontline`,
-      body: `${p.inviter} приглашает вас в ${p.workspace} (роль: ${p.role}).\n\nПринять приглашение (ссылка действует до ${p.expires}):\n${p.link}`,
-    }),
-    low_balance: (p: { workspace: string; balance: string; days: number; link: string }) => ({
-      subject: `${p.workspace}: баланса хватит на ${p.days} дн.`,
-      body: `Баланс ${p.workspace}: ${p.balance}, этого хватит примерно на ${p.days} дн. по вашему тарифу.\n\nПополните баланс, чтобы служба поддержки продолжала работать: ${p.link}`,
-    }),
-    suspended: (p: { workspace: string; balance: string; link: string }) => ({
-      subject: `${p.workspace} приостановлен: пополните баланс`,
-      body: `Работа ${p.workspace} приостановлена: баланс ${p.balance}, льготный период закончился. Сотрудники могут читать обращения, но не менять их; письма клиентов по-прежнему принимаются и сохраняются.\n\nПополните баланс, чтобы продолжить: ${p.link}`,
-    }),
-    restored: (p: { workspace: string; balance: string; link: string }) => ({
-      subject: `${p.workspace} снова работает`,
-      body: `Спасибо: баланс ${p.workspace} — ${p.balance}, работа возобновлена. Письма, полученные за это время, обработаны.\n\n${p.link}`,
-    }),
-  },
-};
+type WorkspaceLetterKind = keyof Wording["workspace"];
+
+/** A letter about the workspace, in `locale`. */
+function workspaceText(kind: WorkspaceLetterKind, locale: Locale, args: Record<string, string | number>): { subject: string; body: string } {
+  const text = wording[locale].workspace[kind];
+  return { subject: say(locale, text.subject, args), body: say(locale, text.body, args) };
+}
 
 function workspaceLetter(
   kind: "invitation" | "low_balance" | "suspended" | "restored",
@@ -180,24 +137,23 @@ function workspaceLetter(
 
 export function invitation(
   to: { email: string; name?: string },
-  p: { workspace: string; inviter: string; role: string; link: string; expiresAt: string; locale?: string },
+  p: { workspace: string; inviter: string; role: string; link: string; expiresAt: string; locale?: string; timeZone?: string },
   outboxId: string,
 ): Prepared {
   const locale = localeOf(p.locale);
-  const expires = new Date(p.expiresAt).toLocaleDateString(locale === "ru" ? "ru-RU" : "en-GB", { day: "numeric", month: "long", year: "numeric" });
-  return workspaceLetter("invitation", to, `${p.workspace} (Frontline)`, WORKSPACE_TEXT[locale].invitation({ ...p, expires }), outboxId);
+  const roles: Record<string, string> = wording[locale].roles;
+  const args = { workspace: p.workspace, inviter: p.inviter, role: roles[p.role] ?? p.role, link: p.link, expires: sayDate(locale, p.expiresAt, p.timeZone) };
+  return workspaceLetter("invitation", to, `${p.workspace} (Frontline)`, workspaceText("invitation", locale, args), outboxId);
 }
 
 /** The letters about the balance and suspension, to the workspace's owner. */
 export function billingLetter(
   kind: "low_balance" | "suspended" | "restored",
   to: { email: string; name?: string },
-  p: { workspace: string; balance: string; days?: number; locale?: string },
+  p: { workspace: string; balanceMinor: number; currency: string; days?: number; locale?: string },
   outboxId: string,
 ): Prepared {
-  const link = `${useConfig().appUrl}/admin/billing`;
-  const text = WORKSPACE_TEXT[localeOf(p.locale)];
-  const content =
-    kind === "low_balance" ? text.low_balance({ ...p, days: p.days ?? 0, link }) : kind === "suspended" ? text.suspended({ ...p, link }) : text.restored({ ...p, link });
-  return workspaceLetter(kind, to, `${p.workspace} (Frontline)`, content, outboxId);
+  const locale = localeOf(p.locale);
+  const args = { workspace: p.workspace, balance: sayMoney(locale, p.balanceMinor, p.currency), days: p.days ?? 0, link: `${useConfig().appUrl}/admin/billing` };
+  return workspaceLetter(kind, to, `${p.workspace} (Frontline)`, workspaceText(kind, locale, args), outboxId);
 }

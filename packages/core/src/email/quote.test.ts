@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { REPLY_MARKER, trimQuoted } from "./quote";
+import { Locales, wording } from "../locale";
+import { trimQuoted } from "./quote";
 
 describe("trimQuoted", () => {
   it.each([
@@ -8,7 +9,7 @@ describe("trimQuoted", () => {
     ["Ukrainian", "Дякую!\n\nпн, 23 лист. 2026 о 10:00 Анна <anna@x.example> написала:\n> Вітаю", "Дякую!"],
     ["Hungarian", "Köszönöm!\n\nAnna <anna@x.example> ezt írta (időpont: 2026. nov. 22., H 10:00):\n> Szia", "Köszönöm!"],
     ["Outlook", "Hi\n\n-----Original Message-----\nFrom: x\nSubject: y\n\nold", "Hi"],
-    ["our marker", `Here is the answer\n\n${REPLY_MARKER}\n\nAnna replied: ...`, "Here is the answer"],
+    ...Locales.map((l) => [`our ${l} marker`, `Here is the answer\n\n${wording[l].replyMarker}\n\nAnna replied: ...`, "Here is the answer"] as [string, string, string]),
   ])("keeps only the new part of a %s reply", (_, text, shown) => {
     expect(trimQuoted(text)).toEqual({ shown, trimmed: true });
   });

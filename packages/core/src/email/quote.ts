@@ -5,9 +5,6 @@ import EmailReplyParser from "email-reply-parser";
  * in the blob store); this is what the thread shows first.
  */
 
-/** The line our outgoing mail puts above the quoted history. */
-export const REPLY_MARKER = "##- Please type your reply above this line -##";
-
 /**
  * "On ... wrote:" in the languages of the product's users (English, Russian, Ukrainian, Kazakh, Hungarian) and a few
  * neighbours; the library below knows English and Western European forms, not these.

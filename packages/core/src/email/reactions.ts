@@ -175,9 +175,8 @@ export const billingLetters = defineReaction({
     const account = config.billing;
     const owner = config.staff.find((s) => s.staffId === tenant?.ownerId);
     if (!tenant || !account || !owner) return;
-    const money = new Intl.NumberFormat(tenant.locale === "ru" ? "ru-RU" : "en-US", { style: "currency", currency: account.currency }).format(account.balanceMinor / 100);
     const to = { email: owner.email, name: owner.name };
-    const p = { workspace: tenant.name, balance: money, locale: tenant.locale };
+    const p = { workspace: tenant.name, balanceMinor: account.balanceMinor, currency: account.currency, locale: owner.locale ?? tenant.locale };
     const at = useClock().now().toISOString();
     if (change.entity === "tenant") {
       const status = (change.after as { planStatus: string }).planStatus;
@@ -208,7 +207,7 @@ export const invitationLetters = defineReaction({
     const link = `${useConfig().appUrl}/invite/${await invitationToken(tenantId, item.invitationId)}`;
     const letter = invitation(
       { email: item.email, name: item.name },
-      { workspace: tenant.name, inviter: item.invitedByName, role: item.role, link, expiresAt: item.expiresAt, locale: tenant.locale },
+      { workspace: tenant.name, inviter: item.invitedByName, role: item.role, link, expiresAt: item.expiresAt, locale: tenant.locale, timeZone: tenant.timeZone },
       item.invitationId,
     );
     await queue(letter, item.createdAt);

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { Locales } from "../locale";
 import type { EntityItem } from "electrodb";
 import { Access } from "../access";
 import { useActor, usePrincipal, useTenantId } from "../actor";
@@ -170,7 +171,7 @@ export const CreateSchema = z
     role: RoleSchema.exclude(["owner"], { error: "Use admin, supervisor, dispatcher or agent" }),
     departmentIds: z.array(z.string().min(1).max(64)).max(100).default([]),
     password: PasswordSchema,
-    locale: z.enum(["en", "ru"]).optional(),
+    locale: z.enum(Locales).optional(),
   })
   .strict();
 
@@ -260,7 +261,7 @@ export const UpdateSchema = z
     role: RoleSchema.optional(),
     departmentIds: z.array(z.string().min(1).max(64)).max(100).optional(),
     status: z.enum(["active", "disabled"]).optional(),
-    locale: z.enum(["en", "ru"]).optional(),
+    locale: z.enum(Locales).optional(),
   })
   .strict();
 

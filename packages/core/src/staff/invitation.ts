@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import * as z from "zod";
+import { Locales } from "../locale";
 import type { EntityItem } from "electrodb";
 import { Access } from "../access";
 import { usePrincipal, useTenantId, withActor } from "../actor";
@@ -226,7 +227,7 @@ export async function preview(token: string): Promise<Preview> {
   return { workspace: tenant?.name ?? found.tenantId, email: found.email, name: found.name, role: found.role, expiresAt: found.expiresAt, status: view(found).status };
 }
 
-export const AcceptSchema = z.object({ token: z.string().min(1).max(300), name: NameSchema, password: PasswordSchema, locale: z.enum(["en", "ru"]).optional() }).strict();
+export const AcceptSchema = z.object({ token: z.string().min(1).max(300), name: NameSchema, password: PasswordSchema, locale: z.enum(Locales).optional() }).strict();
 
 /** Joins the staff with an invitation's link (public): the account, then a signed-in session. */
 export async function accept(raw: z.input<typeof AcceptSchema>, origin: { ip?: string; userAgent?: string } = {}): Promise<{ staff: StaffInfo; session: Session.Issued; tenantId: string }> {

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { Locales } from "../locale";
 import type { EntityItem } from "electrodb";
 import { usePrincipal, useTenantId } from "../actor";
 import { hashPassword } from "../auth/password";
@@ -61,7 +62,7 @@ export const SignupSchema = z.object({
   ownerName: Staff.NameSchema,
   email: Staff.EmailSchema,
   password: Staff.PasswordSchema,
-  locale: z.enum(["en", "ru"]).optional(),
+  locale: z.enum(Locales).optional(),
 });
 export type SignupInput = z.input<typeof SignupSchema>;
 
@@ -217,7 +218,7 @@ export const SettingsSchema = z
   .object({
     name: z.string().trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters").optional(),
     timeZone: z.string().trim().refine(isTimeZone, "Use an IANA time zone such as Europe/Kyiv").optional(),
-    locale: z.enum(["en", "ru"], { error: "Use en or ru" }).optional(),
+    locale: z.enum(Locales, { error: `Use one of: ${Locales.join(", ")}` }).optional(),
     customerFields: z
       .array(CustomerFieldSchema)
       .max(20, "At most 20 fields")

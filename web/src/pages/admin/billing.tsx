@@ -92,7 +92,7 @@ function Summary(props: { billing: BillingSummary }) {
         </div>
         <div class="facts__row">
           <dt>{i18n.t("billing.daysLeft")}</dt>
-          <dd data-testid="billing-days-left">{b().daysLeft === null ? i18n.t("workspace.unlimited") : i18n.t("billing.days", b().daysLeft ?? 0)}</dd>
+          <dd data-testid="billing-days-left">{b().daysLeft === null ? i18n.t("workspace.unlimited") : i18n.t("billing.days", { days: b().daysLeft ?? 0 })}</dd>
         </div>
         <div class="facts__row">
           <dt>{i18n.t("billing.addOns")}</dt>

@@ -57,7 +57,7 @@ function LetterEditor(props: { letters: LetterInfo[]; onSaved: (letter: LetterIn
   const { me } = useMe();
   const manages = () => configures(me().staff.role);
   const [kind, setKind] = createSignal<LetterKind>("ticket_received");
-  const [locale, setLocale] = createSignal<LetterLocale>(i18n.locale() === "ru" ? "ru" : "en");
+  const [locale, setLocale] = createSignal<LetterLocale>((LetterLocales as readonly string[]).includes(i18n.locale()) ? (i18n.locale() as LetterLocale) : "en");
   // Unsaved wording, by letter: switching letters keeps what was typed in each.
   const [drafts, setDrafts] = createStore<Record<string, LetterTemplate | undefined>>({});
   const [saving, setSaving] = createSignal(false);

@@ -103,7 +103,7 @@ export function CalendarsPage() {
                           <td class="table__nowrap">{calendar.timeZone}</td>
                           <td>{weekSummary(calendar.week, shortDays()) || <span class="muted">{i18n.t("slaAdmin.calendars.noHours")}</span>}</td>
                           <td class="table__nowrap" title={calendar.holidays.map((d) => i18n.date(d)).join(", ")}>
-                            {i18n.t("slaAdmin.calendars.holidayCount", calendar.holidays.length)}
+                            {i18n.t("slaAdmin.calendars.holidayCount", { count: calendar.holidays.length })}
                           </td>
                           <Show when={manages()}>
                             <td class="table__actions">

@@ -153,7 +153,7 @@ export function PoliciesPage() {
                               <span class="cell-line small muted">
                                 {[
                                   policy.warnPercent !== undefined ? i18n.t("slaAdmin.policies.warnAt", { percent: policy.warnPercent }) : "",
-                                  policy.escalations.length ? i18n.t("slaAdmin.policies.escalations", policy.escalations.length) : "",
+                                  policy.escalations.length ? i18n.t("slaAdmin.policies.escalations", { count: policy.escalations.length }) : "",
                                 ]
                                   .filter(Boolean)
                                   .join(" · ")}
