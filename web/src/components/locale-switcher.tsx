@@ -22,7 +22,7 @@ export function LocaleSwitcher(props: { id?: string }) {
         value={i18n.locale()}
         onChange={(event) => i18n.setLocale(event.currentTarget.value as Locale)}
       >
-        <For each={Locales}>{(locale) => <option value={locale}>{i18n.t(`locale.${locale}`)}</option>}</For>
+        <For each={Locales}>{(locale) => <option value={locale} lang={locale}>{i18n.t(`locale.${locale}`)}</option>}</For>
       </select>
     </div>
   );

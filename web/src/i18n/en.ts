@@ -17,6 +17,9 @@ export const en = {
     label: "Language",
     en: "English",
     ru: "Русский",
+    uk: "Українська",
+    kk: "Қазақша",
+    hu: "Magyar",
   },
   nav: {
     label: "Main",

@@ -270,6 +270,9 @@ export const ru: Catalogue = {
     label: "Язык",
     en: "English",
     ru: "Русский",
+    uk: "Українська",
+    kk: "Қазақша",
+    hu: "Magyar",
   },
   nav: {
     label: "Основная",
