@@ -14,13 +14,14 @@ import { TIMER_HANDLER, Timers } from "../../infra/timers";
 import { PortEnv } from "../../functions/src/aws/ports";
 import { Storage } from "../../infra/storage";
 import { STREAM_HANDLER, Stream } from "../../infra/stream";
-import { PASSWORD_PATHS, WAF_LIMITS, Web } from "../../infra/web";
+import { NO_CUSTOM_DOMAIN, PASSWORD_PATHS, WAF_LIMITS, Web } from "../../infra/web";
+import { ORIGIN_HEADER } from "../../functions/src/api/origin";
 import { createApp } from "../../functions/src/api/app";
 import { openApiDocument } from "../../functions/src/api/openapi";
 import { SECURITY_HEADERS } from "../../web/src/security-headers";
 import { Table, createTableInput } from "../../packages/core/src/db/table";
 import { FUNCTIONS, bundle, lambdaEnvironment } from "../../packages/local/bench/bundles";
-import { buildWeb, webBuildNeeded } from "../../packages/local/src/web-build";
+import { ensureWebBuilt } from "../../packages/local/src/web-build";
 import config from "../../sst.config";
 import { useTestTable } from "../support/db";
 import { makeSignup } from "../support/factories";
@@ -69,8 +70,7 @@ let email: Template;
 let stream: Template;
 
 beforeAll(async () => {
-  const webDir = join(rootDir, "web");
-  if (webBuildNeeded(webDir)) buildWeb(rootDir);
+  await ensureWebBuilt(rootDir);
   process.env.INBOUND_DOMAIN = INBOUND_DOMAIN;
   app = await synthesize("test", (a) => config.stacks(a));
   storage = templateOf(Storage);
@@ -251,6 +251,21 @@ describe("api", () => {
     ]);
   });
 
+  it("gives the function CloudFront's origin secret as a reference to a secret generated at deploy, never its value", () => {
+    const secret = onlyResource(api, "AWS::SecretsManager::Secret");
+    expect(secret.props.GenerateSecretString).toEqual({ PasswordLength: 64, ExcludePunctuation: true });
+    expect(secret.props.SecretString).toBeUndefined();
+    expect(apiFunction().props.Environment.Variables.ORIGIN_SECRET).toEqual({
+      "Fn::Join": ["", ["{{resolve:secretsmanager:", { Ref: secret.id }, ":SecretString:::}}"]],
+    });
+  });
+
+  it("keeps the execute-api URL without a custom domain: it is CloudFront's origin, guarded by the origin secret", () => {
+    expect(onlyResource(api, "AWS::ApiGatewayV2::Api").props.DisableExecuteApiEndpoint).toBeUndefined();
+    api.resourceCountIs("AWS::ApiGatewayV2::DomainName", 0);
+    expect(api.toJSON().Outputs.ApiUrl.Value).toEqual(expect.objectContaining({ "Fn::GetAtt": [onlyResource(api, "AWS::ApiGatewayV2::Api").id, "ApiEndpoint"] }));
+  });
+
   it("throttles the stage: a ceiling on what a flood costs, for every client together", () => {
     const stage = onlyResource(api, "AWS::ApiGatewayV2::Stage").props;
     expect(stage.StageName).toBe("$default");
@@ -311,6 +326,11 @@ describe("web", () => {
     });
     expect(apiOrigin.CustomOriginConfig.OriginProtocolPolicy).toBe("https-only");
     expect(apiOrigin.OriginPath).toBeUndefined();
+    // With the stage's origin secret, which the API demands (functions/src/api/origin.ts): a reference, no value.
+    const secretId = onlyResource(api, "AWS::SecretsManager::Secret").id;
+    expect(apiOrigin.OriginCustomHeaders).toEqual([
+      { HeaderName: ORIGIN_HEADER, HeaderValue: { "Fn::Join": ["", ["{{resolve:secretsmanager:", exportOf(api, { Ref: secretId }), ":SecretString:::}}"]] } },
+    ]);
     expect(config.CacheBehaviors).toEqual([
       {
         PathPattern: "/api/*",
@@ -322,6 +342,18 @@ describe("web", () => {
         Compress: true,
       },
     ]);
+  });
+
+  it("says so when the stage has no custom domain: CloudFront's default certificate, no aliases", () => {
+    const config = distribution();
+    expect(config.Aliases ?? []).toEqual([]);
+    // No certificate of ours: CloudFront's default one, for *.cloudfront.net.
+    expect(config.ViewerCertificate).toBeUndefined();
+    expect(web.toJSON().Outputs.CustomDomain.Value).toBe(NO_CUSTOM_DOMAIN);
+    expect(NO_CUSTOM_DOMAIN).toMatch(/TLSv1 \(TLS 1.0 and 1.1 accepted\)/);
+    // The one finding that stays without a domain, explained on the distribution.
+    const reasons = onlyResource(web, "AWS::CloudFront::Distribution").resource.Metadata.cdk_nag.rules_to_suppress.map((r: Json) => r.id);
+    expect(reasons).toContain("AwsSolutions-CFR4");
   });
 
   it("uploads the built web app (web/dist) to the site's bucket", () => {
@@ -640,9 +672,10 @@ describe("stream", () => {
     const { props } = streamFunction();
     expect(props).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], MemorySize: 1024, Timeout: 300 });
     expect(props.Environment.Variables.TABLE_NAME).toEqual(exportOf(storage, { Ref: table().id }));
-    expect(props.Environment.Variables).toEqual(
-      expect.objectContaining(Object.fromEntries(Object.keys(apiFunction().props.Environment.Variables).map((name) => [name, expect.anything()]))),
-    );
+    // All but the origin secret, which the API alone checks.
+    const shared = Object.keys(apiFunction().props.Environment.Variables).filter((name) => name !== "ORIGIN_SECRET");
+    expect(props.Environment.Variables).toEqual(expect.objectContaining(Object.fromEntries(shared.map((name) => [name, expect.anything()]))));
+    expect(props.Environment.Variables.ORIGIN_SECRET).toBeUndefined();
   });
 
   it("lets the function do what the others do, read the stream and send to its dead-letter queue; nothing more", () => {
@@ -751,14 +784,17 @@ describe("the API function's bundle", () => {
 const { handler } = await import(bundle);
 const body = ${JSON.stringify(JSON.stringify(input))};
 const http = { method: "POST", path: "/api/signup", protocol: "HTTP/1.1", sourceIp: "203.0.113.9", userAgent: "infra-test" };
-const result = await handler({
+const signup = (origin) => handler({
   version: "2.0", routeKey: "ANY /api/{proxy+}", rawPath: "/api/signup", rawQueryString: "",
-  headers: { host: "abc123.execute-api.us-east-1.amazonaws.com", "content-type": "application/json", "x-forwarded-proto": "https" },
+  headers: { host: "abc123.execute-api.us-east-1.amazonaws.com", "content-type": "application/json", "x-forwarded-proto": "https", ...origin },
   requestContext: { accountId: "123456789012", apiId: "abc123", domainName: "abc123.execute-api.us-east-1.amazonaws.com",
     domainPrefix: "abc123", http, requestId: "r1", routeKey: "ANY /api/{proxy+}", stage: "$default", time: "", timeEpoch: Date.now() },
   body, isBase64Encoded: false,
 }, { awsRequestId: "r1", functionName: "api" });
-console.log(JSON.stringify({ statusCode: result.statusCode, body: JSON.parse(result.body) }));
+// Straight to the API's own URL, then through CloudFront (which adds the origin secret).
+const direct = await signup({});
+const result = await signup({ ${JSON.stringify(ORIGIN_HEADER)}: process.env.ORIGIN_SECRET });
+console.log(JSON.stringify({ direct: direct.statusCode, statusCode: result.statusCode, body: JSON.parse(result.body) }));
 `,
     );
     // The function's environment as synthesised, with the test table in place of the deployed one.
@@ -771,6 +807,7 @@ console.log(JSON.stringify({ statusCode: result.statusCode, body: JSON.parse(res
       SCHEDULER_ROLE_ARN: "arn:aws:iam::123456789012:role/scheduler",
       TIMER_DLQ_ARN: "arn:aws:sqs:us-east-1:123456789012:dlq",
       TIMER_FUNCTION_ARN: "arn:aws:lambda:us-east-1:123456789012:function:timer",
+      ORIGIN_SECRET: "stand-in-for-the-stage-origin-secret",
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
       // This test file's own database in DynamoDB Local (test/support/local-key.ts).
@@ -779,6 +816,7 @@ console.log(JSON.stringify({ statusCode: result.statusCode, body: JSON.parse(res
     };
     const { stdout } = await execFileAsync(process.execPath, [join(copy, "invoke.mjs")], { cwd: copy, env, timeout: 60_000 });
     const result = JSON.parse(stdout.trim().split("\n").pop()!);
+    expect(result.direct).toBe(403);
     expect(result.statusCode).toBe(201);
     expect(result.body.tenant.inboundAddress).toBe(`${input.slug}@${INBOUND_DOMAIN}`);
   });

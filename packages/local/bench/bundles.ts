@@ -139,6 +139,8 @@ export function lambdaEnvironment(fn: LambdaFunction, taskRoot: string): Record<
     TIMER_FUNCTION_ARN: `arn:aws:lambda:${region}:${account}:function:bench-frontline-timer`,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     APP_URL: "http://localhost:3000",
+    // infra/api.ts: the API's alone (its adapter refuses to start without it)
+    ...(fn.name === "api" ? { ORIGIN_SECRET: "bench-origin-secret" } : {}),
     // SST's own, on every function it builds.
     SST_APP: "frontline",
     SST_STAGE: "bench",
