@@ -9,7 +9,8 @@ import { useProject } from "sst/project.js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Api, API_THROTTLE } from "../../infra/api";
 import { Alerts } from "../../infra/alerts";
-import { Email, INBOUND_HANDLER, INBOUND_PREFIX } from "../../infra/email";
+import { Email, INBOUND_FAILURES_HANDLER, INBOUND_HANDLER, INBOUND_PREFIX, INBOUND_SWEEP_HANDLER } from "../../infra/email";
+import { SWEEP } from "../../functions/src/mail/inbound-sweep";
 import { TIMER_HANDLER, Timers } from "../../infra/timers";
 import { PortEnv } from "../../functions/src/aws/ports";
 import { Storage } from "../../infra/storage";
@@ -472,15 +473,16 @@ describe("alarms", () => {
     for (const [template, queueId] of [
       [timers, "DeadLetters"],
       [stream, "DeadLetters"],
-      [email, "InboundFailures"],
+      [email, "InboundParked"],
     ] as const) {
-      const queue = onlyResource(template, "AWS::SQS::Queue", () => true);
-      expect(queue.id.startsWith(queueId)).toBe(true);
-      const alarm = onlyResource(template, "AWS::CloudWatch::Alarm").props;
+      const [queue] = resourcesOf(template, "AWS::SQS::Queue").filter(([id]) => id.startsWith(queueId));
+      const alarm = onlyResource(template, "AWS::CloudWatch::Alarm", (p) => p.Namespace === "AWS/SQS").props;
+      expect(JSON.stringify(alarm.Dimensions)).toContain(queue![0]);
+      const queueIdInTemplate = queue![0];
       expect(alarm).toMatchObject({
         Namespace: "AWS/SQS",
         MetricName: "ApproximateNumberOfMessagesVisible",
-        Dimensions: [{ Name: "QueueName", Value: { "Fn::GetAtt": [queue.id, "QueueName"] } }],
+        Dimensions: [{ Name: "QueueName", Value: { "Fn::GetAtt": [queueIdInTemplate, "QueueName"] } }],
         Statistic: "Maximum",
         Threshold: 1,
         ComparisonOperator: "GreaterThanOrEqualToThreshold",
@@ -548,6 +550,11 @@ describe("email", () => {
     return onlyResource(email, "AWS::Lambda::Function", (p) => p.Handler === INBOUND_HANDLER);
   }
 
+  /** The inbound function's on-failure destination: the one queue with a redrive policy. */
+  function failuresQueue() {
+    return onlyResource(email, "AWS::SQS::Queue", (p) => p.RedrivePolicy !== undefined);
+  }
+
   it("stores each message for the inbound domain in the mail bucket, then hands it to the inbound function", () => {
     const rule = onlyResource(email, "AWS::SES::ReceiptRule").props.Rule;
     expect(rule).toMatchObject({ Enabled: true, Recipients: [INBOUND_DOMAIN], ScanEnabled: true });
@@ -561,9 +568,9 @@ describe("email", () => {
 
   it("sends an invocation that failed its two retries to the failures queue, whose URL is an output", () => {
     const fn = inboundFunction();
-    const queue = onlyResource(email, "AWS::SQS::Queue");
+    const queue = failuresQueue();
     expect(queue.props).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 86400 });
-    const config = onlyResource(email, "AWS::Lambda::EventInvokeConfig").props;
+    const config = onlyResource(email, "AWS::Lambda::EventInvokeConfig", (p) => JSON.stringify(p.FunctionName) === JSON.stringify({ Ref: fn.id })).props;
     expect(config).toMatchObject({
       FunctionName: { Ref: fn.id },
       Qualifier: "$LATEST",
@@ -609,6 +616,108 @@ describe("email", () => {
       const vars = fn.props.Environment.Variables;
       for (const name of [...PortEnv, "TABLE_NAME", "INBOUND_DOMAIN"]) expect(vars[name], `${fn.props.Handler} ${name}`).toBeDefined();
     }
+  });
+});
+
+describe("recovering received mail that was not taken in", () => {
+  const fn = (handler: string) => onlyResource(email, "AWS::Lambda::Function", (p) => p.Handler === handler);
+  const queue = (prefix: string) => {
+    const found = resourcesOf(email, "AWS::SQS::Queue").filter(([id]) => id.startsWith(prefix));
+    expect(found).toHaveLength(1);
+    return { id: found[0]![0], props: found[0]![1].Properties as Json };
+  };
+  /** Every action a function's role may take, with the resource and condition, from every policy attached to it. */
+  function grants(handler: string): Json[] {
+    const roleId = fn(handler).props.Role["Fn::GetAtt"][0];
+    return resourcesOf(email, "AWS::IAM::Policy")
+      .filter(([, p]) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[]);
+  }
+  const bucketArn = () => exportOf(storage, { "Fn::GetAtt": [onlyResource(storage, "AWS::S3::Bucket", (p) => !isLogBucket(p)).id, "Arn"] });
+
+  it("redrives the failures queue to InboundParked after 3 more attempts; the parked queue is the alarmed one", () => {
+    const failures = queue("InboundFailures");
+    const parked = queue("InboundParked");
+    expect(failures.props).toMatchObject({
+      RedrivePolicy: { deadLetterTargetArn: { "Fn::GetAtt": [parked.id, "Arn"] }, maxReceiveCount: 3 },
+      VisibilityTimeout: 360,
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 86400,
+    });
+    expect(parked.props).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 86400 });
+    expect(email.toJSON().Outputs.InboundParkedQueue.Value).toEqual({ Ref: parked.id });
+  });
+
+  it("consumes the failures queue with the retry function, one record at a time, reporting the ones that failed again", () => {
+    const retry = fn(INBOUND_FAILURES_HANDLER);
+    expect(retry.props).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], MemorySize: 1024, Timeout: 60 });
+    const mapping = onlyResource(email, "AWS::Lambda::EventSourceMapping").props;
+    expect(mapping).toEqual({
+      EventSourceArn: { "Fn::GetAtt": [queue("InboundFailures").id, "Arn"] },
+      FunctionName: { Ref: retry.id },
+      BatchSize: 1,
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+      Tags: expect.anything(),
+    });
+  });
+
+  it("lets the retry function use the table, the bucket's objects and the failures queue (to consume it): no mail, no timers, no listing", () => {
+    const statements = grants(INBOUND_FAILURES_HANDLER);
+    const sqs = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("sqs:")));
+    expect(sqs).toEqual([
+      {
+        Effect: "Allow",
+        Action: ["sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
+        Resource: { "Fn::GetAtt": [queue("InboundFailures").id, "Arn"] },
+      },
+    ]);
+    expect(statements.flatMap(actionsOf).filter((a) => !a.startsWith("dynamodb:") && !a.startsWith("sqs:")).sort()).toEqual([
+      "s3:DeleteObject",
+      "s3:GetObject",
+      "s3:PutObject",
+      "xray:PutTelemetryRecords",
+      "xray:PutTraceSegments",
+    ]);
+  });
+
+  it("runs the sweep every 15 minutes for mail left 15 minutes and more, not retried (the next run is), its errors alarmed", () => {
+    const sweep = fn(INBOUND_SWEEP_HANDLER);
+    expect(sweep.props).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], MemorySize: 1024, Timeout: 300 });
+    const rule = onlyResource(email, "AWS::Events::Rule").props;
+    expect(rule.ScheduleExpression).toBe("rate(15 minutes)");
+    expect(rule.Targets).toEqual([expect.objectContaining({ Arn: { "Fn::GetAtt": [sweep.id, "Arn"] }, Input: JSON.stringify({ olderThanMinutes: SWEEP.olderThanMinutes }) })]);
+    expect(SWEEP.olderThanMinutes).toBe(15);
+    expect(onlyResource(email, "AWS::Lambda::Permission", (p) => p.Principal === "events.amazonaws.com").props.FunctionName).toEqual({ "Fn::GetAtt": [sweep.id, "Arn"] });
+    expect(onlyResource(email, "AWS::Lambda::EventInvokeConfig", (p) => JSON.stringify(p.FunctionName) === JSON.stringify({ Ref: sweep.id })).props).toMatchObject({
+      MaximumRetryAttempts: 0,
+    });
+    const alarm = onlyResource(email, "AWS::CloudWatch::Alarm", (p) => p.Namespace === "AWS/Lambda").props;
+    expect(alarm).toMatchObject({
+      MetricName: "Errors",
+      Dimensions: [{ Name: "FunctionName", Value: { Ref: sweep.id } }],
+      Statistic: "Sum",
+      Period: 900,
+      Threshold: 1,
+      ComparisonOperator: "GreaterThanOrEqualToThreshold",
+      EvaluationPeriods: 1,
+      TreatMissingData: "notBreaching",
+    });
+    expect(alarm.AlarmActions).toEqual([exportOf(templateOf(Alerts), { Ref: onlyResource(templateOf(Alerts), "AWS::SNS::Topic").id })]);
+  });
+
+  it("lets the sweep list the bucket under incoming/ only, besides what the inbound function may do: no queue, no mail, no timers", () => {
+    const statements = grants(INBOUND_SWEEP_HANDLER);
+    expect(statements.filter((s) => actionsOf(s).includes("s3:ListBucket"))).toEqual([
+      { Effect: "Allow", Action: "s3:ListBucket", Resource: bucketArn(), Condition: { StringLike: { "s3:prefix": [`${INBOUND_PREFIX}*`] } } },
+    ]);
+    expect(statements.flatMap(actionsOf).filter((a) => !a.startsWith("dynamodb:")).sort()).toEqual([
+      "s3:DeleteObject",
+      "s3:GetObject",
+      "s3:ListBucket",
+      "s3:PutObject",
+      "xray:PutTelemetryRecords",
+      "xray:PutTraceSegments",
+    ]);
   });
 });
 
@@ -716,7 +825,7 @@ describe("Lambda functions, in every stack", () => {
   it("runs each of the app's own functions on arm64; the rest are SST's and the CDK's deploy-time helpers", () => {
     const functions = allFunctions();
     const own = functions.filter((f) => String(f.props.Handler).startsWith("functions/src/"));
-    expect(own.map((f) => f.props.Handler).sort()).toEqual([HANDLER, INBOUND_HANDLER, TIMER_HANDLER, STREAM_HANDLER].sort());
+    expect(own.map((f) => f.props.Handler).sort()).toEqual([HANDLER, INBOUND_HANDLER, INBOUND_FAILURES_HANDLER, INBOUND_SWEEP_HANDLER, TIMER_HANDLER, STREAM_HANDLER].sort());
     for (const f of own) expect(f.props.Architectures, f.props.Handler).toEqual(["arm64"]);
     // Custom resources (SST's stack metadata, log retention, emptying buckets on removal), run during deploys only:
     // SST and the CDK choose their architecture.
@@ -822,14 +931,16 @@ console.log(JSON.stringify({ direct: direct.statusCode, statusCode: result.statu
   });
 });
 
-describe("the inbound, timer and stream functions' bundles", () => {
+describe("the mail, timer and stream functions' bundles", () => {
   const execFileAsync = promisify(execFile);
   const copies: string[] = [];
   afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   it("load from a copy outside the repository, with no node_modules and no native file", async () => {
-    for (const stack of [Email, Timers, Stream]) {
-      const fn = getStack(stack).node.findAll().find((c): c is SstFunction => c instanceof SstFunction)!;
+    const functions = [Email, Timers, Stream].flatMap((stack) => getStack(stack).node.findAll().filter((c): c is SstFunction => c instanceof SstFunction));
+    // The inbound function, its failures queue's consumer and the sweep; the timer and stream functions.
+    expect(functions).toHaveLength(5);
+    for (const fn of functions) {
       const artifact = join(useProject().paths.artifacts, fn.node.addr);
       expect(existsSync(join(artifact, "node_modules"))).toBe(false);
       expect(readdirSync(artifact, { recursive: true }).filter((file) => String(file).endsWith(".node"))).toEqual([]);

@@ -27,6 +27,8 @@ export const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../.
 export const FUNCTIONS = [
   { name: "api", handler: "functions/src/api/lambda.handler", memoryMb: 1024 },
   { name: "inbound", handler: "functions/src/mail/inbound.handler", memoryMb: 1024 },
+  { name: "inbound-retry", handler: "functions/src/mail/inbound-failures.handler", memoryMb: 1024 },
+  { name: "inbound-sweep", handler: "functions/src/mail/inbound-sweep.handler", memoryMb: 1024 },
   { name: "timer", handler: "functions/src/timer/handler.handler", memoryMb: 512 },
   { name: "stream", handler: "functions/src/stream/handler.handler", memoryMb: 1024 },
 ] as const;
