@@ -116,6 +116,15 @@ describe("Auth.login", () => {
     await expect(Auth.login({ ...input }, { ip: "2001:db8:1:3::1" })).resolves.toBeTruthy();
   });
 
+  it("takes an IPv4-mapped IPv6 address, in any notation, as its IPv4 address", async () => {
+    const { input } = await workspace();
+    const notations = ["198.51.100.77", "::ffff:198.51.100.77", "::ffff:c633:644d", "0:0:0:0:0:ffff:c633:644d", "::FFFF:198.51.100.77"];
+    for (const ip of notations) await Auth.login({ ...input, password: "wrong" }, { ip }).catch(() => undefined);
+    await expect(Auth.login({ ...input }, { ip: "::ffff:c633:644d" })).rejects.toBeInstanceOf(TooManyRequests);
+    // Another mapped address is another source.
+    await expect(Auth.login({ ...input }, { ip: "::ffff:c633:644e" })).resolves.toBeTruthy();
+  });
+
   it("starts a new window once the old one has ended", async () => {
     const subject = { tenantId: makeSignup().slug, key: "account:window@example.com", limit: 2, windowSeconds: 900 };
     const refusal = (minutes: number) => `wait ${minutes}`;

@@ -1,4 +1,4 @@
-import { isIPv6 } from "node:net";
+import ipaddr from "ipaddr.js";
 import { useDb } from "../db/service";
 import { PLATFORM_TENANT_ID } from "../db/keys";
 import { isConditionFailure } from "../db/condition";
@@ -47,19 +47,16 @@ export interface Taken {
 
 /**
  * Where an attempt comes from. IPv6 gives one subscriber a /64 at least, so an IPv6 source is its /64 (otherwise one
- * host could take a fresh address per guess); an IPv4-mapped IPv6 address is its IPv4 address.
+ * host could take a fresh address per guess); an IPv4-mapped IPv6 address, in any notation, is its IPv4 address.
+ * Parsing is ipaddr.js's: every notation of one address is one source. Text that is not an address (none should
+ * reach here: the runtime gives the socket's or API Gateway's address) is its own source, bounded.
  */
 export function sourceOf(ip: string | undefined): string {
   if (!ip) return "unknown";
-  const bare = ip.replace(/%.*$/, "");
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(bare);
-  if (mapped) return mapped[1]!;
-  if (!isIPv6(bare)) return bare.slice(0, 64);
-  const [head = "", tail = ""] = bare.toLowerCase().split("::");
-  const left = head ? head.split(":") : [];
-  const right = tail ? tail.split(":") : [];
-  const groups = bare.includes("::") ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(":")}::/64`;
+  if (!ipaddr.isValid(ip)) return ip.slice(0, 64);
+  const address = ipaddr.process(ip);
+  if (!(address instanceof ipaddr.IPv6)) return address.toString();
+  return `${new ipaddr.IPv6([...address.parts.slice(0, 4), 0, 0, 0, 0]).toString()}/64`;
 }
 
 /** What one sign-in attempt is counted against: the account from this source, the account, and the source. */
