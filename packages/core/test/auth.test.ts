@@ -210,3 +210,30 @@ describe("sessions", () => {
     await expect(Auth.authenticate(second.session.token)).rejects.toBeInstanceOf(Unauthenticated);
   });
 });
+
+describe("Auth.Device", () => {
+  const day = 86_400_000;
+  it("renews an account's token and keeps the newest tokens of other accounts, up to 5 in all", async () => {
+    const now = Math.floor(Date.now() / 1000) * 1000; // tokens count whole seconds
+    const slug = makeSignup().slug;
+    let cookie: string | undefined;
+    // Six accounts signed into from one browser, a day apart, the last one twice.
+    for (let i = 0; i < 6; i++) cookie = (await Auth.Device.remember(cookie, slug, `person${i}@example.com`, new Date(now - (6 - i) * day))).value;
+    const again = await Auth.Device.remember(cookie, slug, "person5@example.com", new Date(now));
+    const tokens = again.value.split("~");
+    expect(tokens).toHaveLength(Auth.Device.KEPT);
+    expect(new Set(tokens).size).toBe(Auth.Device.KEPT);
+    expect(Date.parse(again.expiresAt) - now).toBe(Auth.Device.DAYS * day);
+    // The renewed account first, then persons 4 to 1, newest first; person 0, the oldest, is gone.
+    const holders = await Promise.all(
+      tokens.map(async (token) => {
+        for (let i = 0; i < 6; i++) if (await Auth.Device.recognise(token, slug, `person${i}@example.com`)) return i;
+        return undefined;
+      }),
+    );
+    expect(holders).toEqual([5, 4, 3, 2, 1]);
+    // An email is matched as sign-in matches it, in any case; another workspace's same email is another account.
+    expect(await Auth.Device.recognise(again.value, slug, "PERSON5@example.com")).toBeTruthy();
+    expect(await Auth.Device.recognise(again.value, makeSignup().slug, "person5@example.com")).toBeUndefined();
+  });
+});

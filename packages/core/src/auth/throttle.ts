@@ -15,7 +15,8 @@ import { useClock } from "../port";
  * Sign-in is counted per account and source, per account across sources, and per source across accounts (OWASP's
  * advice instead of locking the account): a guesser at one address spends only the budget of that address, and the
  * owner signing in from another still gets in. Unknown accounts are counted exactly like known ones, so a refusal
- * reveals nothing about which accounts exist.
+ * reveals nothing about which accounts exist. An attempt that presents a device cookie of the account (./device.ts)
+ * is counted on that device alone: a guesser who spends the account's budget keeps out new devices, not known ones.
  */
 export const Limits = {
   windowSeconds: 15 * 60,
@@ -28,6 +29,11 @@ export const Limits = {
   perAccount: 20,
   /** Attempts from one source across every account and workspace. */
   perSource: 30,
+  /**
+   * Attempts at one account from a device that signed into it before (./device.ts), wrong passwords included; these
+   * count on nothing else. Ten: a person mistyping, not a guesser who stole the cookie.
+   */
+  perDevice: 10,
 };
 
 export interface Subject {
@@ -59,11 +65,15 @@ export function sourceOf(ip: string | undefined): string {
   return `${new ipaddr.IPv6([...address.parts.slice(0, 4), 0, 0, 0, 0]).toString()}/64`;
 }
 
-/** What one sign-in attempt is counted against: the account from this source, the account, and the source. */
-export function signIn(tenantId: string, account: string, ip: string | undefined): Subject[] {
+/**
+ * What one sign-in attempt is counted against: the account from this source, the account, and the source; or, from
+ * a device the account knows (`deviceId`, a device cookie that verified for this account), that device alone.
+ */
+export function signIn(tenantId: string, account: string, ip: string | undefined, deviceId?: string): Subject[] {
   const windowSeconds = Limits.windowSeconds;
-  const source = sourceOf(ip);
   const name = account.toLowerCase();
+  if (deviceId) return [{ tenantId, key: `account:${name}|device:${deviceId}`, limit: Limits.perDevice, windowSeconds, resetOnSuccess: true }];
+  const source = sourceOf(ip);
   const list: Subject[] = [
     // The narrowest first: a guesser past its own budget is refused before it touches the account's shared one.
     { tenantId, key: `account:${name}|source:${source}`, limit: Limits.perAccountAndSource, windowSeconds, resetOnSuccess: true },
