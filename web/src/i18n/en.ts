@@ -68,6 +68,7 @@ export const en = {
   workspace: {
     title: "Workspace",
     subtitle: "Your plan, balance and the address your customers' mail arrives at.",
+    subtitleWithoutBilling: "Your plan and the address your customers' mail arrives at.",
     plan: "Plan",
     planStatus: {
       trial: "Trial",
@@ -81,6 +82,7 @@ export const en = {
     dailyTicketLimit: "New tickets per day",
     unlimited: "Unlimited",
     addOns: "Available add-ons",
+    billingForAdmins: "Prices and the balance are shown to the workspace's owners and admins.",
     balanceTitle: "Balance",
     balance: "Current balance",
     trialCredit: "Trial credit",

@@ -88,6 +88,7 @@ export const ru: Catalogue = {
   workspace: {
     title: "Рабочее пространство",
     subtitle: "Ваш тариф, баланс и адрес, на который приходит почта ваших клиентов.",
+    subtitleWithoutBilling: "Ваш тариф и адрес, на который приходит почта ваших клиентов.",
     plan: "Тариф",
     planStatus: {
       trial: "Пробный период",
@@ -101,6 +102,7 @@ export const ru: Catalogue = {
     dailyTicketLimit: "Новых обращений в день",
     unlimited: "Без ограничений",
     addOns: "Доступные дополнения",
+    billingForAdmins: "Цены и баланс видят владельцы и администраторы рабочего пространства.",
     balanceTitle: "Баланс",
     balance: "Текущий баланс",
     trialCredit: "Пробный кредит",
