@@ -50,6 +50,7 @@ export const en = {
     submitting: "Creating workspace…",
     haveWorkspace: "Already have a workspace?",
     signIn: "Sign in",
+    throttled: template<{ hours: number }>("Too many workspaces were opened from this address today. Try again in {{ hours }} h."),
   },
   login: {
     title: "Sign in to Frontline",

@@ -70,6 +70,7 @@ export const ru: Catalogue = {
     submitting: "Создаём рабочее пространство…",
     haveWorkspace: "Уже есть рабочее пространство?",
     signIn: "Войти",
+    throttled: template<{ hours: number }>("С этого адреса сегодня открыто слишком много рабочих пространств. Попробуйте снова через {{ hours }} ч."),
   },
   login: {
     title: "Вход в Frontline",
