@@ -107,6 +107,10 @@ describe("signing up and in, in Chromium", () => {
     await page.waitForURL(/\/workspace$/);
     expect(await text("inbound-address")).toBe(inboundAddress);
     expect(await text("balance")).toBe("$30.00");
+    // The browser keeps sign-in's device cookie (core/auth/device.ts) where the page cannot read it, for sign-in only.
+    const device = (await page.context().cookies()).find((cookie) => cookie.name === "fl_device");
+    expect(device).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/api/auth/login" });
+    expect(await page.evaluate(() => document.cookie)).not.toContain("fl_device");
   });
 
   it("switches to Russian, remembers it across a reload, and formats money the Russian way", async () => {

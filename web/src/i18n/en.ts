@@ -53,6 +53,7 @@ export const en = {
     submitting: "Creating workspace…",
     haveWorkspace: "Already have a workspace?",
     signIn: "Sign in",
+    throttled: template<{ hours: number }>("Too many workspaces were opened from this address today. Try again in {hours} h."),
   },
   login: {
     title: "Sign in to Frontline",
@@ -71,6 +72,7 @@ export const en = {
   workspace: {
     title: "Workspace",
     subtitle: "Your plan, balance and the address your customers' mail arrives at.",
+    subtitleWithoutBilling: "Your plan and the address your customers' mail arrives at.",
     plan: "Plan",
     planStatus: {
       trial: "Trial",
@@ -84,6 +86,7 @@ export const en = {
     dailyTicketLimit: "New tickets per day",
     unlimited: "Unlimited",
     addOns: "Available add-ons",
+    billingForAdmins: "Prices and the balance are shown to the workspace's owners and admins.",
     balanceTitle: "Balance",
     balance: "Current balance",
     trialCredit: "Trial credit",

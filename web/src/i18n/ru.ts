@@ -306,6 +306,7 @@ export const ru: Catalogue = {
     submitting: "Создаём рабочее пространство…",
     haveWorkspace: "Уже есть рабочее пространство?",
     signIn: "Войти",
+    throttled: template<{ hours: number }>("С этого адреса сегодня открыто слишком много рабочих пространств. Попробуйте снова через {hours} ч."),
   },
   login: {
     title: "Вход в Frontline",
@@ -324,6 +325,7 @@ export const ru: Catalogue = {
   workspace: {
     title: "Рабочее пространство",
     subtitle: "Ваш тариф, баланс и адрес, на который приходит почта ваших клиентов.",
+    subtitleWithoutBilling: "Ваш тариф и адрес, на который приходит почта ваших клиентов.",
     plan: "Тариф",
     planStatus: {
       trial: "Пробный период",
@@ -337,6 +339,7 @@ export const ru: Catalogue = {
     dailyTicketLimit: "Новых обращений в день",
     unlimited: "Без ограничений",
     addOns: "Доступные дополнения",
+    billingForAdmins: "Цены и баланс видят владельцы и администраторы рабочего пространства.",
     balanceTitle: "Баланс",
     balance: "Текущий баланс",
     trialCredit: "Пробный кредит",
