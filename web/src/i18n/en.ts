@@ -594,6 +594,7 @@ export const en = {
     locales: {
       en: "English",
       ru: "Russian",
+      uk: "Ukrainian",
     },
     custom: "Customised",
     unsaved: "Unsaved changes",
