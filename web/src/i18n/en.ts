@@ -597,6 +597,7 @@ export const en = {
     locales: {
       en: "English",
       ru: "Russian",
+      uk: "Ukrainian",
     },
     custom: "Customised",
     unsaved: "Unsaved changes",

@@ -852,6 +852,7 @@ export const ru: Catalogue = {
     locales: {
       en: "Английский",
       ru: "Русский",
+      uk: "Украинский",
     },
     custom: "Изменён",
     unsaved: "Есть несохранённые изменения",
