@@ -594,6 +594,7 @@ export const en = {
     locales: {
       en: "English",
       ru: "Russian",
+      kk: "Kazakh",
     },
     custom: "Customised",
     unsaved: "Unsaved changes",

@@ -849,6 +849,7 @@ export const ru: Catalogue = {
     locales: {
       en: "Английский",
       ru: "Русский",
+      kk: "Казахский",
     },
     custom: "Изменён",
     unsaved: "Есть несохранённые изменения",
