@@ -598,6 +598,7 @@ export const en = {
       en: "English",
       ru: "Russian",
       uk: "Ukrainian",
+      kk: "Kazakh",
     },
     custom: "Customised",
     unsaved: "Unsaved changes",

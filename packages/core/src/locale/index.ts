@@ -1,5 +1,6 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { en, type Wording } from "./en";
+import { kk } from "./kk";
 import { ru } from "./ru";
 import { uk } from "./uk";
 
@@ -9,10 +10,10 @@ import { uk } from "./uk";
  * each language's plural rules; dates are formatted by `Intl` in the reader's time zone.
  */
 
-export const Locales = ["en", "ru", "uk"] as const;
+export const Locales = ["en", "ru", "uk", "kk"] as const;
 export type Locale = (typeof Locales)[number];
 
-export const wording: Record<Locale, Wording> = { en, ru, uk };
+export const wording: Record<Locale, Wording> = { en, ru, uk, kk };
 
 export type { Wording };
 
