@@ -1,5 +1,6 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { en, type Wording } from "./en";
+import { hu } from "./hu";
 import { ru } from "./ru";
 
 /**
@@ -8,10 +9,10 @@ import { ru } from "./ru";
  * each language's plural rules; dates are formatted by `Intl` in the reader's time zone.
  */
 
-export const Locales = ["en", "ru"] as const;
+export const Locales = ["en", "ru", "hu"] as const;
 export type Locale = (typeof Locales)[number];
 
-export const wording: Record<Locale, Wording> = { en, ru };
+export const wording: Record<Locale, Wording> = { en, ru, hu };
 
 export type { Wording };
 
