@@ -594,6 +594,7 @@ export const en = {
     locales: {
       en: "English",
       ru: "Russian",
+      hu: "Hungarian",
     },
     custom: "Customised",
     unsaved: "Unsaved changes",

@@ -849,6 +849,7 @@ export const ru: Catalogue = {
     locales: {
       en: "Английский",
       ru: "Русский",
+      hu: "Венгерский",
     },
     custom: "Изменён",
     unsaved: "Есть несохранённые изменения",
