@@ -599,6 +599,7 @@ export const en = {
       ru: "Russian",
       uk: "Ukrainian",
       kk: "Kazakh",
+      hu: "Hungarian",
     },
     custom: "Customised",
     unsaved: "Unsaved changes",

@@ -1,5 +1,6 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { en, type Wording } from "./en";
+import { hu } from "./hu";
 import { kk } from "./kk";
 import { ru } from "./ru";
 import { uk } from "./uk";
@@ -10,10 +11,10 @@ import { uk } from "./uk";
  * each language's plural rules; dates are formatted by `Intl` in the reader's time zone.
  */
 
-export const Locales = ["en", "ru", "uk", "kk"] as const;
+export const Locales = ["en", "ru", "uk", "kk", "hu"] as const;
 export type Locale = (typeof Locales)[number];
 
-export const wording: Record<Locale, Wording> = { en, ru, uk, kk };
+export const wording: Record<Locale, Wording> = { en, ru, uk, kk, hu };
 
 export type { Wording };
 
