@@ -581,7 +581,7 @@ export const en = {
   },
   letters: {
     title: "Letters",
-    subtitle: "What customers get by email, in English and in Russian, as Liquid templates.",
+    subtitle: "What customers get by email, in each language, as Liquid templates.",
     kindsLabel: "Letter",
     localesLabel: "Language",
     kinds: {

@@ -313,6 +313,7 @@ export const hu: Catalogue = {
     submitting: "Létrehozás…",
     haveWorkspace: "Már van munkaterülete?",
     signIn: "Bejelentkezés",
+    throttled: template<{ hours: number }>("Erről a címről ma már túl sok munkaterületet nyitottak. Próbálja újra {hours} óra múlva."),
   },
   login: {
     title: "Bejelentkezés a Frontline-ba",
@@ -331,6 +332,7 @@ export const hu: Catalogue = {
   workspace: {
     title: "Munkaterület",
     subtitle: "Csomagja, egyenlege és az a cím, ahová ügyfelei levelei érkeznek.",
+    subtitleWithoutBilling: "Csomagja és az a cím, ahová ügyfelei levelei érkeznek.",
     plan: "Csomag",
     planStatus: {
       trial: "Próbaidőszak",
@@ -344,6 +346,7 @@ export const hu: Catalogue = {
     dailyTicketLimit: "Új bejelentés naponta",
     unlimited: "Korlátlan",
     addOns: "Elérhető kiegészítők",
+    billingForAdmins: "Az árakat és az egyenleget a munkaterület tulajdonosai és adminisztrátorai látják.",
     balanceTitle: "Egyenleg",
     balance: "Aktuális egyenleg",
     trialCredit: "Próbaidős jóváírás",
@@ -856,6 +859,8 @@ export const hu: Catalogue = {
     locales: {
       en: "Angol",
       ru: "Orosz",
+      uk: "Ukrán",
+      kk: "Kazak",
       hu: "Magyar",
     },
     custom: "Testre szabott",

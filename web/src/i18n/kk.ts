@@ -313,6 +313,7 @@ export const kk: Catalogue = {
     submitting: "Жұмыс кеңістігі құрылуда…",
     haveWorkspace: "Жұмыс кеңістігіңіз бар ма?",
     signIn: "Кіру",
+    throttled: template<{ hours: number }>("Бүгін осы мекенжайдан жұмыс кеңістігі тым көп ашылды. {hours} сағаттан кейін қайталап көріңіз."),
   },
   login: {
     title: "Frontline жүйесіне кіру",
@@ -331,6 +332,7 @@ export const kk: Catalogue = {
   workspace: {
     title: "Жұмыс кеңістігі",
     subtitle: "Тарифіңіз, балансыңыз және клиенттеріңіздің хаттары келетін мекенжай.",
+    subtitleWithoutBilling: "Тарифіңіз және клиенттеріңіздің хаттары келетін мекенжай.",
     plan: "Тариф",
     planStatus: {
       trial: "Сынақ кезеңі",
@@ -344,6 +346,7 @@ export const kk: Catalogue = {
     dailyTicketLimit: "Күніне жаңа өтініштер",
     unlimited: "Шектеусіз",
     addOns: "Қолжетімді қосымшалар",
+    billingForAdmins: "Бағалар мен балансты жұмыс кеңістігінің иелері мен әкімшілері көреді.",
     balanceTitle: "Баланс",
     balance: "Ағымдағы баланс",
     trialCredit: "Сынақ кредиті",
@@ -854,7 +857,9 @@ export const kk: Catalogue = {
     locales: {
       en: "Ағылшынша",
       ru: "Орысша",
+      uk: "Украинша",
       kk: "Қазақша",
+      hu: "Венгрше",
     },
     custom: "Өзгертілген",
     unsaved: "Сақталмаған өзгерістер бар",

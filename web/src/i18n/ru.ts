@@ -836,7 +836,7 @@ export const ru: Catalogue = {
   },
   letters: {
     title: "Шаблоны писем",
-    subtitle: "Что клиенты получают по почте, на английском и на русском. Шаблоны Liquid.",
+    subtitle: "Что клиенты получают по почте, на каждом языке. Шаблоны Liquid.",
     kindsLabel: "Письмо",
     localesLabel: "Язык",
     kinds: {

@@ -306,6 +306,7 @@ export const uk: Catalogue = {
     submitting: "Створення робочого простору…",
     haveWorkspace: "Уже маєте робочий простір?",
     signIn: "Увійти",
+    throttled: template<{ hours: number }>("З цієї адреси сьогодні вже відкрито забагато робочих просторів. Спробуйте ще раз через {hours} год."),
   },
   login: {
     title: "Вхід у Frontline",
@@ -324,6 +325,7 @@ export const uk: Catalogue = {
   workspace: {
     title: "Робочий простір",
     subtitle: "Ваш тариф, баланс і адреса, на яку надходить пошта ваших клієнтів.",
+    subtitleWithoutBilling: "Ваш тариф і адреса, на яку надходить пошта ваших клієнтів.",
     plan: "Тариф",
     planStatus: {
       trial: "Пробний період",
@@ -337,6 +339,7 @@ export const uk: Catalogue = {
     dailyTicketLimit: "Нових звернень на день",
     unlimited: "Без обмежень",
     addOns: "Доступні додаткові послуги",
+    billingForAdmins: "Ціни й баланс бачать власники та адміністратори робочого простору.",
     balanceTitle: "Баланс",
     balance: "Поточний баланс",
     trialCredit: "Пробний бонус",
@@ -851,6 +854,8 @@ export const uk: Catalogue = {
       en: "Англійська",
       ru: "Російська",
       uk: "Українська",
+      kk: "Казахська",
+      hu: "Угорська",
     },
     custom: "Змінено",
     unsaved: "Є незбережені зміни",
