@@ -165,7 +165,7 @@ describe("the operator console, in Chromium", () => {
     const row = page.locator(`[data-testid="top-up-request-row"][data-workspace="${grace.slug}"]`);
     expect(await row.getByTestId("top-up-request-amount").textContent()).toBe("$20.00");
     expect(await row.textContent()).toContain("Paying by card today");
-    await row.getByRole("link", { name: `Open the workspace ${grace.slug}` }).click();
+    await row.getByRole("link", { name: `Open workspace ${grace.slug}` }).click();
     await page.waitForURL(new RegExp(`/operator/workspaces/${grace.slug}\\?request=`));
 
     const payment = page.getByRole("form", { name: "Record a payment" });

@@ -767,7 +767,7 @@ export const en = {
       to: "To",
       intervalLabel: template<{ day: string; number: number }>("{{ day }}, interval {{ number }}"),
       addInterval: "Add hours",
-      addIntervalLabel: template<{ day: string }>("Add working hours on {{ day }}"),
+      addIntervalLabel: template<{ day: string }>("Add hours on {{ day }}"),
       removeInterval: template<{ day: string; start: string; end: string }>("Remove {{ day }} {{ start }}–{{ end }}"),
       copyMonday: "Copy Monday to Tuesday–Friday",
       holidays: "Holidays",

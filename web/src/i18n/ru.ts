@@ -789,7 +789,7 @@ export const ru: Catalogue = {
       to: "До",
       intervalLabel: template<{ day: string; number: number }>("{{ day }}, интервал {{ number }}"),
       addInterval: "Добавить часы",
-      addIntervalLabel: template<{ day: string }>("Добавить рабочие часы: {{ day }}"),
+      addIntervalLabel: template<{ day: string }>("Добавить часы: {{ day }}"),
       removeInterval: template<{ day: string; start: string; end: string }>("Удалить {{ day }} {{ start }}–{{ end }}"),
       copyMonday: "Скопировать понедельник на вторник–пятницу",
       holidays: "Праздники",
