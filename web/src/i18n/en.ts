@@ -396,6 +396,7 @@ export const en = {
     overdueShort: template<{ time: string }>("overdue {{ time }}"),
     paused: "paused",
     targetStanding: template<{ target: string; standing: string }>("{{ target }} {{ standing }}"),
+    dueSoon: template<{ target: string; standing: string }>("{{ target }} due soon, {{ standing }}"),
     pausedLeft: template<{ time: string }>("paused, {{ time }} left"),
     pausedOverdue: "paused, overdue",
     met: "met",

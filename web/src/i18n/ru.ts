@@ -418,6 +418,7 @@ export const ru: Catalogue = {
     overdueShort: template<{ time: string }>("просрочка {{ time }}"),
     paused: "на паузе",
     targetStanding: template<{ target: string; standing: string }>("{{ target }}: {{ standing }}"),
+    dueSoon: template<{ target: string; standing: string }>("{{ target }}: скоро срок, {{ standing }}"),
     pausedLeft: template<{ time: string }>("на паузе, осталось {{ time }}"),
     pausedOverdue: "на паузе, просрочено",
     met: "выполнено",
