@@ -6,6 +6,7 @@ import { withActor } from "@frontline/core/actor";
 import { Tenant } from "@frontline/core/tenant";
 import { Ticket } from "@frontline/core/ticket";
 import type { Variant } from "../support/axe";
+import { assertFocusVisible } from "../support/focus";
 import { startBrowserHarness, type BrowserHarness } from "../support/browser";
 import { makeSignup } from "../support/factories";
 import { actorOf, type StaffActor } from "../support/workspace";
@@ -70,6 +71,7 @@ describe("the admin panel, in Chromium", () => {
     await owner.getByTestId("save-settings").click();
     await owner.getByTestId("settings-status").filter({ hasText: "Saved." }).waitFor();
     await axe(owner, "settings saved", ["dark"]);
+    await assertFocusVisible(owner, "settings", ["light", "dark"]);
     // The top bar reads the name from /api/me, refreshed after saving.
     await owner.getByTestId("workspace-name").filter({ hasText: "Acme Help Desk" }).waitFor();
 
@@ -150,6 +152,7 @@ describe("the admin panel, in Chromium", () => {
     await owner.getByTestId("plan-option").filter({ hasText: "Pro" }).getByRole("radio").check();
     expect(await text(owner, "plan-status")).toBe("New daily price: $4.00");
     await axe(owner, "plan and billing, a new plan chosen", ["phone", "dark"]);
+    await assertFocusVisible(owner, "plan and billing", ["light", "dark"]);
     await owner.getByTestId("review-plan").click();
     const dialog = owner.getByTestId("confirm-dialog");
     expect(await dialog.getByTestId("confirm-price").textContent()).toBe("From the next daily charge you pay $4.00 a day instead of $1.00.");

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWeb, webBuildNeeded } from "../../packages/local/src/web-build";
 import type { Runtime } from "../../packages/local/src/runtime";
 import { AccessibilityAudit, type Variant } from "../support/axe";
+import { assertFocusVisible } from "../support/focus";
 import { makeSignup } from "../support/factories";
 import { chromiumLaunch, viewport } from "../support/browser";
 import { startTestRuntime } from "../support/runtime";
@@ -85,6 +86,7 @@ describe("signing up and in, in Chromium", () => {
     await page.getByLabel("Workspace address").fill(signup.slug);
     expect(await text("inbound-preview")).toBe(inboundAddress);
     await axe("the sign-up form, filled in", ["phone", "dark"]);
+    await assertFocusVisible(page, "the sign-up form", ["light", "dark"]);
     await page.getByLabel("Your name").fill(signup.ownerName);
     await page.getByLabel("Work email").fill(signup.email);
     await page.getByLabel("Password").fill(signup.password);

@@ -9,6 +9,7 @@ import { Tenant } from "@frontline/core/tenant";
 import { Ticket } from "@frontline/core/ticket";
 import { CONTENT_SECURITY_POLICY } from "../../web/src/security-headers";
 import type { Variant } from "../support/axe";
+import { assertFocusVisible } from "../support/focus";
 import { startBrowserHarness, type BrowserHarness } from "../support/browser";
 import { makeSignup } from "../support/factories";
 import { actorOf, type StaffActor } from "../support/workspace";
@@ -168,6 +169,7 @@ describe("the agent console, in Chromium", () => {
     await page.getByTestId("requester-panel").filter({ hasText: "+380 44 123 45 67" }).waitFor();
     await page.getByTestId("message-customer").filter({ hasText: "entered by Dora Dispatcher" }).waitFor();
     await axe(page, "a new open ticket", ["phone", "dark"]);
+    await assertFocusVisible(page, "a new open ticket", ["light", "dark"]);
   });
 
   it("shows it in the agent's Mine view; the agent opens it, replies and solves it", async () => {
@@ -181,6 +183,7 @@ describe("the agent console, in Chromium", () => {
     // Of the views, only the one on screen is the current page.
     const current = page.getByRole("navigation", { name: "Views" }).locator('[aria-current="page"]');
     expect(await current.evaluateAll((links) => links.map((a) => a.getAttribute("data-testid")))).toEqual(["view-mine"]);
+    await assertFocusVisible(page, "the agent's queue", ["light", "dark"]);
 
     await page.getByRole("link", { name: subject }).click();
     await page.waitForURL((url) => url.pathname === ticketPath);

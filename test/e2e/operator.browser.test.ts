@@ -10,6 +10,7 @@ import { configurePorts, useClock } from "@frontline/core/port";
 import { Failures, padSequence, type Change } from "@frontline/core/stream";
 import { Tenant } from "@frontline/core/tenant";
 import type { Variant } from "../support/axe";
+import { assertFocusVisible } from "../support/focus";
 import { startBrowserHarness, type BrowserHarness } from "../support/browser";
 import { makeSignup } from "../support/factories";
 import { actorOf } from "../support/workspace";
@@ -138,6 +139,7 @@ describe("the operator console, in Chromium", () => {
     expect(await (await listRow(grace.slug)).getByTestId("workspace-status").textContent()).toBe("Grace period");
     expect(await (await listRow(healthy.slug)).getByTestId("workspace-status").textContent()).toBe("Trial");
     await axe("every workspace", ["phone", "dark"]);
+    await assertFocusVisible(page, "every workspace", ["light", "dark"]);
 
     await page.getByLabel("Search").fill(healthy.slug);
     await expect.poll(() => page.getByTestId("workspace-row").count()).toBe(1);

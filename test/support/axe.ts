@@ -86,6 +86,7 @@ export class AccessibilityAudit {
       } else {
         await page.emulateMedia({ colorScheme: "dark" });
         try {
+          await followsDarkScheme(page);
           await this.analyse(page, `${where} (${state}) in dark mode`);
         } finally {
           await page.emulateMedia({ colorScheme: "light" });
@@ -107,6 +108,17 @@ export class AccessibilityAudit {
     if (failing.length) {
       throw new Error(`axe: ${failing.length} serious or critical finding(s) on ${label}:\n${failing.map(describeFinding).join("\n")}`);
     }
+  }
+}
+
+/** Fails unless the page is painted dark: a dark-mode check of a light page would prove nothing. */
+async function followsDarkScheme(page: Page): Promise<void> {
+  const background = await page.evaluate(() =>
+    [document.body, document.documentElement].map((el) => getComputedStyle(el).backgroundColor).find((c) => !/^rgba\(.*, 0\)$/.test(c)) ?? "",
+  );
+  const [r = 255, g = 255, b = 255] = background.match(/\d+/g)?.map(Number) ?? [];
+  if ((0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 > 0.25) {
+    throw new Error(`${pageOf(page.url())} did not follow prefers-color-scheme: dark (its background is ${background})`);
   }
 }
 
