@@ -1,0 +1,3 @@
+import type { ErrorKey } from "./en";
+
+export const ru: Record<ErrorKey, string> = {};

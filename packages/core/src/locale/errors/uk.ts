@@ -1,0 +1,3 @@
+import type { ErrorKey } from "./en";
+
+export const uk: Record<ErrorKey, string> = {};
