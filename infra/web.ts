@@ -1,4 +1,5 @@
-import { AspectPriority, Aspects, Duration, Stack } from "aws-cdk-lib";
+import { Annotations, AspectPriority, Aspects, Duration, Stack } from "aws-cdk-lib";
+import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
 import {
   AllowedMethods,
   CachePolicy,
@@ -11,17 +12,20 @@ import {
   OriginProtocolPolicy,
   OriginRequestPolicy,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
   type BehaviorOptions,
 } from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
+import { HostedZone } from "aws-cdk-lib/aws-route53";
 import { CfnWebACL } from "aws-cdk-lib/aws-wafv2";
 import { NagSuppressions } from "cdk-nag";
-import { StaticSite, use, type StackContext } from "sst/constructs";
+import { StaticSite, use, type StackContext, type StaticSiteProps } from "sst/constructs";
 import type { Construct } from "constructs";
+import { ORIGIN_HEADER } from "../functions/src/api/origin";
 import { CONTENT_SECURITY_POLICY, REFERRER_POLICY } from "../web/src/security-headers";
 import { Api } from "./api";
-import { inboundDomain, isProd } from "./config";
+import { inboundDomain, isProd, type CustomDomain } from "./config";
 import { explainDeployHelpers } from "./nag";
 import { accessLogBucket } from "./storage";
 
@@ -54,6 +58,13 @@ export const PASSWORD_PATHS = ["/api/signup", "/api/auth/login", "/api/operator/
 
 /** Requests per address per 5 minutes (WAF's window): to the password routes, and to anything. */
 export const WAF_LIMITS = { passwordRoutes: 20, perAddress: 2000 } as const;
+
+/** Viewers reach the site over TLS 1.2 or later (with a custom domain: CloudFront's default certificate allows TLSv1). */
+export const VIEWER_TLS = SecurityPolicyProtocol.TLS_V1_2_2021;
+
+/** What the Web stack's CustomDomain output says when the stage has none. */
+export const NO_CUSTOM_DOMAIN =
+  "none: the site is on *.cloudfront.net with CloudFront's default certificate, whose security policy is TLSv1 (TLS 1.0 and 1.1 accepted); set WEB_DOMAIN and WEB_CERTIFICATE_ARN for TLS 1.2 at least (README, Deploy to AWS)";
 
 /** CloudFront web ACLs live in us-east-1 whatever the distribution's origins; SST v2 puts every stack in the app's region. */
 const CLOUDFRONT_WAF_REGION = "us-east-1";
@@ -135,11 +146,17 @@ function webAclArn(scope: Construct, stage: string, name: string): string | unde
  * therefore works as it does locally, and the app keeps its relative /api URLs: no CORS, no VITE_API_URL.
  */
 export function Web({ app, stack }: StackContext) {
-  const { api } = use(Api);
+  const { api, originSecret, domain } = use(Api);
 
-  const apiDomain = `${api.cdk.httpApi.apiId}.execute-api.${Stack.of(api).region}.${Stack.of(api).urlSuffix}`;
+  // The API's own name when it has one (its execute-api URL is off then), else its execute-api URL. Either way the
+  // origin secret goes with every request, and the API refuses those without it (functions/src/api/origin.ts).
+  const apiDomain = domain?.api.domain ?? `${api.cdk.httpApi.apiId}.execute-api.${Stack.of(api).region}.${Stack.of(api).urlSuffix}`;
   const apiBehavior: BehaviorOptions = {
-    origin: new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+    origin: new HttpOrigin(apiDomain, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      // A dynamic reference ({{resolve:secretsmanager:...}}), resolved by CloudFormation: no value in the template.
+      customHeaders: { [ORIGIN_HEADER]: originSecret.secretValue.unsafeUnwrap() },
+    }),
     viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
     allowedMethods: AllowedMethods.ALLOW_ALL,
     cachePolicy: CachePolicy.CACHING_DISABLED,
@@ -178,6 +195,7 @@ export function Web({ app, stack }: StackContext) {
     // StaticSite writes Vite env typings (for `environment`) into the site by default, i.e. into
     // web/src; keep them in SST's own folder.
     vite: { types: "../.sst/types/web-vite-env.d.ts" },
+    ...(domain ? { customDomain: siteDomain(stack, domain) } : {}),
     cdk: {
       bucket: { enforceSSL: true },
       distribution: {
@@ -186,6 +204,7 @@ export function Web({ app, stack }: StackContext) {
         logBucket: logs,
         logFilePrefix: "cloudfront/",
         ...(webAclId ? { webAclId } : {}),
+        ...(domain ? { minimumProtocolVersion: VIEWER_TLS } : {}),
         defaultBehavior: {
           functionAssociations: [{ function: spaRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
           responseHeadersPolicy: securityHeaders,
@@ -201,23 +220,43 @@ export function Web({ app, stack }: StackContext) {
     throw new Error("StaticSite no longer creates a child named CloudFrontFunction: revisit infra/web.ts");
   }
 
-  explainWebFindings(site);
+  explainWebFindings(site, domain);
+  if (!domain && isProd(app.stage)) Annotations.of(stack).addWarningV2("frontline:no-custom-domain", `The site has no custom domain: ${NO_CUSTOM_DOMAIN}`);
   explainDeployHelpers(stack);
-  stack.addOutputs({ SiteUrl: site.url });
+  stack.addOutputs({
+    SiteUrl: site.customDomainUrl ?? site.url,
+    CustomDomain: domain ? `${domain.web.domain} (${VIEWER_TLS} at least)` : NO_CUSTOM_DOMAIN,
+    // Without the hosted zone, the site's name is published by hand: a CNAME to this.
+    ...(domain && !domain.zone ? { SiteDomainTarget: site.cdk!.distribution.distributionDomainName } : {}),
+  });
   return { site };
 }
 
+/** The site's name on the distribution, with the certificate from us-east-1; alias records when the zone is known. */
+function siteDomain(scope: Construct, domain: CustomDomain): StaticSiteProps["customDomain"] {
+  const certificate = Certificate.fromCertificateArn(scope, "SiteCertificate", domain.web.certificateArn);
+  if (!domain.zone) return { domainName: domain.web.domain, isExternalDomain: true, cdk: { certificate } };
+  const hostedZone = HostedZone.fromHostedZoneAttributes(scope, "Zone", { hostedZoneId: domain.zone.id, zoneName: domain.zone.name });
+  return { domainName: domain.web.domain, cdk: { hostedZone, certificate } };
+}
+
 /** cdk-nag's findings on the StaticSite that stay, and why. */
-function explainWebFindings(site: StaticSite): void {
+function explainWebFindings(site: StaticSite, domain: CustomDomain | undefined): void {
   const { bucket, distribution } = site.cdk!;
   NagSuppressions.addResourceSuppressions(bucket, [
     { id: "AwsSolutions-S1", reason: "Only CloudFront reads the site's bucket, and CloudFront's own access logs (AccessLogs/cloudfront/) record every request; deploys write it." },
   ]);
   NagSuppressions.addResourceSuppressions(distribution, [
-    {
-      id: "AwsSolutions-CFR4",
-      reason: "No custom domain is configured: the distribution serves *.cloudfront.net with CloudFront's default certificate, whose TLS floor CloudFront sets (README, Deploy to AWS).",
-    },
+    // With a custom domain the distribution requires TLS 1.2 (VIEWER_TLS) and there is nothing to explain.
+    ...(domain
+      ? []
+      : [
+          {
+            id: "AwsSolutions-CFR4",
+            reason:
+              "No custom domain is configured (WEB_DOMAIN): the distribution serves *.cloudfront.net with CloudFront's default certificate, whose security policy CloudFront fixes at TLSv1; the CustomDomain output and the README say so.",
+          },
+        ]),
     { id: "AwsSolutions-CFR7", reason: "SST 2.49.8's StaticSite reaches its bucket through an origin access identity; the bucket stays private either way." },
     { id: "AwsSolutions-CFR1", reason: "Workspaces and their customers are anywhere: no country is refused." },
   ]);

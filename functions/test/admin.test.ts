@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@frontline/core/actor";
 import { Billing } from "@frontline/core/billing";
 import { useDb } from "@frontline/core/db";
+import { Workspace as WorkspaceConfig } from "@frontline/core/workspace";
 import { Operator } from "@frontline/core/operator";
 import { Staff } from "@frontline/core/staff";
 import { createApp } from "../src/api/app";
@@ -12,12 +13,12 @@ const app = createApp();
 const fetcher: Fetch = async (path, init) => app.request(path, init);
 let ws: Workspace;
 
-async function staffCaller(role: "supervisor" | "dispatcher" | "agent", departmentIds?: string[]): Promise<Caller> {
+async function staffCaller(role: "admin" | "supervisor" | "dispatcher" | "agent", departmentIds?: string[], workspace = ws): Promise<Caller> {
   const email = `${role}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  await withActor({ type: "system", tenantId: ws.slug, reason: "test" }, () =>
+  await withActor({ type: "system", tenantId: workspace.slug, reason: "test" }, () =>
     Staff.create({ name: `${role} person`, email, role, password: "a long enough passphrase", ...(departmentIds ? { departmentIds } : {}) }),
   );
-  const { token } = await (await caller(fetcher).post("/api/auth/login", { slug: ws.slug, email, password: "a long enough passphrase" })).json();
+  const { token } = await (await caller(fetcher).post("/api/auth/login", { slug: workspace.slug, email, password: "a long enough passphrase" })).json();
   return caller(fetcher, { authorization: `Bearer ${token}` });
 }
 
@@ -65,10 +66,10 @@ describe("billing and customers, per role", () => {
     expect((await ws.as.get("/api/billing/ledger")).status).toBe(200);
     for (const role of ["supervisor", "dispatcher", "agent"] as const) {
       const as = await staffCaller(role);
-      for (const path of ["/api/billing", "/api/billing/ledger"]) {
+      for (const path of ["/api/billing", "/api/billing/ledger", "/api/plans"]) {
         const refused = await as.get(path);
         expect(refused.status, `${role} GET ${path}`).toBe(403);
-        expect(JSON.stringify(await refused.json())).not.toMatch(/balanceMinor|entries/);
+        expect(JSON.stringify(await refused.json())).not.toMatch(/balanceMinor|entries|pricePerDayMinor/);
       }
       expect((await as.get(`/api/customers/${customerId}`)).status, `${role} reads a customer`).toBe(200);
       const changed = await as.send("PATCH", `/api/customers/${customerId}`, { name: `Renamed by ${role}` });
@@ -76,6 +77,45 @@ describe("billing and customers, per role", () => {
     }
     const customer = (await (await ws.as.get(`/api/customers/${customerId}`)).json()).customer;
     expect(customer.name).toBe("Renamed by dispatcher");
+  });
+});
+
+describe("GET /api/me, per role", () => {
+  it("gives the balance, the trial credit and every price to owners and admins only; the others get the plan's terms and the standing", { timeout: 60_000 }, async () => {
+    const callers: [string, Caller][] = [["owner", ws.as], ["admin", await staffCaller("admin")]];
+    for (const role of ["supervisor", "dispatcher", "agent"] as const) callers.push([role, await staffCaller(role)]);
+    for (const [role, as] of callers) {
+      const response = await as.get("/api/me");
+      expect(response.status, role).toBe(200);
+      const body = await response.json();
+      expect(body.staff.role, role).toBe(role);
+      expect(body.tenant.slug, role).toBe(ws.slug);
+      expect(body.inboundAddress, role).toBe(`${ws.slug}@frontline.localhost`);
+      expect(body.plan, role).toMatchObject({ planId: "pro", name: "Pro", staffLimit: 25 });
+      expect(body.subscription.features, role).toEqual(["mailbox", "statistics", "internal_mail"]);
+      expect(body.standing, role).toEqual({});
+      if (role === "owner" || role === "admin") {
+        expect(body.billing, role).toEqual({ balanceMinor: 3000, currency: "USD", trialCreditMinor: 3000, daysLeft: 7, dailyPriceMinor: 400 });
+        expect(body.plan.pricePerDayMinor, role).toBe(400);
+        expect(body.subscription.dailyPriceMinor, role).toBe(400);
+      } else {
+        expect(body, role).not.toHaveProperty("billing");
+        expect(JSON.stringify(body), role).not.toMatch(/balanceMinor|trialCreditMinor|daysLeft|pricePerDayMinor|dailyPriceMinor|currency/);
+      }
+    }
+  });
+
+  it("tells everyone the day a workspace below zero will be suspended, with no amount", async () => {
+    const below = await signupVia(fetcher);
+    await useDb().entities.billingAccount.patch({ tenantId: below.slug }).set({ balanceMinor: -150, negativeSince: "2026-03-01" }).go();
+    WorkspaceConfig.changed(below.slug); // what the stream tells every process
+    const agent = await staffCaller("agent", undefined, below);
+    const owner = await (await below.as.get("/api/me")).json();
+    expect(owner.standing).toEqual({ graceEndsOn: "2026-03-04" });
+    expect(owner.billing).toMatchObject({ balanceMinor: -150, negativeSince: "2026-03-01", graceEndsOn: "2026-03-04" });
+    const seen = await (await agent.get("/api/me")).json();
+    expect(seen.standing).toEqual({ graceEndsOn: "2026-03-04" });
+    expect(JSON.stringify(seen)).not.toMatch(/-150|balanceMinor|negativeSince/);
   });
 });
 

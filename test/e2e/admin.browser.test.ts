@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@frontline/core/actor";
 import { Tenant } from "@frontline/core/tenant";
 import { Ticket } from "@frontline/core/ticket";
+import type { Variant } from "../support/axe";
+import { assertFocusVisible } from "../support/focus";
 import { startBrowserHarness, type BrowserHarness } from "../support/browser";
 import { makeSignup } from "../support/factories";
 import { actorOf, type StaffActor } from "../support/workspace";
@@ -29,6 +31,11 @@ const nina = { name: "Nina Agent", email: `nina@${signup.slug}.example` };
 async function adminPage(page: Page, link: string) {
   await page.getByRole("link", { name: "Admin", exact: true }).click();
   await page.getByTestId("admin-nav").getByRole("link", { name: link }).click();
+}
+
+/** The axe check of `page` as it is now (test/support/axe.ts). */
+function axe(page: Page, state: string, variants?: Variant[]) {
+  return harness!.axe(page, state, variants);
 }
 
 async function text(page: Page, testId: string): Promise<string> {
@@ -60,8 +67,11 @@ describe("the admin panel, in Chromium", () => {
     await owner.getByTestId("add-field").click();
     await owner.getByLabel("Label").fill("Order number");
     await owner.getByLabel("Required").check();
+    await axe(owner, "settings with a new customer field", ["phone"]);
     await owner.getByTestId("save-settings").click();
     await owner.getByTestId("settings-status").filter({ hasText: "Saved." }).waitFor();
+    await axe(owner, "settings saved", ["dark"]);
+    await assertFocusVisible(owner, "settings", ["light", "dark"]);
     // The top bar reads the name from /api/me, refreshed after saving.
     await owner.getByTestId("workspace-name").filter({ hasText: "Acme Help Desk" }).waitFor();
 
@@ -83,6 +93,7 @@ describe("the admin panel, in Chromium", () => {
     const link = await text(owner, "invitation-url");
     expect(link).toMatch(/\/invite\/fli\./);
     expect(await text(owner, "invitation-expires")).toContain("The link works until");
+    await axe(owner, "staff, an invitation just sent", ["phone", "dark"]);
     await owner.getByTestId("invitation-row").filter({ hasText: nina.email }).waitFor();
     await owner.getByTestId("seats").filter({ hasText: "2 of 2 seats used" }).waitFor();
 
@@ -91,6 +102,7 @@ describe("the admin panel, in Chromium", () => {
     await invited.goto(new URL(link).pathname);
     await invited.getByRole("heading", { name: "Join Acme Help Desk on Frontline" }).waitFor();
     expect(await text(invited, "invitation-email")).toBe(nina.email);
+    await axe(invited, "joining through an invitation", ["phone"]);
     await invited.getByLabel("Your name").fill(nina.name);
     await invited.getByLabel("Password").fill(PASSWORD);
     await invited.getByTestId("accept-invitation").click();
@@ -111,6 +123,7 @@ describe("the admin panel, in Chromium", () => {
     await owner.getByLabel("Email").fill(`omar@${signup.slug}.example`);
     await owner.getByTestId("send-invitation").click();
     expect(await text(owner, "invite-error")).toContain("The Standard plan includes 2 staff seats, and all are taken");
+    await axe(owner, "staff, an invitation refused: no seat left");
   });
 
   it("refuses the admin panel to an agent: only what they may read is in the menu, the rest says admins only", async () => {
@@ -120,11 +133,13 @@ describe("the admin panel, in Chromium", () => {
     await nav.waitFor();
     expect(await nav.getByRole("link").allTextContents()).toEqual(["Departments", "Stop list", "Letters", "Policies", "Business calendars"]);
     await agent.getByTestId("departments-admins-only").waitFor();
+    await axe(agent, "departments, read-only for an agent", ["phone", "dark"]);
     for (const path of ["/admin/settings", "/admin/staff", "/admin/billing", "/admin/events", "/admin/templates"]) {
       await agent.goto(path);
       await agent.getByTestId("admins-only").waitFor();
       expect(await agent.getByRole("heading", { level: 1 }).textContent(), path).toBe("For admins only");
     }
+    await axe(agent, "an admins-only page refused to an agent");
     // Not only hidden: the API refuses too.
     expect((await agent.request.get("/api/events")).status()).toBe(403);
     expect((await agent.request.get("/api/invitations")).status()).toBe(403);
@@ -136,9 +151,12 @@ describe("the admin panel, in Chromium", () => {
     expect(await text(owner, "billing-daily-price")).toBe("$1.00 / day");
     await owner.getByTestId("plan-option").filter({ hasText: "Pro" }).getByRole("radio").check();
     expect(await text(owner, "plan-status")).toBe("New daily price: $4.00");
+    await axe(owner, "plan and billing, a new plan chosen", ["phone", "dark"]);
+    await assertFocusVisible(owner, "plan and billing", ["light", "dark"]);
     await owner.getByTestId("review-plan").click();
     const dialog = owner.getByTestId("confirm-dialog");
     expect(await dialog.getByTestId("confirm-price").textContent()).toBe("From the next daily charge you pay $4.00 a day instead of $1.00.");
+    await axe(owner, "the plan change's confirmation dialog", ["dark"]);
     await dialog.getByTestId("confirm").click();
     await owner.getByTestId("billing-plan").filter({ hasText: "Pro" }).waitFor();
 
@@ -159,6 +177,7 @@ describe("the admin panel, in Chromium", () => {
     expect(await request.textContent()).toContain("$50.00");
     expect(await request.textContent()).toContain("Paying by bank transfer");
     expect(await request.textContent()).toContain("Open");
+    await axe(owner, "plan and billing, an open top-up request");
   });
 
   it("creates a reply template that an agent inserts into a ticket's composer, filled in for the ticket", async () => {
@@ -175,8 +194,10 @@ describe("the admin panel, in Chromium", () => {
     await body.press("End");
     await dialog.getByRole("button", { name: "Insert {{ agent.name }}" }).click();
     expect(await body.inputValue()).toBe("Hello {{ customer.name }}, we are on ticket #{{ ticket.number }}: {{ agent.name }}");
+    await axe(owner, "the reply template dialog", ["dark"]);
     await dialog.getByTestId("save-template").click();
     await owner.getByTestId("template-row").filter({ hasText: "On it" }).waitFor();
+    await axe(owner, "reply templates, one saved", ["phone"]);
 
     ticket = await withActor(ownerActor, () =>
       Ticket.create({ subject: "Parcel not delivered", body: "Where is my parcel?", requester: { email: "kim@customer.example", name: "Kim Customer" } }),
@@ -188,6 +209,8 @@ describe("the admin panel, in Chromium", () => {
     await composer.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange("Dear Kim,\n\n".length, "Dear Kim,\n\n".length));
     await agent.getByTestId("insert-template").click();
     await agent.getByLabel("Find a template").fill("on it");
+    await agent.getByTestId("template-option").filter({ hasText: "On it" }).waitFor();
+    await axe(agent, "a ticket with the template picker open");
     await agent.getByTestId("template-option").filter({ hasText: "On it" }).click();
     await expect
       .poll(() => composer.inputValue())
@@ -202,6 +225,7 @@ describe("the admin panel, in Chromium", () => {
     await owner.getByTestId("events-apply").click();
     await expect.poll(() => owner.getByTestId("event-row").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.action))).toEqual(["billing.plan_change"]);
     expect(await owner.getByTestId("event-change").allTextContents()).toEqual(expect.arrayContaining(["planId: standard → pro", "dailyPriceMinor: 100 → 400"]));
+    await axe(owner, "the event log, filtered", ["phone", "dark"]);
 
     const [download] = await Promise.all([owner.waitForEvent("download"), owner.getByTestId("events-csv").click()]);
     expect(download.suggestedFilename()).toMatch(/^events-\d{4}-\d{2}-\d{2}\.csv$/);

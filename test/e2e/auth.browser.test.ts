@@ -6,6 +6,8 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWeb, webBuildNeeded } from "../../packages/local/src/web-build";
 import type { Runtime } from "../../packages/local/src/runtime";
+import { AccessibilityAudit, type Variant } from "../support/axe";
+import { assertFocusVisible } from "../support/focus";
 import { makeSignup } from "../support/factories";
 import { chromiumLaunch, viewport } from "../support/browser";
 import { startTestRuntime } from "../support/runtime";
@@ -21,6 +23,12 @@ let runtime: Runtime | undefined;
 let context: BrowserContext | undefined;
 let userDataDir: string | undefined;
 let page: Page;
+const audit = new AccessibilityAudit();
+
+/** The axe check of the page as it is now (test/support/axe.ts). */
+function axe(state: string, variants?: Variant[]) {
+  return audit.check(page, state, variants);
+}
 
 const signup = makeSignup({ ownerName: "Olga Owner" });
 const inboundAddress = `${signup.slug}@frontline.localhost`;
@@ -50,12 +58,14 @@ beforeAll(async () => {
   });
   context.setDefaultTimeout(15_000);
   page = context.pages()[0] ?? (await context.newPage());
+  audit.watch(page);
 });
 
 afterAll(async () => {
   await context?.close();
   await runtime?.stop();
   if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  audit.assertCovered();
 });
 
 describe("signing up and in, in Chromium", () => {
@@ -63,6 +73,7 @@ describe("signing up and in, in Chromium", () => {
     await page.goto("/admin");
     await page.waitForURL(/\/login\?next=%2Fadmin$/);
     await page.getByRole("heading", { name: "Sign in to Frontline" }).waitFor();
+    await axe("the sign-in form", ["phone", "dark"]);
   });
 
   it("signs up a workspace and lands on its workspace page with the inbound address and the trial credit", async () => {
@@ -74,6 +85,8 @@ describe("signing up and in, in Chromium", () => {
     expect(await page.getByLabel("Workspace address").inputValue()).toBe(signup.workspaceName.toLowerCase().replace(/ /g, "-"));
     await page.getByLabel("Workspace address").fill(signup.slug);
     expect(await text("inbound-preview")).toBe(inboundAddress);
+    await axe("the sign-up form, filled in", ["phone", "dark"]);
+    await assertFocusVisible(page, "the sign-up form", ["light", "dark"]);
     await page.getByLabel("Your name").fill(signup.ownerName);
     await page.getByLabel("Work email").fill(signup.email);
     await page.getByLabel("Password").fill(signup.password);
@@ -88,6 +101,7 @@ describe("signing up and in, in Chromium", () => {
     expect(await text("workspace-name")).toBe(signup.workspaceName);
     expect(await text("user-name")).toBe("Olga Owner");
     expect(await text("user-role")).toBe("Owner");
+    await axe("a new workspace", ["phone", "dark"]);
   });
 
   it("signs out, refuses a wrong password with a clear message, then signs in", async () => {
@@ -102,11 +116,16 @@ describe("signing up and in, in Chromium", () => {
     expect((await error.textContent())?.trim()).toBe("Wrong workspace, email or password");
     expect(page.url()).toMatch(/\/login$/);
     expect(await page.getByLabel("Password").inputValue()).toBe("");
+    await axe("sign-in refused", ["phone"]);
 
     await signIn(signup.password);
     await page.waitForURL(/\/workspace$/);
     expect(await text("inbound-address")).toBe(inboundAddress);
     expect(await text("balance")).toBe("$30.00");
+    // The browser keeps sign-in's device cookie (core/auth/device.ts) where the page cannot read it, for sign-in only.
+    const device = (await page.context().cookies()).find((cookie) => cookie.name === "fl_device");
+    expect(device).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/api/auth/login" });
+    expect(await page.evaluate(() => document.cookie)).not.toContain("fl_device");
   });
 
   it("switches to Russian, remembers it across a reload, and formats money the Russian way", async () => {
@@ -116,6 +135,7 @@ describe("signing up and in, in Chromium", () => {
     expect(await page.getByRole("button", { name: "Выйти" }).isVisible()).toBe(true);
     expect(await text("balance")).toMatch(/^30,00\s\$$/);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("ru");
+    await axe("the workspace, in Russian", ["phone"]);
 
     await page.reload();
     await page.getByRole("heading", { name: "Рабочее пространство", level: 1 }).waitFor();
@@ -128,13 +148,16 @@ describe("signing up and in, in Chromium", () => {
   it("shows an empty queue on the tickets page, the departments on the admin page and the billing history under Plan and billing", async () => {
     await page.getByRole("link", { name: "Tickets" }).click();
     expect(await text("queue-empty")).toBe("No tickets in this view.");
+    await axe("an empty queue", ["phone", "dark"]);
 
     await page.getByRole("link", { name: "Admin" }).click();
     await page.getByTestId("departments-table").waitFor();
     expect(await page.getByTestId("departments-table").textContent()).toContain("Support");
+    await axe("the departments", ["phone", "dark"]);
     await page.getByTestId("admin-nav").getByRole("link", { name: "Plan and billing" }).click();
     const ledger = page.getByTestId("ledger-table");
     await ledger.waitFor();
     expect(await ledger.textContent()).toContain("+$30.00");
+    await axe("plan and billing with the trial credit", ["phone", "dark"]);
   });
 });

@@ -8,6 +8,8 @@ import { Staff } from "@frontline/core/staff";
 import { Tenant } from "@frontline/core/tenant";
 import { Ticket } from "@frontline/core/ticket";
 import { CONTENT_SECURITY_POLICY } from "../../web/src/security-headers";
+import type { Variant } from "../support/axe";
+import { assertFocusVisible } from "../support/focus";
 import { startBrowserHarness, type BrowserHarness } from "../support/browser";
 import { makeSignup } from "../support/factories";
 import { actorOf, type StaffActor } from "../support/workspace";
@@ -53,6 +55,11 @@ async function text(page: Page, testId: string): Promise<string> {
 async function queueLoaded(page: Page, href: string): Promise<string[]> {
   await page.locator(`[data-testid="queue"][data-loaded="${href}"]`).waitFor();
   return page.getByTestId("queue-row").locator(".queue-row__link").allTextContents();
+}
+
+/** The axe check of `page` as it is now (test/support/axe.ts). */
+function axe(page: Page, state: string, variants?: Variant[]) {
+  return harness!.axe(page, state, variants);
 }
 
 /** A request registered through the core, as `by`, in Payments. */
@@ -130,12 +137,18 @@ describe("the agent console, in Chromium", () => {
     dispatcherPage = await signedIn(dispatcher);
     const page = dispatcherPage;
     await page.getByRole("link", { name: "Tickets" }).click();
+    await queueLoaded(page, "/tickets");
+    await axe(page, "the dispatcher's empty queue", ["phone"]);
     await page.getByTestId("new-ticket").click();
     await page.waitForURL(/\/tickets\/new$/);
 
     await page.getByTestId("requester-mode-phone").click();
     await page.getByLabel("Name", { exact: true }).fill("Petro Caller");
     await page.getByLabel("Phone", { exact: true }).fill("+380 44 123 45 67");
+    // Sent with no subject, the form says what is missing, field by field, as the API answered.
+    await page.getByTestId("create-ticket").click();
+    await page.locator("#subject-error").waitFor();
+    await axe(page, "new ticket, refused with field errors", ["phone"]);
     await page.getByLabel("Received by").selectOption("phone");
     await page.getByLabel("Subject").fill(subject);
     await page.getByLabel("Description").fill("Called in: his card is declined at the last step of the checkout.");
@@ -155,6 +168,8 @@ describe("the agent console, in Chromium", () => {
     expect(await page.getByTestId("ticket-assignee").inputValue()).toBe(agentA.actor.staffId);
     await page.getByTestId("requester-panel").filter({ hasText: "+380 44 123 45 67" }).waitFor();
     await page.getByTestId("message-customer").filter({ hasText: "entered by Dora Dispatcher" }).waitFor();
+    await axe(page, "a new open ticket", ["phone", "dark"]);
+    await assertFocusVisible(page, "a new open ticket", ["light", "dark"]);
   });
 
   it("shows it in the agent's Mine view; the agent opens it, replies and solves it", async () => {
@@ -164,6 +179,11 @@ describe("the agent console, in Chromium", () => {
     await page.getByTestId("view-mine").click();
     expect(await queueLoaded(page, "/tickets")).toEqual([subject]);
     await page.getByTestId("view-mine").locator(".queue-nav__count").filter({ hasText: /^1$/ }).waitFor();
+    await axe(page, "the agent's queue, one ticket", ["phone", "dark"]);
+    // Of the views, only the one on screen is the current page.
+    const current = page.getByRole("navigation", { name: "Views" }).locator('[aria-current="page"]');
+    expect(await current.evaluateAll((links) => links.map((a) => a.getAttribute("data-testid")))).toEqual(["view-mine"]);
+    await assertFocusVisible(page, "the agent's queue", ["light", "dark"]);
 
     await page.getByRole("link", { name: subject }).click();
     await page.waitForURL((url) => url.pathname === ticketPath);
@@ -179,6 +199,7 @@ describe("the agent console, in Chromium", () => {
     );
     // Sent: the composer is empty again.
     expect(await page.getByTestId("composer-text").inputValue()).toBe("");
+    await axe(page, "a solved ticket with its reply");
   });
 
   it("hides it from an agent who works only Support: in every list, and at its address", async () => {
@@ -194,6 +215,7 @@ describe("the agent console, in Chromium", () => {
 
     await page.goto(ticketPath);
     await page.getByTestId("ticket-not-found").waitFor();
+    await axe(page, "ticket not found", ["phone"]);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Ticket not found");
     expect(await page.getByTestId("ticket-subject").count()).toBe(0);
   });
@@ -216,6 +238,7 @@ describe("the agent console, in Chromium", () => {
     const banner = agentPage.getByTestId("conflict-banner");
     await banner.waitFor();
     expect(await banner.textContent()).toContain("Changed by Dora Dispatcher while you were working");
+    await axe(agentPage, "a stale change refused, with the draft kept", ["dark"]);
     // The current values are shown: the dispatcher's priority, and the status as it still is.
     await agentPage.locator('[data-testid="ticket-priority-badge"][data-priority="urgent"]').waitFor();
     expect(await agentPage.getByTestId("ticket-status").inputValue()).toBe("open");
@@ -238,6 +261,7 @@ describe("the agent console, in Chromium", () => {
     expect(rows.slice(0, 2)).toEqual([second.subject, first.subject]);
     const selected = () => page.locator('[data-testid="queue-row"][aria-current="true"] .queue-row__link').textContent();
     expect(await selected()).toBe(second.subject);
+    await axe(page, "the unassigned view, sorted, a row selected");
     await page.keyboard.press("j");
     expect(await selected()).toBe(first.subject);
     await page.keyboard.press("k");
@@ -251,6 +275,7 @@ describe("the agent console, in Chromium", () => {
     await page.keyboard.press("?");
     await page.getByTestId("shortcuts-help").waitFor();
     expect(await page.getByTestId("shortcuts-help").textContent()).toContain("Take the ticket");
+    await axe(page, "the keyboard shortcuts dialog", ["dark"]);
     await page.keyboard.press("Escape");
     await page.getByTestId("shortcuts-help").waitFor({ state: "detached" });
     // Esc closed the help only, not the ticket.

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inboundAddress } from "@frontline/core/email";
 import { Inbound, ParseLimits } from "@frontline/core/email/inbound";
 import { Tenant } from "@frontline/core/tenant";
+import type { Variant } from "../support/axe";
 import { startBrowserHarness, type BrowserHarness } from "../support/browser";
 import { makeSignup } from "../support/factories";
 import { rawMail } from "../support/mail";
@@ -23,6 +24,11 @@ let address = "";
 async function deliver(raw: Buffer, from: string) {
   const [outcome] = await Inbound.receive(raw, { from, to: [address] });
   return outcome!;
+}
+
+/** The axe check of `page` as it is now (test/support/axe.ts). */
+function axe(state: string, variants?: Variant[]) {
+  return harness!.axe(page, state, variants);
 }
 
 /** The rows of the received mail, newest first, once the page shows `count` of them. */
@@ -60,6 +66,8 @@ describe("the email admin pages, in Chromium", () => {
     }
 
     await page.getByRole("link", { name: "Admin" }).click();
+    await page.getByTestId("departments-table").waitFor();
+    await axe("the departments");
     await page.getByTestId("admin-nav").getByRole("link", { name: "Received mail" }).click();
     const rows = await mailRows(3);
     expect(await rows.getByTestId("mail-status").allTextContents()).toEqual(["Unprocessable", "Unprocessable", "Ticket created"]);
@@ -70,6 +78,7 @@ describe("the email admin pages, in Chromium", () => {
     expect(await lampRow.getByTestId("mail-from").textContent()).toContain("Carla Customer <carla@customer.example>");
     expect(await lampRow.getByTestId("mail-ticket").textContent()).toBe(`Ticket #${lamp.ticketNumber}`);
     expect(await lampRow.getByTestId("mail-reprocess").count()).toBe(0);
+    await axe("received mail, two unprocessable", ["phone", "dark"]);
 
     // The original, byte for byte, as an .eml download.
     const href = (await floodRow.getByTestId("mail-download").getAttribute("href"))!;
@@ -100,23 +109,27 @@ describe("the email admin pages, in Chromium", () => {
     await floodAgain.getByTestId("mail-result").waitFor();
     expect(await floodAgain.getByTestId("mail-result").textContent()).toBe("Processed again: Unprocessable");
     expect(await floodAgain.getByTestId("mail-error").textContent()).toContain("header lines");
+    await axe("failed mail processed again, once still failing");
 
     // The new ticket is one click away.
     await invoiceAgain.getByTestId("mail-ticket").click();
     await page.waitForURL(/\/tickets\/[^/]+$/);
     expect(await page.getByTestId("ticket-subject").textContent()).toBe("Invoice copy, please");
     expect(await page.getByTestId("message-customer").textContent()).toContain("Hello, I ordered a lamp");
+    await axe("a ticket from a mail processed again", ["phone"]);
   });
 
   it("stop a sender, and send a reworded letter through the outbox as worded", async () => {
     await page.goto("/admin/mail/stop-list");
     await page.getByTestId("stop-list-empty").waitFor();
+    await axe("an empty stop list", ["phone"]);
     await page.getByLabel("Address or domain").fill("promo.example");
     await page.getByLabel("Note (optional)").fill("Newsletters");
     await page.getByTestId("stop-add").click();
     await page.locator('[data-testid="stop-row"][data-value="promo.example"]').waitFor();
     expect(await page.getByTestId("stop-row").textContent()).toContain("Newsletters");
     expect(await page.getByLabel("Address or domain").inputValue()).toBe("");
+    await axe("a stop list of one", ["dark"]);
 
     expect((await deliver(await rawMail({ to: address, from: "news@mail.promo.example", subject: "Big sale" }), "news@mail.promo.example")).status).toBe("ignored");
     await page.getByTestId("admin-nav").getByRole("link", { name: "Received mail" }).click();
@@ -131,6 +144,15 @@ describe("the email admin pages, in Chromium", () => {
     await page.getByLabel("Subject", { exact: true }).fill("[#{{ ticket.number }}] We have it: {{ ticket.subject }}");
     // The preview follows the typing, rendered by the API with sample values.
     await page.getByTestId("letter-preview-subject").filter({ hasText: "[#1042] We have it: The invoice did not arrive" }).waitFor();
+    await axe("a letter being reworded, with its preview", ["phone", "dark"]);
+    // A template that does not parse: the preview says so, over the last one that rendered.
+    const body = page.locator("#letter-body");
+    const worded = await body.inputValue();
+    await body.fill(`${worded}\n{{ ticket.number`);
+    await page.getByTestId("letter-preview-error").waitFor();
+    await axe("a letter's preview refusing a template that does not parse", ["dark"]);
+    await body.fill(worded);
+    await page.getByTestId("letter-preview-error").waitFor({ state: "detached" });
     await page.getByTestId("letter-save").click();
     await page.getByTestId("letter-status").filter({ hasText: "Saved." }).waitFor();
     expect(await page.getByTestId("letter-custom").textContent()).toBe("Customised");
@@ -144,5 +166,6 @@ describe("the email admin pages, in Chromium", () => {
     expect(await letter.textContent()).toContain("mia@customer.example");
     expect(await letter.textContent()).toContain("Request received");
     expect(await letter.getByTestId("outbox-status").textContent()).toBe("Sent");
+    await axe("the outbox, one letter sent", ["phone", "dark"]);
   });
 });

@@ -9,6 +9,8 @@ import { Plan } from "@frontline/core/plan";
 import { configurePorts, useClock } from "@frontline/core/port";
 import { Failures, padSequence, type Change } from "@frontline/core/stream";
 import { Tenant } from "@frontline/core/tenant";
+import type { Variant } from "../support/axe";
+import { assertFocusVisible } from "../support/focus";
 import { startBrowserHarness, type BrowserHarness } from "../support/browser";
 import { makeSignup } from "../support/factories";
 import { actorOf } from "../support/workspace";
@@ -33,6 +35,11 @@ let page: Page;
 let ownerToken = "";
 /** A reaction parked on a change of the healthy workspace. */
 let parkedId = "";
+
+/** The axe check of the operator's page as it is now (test/support/axe.ts). */
+function axe(state: string, variants?: Variant[]) {
+  return harness!.axe(page, state, variants);
+}
 
 /** Takes the balance below zero by an adjustment: the grace period starts today. */
 async function overdraw(tenantId: string) {
@@ -112,6 +119,7 @@ describe("the operator console, in Chromium", () => {
     await page.getByLabel("Password").fill("not the passphrase");
     await page.getByRole("button", { name: "Sign in" }).click();
     expect(await page.getByRole("alert").textContent()).toBe("Wrong email or password");
+    await axe("operator sign-in, a wrong password", ["phone", "dark"]);
     expect(page.url()).toMatch(/\/operator\/login/);
 
     await page.getByLabel("Password").fill(operator.password);
@@ -119,6 +127,7 @@ describe("the operator console, in Chromium", () => {
     await page.waitForURL(new RegExp(`/operator/workspaces/${suspended.slug}$`));
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Initech Help");
     expect(await page.getByTestId("operator-topbar").textContent()).toContain("Olena Operator");
+    await axe("a suspended workspace", ["phone", "dark"]);
   });
 
   it("lists every workspace with its plan, balance and standing, and finds one by its address", async () => {
@@ -129,6 +138,8 @@ describe("the operator console, in Chromium", () => {
     expect(await row.getByTestId("workspace-balance").textContent()).toBe("-$4.50");
     expect(await (await listRow(grace.slug)).getByTestId("workspace-status").textContent()).toBe("Grace period");
     expect(await (await listRow(healthy.slug)).getByTestId("workspace-status").textContent()).toBe("Trial");
+    await axe("every workspace", ["phone", "dark"]);
+    await assertFocusVisible(page, "every workspace", ["light", "dark"]);
 
     await page.getByLabel("Search").fill(healthy.slug);
     await expect.poll(() => page.getByTestId("workspace-row").count()).toBe(1);
@@ -155,6 +166,7 @@ describe("the operator console, in Chromium", () => {
     expect(await top.getByTestId("ledger-amount").textContent()).toBe("+$50.00");
     expect(await top.getByTestId("ledger-reference").textContent()).toBe("Reference: Bank transfer 2211");
     expect(await planStatus(suspended.slug)).toBe("active");
+    await axe("a payment recorded");
 
     await page.getByRole("link", { name: "All workspaces" }).click();
     expect(await (await listRow(suspended.slug)).getByTestId("workspace-status").textContent()).toBe("Active");
@@ -165,7 +177,8 @@ describe("the operator console, in Chromium", () => {
     const row = page.locator(`[data-testid="top-up-request-row"][data-workspace="${grace.slug}"]`);
     expect(await row.getByTestId("top-up-request-amount").textContent()).toBe("$20.00");
     expect(await row.textContent()).toContain("Paying by card today");
-    await row.getByRole("link", { name: `Open the workspace ${grace.slug}` }).click();
+    await axe("one open top-up request", ["phone"]);
+    await row.getByRole("link", { name: `Open workspace ${grace.slug}` }).click();
     await page.waitForURL(new RegExp(`/operator/workspaces/${grace.slug}\\?request=`));
 
     const payment = page.getByRole("form", { name: "Record a payment" });
@@ -179,12 +192,14 @@ describe("the operator console, in Chromium", () => {
 
     await page.getByRole("link", { name: "Top-up requests" }).click();
     expect(await page.getByTestId("top-up-requests-empty").textContent()).toBe("No open top-up requests.");
+    await axe("no open top-up request");
   });
 
   it("changes a plan's daily price", async () => {
     await page.getByRole("link", { name: "Plans" }).click();
     const standard = page.getByRole("form", { name: "The Standard plan" });
     expect(await standard.getByLabel("Price per day (USD)", { exact: true }).inputValue()).toBe("1.00");
+    await axe("the plans", ["phone", "dark"]);
     await standard.getByLabel("Price per day (USD)", { exact: true }).fill("1.25");
     await standard.getByRole("button", { name: "Save plan" }).click();
     const card = page.locator('[data-testid="plan-card"][data-plan="standard"]');
@@ -206,6 +221,7 @@ describe("the operator console, in Chromium", () => {
     expect(entries).toContainEqual(["Olena Operator", "Payment recorded", suspended.slug, "Amount: +$50.00Reference: Bank transfer 2211"]);
     expect(entries).toContainEqual(["Olena Operator", "Signed in", operator.email, ""]);
     expect(entries[0]![1]).toBe("Plan changed");
+    await axe("the operators' log", ["phone", "dark"]);
   });
 
   it("runs a parked reaction again from Failed reactions, and it is resolved", async () => {
@@ -220,6 +236,7 @@ describe("the operator console, in Chromium", () => {
     expect(await row.getByTestId("reaction-attempts").textContent()).toBe(String(Failures.MAX_DELIVERIES));
     expect(await row.getByTestId("reaction-status").textContent()).toBe("Parked");
     expect(await row.getByTestId("reaction-error").locator(".cell-line").textContent()).toBe("Error: Throughput exceeds the current capacity");
+    await axe("a parked reaction", ["phone", "dark"]);
 
     // By keyboard: the button says what it runs again, and the keyboard stays on the row once it is resolved.
     const button = row.getByRole("button", { name: `Run again: customer.terms on the customer change in ${healthy.slug}` });
@@ -230,6 +247,7 @@ describe("the operator console, in Chromium", () => {
     expect(await row.getByRole("button").count()).toBe(0);
     expect(await row.getByTestId("reaction-resolved-by").textContent()).toMatch(/^by Olena Operator, /);
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("reaction-status");
+    await axe("a reaction run again and resolved");
 
     const resolved = (await Failures.list({ status: "resolved" })).failures.find((f) => f.failureId === parkedId);
     expect(resolved).toMatchObject({ status: "resolved", resolvedBy: operator.name });
@@ -237,6 +255,7 @@ describe("the operator console, in Chromium", () => {
     await expect.poll(() => page.locator(`[data-testid="reaction-row"][data-failure="${parkedId}"]`).getAttribute("data-status")).toBe("resolved");
     await page.getByLabel("Status").selectOption("parked");
     expect(await page.getByTestId("reactions-empty").textContent()).toBe("No parked reactions: every change has been handled.");
+    await axe("no parked reaction");
   });
 
   it("signs out, and the console is closed again", async () => {

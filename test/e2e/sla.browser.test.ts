@@ -6,6 +6,7 @@ import { useDb } from "@frontline/core/db";
 import { Staff } from "@frontline/core/staff";
 import { Tenant } from "@frontline/core/tenant";
 import { Ticket } from "@frontline/core/ticket";
+import type { Variant } from "../support/axe";
 import { startBrowserHarness, type BrowserHarness } from "../support/browser";
 import { makeSignup } from "../support/factories";
 import { actorOf, type StaffActor } from "../support/workspace";
@@ -27,6 +28,11 @@ let agent: { email: string; actor: StaffActor };
 
 function signedIn(email: string): Promise<Page> {
   return harness!.signedIn(signup.slug, email, PASSWORD);
+}
+
+/** The axe check of `page` as it is now (test/support/axe.ts). */
+function axe(page: Page, state: string, variants?: Variant[]) {
+  return harness!.axe(page, state, variants);
 }
 
 /** How long to wait for something that happens at `instant` (a timer firing), with room for the page to see it. */
@@ -54,8 +60,11 @@ describe("SLA in the console, in Chromium", () => {
 
     // The owner sets the policy up through the admin pages.
     await ownerPage.getByRole("link", { name: "Admin" }).click();
+    await ownerPage.getByTestId("departments-table").waitFor();
+    await axe(ownerPage, "the departments");
     await ownerPage.getByTestId("admin-nav").getByRole("link", { name: "Policies" }).click();
     await ownerPage.getByTestId("policies-empty").waitFor();
+    await axe(ownerPage, "no SLA policy yet", ["phone"]);
     await ownerPage.getByTestId("new-policy").click();
     await ownerPage.waitForURL(/\/admin\/sla\/policies\/new$/);
     await ownerPage.getByLabel("Name").fill("One-minute first response");
@@ -71,12 +80,14 @@ describe("SLA in the console, in Chromium", () => {
     expect(await rule.getByTestId("action-type").inputValue()).toBe("notify_assignee");
     await rule.getByTestId("add-action").click();
     await rule.getByTestId("action-type").nth(1).selectOption("raise_priority");
+    await axe(ownerPage, "a new policy with an escalation rule", ["phone", "dark"]);
     await ownerPage.getByTestId("save-policy").click();
     await ownerPage.waitForURL(/\/admin\/sla\/policies$/);
     const row = ownerPage.getByTestId("policy-row");
     await row.filter({ hasText: "One-minute first response" }).waitFor();
     expect(await row.textContent()).toContain("First response 1 min");
     expect(await row.textContent()).toContain("Calendar hours (24/7)");
+    await axe(ownerPage, "one SLA policy");
 
     // A request arrives for the agent.
     const ticket = await withActor(owner, () =>
@@ -100,6 +111,7 @@ describe("SLA in the console, in Chromium", () => {
     const first = await countdown.textContent();
     expect(first).toMatch(/^in (\d+ s|1 min)$/);
     await expect.poll(() => countdown.textContent(), { timeout: 3_000 }).not.toBe(first);
+    await axe(agentPage, "the queue with a running countdown", ["phone"]);
 
     // And so does the ticket.
     await agentPage.getByRole("link", { name: "Our checkout is down" }).click();
@@ -109,6 +121,7 @@ describe("SLA in the console, in Chromium", () => {
     expect(await agentPage.getByTestId("sla-target").getAttribute("data-sla")).toBe("running");
     expect(await agentPage.getByTestId("sla-policy").textContent()).toBe("Policy: One-minute first response");
     expect(await agentPage.getByTestId("ticket-priority-badge").getAttribute("data-priority")).toBe("normal");
+    await axe(agentPage, "a ticket with a running SLA target", ["phone"]);
 
     // At half time the scheduler fires the warning; the page reads the ticket again and shows it.
     await agentPage.locator('[data-testid="sla-event"][data-kind="warning"]').waitFor({ timeout: until(warnAt) });
@@ -130,6 +143,7 @@ describe("SLA in the console, in Chromium", () => {
     expect(entries).toContainEqual(expect.stringContaining("SLA breached: First response is overdue (One-minute first response)"));
     expect(entries).toContainEqual(expect.stringContaining("SLA changed priority from Normal to High"));
     expect(await agentPage.getByTestId("ticket-priority").inputValue()).toBe("high");
+    await axe(agentPage, "a ticket whose SLA target is breached", ["dark"]);
 
     // The bell has the notification (the page saw the breach arrive and asked at once).
     await agentPage.locator('[data-testid="bell-count"]').filter({ hasText: /^1$/ }).waitFor();
@@ -138,6 +152,7 @@ describe("SLA in the console, in Chromium", () => {
     await notification.waitFor();
     expect(await notification.count()).toBe(1);
     expect(await notification.getAttribute("data-kind")).toBe("sla_breach");
+    await axe(agentPage, "the notifications panel open");
     expect(await notification.textContent()).toContain(`#${ticket.number} Our checkout is down`);
     expect(await notification.locator("a").getAttribute("href")).toBe(`/tickets/${ticket.ticketId}`);
     await agentPage.getByTestId("mark-all-read").click();
@@ -156,5 +171,34 @@ describe("SLA in the console, in Chromium", () => {
     const overdue = agentPage.getByTestId("queue-row").getByTestId("sla-countdown");
     expect(await overdue.getAttribute("data-sla")).toBe("breached");
     expect(await overdue.textContent()).toMatch(/^overdue \d+ s$/);
+    await axe(agentPage, "the overdue view", ["dark"]);
+  });
+
+  it("keeps a business calendar: the week's hours edited per day, a holiday, refused with the day's problem, saved", async () => {
+    const page = await signedIn(signup.email);
+    await page.goto("/admin/sla/calendars");
+    await page.getByTestId("calendars-empty").waitFor();
+    await axe(page, "no business calendar yet");
+    await page.getByTestId("new-calendar").click();
+    await page.waitForURL(/\/admin\/sla\/calendars\/new$/);
+    await page.getByLabel("Name").fill("Kyiv office");
+    await axe(page, "the calendar editor", ["phone", "dark"]);
+
+    // An interval that ends before it starts is refused where it is.
+    const monday = page.getByTestId("day-mon");
+    await monday.getByTestId("interval-end").first().fill("08:00");
+    await page.getByTestId("save-calendar").click();
+    await monday.locator(".interval__error").waitFor();
+    await axe(page, "the calendar editor refusing an interval", ["phone"]);
+
+    await monday.getByTestId("interval-end").first().fill("18:00");
+    await page.getByTestId("save-calendar").click();
+    await page.waitForURL(/\/admin\/sla\/calendars$/);
+    await page.locator('[data-testid="calendar-row"][data-calendar="Kyiv office"]').waitFor();
+    await axe(page, "one business calendar");
+    await page.getByRole("link", { name: "Kyiv office" }).click();
+    await page.waitForURL(/\/admin\/sla\/calendars\/(?!new$)[^/]+$/);
+    expect(await page.getByLabel("Name").inputValue()).toBe("Kyiv office");
+    await axe(page, "a saved calendar, opened again");
   });
 });

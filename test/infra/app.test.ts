@@ -9,18 +9,20 @@ import { useProject } from "sst/project.js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Api, API_THROTTLE } from "../../infra/api";
 import { Alerts } from "../../infra/alerts";
-import { Email, INBOUND_HANDLER, INBOUND_PREFIX } from "../../infra/email";
+import { Email, INBOUND_FAILURES_HANDLER, INBOUND_HANDLER, INBOUND_PREFIX, INBOUND_SWEEP_HANDLER } from "../../infra/email";
+import { SWEEP } from "../../functions/src/mail/inbound-sweep";
 import { TIMER_HANDLER, Timers } from "../../infra/timers";
 import { PortEnv } from "../../functions/src/aws/ports";
 import { Storage } from "../../infra/storage";
 import { STREAM_HANDLER, Stream } from "../../infra/stream";
-import { PASSWORD_PATHS, WAF_LIMITS, Web } from "../../infra/web";
+import { NO_CUSTOM_DOMAIN, PASSWORD_PATHS, WAF_LIMITS, Web } from "../../infra/web";
+import { ORIGIN_HEADER } from "../../functions/src/api/origin";
 import { createApp } from "../../functions/src/api/app";
 import { openApiDocument } from "../../functions/src/api/openapi";
 import { SECURITY_HEADERS } from "../../web/src/security-headers";
 import { Table, createTableInput } from "../../packages/core/src/db/table";
 import { FUNCTIONS, bundle, lambdaEnvironment } from "../../packages/local/bench/bundles";
-import { buildWeb, webBuildNeeded } from "../../packages/local/src/web-build";
+import { ensureWebBuilt } from "../../packages/local/src/web-build";
 import config from "../../sst.config";
 import { useTestTable } from "../support/db";
 import { makeSignup } from "../support/factories";
@@ -69,8 +71,7 @@ let email: Template;
 let stream: Template;
 
 beforeAll(async () => {
-  const webDir = join(rootDir, "web");
-  if (webBuildNeeded(webDir)) buildWeb(rootDir);
+  await ensureWebBuilt(rootDir);
   process.env.INBOUND_DOMAIN = INBOUND_DOMAIN;
   app = await synthesize("test", (a) => config.stacks(a));
   storage = templateOf(Storage);
@@ -251,6 +252,21 @@ describe("api", () => {
     ]);
   });
 
+  it("gives the function CloudFront's origin secret as a reference to a secret generated at deploy, never its value", () => {
+    const secret = onlyResource(api, "AWS::SecretsManager::Secret");
+    expect(secret.props.GenerateSecretString).toEqual({ PasswordLength: 64, ExcludePunctuation: true });
+    expect(secret.props.SecretString).toBeUndefined();
+    expect(apiFunction().props.Environment.Variables.ORIGIN_SECRET).toEqual({
+      "Fn::Join": ["", ["{{resolve:secretsmanager:", { Ref: secret.id }, ":SecretString:::}}"]],
+    });
+  });
+
+  it("keeps the execute-api URL without a custom domain: it is CloudFront's origin, guarded by the origin secret", () => {
+    expect(onlyResource(api, "AWS::ApiGatewayV2::Api").props.DisableExecuteApiEndpoint).toBeUndefined();
+    api.resourceCountIs("AWS::ApiGatewayV2::DomainName", 0);
+    expect(api.toJSON().Outputs.ApiUrl.Value).toEqual(expect.objectContaining({ "Fn::GetAtt": [onlyResource(api, "AWS::ApiGatewayV2::Api").id, "ApiEndpoint"] }));
+  });
+
   it("throttles the stage: a ceiling on what a flood costs, for every client together", () => {
     const stage = onlyResource(api, "AWS::ApiGatewayV2::Stage").props;
     expect(stage.StageName).toBe("$default");
@@ -311,6 +327,11 @@ describe("web", () => {
     });
     expect(apiOrigin.CustomOriginConfig.OriginProtocolPolicy).toBe("https-only");
     expect(apiOrigin.OriginPath).toBeUndefined();
+    // With the stage's origin secret, which the API demands (functions/src/api/origin.ts): a reference, no value.
+    const secretId = onlyResource(api, "AWS::SecretsManager::Secret").id;
+    expect(apiOrigin.OriginCustomHeaders).toEqual([
+      { HeaderName: ORIGIN_HEADER, HeaderValue: { "Fn::Join": ["", ["{{resolve:secretsmanager:", exportOf(api, { Ref: secretId }), ":SecretString:::}}"]] } },
+    ]);
     expect(config.CacheBehaviors).toEqual([
       {
         PathPattern: "/api/*",
@@ -322,6 +343,18 @@ describe("web", () => {
         Compress: true,
       },
     ]);
+  });
+
+  it("says so when the stage has no custom domain: CloudFront's default certificate, no aliases", () => {
+    const config = distribution();
+    expect(config.Aliases ?? []).toEqual([]);
+    // No certificate of ours: CloudFront's default one, for *.cloudfront.net.
+    expect(config.ViewerCertificate).toBeUndefined();
+    expect(web.toJSON().Outputs.CustomDomain.Value).toBe(NO_CUSTOM_DOMAIN);
+    expect(NO_CUSTOM_DOMAIN).toMatch(/TLSv1 \(TLS 1.0 and 1.1 accepted\)/);
+    // The one finding that stays without a domain, explained on the distribution.
+    const reasons = onlyResource(web, "AWS::CloudFront::Distribution").resource.Metadata.cdk_nag.rules_to_suppress.map((r: Json) => r.id);
+    expect(reasons).toContain("AwsSolutions-CFR4");
   });
 
   it("uploads the built web app (web/dist) to the site's bucket", () => {
@@ -440,15 +473,16 @@ describe("alarms", () => {
     for (const [template, queueId] of [
       [timers, "DeadLetters"],
       [stream, "DeadLetters"],
-      [email, "InboundFailures"],
+      [email, "InboundParked"],
     ] as const) {
-      const queue = onlyResource(template, "AWS::SQS::Queue", () => true);
-      expect(queue.id.startsWith(queueId)).toBe(true);
-      const alarm = onlyResource(template, "AWS::CloudWatch::Alarm").props;
+      const [queue] = resourcesOf(template, "AWS::SQS::Queue").filter(([id]) => id.startsWith(queueId));
+      const alarm = onlyResource(template, "AWS::CloudWatch::Alarm", (p) => p.Namespace === "AWS/SQS").props;
+      expect(JSON.stringify(alarm.Dimensions)).toContain(queue![0]);
+      const queueIdInTemplate = queue![0];
       expect(alarm).toMatchObject({
         Namespace: "AWS/SQS",
         MetricName: "ApproximateNumberOfMessagesVisible",
-        Dimensions: [{ Name: "QueueName", Value: { "Fn::GetAtt": [queue.id, "QueueName"] } }],
+        Dimensions: [{ Name: "QueueName", Value: { "Fn::GetAtt": [queueIdInTemplate, "QueueName"] } }],
         Statistic: "Maximum",
         Threshold: 1,
         ComparisonOperator: "GreaterThanOrEqualToThreshold",
@@ -516,6 +550,11 @@ describe("email", () => {
     return onlyResource(email, "AWS::Lambda::Function", (p) => p.Handler === INBOUND_HANDLER);
   }
 
+  /** The inbound function's on-failure destination: the one queue with a redrive policy. */
+  function failuresQueue() {
+    return onlyResource(email, "AWS::SQS::Queue", (p) => p.RedrivePolicy !== undefined);
+  }
+
   it("stores each message for the inbound domain in the mail bucket, then hands it to the inbound function", () => {
     const rule = onlyResource(email, "AWS::SES::ReceiptRule").props.Rule;
     expect(rule).toMatchObject({ Enabled: true, Recipients: [INBOUND_DOMAIN], ScanEnabled: true });
@@ -529,9 +568,9 @@ describe("email", () => {
 
   it("sends an invocation that failed its two retries to the failures queue, whose URL is an output", () => {
     const fn = inboundFunction();
-    const queue = onlyResource(email, "AWS::SQS::Queue");
+    const queue = failuresQueue();
     expect(queue.props).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 86400 });
-    const config = onlyResource(email, "AWS::Lambda::EventInvokeConfig").props;
+    const config = onlyResource(email, "AWS::Lambda::EventInvokeConfig", (p) => JSON.stringify(p.FunctionName) === JSON.stringify({ Ref: fn.id })).props;
     expect(config).toMatchObject({
       FunctionName: { Ref: fn.id },
       Qualifier: "$LATEST",
@@ -577,6 +616,108 @@ describe("email", () => {
       const vars = fn.props.Environment.Variables;
       for (const name of [...PortEnv, "TABLE_NAME", "INBOUND_DOMAIN"]) expect(vars[name], `${fn.props.Handler} ${name}`).toBeDefined();
     }
+  });
+});
+
+describe("recovering received mail that was not taken in", () => {
+  const fn = (handler: string) => onlyResource(email, "AWS::Lambda::Function", (p) => p.Handler === handler);
+  const queue = (prefix: string) => {
+    const found = resourcesOf(email, "AWS::SQS::Queue").filter(([id]) => id.startsWith(prefix));
+    expect(found).toHaveLength(1);
+    return { id: found[0]![0], props: found[0]![1].Properties as Json };
+  };
+  /** Every action a function's role may take, with the resource and condition, from every policy attached to it. */
+  function grants(handler: string): Json[] {
+    const roleId = fn(handler).props.Role["Fn::GetAtt"][0];
+    return resourcesOf(email, "AWS::IAM::Policy")
+      .filter(([, p]) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[]);
+  }
+  const bucketArn = () => exportOf(storage, { "Fn::GetAtt": [onlyResource(storage, "AWS::S3::Bucket", (p) => !isLogBucket(p)).id, "Arn"] });
+
+  it("redrives the failures queue to InboundParked after 3 more attempts; the parked queue is the alarmed one", () => {
+    const failures = queue("InboundFailures");
+    const parked = queue("InboundParked");
+    expect(failures.props).toMatchObject({
+      RedrivePolicy: { deadLetterTargetArn: { "Fn::GetAtt": [parked.id, "Arn"] }, maxReceiveCount: 3 },
+      VisibilityTimeout: 360,
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 86400,
+    });
+    expect(parked.props).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 86400 });
+    expect(email.toJSON().Outputs.InboundParkedQueue.Value).toEqual({ Ref: parked.id });
+  });
+
+  it("consumes the failures queue with the retry function, one record at a time, reporting the ones that failed again", () => {
+    const retry = fn(INBOUND_FAILURES_HANDLER);
+    expect(retry.props).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], MemorySize: 1024, Timeout: 60 });
+    const mapping = onlyResource(email, "AWS::Lambda::EventSourceMapping").props;
+    expect(mapping).toEqual({
+      EventSourceArn: { "Fn::GetAtt": [queue("InboundFailures").id, "Arn"] },
+      FunctionName: { Ref: retry.id },
+      BatchSize: 1,
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+      Tags: expect.anything(),
+    });
+  });
+
+  it("lets the retry function use the table, the bucket's objects and the failures queue (to consume it): no mail, no timers, no listing", () => {
+    const statements = grants(INBOUND_FAILURES_HANDLER);
+    const sqs = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("sqs:")));
+    expect(sqs).toEqual([
+      {
+        Effect: "Allow",
+        Action: ["sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
+        Resource: { "Fn::GetAtt": [queue("InboundFailures").id, "Arn"] },
+      },
+    ]);
+    expect(statements.flatMap(actionsOf).filter((a) => !a.startsWith("dynamodb:") && !a.startsWith("sqs:")).sort()).toEqual([
+      "s3:DeleteObject",
+      "s3:GetObject",
+      "s3:PutObject",
+      "xray:PutTelemetryRecords",
+      "xray:PutTraceSegments",
+    ]);
+  });
+
+  it("runs the sweep every 15 minutes for mail left 15 minutes and more, not retried (the next run is), its errors alarmed", () => {
+    const sweep = fn(INBOUND_SWEEP_HANDLER);
+    expect(sweep.props).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], MemorySize: 1024, Timeout: 300 });
+    const rule = onlyResource(email, "AWS::Events::Rule").props;
+    expect(rule.ScheduleExpression).toBe("rate(15 minutes)");
+    expect(rule.Targets).toEqual([expect.objectContaining({ Arn: { "Fn::GetAtt": [sweep.id, "Arn"] }, Input: JSON.stringify({ olderThanMinutes: SWEEP.olderThanMinutes }) })]);
+    expect(SWEEP.olderThanMinutes).toBe(15);
+    expect(onlyResource(email, "AWS::Lambda::Permission", (p) => p.Principal === "events.amazonaws.com").props.FunctionName).toEqual({ "Fn::GetAtt": [sweep.id, "Arn"] });
+    expect(onlyResource(email, "AWS::Lambda::EventInvokeConfig", (p) => JSON.stringify(p.FunctionName) === JSON.stringify({ Ref: sweep.id })).props).toMatchObject({
+      MaximumRetryAttempts: 0,
+    });
+    const alarm = onlyResource(email, "AWS::CloudWatch::Alarm", (p) => p.Namespace === "AWS/Lambda").props;
+    expect(alarm).toMatchObject({
+      MetricName: "Errors",
+      Dimensions: [{ Name: "FunctionName", Value: { Ref: sweep.id } }],
+      Statistic: "Sum",
+      Period: 900,
+      Threshold: 1,
+      ComparisonOperator: "GreaterThanOrEqualToThreshold",
+      EvaluationPeriods: 1,
+      TreatMissingData: "notBreaching",
+    });
+    expect(alarm.AlarmActions).toEqual([exportOf(templateOf(Alerts), { Ref: onlyResource(templateOf(Alerts), "AWS::SNS::Topic").id })]);
+  });
+
+  it("lets the sweep list the bucket under incoming/ only, besides what the inbound function may do: no queue, no mail, no timers", () => {
+    const statements = grants(INBOUND_SWEEP_HANDLER);
+    expect(statements.filter((s) => actionsOf(s).includes("s3:ListBucket"))).toEqual([
+      { Effect: "Allow", Action: "s3:ListBucket", Resource: bucketArn(), Condition: { StringLike: { "s3:prefix": [`${INBOUND_PREFIX}*`] } } },
+    ]);
+    expect(statements.flatMap(actionsOf).filter((a) => !a.startsWith("dynamodb:")).sort()).toEqual([
+      "s3:DeleteObject",
+      "s3:GetObject",
+      "s3:ListBucket",
+      "s3:PutObject",
+      "xray:PutTelemetryRecords",
+      "xray:PutTraceSegments",
+    ]);
   });
 });
 
@@ -640,9 +781,10 @@ describe("stream", () => {
     const { props } = streamFunction();
     expect(props).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], MemorySize: 1024, Timeout: 300 });
     expect(props.Environment.Variables.TABLE_NAME).toEqual(exportOf(storage, { Ref: table().id }));
-    expect(props.Environment.Variables).toEqual(
-      expect.objectContaining(Object.fromEntries(Object.keys(apiFunction().props.Environment.Variables).map((name) => [name, expect.anything()]))),
-    );
+    // All but the origin secret, which the API alone checks.
+    const shared = Object.keys(apiFunction().props.Environment.Variables).filter((name) => name !== "ORIGIN_SECRET");
+    expect(props.Environment.Variables).toEqual(expect.objectContaining(Object.fromEntries(shared.map((name) => [name, expect.anything()]))));
+    expect(props.Environment.Variables.ORIGIN_SECRET).toBeUndefined();
   });
 
   it("lets the function do what the others do, read the stream and send to its dead-letter queue; nothing more", () => {
@@ -683,7 +825,7 @@ describe("Lambda functions, in every stack", () => {
   it("runs each of the app's own functions on arm64; the rest are SST's and the CDK's deploy-time helpers", () => {
     const functions = allFunctions();
     const own = functions.filter((f) => String(f.props.Handler).startsWith("functions/src/"));
-    expect(own.map((f) => f.props.Handler).sort()).toEqual([HANDLER, INBOUND_HANDLER, TIMER_HANDLER, STREAM_HANDLER].sort());
+    expect(own.map((f) => f.props.Handler).sort()).toEqual([HANDLER, INBOUND_HANDLER, INBOUND_FAILURES_HANDLER, INBOUND_SWEEP_HANDLER, TIMER_HANDLER, STREAM_HANDLER].sort());
     for (const f of own) expect(f.props.Architectures, f.props.Handler).toEqual(["arm64"]);
     // Custom resources (SST's stack metadata, log retention, emptying buckets on removal), run during deploys only:
     // SST and the CDK choose their architecture.
@@ -751,14 +893,17 @@ describe("the API function's bundle", () => {
 const { handler } = await import(bundle);
 const body = ${JSON.stringify(JSON.stringify(input))};
 const http = { method: "POST", path: "/api/signup", protocol: "HTTP/1.1", sourceIp: "203.0.113.9", userAgent: "infra-test" };
-const result = await handler({
+const signup = (origin) => handler({
   version: "2.0", routeKey: "ANY /api/{proxy+}", rawPath: "/api/signup", rawQueryString: "",
-  headers: { host: "abc123.execute-api.us-east-1.amazonaws.com", "content-type": "application/json", "x-forwarded-proto": "https" },
+  headers: { host: "abc123.execute-api.us-east-1.amazonaws.com", "content-type": "application/json", "x-forwarded-proto": "https", ...origin },
   requestContext: { accountId: "123456789012", apiId: "abc123", domainName: "abc123.execute-api.us-east-1.amazonaws.com",
     domainPrefix: "abc123", http, requestId: "r1", routeKey: "ANY /api/{proxy+}", stage: "$default", time: "", timeEpoch: Date.now() },
   body, isBase64Encoded: false,
 }, { awsRequestId: "r1", functionName: "api" });
-console.log(JSON.stringify({ statusCode: result.statusCode, body: JSON.parse(result.body) }));
+// Straight to the API's own URL, then through CloudFront (which adds the origin secret).
+const direct = await signup({});
+const result = await signup({ ${JSON.stringify(ORIGIN_HEADER)}: process.env.ORIGIN_SECRET });
+console.log(JSON.stringify({ direct: direct.statusCode, statusCode: result.statusCode, body: JSON.parse(result.body) }));
 `,
     );
     // The function's environment as synthesised, with the test table in place of the deployed one.
@@ -771,6 +916,7 @@ console.log(JSON.stringify({ statusCode: result.statusCode, body: JSON.parse(res
       SCHEDULER_ROLE_ARN: "arn:aws:iam::123456789012:role/scheduler",
       TIMER_DLQ_ARN: "arn:aws:sqs:us-east-1:123456789012:dlq",
       TIMER_FUNCTION_ARN: "arn:aws:lambda:us-east-1:123456789012:function:timer",
+      ORIGIN_SECRET: "stand-in-for-the-stage-origin-secret",
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
       // This test file's own database in DynamoDB Local (test/support/local-key.ts).
@@ -779,19 +925,22 @@ console.log(JSON.stringify({ statusCode: result.statusCode, body: JSON.parse(res
     };
     const { stdout } = await execFileAsync(process.execPath, [join(copy, "invoke.mjs")], { cwd: copy, env, timeout: 60_000 });
     const result = JSON.parse(stdout.trim().split("\n").pop()!);
+    expect(result.direct).toBe(403);
     expect(result.statusCode).toBe(201);
     expect(result.body.tenant.inboundAddress).toBe(`${input.slug}@${INBOUND_DOMAIN}`);
   });
 });
 
-describe("the inbound, timer and stream functions' bundles", () => {
+describe("the mail, timer and stream functions' bundles", () => {
   const execFileAsync = promisify(execFile);
   const copies: string[] = [];
   afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   it("load from a copy outside the repository, with no node_modules and no native file", async () => {
-    for (const stack of [Email, Timers, Stream]) {
-      const fn = getStack(stack).node.findAll().find((c): c is SstFunction => c instanceof SstFunction)!;
+    const functions = [Email, Timers, Stream].flatMap((stack) => getStack(stack).node.findAll().filter((c): c is SstFunction => c instanceof SstFunction));
+    // The inbound function, its failures queue's consumer and the sweep; the timer and stream functions.
+    expect(functions).toHaveLength(5);
+    for (const fn of functions) {
       const artifact = join(useProject().paths.artifacts, fn.node.addr);
       expect(existsSync(join(artifact, "node_modules"))).toBe(false);
       expect(readdirSync(artifact, { recursive: true }).filter((file) => String(file).endsWith(".node"))).toEqual([]);

@@ -5,6 +5,7 @@ import { AwsSolutionsChecks } from "cdk-nag";
 import { App, getStack } from "sst/constructs";
 import type { FunctionalStack } from "sst/constructs/FunctionalStack.js";
 import { initProject } from "sst/project.js";
+import { afterAll, beforeAll } from "vitest";
 
 export const rootDir = resolve(import.meta.dirname, "../..");
 
@@ -21,6 +22,19 @@ export async function synthesize(stage: string, mount: (app: App) => void | Prom
   await mount(app);
   await app.finish();
   return app;
+}
+
+/**
+ * Deploy-time settings (infra/config.ts reads them from the environment when the app is synthesised) for the test file
+ * that calls this, set before its other `beforeAll` hooks and removed after its tests.
+ */
+export function deployEnv(env: Record<string, string>): void {
+  beforeAll(() => {
+    Object.assign(process.env, env);
+  });
+  afterAll(() => {
+    for (const name of Object.keys(env)) delete process.env[name];
+  });
 }
 
 /**

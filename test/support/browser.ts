@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { buildWeb, webBuildNeeded } from "../../packages/local/src/web-build";
 import type { Runtime } from "../../packages/local/src/runtime";
+import { AccessibilityAudit, type Variant } from "./axe";
 import { startTestRuntime } from "./runtime";
 
 /**
@@ -51,6 +52,11 @@ export interface BrowserHarness {
   page(options?: { locale?: string }): Promise<Page>;
   /** A new browser session signed in to the workspace `slug` as `email`, on its workspace page. */
   signedIn(slug: string, email: string, password: string): Promise<Page>;
+  /**
+   * The axe check of `page` as it is now (see ./axe.ts): fails the test on a serious or critical finding. Every page a
+   * session of the harness visits must be checked at least once, or the file fails when it closes.
+   */
+  axe(page: Page, state: string, variants?: Variant[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,12 +71,16 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   const contexts: BrowserContext[] = [];
   // The app must run under its Content-Security-Policy: a page that breaks it fails the test file when it closes.
   const cspViolations: string[] = [];
+  const audit = new AccessibilityAudit();
+  // The sign-in page and the first workspace page are checked on the first sign-in, not on each of them.
+  let signInChecked = false;
   const page = async (options: { locale?: string } = {}) => {
     const context = await browser.newContext({ baseURL: runtime.url, locale: options.locale ?? "en-US", viewport });
     context.setDefaultTimeout(15_000);
     contexts.push(context);
     const p = await context.newPage();
     await watchCsp(p, cspViolations);
+    audit.watch(p);
     return p;
   };
   return {
@@ -81,17 +91,25 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
       const p = await page();
       await p.goto("/login");
       await p.getByLabel("Workspace address").fill(slug);
+      if (!signInChecked) await audit.check(p, "sign-in form");
       await p.getByLabel("Email").fill(email);
       await p.getByLabel("Password").fill(password);
       await p.getByRole("button", { name: "Sign in" }).click();
       await p.waitForURL(/\/workspace$/);
+      if (!signInChecked) {
+        await p.getByTestId("inbound-address").waitFor();
+        await audit.check(p, "workspace overview");
+        signInChecked = true;
+      }
       return p;
     },
+    axe: (p, state, variants) => audit.check(p, state, variants),
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
       await runtime.stop();
       if (cspViolations.length) throw new Error(`The web app broke its Content-Security-Policy:\n${cspViolations.join("\n")}`);
+      audit.assertCovered();
     },
   };
 }

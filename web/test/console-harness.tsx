@@ -45,7 +45,7 @@ export function me(self: StaffInfo): Me {
     staff: self,
     tenant: { tenantId: "acme", slug: "acme", name: "Acme" },
     plan: {},
-    billing: {},
+    standing: {},
     inboundAddress: "acme@frontline.localhost",
   } as unknown as Me;
 }

@@ -5,6 +5,7 @@ import { NotFound, Invalid } from "@frontline/core/error";
 import { requireStaff } from "./auth";
 import type { Env } from "./context";
 import { errorResponse } from "./errors";
+import { originGuard } from "./origin";
 import { requestLimit } from "./request-limit";
 import { customerRoutes } from "./routes/customers";
 import { departmentRoutes } from "./routes/departments";
@@ -31,6 +32,8 @@ export function createApp() {
       await next();
     })
     .use(secureHeaders())
+    // Before any work: a request that skipped CloudFront costs nothing more than this.
+    .use(originGuard)
     .use(requestLimit())
     .use(
       bodyLimit({

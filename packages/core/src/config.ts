@@ -27,6 +27,13 @@ export interface Config {
   signupsPerSourcePerDay: number;
   /** How many API requests a session and a workspace may make (functions/src/api/request-limit.ts); null: no limit. */
   requestLimits: RequestLimits | null;
+  /**
+   * The value CloudFront adds to every request it forwards to the API (functions/src/api/origin.ts, infra/web.ts): on
+   * AWS the API refuses any request without it, so that its own URL, which skips CloudFront and its web ACL, serves
+   * nobody. null says that no CDN stands in front of the API, so there is nothing to check: the local runtime and the
+   * tests. The API's Lambda adapter sets it from ORIGIN_SECRET, and refuses to start without one.
+   */
+  originSecret: string | null;
 }
 
 /** A token bucket: `perSecond` sustained, up to `burst` at once after a quiet while. */
@@ -72,6 +79,8 @@ function fromEnv(): Config {
     appUrl: (process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
     signupsPerSourcePerDay: envInt("SIGNUPS_PER_SOURCE_PER_DAY", 5),
     requestLimits: process.env.REQUEST_LIMITS === "off" ? null : DEFAULT_REQUEST_LIMITS,
+    // Set by the API's Lambda adapter alone, from ORIGIN_SECRET (functions/src/api/lambda.ts).
+    originSecret: null,
   };
 }
 

@@ -116,6 +116,15 @@ describe("Auth.login", () => {
     await expect(Auth.login({ ...input }, { ip: "2001:db8:1:3::1" })).resolves.toBeTruthy();
   });
 
+  it("takes an IPv4-mapped IPv6 address, in any notation, as its IPv4 address", async () => {
+    const { input } = await workspace();
+    const notations = ["198.51.100.77", "::ffff:198.51.100.77", "::ffff:c633:644d", "0:0:0:0:0:ffff:c633:644d", "::FFFF:198.51.100.77"];
+    for (const ip of notations) await Auth.login({ ...input, password: "wrong" }, { ip }).catch(() => undefined);
+    await expect(Auth.login({ ...input }, { ip: "::ffff:c633:644d" })).rejects.toBeInstanceOf(TooManyRequests);
+    // Another mapped address is another source.
+    await expect(Auth.login({ ...input }, { ip: "::ffff:c633:644e" })).resolves.toBeTruthy();
+  });
+
   it("starts a new window once the old one has ended", async () => {
     const subject = { tenantId: makeSignup().slug, key: "account:window@example.com", limit: 2, windowSeconds: 900 };
     const refusal = (minutes: number) => msg("wait {minutes}", { minutes });
@@ -199,5 +208,32 @@ describe("sessions", () => {
     expect(await Session.revokeAllOf(input.slug, result.staff.staffId)).toBe(2);
     await expect(Auth.authenticate(result.session.token)).rejects.toBeInstanceOf(Unauthenticated);
     await expect(Auth.authenticate(second.session.token)).rejects.toBeInstanceOf(Unauthenticated);
+  });
+});
+
+describe("Auth.Device", () => {
+  const day = 86_400_000;
+  it("renews an account's token and keeps the newest tokens of other accounts, up to 5 in all", async () => {
+    const now = Math.floor(Date.now() / 1000) * 1000; // tokens count whole seconds
+    const slug = makeSignup().slug;
+    let cookie: string | undefined;
+    // Six accounts signed into from one browser, a day apart, the last one twice.
+    for (let i = 0; i < 6; i++) cookie = (await Auth.Device.remember(cookie, slug, `person${i}@example.com`, new Date(now - (6 - i) * day))).value;
+    const again = await Auth.Device.remember(cookie, slug, "person5@example.com", new Date(now));
+    const tokens = again.value.split("~");
+    expect(tokens).toHaveLength(Auth.Device.KEPT);
+    expect(new Set(tokens).size).toBe(Auth.Device.KEPT);
+    expect(Date.parse(again.expiresAt) - now).toBe(Auth.Device.DAYS * day);
+    // The renewed account first, then persons 4 to 1, newest first; person 0, the oldest, is gone.
+    const holders = await Promise.all(
+      tokens.map(async (token) => {
+        for (let i = 0; i < 6; i++) if (await Auth.Device.recognise(token, slug, `person${i}@example.com`)) return i;
+        return undefined;
+      }),
+    );
+    expect(holders).toEqual([5, 4, 3, 2, 1]);
+    // An email is matched as sign-in matches it, in any case; another workspace's same email is another account.
+    expect(await Auth.Device.recognise(again.value, slug, "PERSON5@example.com")).toBeTruthy();
+    expect(await Auth.Device.recognise(again.value, makeSignup().slug, "person5@example.com")).toBeUndefined();
   });
 });

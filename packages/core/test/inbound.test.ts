@@ -433,6 +433,7 @@ describe("loops, automatic replies and bounces", () => {
     expect(detail.messages.at(-1)).toMatchObject({ kind: "system", system: { action: "undelivered" } });
     expect(detail.messages.at(-1)!.outboxId).toBeUndefined(); // it was sent: nothing to send again from this line
     expect(await undeliverable(detail.ticket.requester.customerId)).toBeTruthy();
+    expect(detail.ticket.deliveryFailedAt).toBeTruthy();
     expect((await ws.as(ws.owner, () => Ticket.list({ view: "all" }))).tickets).toHaveLength(1);
     expect(testPorts.mailer.sent.length).toBe(before);
 
@@ -457,6 +458,8 @@ describe("loops, automatic replies and bounces", () => {
     expect(letters[0]!.raw.toString()).toContain("Hello?");
     expect(testPorts.mailer.sent.length).toBe(before + 1);
     await settle();
+    // Delivered, the ticket no longer says the customer did not get our last mail.
+    expect((await ws.as(ws.owner, () => Ticket.get(first.ticketId!))).ticket.deliveryFailedAt).toBeUndefined();
     expect((await ws.as(ws.owner, () => Ticket.get(first.ticketId!))).messages.filter((m) => m.system?.action === "suppressed")).toHaveLength(1);
     // Sent, it cannot be sent again; nor can a letter of another ticket be sent through this one.
     await expect(ws.as(ws.owner, () => Outbox.resend(first.ticketId!, outboxId))).rejects.toThrow(/this one is sent/);

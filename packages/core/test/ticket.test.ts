@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Customer } from "@frontline/core/customer";
 import { Conflict, Forbidden, Invalid, NotFound } from "@frontline/core/error";
-import { useDb } from "@frontline/core/db";
+import { CallMeter, useDb } from "@frontline/core/db";
 import { Event } from "@frontline/core/event";
 import { Ticket } from "@frontline/core/ticket";
 import { settle, useTestTable } from "../../../test/support/db";
@@ -78,7 +78,9 @@ describe("registering a request", () => {
 
   it("loads a ticket with its thread in one query", async () => {
     const created = await ws.as(ws.owner, () => Ticket.create(request()));
-    const detail = await ws.as(ws.owner, () => Ticket.get(created.ticketId));
+    await ws.as(ws.owner, () => Ticket.get(created.ticketId)); // the process has the workspace's configuration
+    const { result: detail, count } = await CallMeter.measure(() => ws.as(ws.owner, () => Ticket.get(created.ticketId)));
+    expect(count.byCommand, "DynamoDB calls").toEqual({ Query: 1 });
     expect(detail.ticket.ticketId).toBe(created.ticketId);
     expect(detail.messages).toEqual([
       expect.objectContaining({ kind: "customer", body: "It started this morning.\nPlease help.", enteredBy: ws.owner.staffId }),

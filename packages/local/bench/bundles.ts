@@ -27,6 +27,8 @@ export const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../.
 export const FUNCTIONS = [
   { name: "api", handler: "functions/src/api/lambda.handler", memoryMb: 1024 },
   { name: "inbound", handler: "functions/src/mail/inbound.handler", memoryMb: 1024 },
+  { name: "inbound-retry", handler: "functions/src/mail/inbound-failures.handler", memoryMb: 1024 },
+  { name: "inbound-sweep", handler: "functions/src/mail/inbound-sweep.handler", memoryMb: 1024 },
   { name: "timer", handler: "functions/src/timer/handler.handler", memoryMb: 512 },
   { name: "stream", handler: "functions/src/stream/handler.handler", memoryMb: 1024 },
 ] as const;
@@ -139,6 +141,8 @@ export function lambdaEnvironment(fn: LambdaFunction, taskRoot: string): Record<
     TIMER_FUNCTION_ARN: `arn:aws:lambda:${region}:${account}:function:bench-frontline-timer`,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     APP_URL: "http://localhost:3000",
+    // infra/api.ts: the API's alone (its adapter refuses to start without it)
+    ...(fn.name === "api" ? { ORIGIN_SECRET: "bench-origin-secret" } : {}),
     // SST's own, on every function it builds.
     SST_APP: "frontline",
     SST_STAGE: "bench",

@@ -91,6 +91,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     configure({
       tableName,
       dynamoEndpoint: endpoint,
+      // No CloudFront in front of the local server: nothing adds the origin secret, so the API checks none.
+      originSecret: null,
       ...(options.inboundDomain ? { inboundDomain: options.inboundDomain } : {}),
     });
     const mailer = localMailer({ outboxDir: join(filesDir, "outbox"), relayUrl: options.smtpRelayUrl });

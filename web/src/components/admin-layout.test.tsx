@@ -5,6 +5,7 @@ import { me, staff } from "../../test/console-harness";
 import { I18nProvider } from "../i18n";
 import { MeContext } from "../session/me";
 import { AdminLayout } from "./admin-layout";
+import { configures } from "../tickets/lifecycle";
 import { WorkspaceStanding } from "./workspace-standing";
 
 vi.mock("@solidjs/router", async () => (await import("../../test/router-stub")).routerModule);
@@ -53,9 +54,16 @@ describe("the admin navigation", () => {
 describe("where the workspace stands", () => {
   afterEach(cleanup);
 
-  const standing = (role: Role, tenant: Partial<Me["tenant"]>, billing: Partial<Me["billing"]>) => {
+  /** /api/me as the API answers `role`: the balance to owners and admins only, the grace period's end to everyone. */
+  const standing = (role: Role, tenant: Partial<Me["tenant"]>, billing: Partial<NonNullable<Me["billing"]>>) => {
     const self = staff({ staffId: "s-1", name: "Someone", role });
-    const current = { ...me(self), tenant: { ...me(self).tenant, planStatus: "active", ...tenant }, billing: { balanceMinor: 3000, currency: "USD", daysLeft: 30, ...billing } } as Me;
+    const figures = { balanceMinor: 3000, currency: "USD", daysLeft: 30, ...billing } as NonNullable<Me["billing"]>;
+    const current = {
+      ...me(self),
+      tenant: { ...me(self).tenant, planStatus: "active", ...tenant },
+      standing: { graceEndsOn: billing.graceEndsOn },
+      ...(configures(role) ? { billing: figures } : {}),
+    } as Me;
     return render(() => (
       <I18nProvider locale="en">
         <WorkspaceStanding me={current} />
@@ -86,5 +94,17 @@ describe("where the workspace stands", () => {
     cleanup();
     standing("admin", {}, { balanceMinor: 250, daysLeft: 2 });
     expect(screen.getByTestId("workspace-low-balance").textContent).toContain("Covers about 2 days at the current price");
+  });
+
+  it("tells others when the workspace will be suspended, but gives them no figure of the balance", () => {
+    for (const role of ["supervisor", "dispatcher", "agent"] as const) {
+      standing(role, {}, { balanceMinor: -50, negativeSince: "2026-03-01", graceEndsOn: "2026-03-04", daysLeft: 0 });
+      expect(screen.getByTestId("workspace-grace").textContent, role).toContain("March 4, 2026");
+      expect(screen.getByTestId("workspace-grace").textContent, role).toContain("Ask an admin to top up the balance.");
+      cleanup();
+      standing(role, {}, { balanceMinor: 250, daysLeft: 2 });
+      expect(document.body.textContent, role).toBe("");
+      cleanup();
+    }
   });
 });

@@ -10,15 +10,16 @@ export const LOW_BALANCE_DAYS = 3;
 
 /**
  * Where the workspace's balance stands, across the top of every page when it matters: suspended (staff read, nobody
- * changes anything), in the grace period below zero (and when it ends), or about to run out.
+ * changes anything), in the grace period below zero (and when it ends), or about to run out. Everyone is told of the
+ * first two, which change what they can do; only owners and admins, who see the balance, of the last.
  */
 export function WorkspaceStanding(props: { me: Me }) {
   const i18n = useI18n();
-  const billing = () => props.me.billing;
   const admin = () => configures(props.me.staff.role);
   const lowDays = () => {
-    const days = billing().daysLeft;
-    return days !== null && days <= LOW_BALANCE_DAYS && billing().balanceMinor >= 0 ? days : undefined;
+    const billing = props.me.billing;
+    if (!billing || billing.daysLeft === null || billing.balanceMinor < 0) return undefined;
+    return billing.daysLeft <= LOW_BALANCE_DAYS ? billing.daysLeft : undefined;
   };
   const action = () =>
     admin() ? (
@@ -39,7 +40,7 @@ export function WorkspaceStanding(props: { me: Me }) {
           {action()}
         </div>
       </Match>
-      <Match when={billing().negativeSince && billing().graceEndsOn}>
+      <Match when={props.me.standing.graceEndsOn}>
         {(ends) => (
           <div class="banner banner--warning" role="status" data-testid="workspace-grace">
             <div>

@@ -53,6 +53,7 @@ export const en = {
     submitting: "Creating workspace…",
     haveWorkspace: "Already have a workspace?",
     signIn: "Sign in",
+    throttled: template<{ hours: number }>("Too many workspaces were opened from this address today. Try again in {hours} h."),
   },
   login: {
     title: "Sign in to Frontline",
@@ -71,6 +72,7 @@ export const en = {
   workspace: {
     title: "Workspace",
     subtitle: "Your plan, balance and the address your customers' mail arrives at.",
+    subtitleWithoutBilling: "Your plan and the address your customers' mail arrives at.",
     plan: "Plan",
     planStatus: {
       trial: "Trial",
@@ -84,6 +86,7 @@ export const en = {
     dailyTicketLimit: "New tickets per day",
     unlimited: "Unlimited",
     addOns: "Available add-ons",
+    billingForAdmins: "Prices and the balance are shown to the workspace's owners and admins.",
     balanceTitle: "Balance",
     balance: "Current balance",
     trialCredit: "Trial credit",
@@ -399,6 +402,7 @@ export const en = {
     overdueShort: template<{ time: string }>("overdue {time}"),
     paused: "paused",
     targetStanding: template<{ target: string; standing: string }>("{target} {standing}"),
+    dueSoon: template<{ target: string; standing: string }>("{target} due soon, {standing}"),
     pausedLeft: template<{ time: string }>("paused, {time} left"),
     pausedOverdue: "paused, overdue",
     met: "met",
@@ -578,7 +582,7 @@ export const en = {
   },
   letters: {
     title: "Letters",
-    subtitle: "What customers get by email, in English and in Russian, as Liquid templates.",
+    subtitle: "What customers get by email, in each language, as Liquid templates.",
     kindsLabel: "Letter",
     localesLabel: "Language",
     kinds: {
@@ -594,6 +598,9 @@ export const en = {
     locales: {
       en: "English",
       ru: "Russian",
+      uk: "Ukrainian",
+      kk: "Kazakh",
+      hu: "Hungarian",
     },
     custom: "Customised",
     unsaved: "Unsaved changes",
@@ -770,7 +777,7 @@ export const en = {
       to: "To",
       intervalLabel: template<{ day: string; number: number }>("{day}, interval {number}"),
       addInterval: "Add hours",
-      addIntervalLabel: template<{ day: string }>("Add working hours on {day}"),
+      addIntervalLabel: template<{ day: string }>("Add hours on {day}"),
       removeInterval: template<{ day: string; start: string; end: string }>("Remove {day} {start}–{end}"),
       copyMonday: "Copy Monday to Tuesday–Friday",
       holidays: "Holidays",

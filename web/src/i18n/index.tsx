@@ -4,9 +4,9 @@ import { IntlMessageFormat } from "intl-messageformat";
 import { en, type Catalogue } from "./en";
 import { formatDate, formatDateTime, formatFileSize, formatMoney, formatRelative, formatShortDate, formatSignedMoney, formatTime } from "./format";
 
-export type Locale = "en" | "ru";
+export type Locale = "en" | "ru" | "uk" | "kk" | "hu";
 /** The languages of the console, in the order the language menu lists them. */
-export const Locales: readonly Locale[] = ["en", "ru"];
+export const Locales: readonly Locale[] = ["en", "ru", "uk", "kk", "hu"];
 
 /**
  * Each language but English is its own chunk, loaded when a reader chooses it: a page carries English (the shape and
@@ -14,6 +14,9 @@ export const Locales: readonly Locale[] = ["en", "ru"];
  */
 const loaders: Record<Exclude<Locale, "en">, () => Promise<Catalogue>> = {
   ru: () => import("./ru").then((m) => m.ru),
+  uk: () => import("./uk").then((m) => m.uk),
+  kk: () => import("./kk").then((m) => m.kk),
+  hu: () => import("./hu").then((m) => m.hu),
 };
 const loaded = new Map<Locale, Catalogue>([["en", en]]);
 

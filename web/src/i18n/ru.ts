@@ -306,6 +306,7 @@ export const ru: Catalogue = {
     submitting: "Создаём рабочее пространство…",
     haveWorkspace: "Уже есть рабочее пространство?",
     signIn: "Войти",
+    throttled: template<{ hours: number }>("С этого адреса сегодня открыто слишком много рабочих пространств. Попробуйте снова через {hours} ч."),
   },
   login: {
     title: "Вход в Frontline",
@@ -324,6 +325,7 @@ export const ru: Catalogue = {
   workspace: {
     title: "Рабочее пространство",
     subtitle: "Ваш тариф, баланс и адрес, на который приходит почта ваших клиентов.",
+    subtitleWithoutBilling: "Ваш тариф и адрес, на который приходит почта ваших клиентов.",
     plan: "Тариф",
     planStatus: {
       trial: "Пробный период",
@@ -337,6 +339,7 @@ export const ru: Catalogue = {
     dailyTicketLimit: "Новых обращений в день",
     unlimited: "Без ограничений",
     addOns: "Доступные дополнения",
+    billingForAdmins: "Цены и баланс видят владельцы и администраторы рабочего пространства.",
     balanceTitle: "Баланс",
     balance: "Текущий баланс",
     trialCredit: "Пробный кредит",
@@ -654,6 +657,7 @@ export const ru: Catalogue = {
     overdueShort: template<{ time: string }>("просрочка {time}"),
     paused: "на паузе",
     targetStanding: template<{ target: string; standing: string }>("{target}: {standing}"),
+    dueSoon: template<{ target: string; standing: string }>("{target}: скоро срок, {standing}"),
     pausedLeft: template<{ time: string }>("на паузе, осталось {time}"),
     pausedOverdue: "на паузе, просрочено",
     met: "выполнено",
@@ -833,7 +837,7 @@ export const ru: Catalogue = {
   },
   letters: {
     title: "Шаблоны писем",
-    subtitle: "Что клиенты получают по почте, на английском и на русском. Шаблоны Liquid.",
+    subtitle: "Что клиенты получают по почте, на каждом языке. Шаблоны Liquid.",
     kindsLabel: "Письмо",
     localesLabel: "Язык",
     kinds: {
@@ -849,6 +853,9 @@ export const ru: Catalogue = {
     locales: {
       en: "Английский",
       ru: "Русский",
+      uk: "Украинский",
+      kk: "Казахский",
+      hu: "Венгерский",
     },
     custom: "Изменён",
     unsaved: "Есть несохранённые изменения",
@@ -1025,7 +1032,7 @@ export const ru: Catalogue = {
       to: "До",
       intervalLabel: template<{ day: string; number: number }>("{day}, интервал {number}"),
       addInterval: "Добавить часы",
-      addIntervalLabel: template<{ day: string }>("Добавить рабочие часы: {day}"),
+      addIntervalLabel: template<{ day: string }>("Добавить часы: {day}"),
       removeInterval: template<{ day: string; start: string; end: string }>("Удалить {day} {start}–{end}"),
       copyMonday: "Скопировать понедельник на вторник–пятницу",
       holidays: "Праздники",

@@ -17,7 +17,7 @@ export const MailStatuses = [
 export const OutboxStatuses = ["queued", "sent", "retrying", "failed", "suppressed"] as const satisfies readonly OutboxStatus[];
 
 export const LetterKinds = ["ticket_received", "agent_reply", "ticket_solved"] as const satisfies readonly LetterKind[];
-export const LetterLocales = ["en", "ru"] as const satisfies readonly LetterLocale[];
+export const LetterLocales = ["en", "ru", "uk", "kk", "hu"] as const satisfies readonly LetterLocale[];
 
 /** Received mail an admin may process again: what failed, what the rate cap held back, and what an attempt left stalled. */
 export const reprocessable = (mail: { status: MailStatus; stale?: boolean }) => mail.status === "unprocessable" || mail.status === "held" || Boolean(mail.stale);

@@ -27,12 +27,15 @@ export function OperatorConsole(props: { children?: JSX.Element }) {
   );
 }
 
-/** "Frontline" with the operator tag: the console's mark, on its sign-in page and in its top bar. */
+/**
+ * "Frontline" with the operator tag: the console's mark, on its sign-in page and in its top bar. The space between
+ * them is in the text, so that the mark reads "Frontline Operator", as it shows, not "FrontlineOperator".
+ */
 export function OperatorBrand() {
   const i18n = useI18n();
   return (
     <span class="operator-brand">
-      <Brand />
+      <Brand />{" "}
       <span class="operator-tag">{i18n.t("operator.brand")}</span>
     </span>
   );
@@ -94,7 +97,7 @@ export function OperatorLayout(props: { children?: JSX.Element }) {
             </a>
             <header class="topbar topbar--operator" data-testid="operator-topbar">
               <div class="topbar__inner">
-                <A href="/operator" class="topbar__brand" aria-label={`${i18n.t("app.name")} ${i18n.t("operator.brand")}`}>
+                <A href="/operator" class="topbar__brand">
                   <OperatorBrand />
                 </A>
                 <nav class="topnav" aria-label={i18n.t("operator.nav.label")}>

@@ -152,7 +152,7 @@ export const operatorEn = {
       actions: "Actions",
     },
     open: "Open workspace",
-    openLabel: template<{ workspace: string }>("Open the workspace {workspace}"),
+    openLabel: template<{ workspace: string }>("Open workspace {workspace}"),
   },
   plans: {
     title: "Plans",

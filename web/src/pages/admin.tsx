@@ -4,6 +4,7 @@ import type { DepartmentInfo, StaffInfo } from "../api/types";
 import { Dialog } from "../components/dialog";
 import { Loaded, Notice } from "../components/notice";
 import { PageHeader } from "../components/page-header";
+import { TableScroll } from "../components/table-scroll";
 import { errorMessage, formErrors } from "../forms/errors";
 import { useI18n } from "../i18n";
 import { useDirectory } from "../session/directory";
@@ -73,7 +74,7 @@ function Departments() {
       <Loaded data={directory.departments} onRetry={directory.refetchDepartments} frame={(content) => <div class="card__body">{content}</div>}>
         {(departments) => (
           <Show when={departments().length > 0} fallback={<p class="empty">{i18n.t("admin.departmentsEmpty")}</p>}>
-            <div class="table-wrap">
+            <TableScroll labelledBy="departments-title">
               <table class="table" data-testid="departments-table">
                 <thead>
                   <tr>
@@ -97,7 +98,7 @@ function Departments() {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </Show>
         )}
       </Loaded>

@@ -1,7 +1,7 @@
 import { createMemo, createSignal, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { A, useNavigate } from "@solidjs/router";
-import { Frontline } from "../api/client";
+import { ApiError, Frontline } from "../api/client";
 import { AuthLayout } from "../components/auth-layout";
 import { Notice } from "../components/notice";
 import { TextField } from "../components/text-field";
@@ -31,6 +31,11 @@ export function SignupPage() {
   const errors = createMemo(() => {
     const current = failure();
     if (!current) return { fields: {} as Record<string, string>, form: undefined };
+    if (current.error instanceof ApiError && current.error.code === "too_many_requests") {
+      // The address opened its workspaces for the day (a fixed window of 24 h): said in the reader's language.
+      const hours = Math.max(1, Math.ceil((current.error.retryAfterSeconds ?? 3600) / 3600));
+      return { fields: {} as Record<string, string>, form: i18n.t("signup.throttled", { hours }) };
+    }
     const described = formErrors(current.error, i18n, "signup", FIELDS);
     for (const field of current.edited) delete described.fields[field];
     return described;

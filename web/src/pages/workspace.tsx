@@ -2,20 +2,22 @@ import { For, Show } from "solid-js";
 import { CopyButton } from "../components/copy-button";
 import { PageHeader } from "../components/page-header";
 import { useI18n } from "../i18n";
+import type { Me } from "../api/types";
 import { useMe } from "../session/me";
 
-/** /workspace: the plan and its status, the balance, and the inbound address to forward support mail to. */
+/**
+ * /workspace: the plan and its status, the inbound address to forward support mail to, and for owners and admins
+ * (the only ones /api/me gives them to) the plan's prices and the balance.
+ */
 export function WorkspacePage() {
   const i18n = useI18n();
   const { me } = useMe();
   const plan = () => me().plan;
   const tenant = () => me().tenant;
-  const billing = () => me().billing;
-  const daysCovered = () => (plan().pricePerDayMinor > 0 ? Math.floor(billing().balanceMinor / plan().pricePerDayMinor) : undefined);
 
   return (
     <>
-      <PageHeader title={i18n.t("workspace.title")} subtitle={i18n.t("workspace.subtitle")} />
+      <PageHeader title={i18n.t("workspace.title")} subtitle={i18n.t(me().billing ? "workspace.subtitle" : "workspace.subtitleWithoutBilling")} />
 
       <section class="card card--highlight" aria-labelledby="inbound-title">
         <h2 class="card__title" id="inbound-title">
@@ -30,7 +32,7 @@ export function WorkspacePage() {
         <p class="card__text">{i18n.t("workspace.inboundExplain")}</p>
       </section>
 
-      <div class="grid grid--2">
+      <div class="grid" classList={{ "grid--2": Boolean(me().billing) }}>
         <section class="card" aria-labelledby="plan-title">
           <h2 class="card__title" id="plan-title">
             {i18n.t("workspace.plan")}
@@ -51,12 +53,14 @@ export function WorkspacePage() {
             )}
           </Show>
           <dl class="facts">
-            <div class="facts__row">
-              <dt>{i18n.t("workspace.pricePerDay")}</dt>
-              <dd data-testid="price-per-day">
-                {i18n.t("workspace.perDay", { price: i18n.money(plan().pricePerDayMinor, plan().currency) })}
-              </dd>
-            </div>
+            <Show when={plan().pricePerDayMinor !== undefined && plan().currency}>
+              {(currency) => (
+                <div class="facts__row">
+                  <dt>{i18n.t("workspace.pricePerDay")}</dt>
+                  <dd data-testid="price-per-day">{i18n.t("workspace.perDay", { price: i18n.money(plan().pricePerDayMinor ?? 0, currency()) })}</dd>
+                </div>
+              )}
+            </Show>
             <div class="facts__row">
               <dt>{i18n.t("workspace.staffLimit")}</dt>
               <dd>{plan().staffLimit ?? i18n.t("workspace.unlimited")}</dd>
@@ -66,44 +70,64 @@ export function WorkspacePage() {
               <dd>{plan().dailyTicketLimit ?? i18n.t("workspace.unlimited")}</dd>
             </div>
           </dl>
-          <Show when={(plan().addOns ?? []).length > 0}>
-            <h3 class="card__subtitle">{i18n.t("workspace.addOns")}</h3>
-            <ul class="addons">
-              <For each={plan().addOns ?? []}>
-                {(addOn) => (
-                  <li class="addons__item">
-                    <span>{addOn.name}</span>
-                    <span class="muted">
-                      {i18n.t("workspace.perDay", { price: i18n.money(addOn.pricePerDayMinor, plan().currency) })}
-                    </span>
-                  </li>
-                )}
-              </For>
-            </ul>
+          <Show when={(plan().addOns ?? []).length > 0 && plan().currency}>
+            {(currency) => (
+              <>
+                <h3 class="card__subtitle">{i18n.t("workspace.addOns")}</h3>
+                <ul class="addons">
+                  <For each={plan().addOns ?? []}>
+                    {(addOn) => (
+                      <li class="addons__item">
+                        <span>{addOn.name}</span>
+                        <span class="muted">{i18n.t("workspace.perDay", { price: i18n.money(addOn.pricePerDayMinor, currency()) })}</span>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </>
+            )}
+          </Show>
+          <Show when={!me().billing}>
+            <p class="muted" data-testid="billing-for-admins">
+              {i18n.t("workspace.billingForAdmins")}
+            </p>
           </Show>
         </section>
 
-        <section class="card" aria-labelledby="balance-title">
-          <h2 class="card__title" id="balance-title">
-            {i18n.t("workspace.balanceTitle")}
-          </h2>
-          <dl class="facts facts--large">
-            <div class="facts__row">
-              <dt>{i18n.t("workspace.balance")}</dt>
-              <dd class="stat" data-testid="balance">
-                {i18n.money(billing().balanceMinor, billing().currency)}
-              </dd>
-            </div>
-            <div class="facts__row">
-              <dt>{i18n.t("workspace.trialCredit")}</dt>
-              <dd data-testid="trial-credit">{i18n.money(billing().trialCreditMinor, billing().currency)}</dd>
-            </div>
-          </dl>
-          <Show when={daysCovered() !== undefined}>
-            <p class="muted">{i18n.t("workspace.coversDays", { days: daysCovered() ?? 0 })}</p>
-          </Show>
-        </section>
+        <Show when={me().billing}>{(billing) => <BalanceCard billing={billing()} />}</Show>
       </div>
     </>
+  );
+}
+
+/**
+ * The balance, the trial credit and the days the balance covers at the daily price with add-ons (the API's figure, as
+ * the low-balance notice uses): owners and admins only.
+ */
+function BalanceCard(props: { billing: NonNullable<Me["billing"]> }) {
+  const i18n = useI18n();
+  return (
+    <section class="card" aria-labelledby="balance-title">
+      <h2 class="card__title" id="balance-title">
+        {i18n.t("workspace.balanceTitle")}
+      </h2>
+      <dl class="facts facts--large">
+        <div class="facts__row">
+          <dt>{i18n.t("workspace.balance")}</dt>
+          <dd class="stat" data-testid="balance">
+            {i18n.money(props.billing.balanceMinor, props.billing.currency)}
+          </dd>
+        </div>
+        <div class="facts__row">
+          <dt>{i18n.t("workspace.trialCredit")}</dt>
+          <dd data-testid="trial-credit">{i18n.money(props.billing.trialCreditMinor, props.billing.currency)}</dd>
+        </div>
+      </dl>
+      <Show when={props.billing.daysLeft !== null}>
+        <p class="muted" data-testid="covers-days">
+          {i18n.t("workspace.coversDays", { days: props.billing.daysLeft ?? 0 })}
+        </p>
+      </Show>
+    </section>
   );
 }

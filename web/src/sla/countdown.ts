@@ -77,6 +77,17 @@ export function nextChange(sla: SlaState | undefined): number | undefined {
   return instants.length ? Math.min(...instants) : undefined;
 }
 
+/**
+ * A standing as a screen reader is told it: in whole minutes, rounded down as the countdown is, and never less than
+ * one. Read by a polite live region, its words change at most once a minute, or when the target's state changes
+ * (past its warning, overdue, paused, met), instead of every second as the countdown on screen does.
+ */
+export function inWholeMinutes(s: TargetStanding): TargetStanding {
+  if (s.kind === "met") return s;
+  const minutes = Math.max(1, Math.floor(Math.abs(s.remainingMs) / 60_000));
+  return { ...s, remainingMs: (s.kind === "breached" ? -minutes : minutes) * 60_000 };
+}
+
 export interface DurationUnits {
   d: string;
   h: string;

@@ -59,6 +59,40 @@ describe("SLA countdowns", () => {
     expect(screen.getByTestId("sla-countdown").textContent).toBe("Первый ответ: через 1 мин");
   });
 
+  it("tell a screen reader politely, in whole minutes: at most once a minute, and when due soon or overdue", async () => {
+    // Three minutes, due soon after two.
+    const slow: SlaState = { ...sla, targets: { first_response: { minutes: 3, elapsedMs: 0, since: at(0), warnAt: at(120), dueAt: at(180), generation: 1 } } };
+    render(() => (
+      <I18nProvider locale="en">
+        <SlaCountdown sla={slow} withTarget announce testId="header-countdown" />
+      </I18nProvider>
+    ));
+    const region = screen.getByTestId("sla-announcement");
+    expect(region.getAttribute("role")).toBe("status");
+    // The ticking countdown is not itself live.
+    expect(screen.getByTestId("header-countdown").closest("[role=status],[aria-live]")).toBeNull();
+    // Second by second for five minutes: the countdown on screen moves each second in its last minute and its first
+    // minute overdue; the region's words change only at these seconds.
+    const changes: [number, string][] = [[0, region.textContent ?? ""]];
+    let ticks = 0;
+    for (let second = 1; second <= 300; second++) {
+      const before = screen.getByTestId("header-countdown").textContent;
+      await vi.advanceTimersByTimeAsync(1_000);
+      if (screen.getByTestId("header-countdown").textContent !== before) ticks++;
+      if (region.textContent !== changes.at(-1)![1]) changes.push([second, region.textContent ?? ""]);
+    }
+    expect(ticks).toBeGreaterThan(110);
+    expect(changes).toEqual([
+      [0, "First response in 3 min"],
+      [1, "First response in 2 min"],
+      [61, "First response in 1 min"],
+      // Due soon at two minutes, overdue at three: said at once.
+      [120, "First response due soon, in 1 min"],
+      [180, "First response overdue 1 min"],
+      [300, "First response overdue 2 min"],
+    ]);
+  });
+
   it("show a paused target as paused, and nothing for a ticket without SLA", () => {
     const paused: SlaState = { ...sla, targets: { resolution: sla.targets.resolution } };
     render(() => (

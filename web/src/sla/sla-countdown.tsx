@@ -2,7 +2,7 @@ import { createMemo, Show } from "solid-js";
 import type { SlaState } from "../api/types";
 import { useI18n, type I18n } from "../i18n";
 import { useNow } from "../session/now";
-import { formatDuration, nearest, type TargetStanding } from "./countdown";
+import { formatDuration, inWholeMinutes, nearest, type TargetStanding } from "./countdown";
 
 export const durationUnits = (i18n: I18n) => ({ d: i18n.t("sla.units.d"), h: i18n.t("sla.units.h"), min: i18n.t("sla.units.min"), s: i18n.t("sla.units.s") });
 
@@ -29,8 +29,10 @@ export function standingText(standing: TargetStanding, i18n: I18n, detailed = fa
 /**
  * The target that runs out first, counting down every second (one clock for the whole page), amber once past its
  * warning, red once overdue, grey while paused: the queue's SLA cell, and (naming the target) the ticket's header.
+ * The countdown itself is not a live region (a screen reader would be told every second); `announce` adds a polite
+ * one beside it that says the same in whole minutes, and when the target is due soon, overdue, paused or met.
  */
-export function SlaCountdown(props: { sla: SlaState | undefined; withTarget?: boolean; testId?: string; empty?: boolean }) {
+export function SlaCountdown(props: { sla: SlaState | undefined; withTarget?: boolean; testId?: string; empty?: boolean; announce?: boolean }) {
   const i18n = useI18n();
   const now = useNow();
   const current = createMemo(() => nearest(props.sla, now()));
@@ -40,6 +42,13 @@ export function SlaCountdown(props: { sla: SlaState | undefined; withTarget?: bo
     if (!shown) return "";
     const words = standingText(shown.standing, i18n, false, !props.withTarget);
     return props.withTarget ? i18n.t("sla.targetStanding", { target: i18n.t(`sla.targets.${shown.target}`), standing: words }) : words;
+  });
+  const announcement = createMemo(() => {
+    const shown = current();
+    if (!shown) return "";
+    const target = i18n.t(`sla.targets.${shown.target}`);
+    const standing = standingText(inWholeMinutes(shown.standing), i18n);
+    return shown.standing.kind === "warning" ? i18n.t("sla.dueSoon", { target, standing }) : i18n.t("sla.targetStanding", { target, standing });
   });
   const title = createMemo(() => {
     const shown = current();
@@ -51,18 +60,25 @@ export function SlaCountdown(props: { sla: SlaState | undefined; withTarget?: bo
       : i18n.t("sla.rowTitlePaused", { target });
   });
   return (
-    <Show when={current()} fallback={props.empty === false ? null : <span class="muted">{i18n.t("common.none")}</span>}>
-      {(shown) => (
-        <span
-          class={`sla-chip sla-chip--${shown().standing.kind}`}
-          title={title()}
-          data-testid={props.testId ?? "sla-countdown"}
-          data-sla={shown().standing.kind}
-          data-target={shown().target}
-        >
-          {text()}
+    <>
+      <Show when={props.announce}>
+        <span class="sr-only" role="status" aria-atomic="true" data-testid="sla-announcement">
+          {announcement()}
         </span>
-      )}
-    </Show>
+      </Show>
+      <Show when={current()} fallback={props.empty === false ? null : <span class="muted">{i18n.t("common.none")}</span>}>
+        {(shown) => (
+          <span
+            class={`sla-chip sla-chip--${shown().standing.kind}`}
+            title={title()}
+            data-testid={props.testId ?? "sla-countdown"}
+            data-sla={shown().standing.kind}
+            data-target={shown().target}
+          >
+            {text()}
+          </span>
+        )}
+      </Show>
+    </>
   );
 }

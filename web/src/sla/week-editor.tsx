@@ -105,7 +105,8 @@ export function WeekEditor(props: {
                       onClick={() => props.onChange(day, [...props.week[day], interval()])}
                       data-testid="interval-add"
                     >
-                      + {i18n.t("slaAdmin.calendar.addInterval")}
+                      <span aria-hidden="true">+ </span>
+                      {i18n.t("slaAdmin.calendar.addInterval")}
                     </button>
                   )}
                 </Show>

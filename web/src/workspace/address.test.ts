@@ -9,6 +9,11 @@ describe("suggestSlug", () => {
     expect(suggestSlug("!!!")).toBe("");
   });
 
+  it("writes Kazakh letters as the Kazakh Latin alphabet does, without diacritics", () => {
+    expect(suggestSlug("Қолдау қызметі")).toBe("qoldau-qyzmeti");
+    expect(suggestSlug("Әсем Ғарыш Өнер Үй Ұлы Һ Жаңа")).toBe("asem-garysh-oner-uy-uly-h-zhana");
+  });
+
   it("stays within 40 characters without a trailing hyphen", () => {
     const slug = suggestSlug("a".repeat(39) + " b");
     expect(slug).toBe("a".repeat(39));

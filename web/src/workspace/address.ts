@@ -10,11 +10,13 @@ export function inboundAddressFor(slug: string): string {
   return `${slug}@${INBOUND_DOMAIN}`;
 }
 
-// Russian names are common here; transliterate them rather than drop every letter.
+// Russian and Kazakh names are common here; transliterate them rather than drop every letter.
 const CYRILLIC: Record<string, string> = {
   а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z", и: "i", й: "y", к: "k", л: "l", м: "m",
   н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch",
   ъ: "", ы: "y", ь: "", э: "e", ю: "yu", я: "ya",
+  // Kazakh letters as the Kazakh Latin alphabet writes them, without its diacritics (ä ğ ñ ö ū ü ı).
+  ә: "a", ғ: "g", қ: "q", ң: "n", ө: "o", ұ: "u", ү: "u", һ: "h", і: "i",
 };
 
 const MAX_LENGTH = 40;

@@ -28,6 +28,7 @@ describe("the settings form", () => {
   it("suggests a field's key from its label", () => {
     expect(fieldKeyFor("Order number")).toBe("order_number");
     expect(fieldKeyFor("Номер заказа")).toBe("nomer_zakaza");
+    expect(fieldKeyFor("Тапсырыс нөмірі")).toBe("tapsyrys_nomiri");
     expect(fieldKeyFor("2nd phone")).toBe("f_2nd_phone");
     expect(fieldKeyFor("!!!")).toBe("");
   });

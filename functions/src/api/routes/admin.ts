@@ -48,7 +48,10 @@ route(adminRoutes, { method: "get", path: "/billing", summary: "Plan, add-ons, d
   return c.json({ billing: { ...summary, seatsUsed, ticketsToday } });
 });
 
-route(adminRoutes, { method: "get", path: "/plans", summary: "The plans a workspace can choose, with their add-ons", tag: "Admin" }, async (c) => c.json({ plans: await Plan.list() }));
+route(adminRoutes, { method: "get", path: "/plans", summary: "The plans a workspace can choose, with their add-ons and prices (owners and admins)", tag: "Admin" }, async (c) => {
+  Access.assertReadsBilling(usePrincipal());
+  return c.json({ plans: await Plan.list() });
+});
 
 route(adminRoutes, { method: "put", path: "/billing/plan", summary: "Change plan and add-ons, at once (admins)", tag: "Admin", body: Tenant.ChangePlanSchema }, async (c) =>
   c.json({ subscription: await Tenant.changePlan((await jsonBody(c)) as z.input<typeof Tenant.ChangePlanSchema>) }),

@@ -5,13 +5,17 @@ import { Tenant } from "@frontline/core/tenant";
 import { jsonBody } from "../body";
 import { sourceIp, type Env } from "../context";
 import { openApiDocument, route } from "../openapi";
-import { setSessionCookies } from "../session-cookie";
+import { deviceCookie, setDeviceCookie, setSessionCookies } from "../session-cookie";
 
-type Signedin = Awaited<ReturnType<typeof Auth.login>>;
+type Signedin = Omit<Awaited<ReturnType<typeof Auth.login>>, "device"> & { device?: Auth.Device.Issued };
 
-/** Answers a sign-up or sign-in: sets the session cookies and returns the token for API clients. */
+/**
+ * Answers a sign-up or sign-in: sets the session cookies (and, after a sign-in, the device cookie) and returns the
+ * token for API clients.
+ */
 function signedIn(c: Context<Env>, result: Signedin, status: 200 | 201) {
   setSessionCookies(c, result.session);
+  if (result.device) setDeviceCookie(c, result.device);
   const { token, csrfToken, expiresAt } = result.session;
   return c.json({ tenant: result.tenant, staff: result.staff, token, csrfToken, expiresAt }, status);
 }
@@ -33,7 +37,7 @@ route(
   publicRoutes,
   { method: "post", path: "/auth/login", summary: "Sign in to a workspace", tag: "Platform", body: Auth.LoginSchema, public: true },
   async (c) => {
-    const origin = { ip: sourceIp(c), userAgent: c.req.header("user-agent") };
+    const origin = { ip: sourceIp(c), userAgent: c.req.header("user-agent"), device: deviceCookie(c) };
     return signedIn(c, await Auth.login((await jsonBody(c)) as Parameters<typeof Auth.login>[0], origin), 200);
   },
 );

@@ -14,9 +14,13 @@ import type { Role } from "../staff/role";
  *
  * A ticket outside what a staff member may see is "not found" to them, never "forbidden": its existence stays hidden.
  *
- * Billing (the plan's price, the balance, its ledger, top-ups) is for owners and admins. Customers are found and read
- * by every staff member, with only the tickets of theirs the reader may see; a customer is changed only by those who
- * see every department (owner, admin, dispatcher).
+ * Billing (the prices of the plans and add-ons, the workspace's daily price, the balance and the days it covers, the
+ * trial credit, the ledger, top-ups) is for owners and admins. The others read of their workspace (GET /api/me) its
+ * plan's name, limits and features, whether it is suspended, and the day a workspace below zero will be; never an
+ * amount (core/billing `overview`).
+ *
+ * Customers are found and read by every staff member, with only the tickets of theirs the reader may see; a customer
+ * is changed only by those who see every department (owner, admin, dispatcher).
  */
 
 type StaffActor = Extract<Actor, { type: "staff" }>;
@@ -107,7 +111,7 @@ export function canCreateIn(actor: Principal, departmentId: string): boolean {
   return seesDepartment(actor, departmentId);
 }
 
-/** May `actor` read the workspace's billing: the balance, the price, the ledger, top-ups? */
+/** May `actor` read the workspace's billing: the balance, the prices, the ledger, top-ups (see the rules above)? */
 export function readsBilling(actor: Principal): boolean {
   return configures(actor);
 }

@@ -7,10 +7,11 @@ import { Tenant } from "../tenant";
 import { parse } from "../validation";
 import { Workspace } from "../workspace";
 import { verifyDecoy, verifyPassword } from "./password";
+import * as Device from "./device";
 import * as Throttle from "./throttle";
 
 export { hashPassword, verifyPassword } from "./password";
-export { Throttle };
+export { Device, Throttle };
 
 export const LoginSchema = z.object({
   slug: z.string({ error: "Enter your workspace address" }).trim().toLowerCase().min(1, "Enter your workspace address").max(64),
@@ -22,6 +23,8 @@ export const LoginSchema = z.object({
 export interface Origin {
   ip?: string;
   userAgent?: string;
+  /** The device cookie the browser sent (./device.ts), as it came. */
+  device?: string;
 }
 
 const WRONG = "Wrong workspace, email or password";
@@ -29,23 +32,26 @@ const WRONG = "Wrong workspace, email or password";
 /**
  * Signs a staff member in. An unknown workspace, an unknown email and a wrong password all give the same answer in
  * about the same time. The attempt is counted before the password is checked, per account and source, per account
- * and per source (./throttle.ts); a wrong password keeps it counted, a right one gives it back.
+ * and per source, or only on the device when it brings a device cookie of this account (./throttle.ts); a wrong
+ * password keeps it counted, a right one gives it back. A successful sign-in renews the device cookie.
  */
 export async function login(raw: z.input<typeof LoginSchema>, origin: Origin = {}) {
   const input = parse(LoginSchema, raw);
-  const taken = await Throttle.take(Throttle.signIn(input.slug, input.email, origin.ip), Throttle.signInRefusal);
+  const deviceId = await Device.recognise(origin.device, input.slug, input.email);
+  const taken = await Throttle.take(Throttle.signIn(input.slug, input.email, origin.ip, deviceId), Throttle.signInRefusal);
   const staff = /^[a-z0-9-]+$/.test(input.slug) ? await Staff.findByEmail(input.slug, input.email) : undefined;
   const valid = staff ? await verifyPassword(staff.passwordHash, input.password) : await verifyDecoy(input.password);
   if (!staff || !valid) throw new Unauthenticated(WRONG);
   await Throttle.succeeded(taken);
   if (staff.status !== "active") throw new Unauthenticated("This account is disabled; ask your workspace admin");
   const tenantId = staff.tenantId;
-  const [tenant, session] = await Promise.all([
+  const [tenant, session, device] = await Promise.all([
     Tenant.get(tenantId),
     Session.create({ tenantId, staffId: staff.staffId, ip: origin.ip, userAgent: origin.userAgent }),
+    Device.remember(origin.device, tenantId, input.email),
     Staff.recordSignIn(tenantId, staff.staffId),
   ]);
-  return { tenant, staff: Staff.view(staff), session };
+  return { tenant, staff: Staff.view(staff), session, device };
 }
 
 export interface Authenticated {

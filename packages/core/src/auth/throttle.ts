@@ -1,4 +1,4 @@
-import { isIPv6 } from "node:net";
+import ipaddr from "ipaddr.js";
 import { useDb } from "../db/service";
 import { PLATFORM_TENANT_ID } from "../db/keys";
 import { isConditionFailure } from "../db/condition";
@@ -15,7 +15,8 @@ import { useClock } from "../port";
  * Sign-in is counted per account and source, per account across sources, and per source across accounts (OWASP's
  * advice instead of locking the account): a guesser at one address spends only the budget of that address, and the
  * owner signing in from another still gets in. Unknown accounts are counted exactly like known ones, so a refusal
- * reveals nothing about which accounts exist.
+ * reveals nothing about which accounts exist. An attempt that presents a device cookie of the account (./device.ts)
+ * is counted on that device alone: a guesser who spends the account's budget keeps out new devices, not known ones.
  */
 export const Limits = {
   windowSeconds: 15 * 60,
@@ -28,6 +29,11 @@ export const Limits = {
   perAccount: 20,
   /** Attempts from one source across every account and workspace. */
   perSource: 30,
+  /**
+   * Attempts at one account from a device that signed into it before (./device.ts), wrong passwords included; these
+   * count on nothing else. Ten: a person mistyping, not a guesser who stole the cookie.
+   */
+  perDevice: 10,
 };
 
 export interface Subject {
@@ -47,26 +53,27 @@ export interface Taken {
 
 /**
  * Where an attempt comes from. IPv6 gives one subscriber a /64 at least, so an IPv6 source is its /64 (otherwise one
- * host could take a fresh address per guess); an IPv4-mapped IPv6 address is its IPv4 address.
+ * host could take a fresh address per guess); an IPv4-mapped IPv6 address, in any notation, is its IPv4 address.
+ * Parsing is ipaddr.js's: every notation of one address is one source. Text that is not an address (none should
+ * reach here: the runtime gives the socket's or API Gateway's address) is its own source, bounded.
  */
 export function sourceOf(ip: string | undefined): string {
   if (!ip) return "unknown";
-  const bare = ip.replace(/%.*$/, "");
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(bare);
-  if (mapped) return mapped[1]!;
-  if (!isIPv6(bare)) return bare.slice(0, 64);
-  const [head = "", tail = ""] = bare.toLowerCase().split("::");
-  const left = head ? head.split(":") : [];
-  const right = tail ? tail.split(":") : [];
-  const groups = bare.includes("::") ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(":")}::/64`;
+  if (!ipaddr.isValid(ip)) return ip.slice(0, 64);
+  const address = ipaddr.process(ip);
+  if (!(address instanceof ipaddr.IPv6)) return address.toString();
+  return `${new ipaddr.IPv6([...address.parts.slice(0, 4), 0, 0, 0, 0]).toString()}/64`;
 }
 
-/** What one sign-in attempt is counted against: the account from this source, the account, and the source. */
-export function signIn(tenantId: string, account: string, ip: string | undefined): Subject[] {
+/**
+ * What one sign-in attempt is counted against: the account from this source, the account, and the source; or, from
+ * a device the account knows (`deviceId`, a device cookie that verified for this account), that device alone.
+ */
+export function signIn(tenantId: string, account: string, ip: string | undefined, deviceId?: string): Subject[] {
   const windowSeconds = Limits.windowSeconds;
-  const source = sourceOf(ip);
   const name = account.toLowerCase();
+  if (deviceId) return [{ tenantId, key: `account:${name}|device:${deviceId}`, limit: Limits.perDevice, windowSeconds, resetOnSuccess: true }];
+  const source = sourceOf(ip);
   const list: Subject[] = [
     // The narrowest first: a guesser past its own budget is refused before it touches the account's shared one.
     { tenantId, key: `account:${name}|source:${source}`, limit: Limits.perAccountAndSource, windowSeconds, resetOnSuccess: true },

@@ -92,7 +92,7 @@ export async function summary() {
   return standing();
 }
 
-/** The summary without its reader's check: /api/me's banner tells every staff member where the workspace stands. */
+/** The summary without its reader's check, for /api/me (which gives each reader what they may see of it). */
 async function standing() {
   const tenantId = useTenantId();
   const [balance, subscription] = await Promise.all([account(), Plan.subscription(tenantId)]);
@@ -102,16 +102,48 @@ async function standing() {
   return { ...balance, ...subscription, daysLeft, graceEndsOn };
 }
 
-/** The signed-in view of the current workspace: tenant, plan, balance and inbound address (from its configuration). */
-export async function overview() {
+/** A plan as those who do not read billing see it: its name, limits and features, not what it costs. */
+export type PlanTerms = Omit<Plan.Info, "pricePerDayMinor" | "currency" | "addOns">;
+
+/** The signed-in view of the current workspace (/api/me), from its configuration; what it holds depends on the reader. */
+export interface Overview {
+  tenant: Tenant.Info;
+  /** Owners and admins get the plan with its prices and add-ons; others its terms. */
+  plan: PlanTerms & Partial<Pick<Plan.Info, "pricePerDayMinor" | "currency" | "addOns">>;
+  /** The add-ons taken and the features they give; the daily price for owners and admins only. */
+  subscription: { addOns: string[]; features: Plan.Feature[]; dailyPriceMinor?: number };
+  /** The balance and what it covers: owners and admins only (Access.readsBilling). */
+  billing?: {
+    balanceMinor: number;
+    currency: string;
+    trialCreditMinor: number;
+    daysLeft: number | null;
+    graceEndsOn?: string;
+    negativeSince?: string;
+    dailyPriceMinor: number;
+  };
+  /** For every staff member: the day a workspace whose balance is below zero will be suspended (a date, no amount). */
+  standing: { graceEndsOn?: string };
+  inboundAddress: string;
+}
+
+/**
+ * The signed-in view of the current workspace: tenant, plan, where it stands and inbound address for everyone; the
+ * balance, its figures and the prices only for those who read billing (owners and admins, Access.readsBilling).
+ */
+export async function overview(): Promise<Overview> {
   const [tenant, summaryNow] = await Promise.all([Tenant.get(useTenantId()), standing()]);
   const { plan, addOns, features, dailyPriceMinor, daysLeft, graceEndsOn, balanceMinor, currency, trialCreditMinor, negativeSince } = summaryNow;
+  const everyone = { tenant, standing: { graceEndsOn }, inboundAddress: tenant.inboundAddress };
+  if (!Access.readsBilling(usePrincipal())) {
+    const { pricePerDayMinor: _price, currency: _currency, addOns: _addOns, ...terms } = plan;
+    return { ...everyone, plan: terms, subscription: { addOns, features } };
+  }
   return {
-    tenant,
+    ...everyone,
     plan,
     subscription: { addOns, features, dailyPriceMinor },
     billing: { balanceMinor, currency, trialCreditMinor, daysLeft, graceEndsOn, negativeSince, dailyPriceMinor },
-    inboundAddress: tenant.inboundAddress,
   };
 }
 

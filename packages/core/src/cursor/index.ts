@@ -42,6 +42,15 @@ function useKey(): Promise<Buffer> {
 }
 
 /**
+ * A key for another purpose than cursors, derived from the platform key (an HMAC of the purpose under it), so that a
+ * MAC made for one purpose never verifies for another: sign-in's device cookies are signed with
+ * `derivedKey("device-cookie")` (auth/device.ts).
+ */
+export async function derivedKey(purpose: string): Promise<Buffer> {
+  return createHmac("sha256", await useKey()).update(`frontline key for: ${purpose}`).digest();
+}
+
+/**
  * The list a cursor belongs to: its name and the filters that choose what it reads (everything in `filters` but the
  * cursor and the page size), so that a cursor of one view is refused by another.
  */

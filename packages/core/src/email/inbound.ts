@@ -76,6 +76,11 @@ export async function acceptsRecipient(address: string): Promise<boolean> {
   return recipient ? Tenant.exists(recipient.tenantId) : false;
 }
 
+/** The addresses among `to` that are inbound addresses of ours (of a workspace that exists or not). */
+export function ourRecipients(to: string[]): string[] {
+  return to.filter((address) => parseInboundRecipient(address) !== undefined);
+}
+
 /** Receives one message for every tenant it was delivered to. */
 export async function receive(raw: Buffer, envelope: Envelope): Promise<Outcome[]> {
   const byTenant = new Map<string, (string | undefined)[]>();

@@ -47,7 +47,9 @@ const engine = new Liquid({
   ownPropertyOnly: true,
   strictFilters: true,
   parseLimit: 20_000,
-  renderLimit: 200,
+  // Wall time for one render: a letter takes a few milliseconds, so a second leaves room for a machine under load
+  // (a busy Lambda, a test run on two cores) while a runaway loop is still cut short.
+  renderLimit: 1_000,
   memoryLimit: 2_000_000,
 });
 

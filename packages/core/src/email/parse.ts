@@ -115,14 +115,24 @@ const CONTENT_FIELDS = new Set(["from", "sender", "to", "cc", "subject", "date",
  */
 export function fingerprint(raw: Buffer): string {
   const head = headerSection(raw);
-  const fields = head
+  const fields = headerFields(raw)
+    .filter((field) => CONTENT_FIELDS.has(field.name.toLowerCase()))
+    .map((field) => `${field.name.toLowerCase()}:${field.value}`);
+  return createHash("sha256").update(fields.join("\n")).update("\n\n").update(raw.subarray(head.length).toString("latin1").replace(/\r\n/g, "\n").trimEnd()).digest("hex");
+}
+
+/**
+ * The header section's fields in order, unfolded, values trimmed (latin1, undecoded). What each receiving server
+ * prepended comes first, above what the message brought with it.
+ */
+export function headerFields(raw: Buffer): { name: string; value: string }[] {
+  return headerSection(raw)
     .toString("latin1")
     .replace(/\r?\n[ \t]+/g, " ")
     .split(/\r?\n/)
     .map((line) => /^([^:\s]+)\s*:\s*(.*?)\s*$/.exec(line))
-    .filter((m): m is RegExpExecArray => Boolean(m && CONTENT_FIELDS.has(m[1]!.toLowerCase())))
-    .map((m) => `${m[1]!.toLowerCase()}:${m[2]}`);
-  return createHash("sha256").update(fields.join("\n")).update("\n\n").update(raw.subarray(head.length).toString("latin1").replace(/\r\n/g, "\n").trimEnd()).digest("hex");
+    .filter((m): m is RegExpExecArray => Boolean(m))
+    .map((m) => ({ name: m[1]!, value: m[2]! }));
 }
 
 function addresses(value: AddressObject | AddressObject[] | undefined): Address[] {

@@ -105,6 +105,20 @@ export const undeliveredLetters = defineReaction({
   },
 });
 
+/** A letter that reached the customer after one did not: the ticket stops saying they did not get our mail. */
+export const deliveredLetters = defineReaction({
+  name: "email.delivered",
+  on: ["outbox"],
+  when: (change) => {
+    const after = change.after as Partial<NonNullable<Delivery["queued"]>> | undefined;
+    return after?.status === "sent" && field(change, "status").changed && Boolean(after.ticketId && after.sentAt) && CUSTOMER_LETTERS.has(after.kind!);
+  },
+  async each(change) {
+    const entry = change.after as Delivery["queued"] & {};
+    await Ticket.markDelivered(entry.ticketId!, entry.sentAt!);
+  },
+});
+
 /** A customer's mail in a thread: its Message-ID finds the ticket when a later mail refers to it. */
 export const mailReferences = defineReaction({
   name: "email.mail-ref",
@@ -214,4 +228,4 @@ export const invitationLetters = defineReaction({
   },
 });
 
-export const reactions = [customerLetters, staffAlerts, sendQueued, undeliveredLetters, reprocessRequested, mailLease, mailReferences, heldMail, billingLetters, invitationLetters];
+export const reactions = [customerLetters, staffAlerts, sendQueued, undeliveredLetters, deliveredLetters, reprocessRequested, mailLease, mailReferences, heldMail, billingLetters, invitationLetters];

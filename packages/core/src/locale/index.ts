@@ -1,6 +1,9 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { en, type Wording } from "./en";
+import { hu } from "./hu";
+import { kk } from "./kk";
 import { ru } from "./ru";
+import { uk } from "./uk";
 
 /**
  * The languages people read Frontline in, and what the server itself writes in them: the default letters, staff
@@ -8,10 +11,10 @@ import { ru } from "./ru";
  * each language's plural rules; dates are formatted by `Intl` in the reader's time zone.
  */
 
-export const Locales = ["en", "ru"] as const;
+export const Locales = ["en", "ru", "uk", "kk", "hu"] as const;
 export type Locale = (typeof Locales)[number];
 
-export const wording: Record<Locale, Wording> = { en, ru };
+export const wording: Record<Locale, Wording> = { en, ru, uk, kk, hu };
 
 export type { Wording };
 
@@ -63,14 +66,16 @@ function isTimeZone(zone: string): boolean {
 
 /**
  * The language a customer's text is written in, by the letters only some alphabets have: Kazakh (ә ғ қ ң ө ұ ү һ),
- * Ukrainian (є ї ґ, or і without Kazakh letters), other Cyrillic as Russian, Hungarian (ő ű, or its common greetings);
- * undefined when the text does not say (the workspace's language is used).
+ * Ukrainian (є ї ґ, or і without Kazakh letters, or none of Russian's ы э ъ ё and words only Ukrainian has, as in
+ * "Добрий день, дякую"), other Cyrillic as Russian, Hungarian (ő ű, or its common greetings); undefined when the text
+ * does not say (the workspace's language is used).
  */
 export function localeOfText(text: string): Locale | undefined {
   const sample = text.slice(0, 2000);
   const known = (locale: string) => ((Locales as readonly string[]).includes(locale) ? (locale as Locale) : undefined);
   if (/[әғқңөұүһӘҒҚҢӨҰҮҺ]/u.test(sample)) return known("kk") ?? known("ru");
   if (/[єїґЄЇҐіІ]/u.test(sample)) return known("uk") ?? known("ru");
+  if (!/[ыэъёЫЭЪЁ]/u.test(sample) && /(^|[^\p{L}])(що|щоб|це|дякую|добрий|доброго|будь ласка)(?![\p{L}])/iu.test(sample)) return known("uk") ?? known("ru");
   if (/[\u0400-\u04ff]/u.test(sample)) return known("ru");
   if (/[őűŐŰ]/u.test(sample) || /(^|\s)(köszönöm|kérem|üdvözlettel|tisztelt|jó napot)(\s|[,.!]|$)/iu.test(sample)) return known("hu");
   return undefined;

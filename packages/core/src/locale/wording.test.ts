@@ -101,6 +101,7 @@ describe("a customer's language", () => {
     const known = (l: string) => ((Locales as readonly string[]).includes(l) ? l : "ru");
     expect(localeOfText("Здравствуйте, не приходит счёт")).toBe("ru");
     expect(localeOfText("Добрий день, не приходить рахунок, дякую")).toBe(known("uk"));
+    expect(localeOfText("Добрый день, не приходит счет, спасибо")).toBe("ru");
     expect(localeOfText("Сәлеметсіз бе, шот келмеді")).toBe(known("kk"));
     expect(localeOfText("Hello, the invoice did not arrive")).toBeUndefined();
     expect(localeOfText("Jó napot, nem érkezett meg a számla")).toBe((Locales as readonly string[]).includes("hu") ? "hu" : undefined);

@@ -11,7 +11,7 @@ export * from "./record";
 export { open, create, CreateSchema, TicketExists, assertAssignable, type CreateInput, type Opening } from "./create";
 export { update, UpdateSchema, type UpdateInput } from "./update";
 export { reply, note, ReplySchema, NoteSchema } from "./reply";
-export { receive, markUndelivered, AlreadyReceived, type Incoming } from "./receive";
+export { receive, markUndelivered, markDelivered, AlreadyReceived, type Incoming } from "./receive";
 export { remove, restore, purge } from "./trash";
 export { fireSla, readMany, type SlaOutcome } from "./escalate";
 export { get, thread, detail, attachment, messageHtml, findByNumber, byNumber, forRequester, RequesterQuerySchema, list, counts, overdue, type Detail, type SlaEventInfo } from "./read";

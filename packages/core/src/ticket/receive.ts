@@ -133,3 +133,28 @@ export async function markUndelivered(ticketId: string, reason: string, options:
     }
   }
 }
+
+/**
+ * A letter to the customer was delivered after the ticket learnt they did not get one: the ticket no longer says they
+ * did not get our last mail. A failure found out after this letter was sent (its bounce) stays.
+ */
+export async function markDelivered(ticketId: string, sentAt: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const before = await readRecord(ticketId, true);
+    if (!before?.deliveryFailedAt || before.deliveryFailedAt > sentAt) return;
+    try {
+      await commitChange({
+        before,
+        set: {},
+        remove: ["deliveryFailedAt", "deliveryFailure"],
+        events: [{ action: "ticket.delivered", target: { type: "ticket", id: ticketId, label: `#${before.number}` }, departmentId: before.departmentId }],
+        by: { type: "system", id: "system", name: "mail delivery" },
+      });
+      return;
+    } catch (error) {
+      if (error instanceof Conflict && error.current && attempt < 5) continue;
+      throw error;
+    }
+  }
+}
+

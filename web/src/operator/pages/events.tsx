@@ -3,6 +3,7 @@ import { A } from "@solidjs/router";
 import { createPagedList } from "../../components/paged-list";
 import { PageHeader } from "../../components/page-header";
 import { SelectField } from "../../components/select-field";
+import { TableScroll } from "../../components/table-scroll";
 import { useI18n, type I18n } from "../../i18n";
 import { OperatorApi, type EventInfo } from "../client";
 import { platformCurrency } from "../currency";
@@ -76,7 +77,7 @@ export function OperatorEventsPage() {
           empty={action() ? i18n.t("operator.events.emptyFiltered") : i18n.t("operator.events.empty")}
           emptyTestId="events-empty"
         >
-          <div class="table-wrap">
+          <TableScroll label={i18n.t("operator.events.title")}>
             <table class="table" data-testid="events-table">
               <TableHead
                 columns={[
@@ -109,7 +110,7 @@ export function OperatorEventsPage() {
                 </For>
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </OperatorPagedBody>
       </section>
     </>

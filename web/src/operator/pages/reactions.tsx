@@ -3,6 +3,7 @@ import { A } from "@solidjs/router";
 import { createPagedList } from "../../components/paged-list";
 import { PageHeader } from "../../components/page-header";
 import { SelectField } from "../../components/select-field";
+import { TableScroll } from "../../components/table-scroll";
 import { errorMessage } from "../../forms/errors";
 import { useI18n } from "../../i18n";
 import { OperatorApi, type ReactionFailure, type ReactionFailureStatus } from "../client";
@@ -83,7 +84,7 @@ export function OperatorReactionsPage() {
           />
         </div>
         <OperatorPagedBody list={list} empty={i18n.t(`operator.reactions.empty.${status()}`)} emptyTestId="reactions-empty">
-          <div class="table-wrap">
+          <TableScroll label={i18n.t("operator.reactions.title")}>
             <table class="table table--dense" data-testid="reactions-table" ref={table}>
               <TableHead
                 columns={[
@@ -178,7 +179,7 @@ export function OperatorReactionsPage() {
                 </For>
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </OperatorPagedBody>
       </section>
     </>

@@ -1,6 +1,7 @@
 import { createResource, For, Show } from "solid-js";
 import { A } from "@solidjs/router";
 import { PageHeader } from "../../components/page-header";
+import { TableScroll } from "../../components/table-scroll";
 import { useI18n } from "../../i18n";
 import { OperatorApi } from "../client";
 import { platformCurrency } from "../currency";
@@ -21,7 +22,7 @@ export function OperatorTopUpRequestsPage() {
         <OperatorLoaded data={data} onRetry={refetch} frame={(content) => <div class="card__body card__body--top">{content}</div>}>
           {(current) => (
             <Show when={current().requests.length > 0} fallback={<p class="empty empty--center" data-testid="top-up-requests-empty">{i18n.t("operator.topUpRequests.empty")}</p>}>
-              <div class="table-wrap">
+              <TableScroll label={i18n.t("operator.topUpRequests.title")}>
                 <table class="table" data-testid="top-up-requests-table">
                   <TableHead
                     columns={[
@@ -58,7 +59,7 @@ export function OperatorTopUpRequestsPage() {
                     </For>
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </Show>
           )}
         </OperatorLoaded>

@@ -2,6 +2,7 @@ import { createEffect, createResource, createSignal, For, on, Show } from "solid
 import { A, useParams, useSearchParams } from "@solidjs/router";
 import { Notice } from "../../components/notice";
 import { PageHeader } from "../../components/page-header";
+import { TableScroll } from "../../components/table-scroll";
 import { TextField } from "../../components/text-field";
 import { errorMessage, focusFirstInvalid, type FormErrors } from "../../forms/errors";
 import { useI18n } from "../../i18n";
@@ -284,7 +285,7 @@ function Requests(props: { detail: WorkspaceDetail; onPay: (request: TopUpReques
         </div>
       </Show>
       <Show when={props.detail.topUpRequests.length > 0} fallback={<p class="empty">{i18n.t("operator.workspace.requests.empty")}</p>}>
-        <div class="table-wrap">
+        <TableScroll labelledBy="requests-title">
           <table class="table" data-testid="requests-table">
             <TableHead
               columns={[
@@ -333,7 +334,7 @@ function Requests(props: { detail: WorkspaceDetail; onPay: (request: TopUpReques
               </For>
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </Show>
     </section>
   );
@@ -347,7 +348,7 @@ function Ledger(props: { entries: LedgerEntry[] }) {
         {i18n.t("operator.workspace.ledger.title")}
       </h2>
       <Show when={props.entries.length > 0} fallback={<p class="empty">{i18n.t("operator.workspace.ledger.empty")}</p>}>
-        <div class="table-wrap">
+        <TableScroll labelledBy="ledger-title">
           <table class="table" data-testid="ledger-table">
             <TableHead
               columns={[
@@ -387,7 +388,7 @@ function Ledger(props: { entries: LedgerEntry[] }) {
               </For>
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </Show>
     </section>
   );

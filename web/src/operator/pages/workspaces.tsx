@@ -3,6 +3,7 @@ import { A } from "@solidjs/router";
 import { createPagedList } from "../../components/paged-list";
 import { PageHeader } from "../../components/page-header";
 import { SelectField } from "../../components/select-field";
+import { TableScroll } from "../../components/table-scroll";
 import { TextField } from "../../components/text-field";
 import { useI18n } from "../../i18n";
 import { OperatorApi, type WorkspaceRow } from "../client";
@@ -67,7 +68,7 @@ export function OperatorWorkspacesPage() {
               </p>
             }
           >
-            <div class="table-wrap">
+            <TableScroll label={i18n.t("operator.workspaces.title")}>
               <table class="table" data-testid="workspaces-table">
                 <TableHead
                   columns={[
@@ -84,7 +85,7 @@ export function OperatorWorkspacesPage() {
                   <For each={shown()}>{(row) => <WorkspaceListRow row={row} />}</For>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </Show>
         </OperatorPagedBody>
       </section>

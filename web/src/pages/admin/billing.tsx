@@ -8,6 +8,7 @@ import { LoadError, Loaded, Loading, Notice } from "../../components/notice";
 import { PagedBody } from "../../components/paged-body";
 import { PageHeader } from "../../components/page-header";
 import { createPagedList } from "../../components/paged-list";
+import { TableScroll } from "../../components/table-scroll";
 import { TextField } from "../../components/text-field";
 import { errorMessage, focusFirstInvalid, formErrors, type FormErrors } from "../../forms/errors";
 import { useI18n } from "../../i18n";
@@ -314,7 +315,7 @@ function TopUp(props: { currency: string }) {
       <Loaded data={requests} onRetry={refetch}>
         {(list) => (
           <Show when={list().length > 0} fallback={<p class="muted small" data-testid="top-up-requests-empty">{i18n.t("billing.noRequests")}</p>}>
-            <div class="table-wrap">
+            <TableScroll label={i18n.t("billing.requests")}>
               <table class="table table--dense" data-testid="top-up-requests">
                 <thead>
                   <tr>
@@ -328,7 +329,7 @@ function TopUp(props: { currency: string }) {
                   <For each={list()}>{(request) => <TopUpRow request={request} currency={props.currency} />}</For>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </Show>
         )}
       </Loaded>
@@ -368,7 +369,7 @@ function LedgerHistory() {
         {i18n.t("billing.history")}
       </h2>
       <PagedBody list={list} empty={i18n.t("billing.historyEmpty")}>
-        <div class="table-wrap">
+        <TableScroll labelledBy="billing-history-title">
           <table class="table" data-testid="ledger-table">
             <thead>
               <tr>
@@ -383,7 +384,7 @@ function LedgerHistory() {
               <For each={list.state.items}>{(entry) => <LedgerRow entry={entry} />}</For>
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </PagedBody>
     </section>
   );

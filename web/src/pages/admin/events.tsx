@@ -8,6 +8,7 @@ import { PagedBody } from "../../components/paged-body";
 import { PageHeader } from "../../components/page-header";
 import { createPagedList } from "../../components/paged-list";
 import { SelectField } from "../../components/select-field";
+import { TableScroll } from "../../components/table-scroll";
 import { TextField } from "../../components/text-field";
 import {
   changeLine,
@@ -140,7 +141,7 @@ function EventLog() {
           </div>
         </form>
         <PagedBody list={list} empty={Object.keys(query()).length ? i18n.t("eventLog.emptyFiltered") : i18n.t("eventLog.empty")} emptyTestId="events-empty">
-          <div class="table-wrap">
+          <TableScroll label={i18n.t("eventLog.title")}>
             <table class="table table--dense" classList={{ "is-loading": list.state.loading }} data-testid="events-table">
               <thead>
                 <tr>
@@ -155,7 +156,7 @@ function EventLog() {
                 <For each={list.state.items}>{(event) => <EventRow event={event} />}</For>
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </PagedBody>
       </section>
     </>

@@ -8,6 +8,7 @@ import { ConfirmDialog } from "../../components/confirm-dialog";
 import { Loaded, Notice } from "../../components/notice";
 import { PageHeader } from "../../components/page-header";
 import { SelectField } from "../../components/select-field";
+import { TableScroll } from "../../components/table-scroll";
 import { TextField } from "../../components/text-field";
 import { errorMessage, focusFirstInvalid, formErrors, type FormErrors } from "../../forms/errors";
 import { useI18n } from "../../i18n";
@@ -74,7 +75,7 @@ function StaffAdmin() {
         <Loaded data={invitations} onRetry={refetchInvitations} frame={(content) => <div class="card__body">{content}</div>}>
           {() => (
             <Show when={pending().length > 0} fallback={<p class="empty" data-testid="invitations-empty">{i18n.t("staffAdmin.noPending")}</p>}>
-              <div class="table-wrap">
+              <TableScroll labelledBy="invitations-title">
                 <table class="table" data-testid="invitations-table">
                   <thead>
                     <tr>
@@ -101,7 +102,7 @@ function StaffAdmin() {
                     </For>
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </Show>
           )}
         </Loaded>
@@ -148,7 +149,7 @@ function StaffTable(props: { onChanged: () => void; announce: (text: string) => 
       </Show>
       <Loaded data={directory.staff} onRetry={directory.refetchStaff} frame={(content) => <div class="card__body">{content}</div>}>
         {(staff) => (
-          <div class="table-wrap">
+          <TableScroll labelledBy="staff-title">
             <table class="table" data-testid="staff-table">
               <thead>
                 <tr>
@@ -175,7 +176,7 @@ function StaffTable(props: { onChanged: () => void; announce: (text: string) => 
                 </For>
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </Loaded>
       <Show when={deactivating()}>

@@ -7,6 +7,7 @@ import { ConfirmDialog } from "../../components/confirm-dialog";
 import { Dialog } from "../../components/dialog";
 import { Loaded, Notice } from "../../components/notice";
 import { PageHeader } from "../../components/page-header";
+import { TableScroll } from "../../components/table-scroll";
 import { TextField } from "../../components/text-field";
 import { VariableList } from "../../components/variable-list";
 import { errorMessage, focusFirstInvalid, formErrors, type FormErrors } from "../../forms/errors";
@@ -85,7 +86,7 @@ function Templates() {
         <Loaded data={templates} onRetry={refetch} frame={(content) => <div class="card__body card__body--top">{content}</div>}>
           {(list) => (
             <Show when={list().length > 0} fallback={<p class="empty empty--center" data-testid="templates-empty">{i18n.t("replyTemplates.empty")}</p>}>
-              <div class="table-wrap">
+              <TableScroll label={i18n.t("replyTemplates.title")}>
                 <table class="table" data-testid="templates-table">
                   <thead>
                     <tr>
@@ -130,7 +131,7 @@ function Templates() {
                     </For>
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </Show>
           )}
         </Loaded>

@@ -284,7 +284,7 @@ function TicketWorkspace(props: { initial: TicketDetail }) {
           <div class="ticket-header__meta">
             <StatusBadge status={ticket().status} testId="ticket-status-badge" />
             <PriorityBadge priority={ticket().priority} testId="ticket-priority-badge" />
-            <SlaCountdown sla={ticket().sla} withTarget empty={false} testId="ticket-sla" />
+            <SlaCountdown sla={ticket().sla} withTarget empty={false} announce testId="ticket-sla" />
             <span>{i18n.t(`vocab.type.${ticket().type}`)}</span>
             <Show when={department()}>
               <span class="dot-separated">{department()}</span>

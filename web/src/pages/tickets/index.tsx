@@ -7,6 +7,7 @@ import { LoadError, Loading, Notice } from "../../components/notice";
 import { PageHeader } from "../../components/page-header";
 import { SelectField, type SelectOption } from "../../components/select-field";
 import { ShortcutsButton } from "../../components/shortcuts-help";
+import { TableScroll } from "../../components/table-scroll";
 import { errorMessage } from "../../forms/errors";
 import { useI18n } from "../../i18n";
 import { useShortcuts } from "../../keyboard/shortcuts";
@@ -192,7 +193,7 @@ export function QueuePage() {
                   </div>
                 }
               >
-                <div class="table-wrap">
+                <TableScroll label={i18n.t("tickets.listLabel", { view: viewTitle() })}>
                   <table class="table queue-table" classList={{ "is-loading": list.loading }} data-testid="queue-table">
                     <colgroup>
                       <col class="queue-table__col-number" />
@@ -234,7 +235,7 @@ export function QueuePage() {
                       </For>
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
                 <Show when={list.cursor || list.moreError}>
                   <div class="queue__more">
                     <Show when={list.moreError}>
@@ -312,7 +313,11 @@ function QueueRow(props: { ticket: TicketInfo; selected: boolean; ref: (row: HTM
   );
 }
 
-/** The views and departments, each with its count; the overdue tickets right after the unassigned ones. */
+/**
+ * The views and departments, each with its count; the overdue tickets right after the unassigned ones. Plain links
+ * (the router still handles their clicks): the router's <A> marks every link to /tickets as the current page whatever
+ * its query, so each view would claim aria-current="page" at once; here only the view on screen does.
+ */
 function QueueSidebar(props: { state: QueueState; overdue: number | undefined }) {
   const i18n = useI18n();
   const { me } = useMe();
@@ -327,7 +332,7 @@ function QueueSidebar(props: { state: QueueState; overdue: number | undefined })
           {(view) => (
             <>
               <li>
-                <A
+                <a
                   href={viewHref(view)}
                   class="queue-nav__item"
                   classList={{ "queue-nav__item--active": props.state.view === view }}
@@ -338,11 +343,11 @@ function QueueSidebar(props: { state: QueueState; overdue: number | undefined })
                   <Show when={count(view) !== undefined}>
                     <span class="queue-nav__count">{count(view)}</span>
                   </Show>
-                </A>
+                </a>
               </li>
               <Show when={view === "unassigned"}>
                 <li>
-                  <A
+                  <a
                     href={queueHref({ view: OVERDUE, sort: props.state.sort })}
                     class="queue-nav__item"
                     classList={{ "queue-nav__item--active": props.state.view === OVERDUE }}
@@ -355,7 +360,7 @@ function QueueSidebar(props: { state: QueueState; overdue: number | undefined })
                         {props.overdue}
                       </span>
                     </Show>
-                  </A>
+                  </a>
                 </li>
               </Show>
             </>
@@ -370,7 +375,7 @@ function QueueSidebar(props: { state: QueueState; overdue: number | undefined })
               const active = () => props.state.view === "department" && props.state.departmentId === department.departmentId;
               return (
                 <li>
-                  <A
+                  <a
                     href={queueHref({ view: "department", departmentId: department.departmentId, sort: props.state.sort })}
                     class="queue-nav__item"
                     classList={{ "queue-nav__item--active": active() }}
@@ -379,7 +384,7 @@ function QueueSidebar(props: { state: QueueState; overdue: number | undefined })
                   >
                     <span class="queue-nav__label">{department.name}</span>
                     <span class="queue-nav__count">{directory.counts.latest?.departments[department.departmentId] ?? 0}</span>
-                  </A>
+                  </a>
                 </li>
               );
             }}

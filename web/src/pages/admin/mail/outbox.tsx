@@ -7,6 +7,7 @@ import { PagedBody } from "../../../components/paged-body";
 import { PageHeader } from "../../../components/page-header";
 import { createPagedList } from "../../../components/paged-list";
 import { SelectField } from "../../../components/select-field";
+import { TableScroll } from "../../../components/table-scroll";
 import { errorMessage } from "../../../forms/errors";
 import { useI18n } from "../../../i18n";
 import { OutboxStatusBadge } from "../../../mail/badges";
@@ -66,7 +67,7 @@ function Outbox() {
         </div>
       </Show>
       <PagedBody list={list} empty={status() ? i18n.t("outbox.emptyFiltered") : i18n.t("outbox.empty")} emptyTestId="outbox-empty">
-        <div class="table-wrap">
+        <TableScroll label={i18n.t("outbox.title")}>
           <table class="table table--dense" classList={{ "is-loading": list.state.loading }} data-testid="outbox-table">
             <thead>
               <tr>
@@ -100,7 +101,7 @@ function Outbox() {
               </For>
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </PagedBody>
     </section>
   );

@@ -7,6 +7,7 @@ import { PagedBody } from "../../../components/paged-body";
 import { PageHeader } from "../../../components/page-header";
 import { createPagedList } from "../../../components/paged-list";
 import { SelectField } from "../../../components/select-field";
+import { TableScroll } from "../../../components/table-scroll";
 import { errorMessage } from "../../../forms/errors";
 import { useI18n } from "../../../i18n";
 import { MailStatusBadge } from "../../../mail/badges";
@@ -68,7 +69,7 @@ function ReceivedMail() {
         </div>
       </Show>
       <PagedBody list={list} empty={status() ? i18n.t("mail.received.emptyFiltered") : i18n.t("mail.received.empty")} emptyTestId="mail-empty">
-        <div class="table-wrap">
+        <TableScroll label={i18n.t("mail.received.title")}>
           <table class="table table--dense" classList={{ "is-loading": list.state.loading }} data-testid="mail-table">
             <thead>
               <tr>
@@ -99,7 +100,7 @@ function ReceivedMail() {
               </For>
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </PagedBody>
     </section>
   );

@@ -3,6 +3,7 @@ import { Frontline } from "../../../api/client";
 import type { StopEntry } from "../../../api/types";
 import { Loaded, Notice } from "../../../components/notice";
 import { PageHeader } from "../../../components/page-header";
+import { TableScroll } from "../../../components/table-scroll";
 import { TextField } from "../../../components/text-field";
 import { errorMessage, focusFirstInvalid, formErrors, type FormErrors } from "../../../forms/errors";
 import { useI18n } from "../../../i18n";
@@ -62,7 +63,7 @@ export function StopListPage() {
         <Loaded data={entries} onRetry={refetch} frame={(content) => <div class="card__body card__body--top">{content}</div>}>
           {(list) => (
             <Show when={list().length > 0} fallback={<p class="empty empty--center" data-testid="stop-list-empty">{i18n.t("stopList.empty")}</p>}>
-              <div class="table-wrap">
+              <TableScroll label={i18n.t("stopList.title")}>
                 <table class="table" data-testid="stop-list-table">
                   <thead>
                     <tr>
@@ -104,7 +105,7 @@ export function StopListPage() {
                     </For>
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </Show>
           )}
         </Loaded>

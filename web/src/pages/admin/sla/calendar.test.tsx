@@ -60,7 +60,7 @@ describe("the business calendar form", () => {
     expect(intervals("fri")).toEqual(intervals("mon"));
     // Friday ends early; Saturday mornings are worked; Sunday stays off.
     fireEvent.click(screen.getByLabelText("Remove Friday 14:00–18:00"));
-    fireEvent.click(screen.getByLabelText("Add working hours on Saturday"));
+    fireEvent.click(screen.getByLabelText("Add hours on Saturday"));
     fireEvent.input(screen.getByLabelText("Saturday, interval 1: To"), { target: { value: "13" } });
     fireEvent.input(screen.getByLabelText("Saturday, interval 1: To"), { target: { value: "1300" } });
     fireEvent.blur(screen.getByLabelText("Saturday, interval 1: To"));

@@ -5,6 +5,7 @@ import type { CalendarInfo } from "../../../api/types";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { Loaded, Notice } from "../../../components/notice";
 import { PageHeader } from "../../../components/page-header";
+import { TableScroll } from "../../../components/table-scroll";
 import { errorMessage } from "../../../forms/errors";
 import { useI18n } from "../../../i18n";
 import { useMe } from "../../../session/me";
@@ -74,7 +75,7 @@ export function CalendarsPage() {
         <Loaded data={calendars} onRetry={refetch} frame={(content) => <div class="card__body card__body--top">{content}</div>}>
           {(list) => (
             <Show when={list().length > 0} fallback={<p class="empty empty--center" data-testid="calendars-empty">{i18n.t("slaAdmin.calendars.empty")}</p>}>
-              <div class="table-wrap">
+              <TableScroll label={i18n.t("slaAdmin.calendars.title")}>
                 <table class="table" data-testid="calendars-table">
                   <thead>
                     <tr>
@@ -122,7 +123,7 @@ export function CalendarsPage() {
                     </For>
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </Show>
           )}
         </Loaded>

@@ -5,6 +5,7 @@ import type { PolicyInfo } from "../../../api/types";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { Loaded, Notice } from "../../../components/notice";
 import { PageHeader } from "../../../components/page-header";
+import { TableScroll } from "../../../components/table-scroll";
 import { errorMessage } from "../../../forms/errors";
 import { useI18n } from "../../../i18n";
 import { useDirectory } from "../../../session/directory";
@@ -103,7 +104,7 @@ export function PoliciesPage() {
         <Loaded data={policies} onRetry={refetch} frame={(content) => <div class="card__body card__body--top">{content}</div>}>
           {(list) => (
             <Show when={list().length > 0} fallback={<p class="empty empty--center" data-testid="policies-empty">{i18n.t("slaAdmin.policies.empty")}</p>}>
-              <div class="table-wrap">
+              <TableScroll label={i18n.t("slaAdmin.policies.title")}>
                 <table class="table" data-testid="policies-table">
                   <thead>
                     <tr>
@@ -201,7 +202,7 @@ export function PoliciesPage() {
                     </For>
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </Show>
           )}
         </Loaded>

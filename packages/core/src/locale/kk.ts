@@ -1,0 +1,78 @@
+import type { Wording } from "./en";
+
+/**
+ * What the server writes in Kazakh (Cyrillic script), addressing customers formally ("Сіз"). No case ending is glued
+ * to a placeholder (it must agree with the value's last vowel): values follow a colon or a word that carries the ending.
+ */
+export const kk: Wording = {
+  replyMarker: "##- Жауабыңызды осы жолдың үстіне жазыңыз -##",
+  via: "{agent} ({workspace})",
+  defaultDepartment: "Қолдау қызметі",
+  roles: { owner: "иесі", admin: "әкімші", supervisor: "жетекші", dispatcher: "диспетчер", agent: "маман" },
+  letters: {
+    ticket_received: {
+      subject: "[#{{ ticket.number }}] {{ ticket.subject }}",
+      body: `{{ reply_marker }}
+
+Сәлеметсіз бе, {{ customer.name }}!
+
+Өтінішіңізді қабылдап, оны #{{ ticket.number }} нөмірімен тіркедік. Сізге мүмкіндігінше тез жауап береміз.
+
+Бірдеңе қосқыңыз келсе, осы хатқа жауап жазыңыз.
+
+{{ workspace.name }}`,
+    },
+    agent_reply: {
+      subject: "Re: [#{{ ticket.number }}] {{ ticket.subject }}",
+      body: `{{ reply_marker }}
+
+{{ message }}
+
+{{ agent.name }}
+{{ workspace.name }}
+{% if solved %}
+Өтінішіңізді шешілді деп санаймыз. Егер әлі де бірдеңе дұрыс болмаса, осы хатқа жауап жазыңыз, біз жұмысты жалғастырамыз.
+{% endif %}`,
+    },
+    ticket_solved: {
+      subject: "[#{{ ticket.number }}] Шешілді: {{ ticket.subject }}",
+      body: `{{ reply_marker }}
+
+Сәлеметсіз бе, {{ customer.name }}!
+
+#{{ ticket.number }} «{{ ticket.subject }}» өтінішіңізді шешілді деп белгіледік.
+
+Мәселе шешілген болса, басқа ештеңе істеудің қажеті жоқ. Шешілмесе, осы хатқа жауап жазыңыз, сонда өтініш қайта ашылады.
+
+{{ workspace.name }}`,
+    },
+  },
+  sample: { customer: "Айгүл Серікова", subject: "Шот келмеді", message: "Сәлеметсіз бе! Шотты қайта жібердік.", workspace: "Сіздің жұмыс кеңістігіңіз" },
+  alert: {
+    warning: "SLA ескертуі: {target} мерзімі жақындап қалды",
+    breach: "SLA бұзылды: {target} мерзімі өтіп кетті",
+    targets: { first_response: "алғашқы жауап", next_response: "келесі жауап", resolution: "шешу" },
+    due: "Мерзімі: {at}",
+    wasDue: "Мерзімі өтті: {at}",
+    open: "Өтінішті ашу",
+    noReply: "Бұл автоматты хабарлама; оған жауап бермеңіз.",
+  },
+  workspace: {
+    invitation: {
+      subject: "{inviter} сізді Frontline жүйесіндегі {workspace} кеңістігіне шақырады",
+      body: "{inviter} сізді {workspace} кеңістігіне қосылуға шақырады, рөліңіз: {role}.\n\nШақыруды қабылдаңыз (сілтеменің жарамдылық мерзімі: {expires}):\n{link}",
+    },
+    low_balance: {
+      subject: "{workspace}: баланс {days, plural, one {# күнге} other {# күнге}} жетеді",
+      body: "{workspace} балансы: {balance}. Бұл тарифіңіз бойынша шамамен тағы {days, plural, one {# күнге} other {# күнге}} жетеді.\n\nҚолдау қызметі тоқтап қалмауы үшін балансты толықтырыңыз: {link}",
+    },
+    suspended: {
+      subject: "{workspace} жұмысы тоқтатылды: балансты толықтырыңыз",
+      body: "{workspace} жұмысы тоқтатылды: баланс {balance}, жеңілдік кезеңі аяқталды. Командаңыз өтініштерді оқи алады, бірақ өзгерте алмайды; клиенттердің хаттары бұрынғыша қабылданып, сақталады.\n\nЖұмысты бірден жалғастыру үшін балансты толықтырыңыз: {link}",
+    },
+    restored: {
+      subject: "{workspace} қайта жұмыс істеп тұр",
+      body: "Рахмет: {workspace} балансы — {balance}, жұмыс кеңістігі қайта жұмыс істеп тұр. Осы уақыт ішінде келген хаттар өңделді.\n\n{link}",
+    },
+  },
+};
