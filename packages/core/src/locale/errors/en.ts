@@ -156,6 +156,7 @@ export const en = [
   "Intervals of a day must not overlap",
   "Give at least one working interval",
   // packages/core/src/sla/index.ts
+  "Give it a name",
   "Enter a name",
   "Use notify_assignee, notify_supervisors, notify_staff, raise_priority or reassign",
   "Name at least one staff member",
@@ -284,6 +285,8 @@ export const en = [
   // functions/src/api/errors.ts
   "Bad request",
   "Something went wrong on our side",
+  // functions/src/api/origin.ts
+  "This API answers only through the site's own address",
   // functions/src/api/openapi.ts
   "Item not found",
   // functions/src/api/request-limit.ts
