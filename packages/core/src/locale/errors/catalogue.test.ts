@@ -226,7 +226,6 @@ function shapeOf(message: string, locale: ErrorLocale) {
 }
 
 const found = scan();
-import('node:fs').then((fs) => fs.writeFileSync('/tmp/sources.json', JSON.stringify([...found.sources], null, 1)));
 const translations: Record<Exclude<ErrorLocale, "en">, Record<string, string>> = { ru, uk, kk, hu };
 
 describe("the messages in the code", () => {
