@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Hono } from "hono";
 import { createApp } from "../src/api/app";
 import { NotImplemented } from "@frontline/core/error";
+import { translationOf } from "@frontline/core/locale/errors";
 import { errorResponse } from "../src/api/errors";
 import { useTestTable } from "../../test/support/db";
 import { makeSignup } from "../../test/support/factories";
@@ -160,6 +161,38 @@ describe("sign-in, session and sign-out", () => {
     expect((await api.get("/api/me", { authorization: "Basic abc" })).status).toBe(401);
     expect((await api.get("/api/me", { authorization: "Bearer fls.nope.nope" })).status).toBe(401);
     expect((await api.get("/api/me")).status).toBe(401);
+  });
+});
+
+describe("errors in the reader's language", () => {
+  interface Said {
+    code: string;
+    message: string;
+    issues?: { path: string; message: string }[];
+  }
+  const errorOf = async (response: Response) => ((await response.json()) as { error: Said }).error;
+
+  it("says them in the first language of Accept-Language that the product speaks, codes and paths unchanged", async () => {
+    const english = await errorOf(await api.post("/api/signup", { slug: "x" }));
+    const response = await api.post("/api/signup", { slug: "x" }, { "accept-language": "de-DE, hu;q=0.8, en;q=0.5" });
+    expect(response.headers.get("content-language")).toBe("hu");
+    const hungarian = await errorOf(response);
+    expect(hungarian.code).toBe(english.code);
+    expect(hungarian.issues!.map((i) => i.path)).toEqual(english.issues!.map((i) => i.path));
+    const required = english.issues!.find((i) => i.path === "email")!.message;
+    expect(hungarian.issues!.find((i) => i.path === "email")!.message).toBe(translationOf("hu", required));
+    // A limit is said with its number in the reader's words, not English's.
+    const slug = (said: Said) => said.issues!.find((i) => i.path === "slug")!.message;
+    expect(slug(hungarian)).not.toBe(slug(english));
+    expect(slug(hungarian)).toMatch(/\d/);
+  });
+
+  it("says them in a signed-in person's own language, whatever the browser asks for", async () => {
+    const ws = await signupVia(fetcher, { locale: "uk" });
+    const missing = await ws.as.get("/api/tickets/T-none", { "accept-language": "hu" });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("content-language")).toBe("uk");
+    expect((await errorOf(missing)).message).toBe(translationOf("uk", "Ticket not found"));
   });
 });
 

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { useConfig, type Rate } from "@frontline/core/config";
-import { TooManyRequests } from "@frontline/core/error";
+import { msg, TooManyRequests } from "@frontline/core/error";
 import { Session } from "@frontline/core/session";
 import type { Env } from "./context";
 import { FairQueue } from "./fair-queue";
@@ -71,7 +71,7 @@ export function requestLimit(): MiddlewareHandler<Env> {
         [`s:${sessionId}`, limits.session],
         [`w:${tenantId}`, limits.workspace],
       ]);
-      if (wait) throw new TooManyRequests(`Too many requests; try again in ${wait} s`, wait);
+      if (wait) throw new TooManyRequests(msg("Too many requests; try again in {seconds} s", { seconds: wait }), wait);
     }
     await queue.run(tenantId ?? SHARED_LANE, () => next());
     const actor = c.get("actor");

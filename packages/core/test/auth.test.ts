@@ -2,7 +2,7 @@ import { Signup } from "@frontline/core/signup";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Auth } from "@frontline/core/auth";
 import { useDb } from "@frontline/core/db";
-import { TooManyRequests, Unauthenticated } from "@frontline/core/error";
+import { msg, TooManyRequests, Unauthenticated } from "@frontline/core/error";
 import { Session } from "@frontline/core/session";
 import { Tenant } from "@frontline/core/tenant";
 import { settle, useTestTable } from "../../../test/support/db";
@@ -127,7 +127,7 @@ describe("Auth.login", () => {
 
   it("starts a new window once the old one has ended", async () => {
     const subject = { tenantId: makeSignup().slug, key: "account:window@example.com", limit: 2, windowSeconds: 900 };
-    const refusal = (minutes: number) => `wait ${minutes}`;
+    const refusal = (minutes: number) => msg("wait {minutes}", { minutes });
     const start = Date.now() - (subject.windowSeconds + 60) * 1000;
     for (let i = 0; i < subject.limit; i++) await Auth.Throttle.take([subject], refusal, start);
     await expect(Auth.Throttle.take([subject], refusal, start)).rejects.toBeInstanceOf(TooManyRequests);
@@ -140,7 +140,7 @@ describe("Auth.login", () => {
     const tenantId = makeSignup().slug;
     const open = { tenantId, key: "open", limit: 5, windowSeconds: 900 };
     const full = { tenantId, key: "full", limit: 1, windowSeconds: 900 };
-    const refusal = (minutes: number) => `wait ${minutes}`;
+    const refusal = (minutes: number) => msg("wait {minutes}", { minutes });
     await Auth.Throttle.take([full], refusal);
     await expect(Auth.Throttle.take([open, full], refusal)).rejects.toBeInstanceOf(TooManyRequests);
     const stored = await useDb().entities.loginThrottle.get({ tenantId, key: "open" }).go();

@@ -43,6 +43,14 @@ describe("api client", () => {
     expect(sentHeaders().get("x-csrf-token")).toBe("csrf-token-123");
   });
 
+  it("asks for errors in the language the page is read in", async () => {
+    document.documentElement.lang = "kk";
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, { departments: [] }));
+    await Frontline.departments();
+    expect(sentHeaders().get("accept-language")).toBe("kk");
+    document.documentElement.lang = "";
+  });
+
   it("does not send the CSRF header on safe methods", async () => {
     fetchMock.mockResolvedValueOnce(jsonResponse(200, { departments: [] }));
     await expect(Frontline.departments()).resolves.toEqual({ departments: [] });

@@ -169,6 +169,9 @@ export function requester(csrfCookie: string) {
   return async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const upper = method.toUpperCase();
     const headers: Record<string, string> = { accept: "application/json" };
+    // The API says its errors in the language the page is read in (the staff member's profile wins once signed in).
+    const reading = typeof document === "undefined" ? "" : document.documentElement.lang;
+    if (reading) headers["accept-language"] = reading;
     if (body !== undefined) headers["content-type"] = "application/json";
     if (UNSAFE_METHODS.has(upper)) {
       const csrf = readCookie(csrfCookie);

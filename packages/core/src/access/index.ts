@@ -1,5 +1,5 @@
 import type { Actor } from "../actor";
-import { Forbidden, NotFound } from "../error";
+import { Forbidden, msg, NotFound, type Message } from "../error";
 import type { Role } from "../staff/role";
 
 /**
@@ -135,24 +135,24 @@ export function canAudit(actor: Principal): boolean {
  * Asserts `action` on a ticket: a ticket the actor may not even see is NotFound (its existence stays hidden); one
  * they see but may not change this way is Forbidden with `message`.
  */
-export function assertTicket(actor: Principal, action: TicketAction, ticket: TicketScope, message?: string): void {
+export function assertTicket(actor: Principal, action: TicketAction, ticket: TicketScope, message?: Message): void {
   if (!can(actor, "view", ticket)) throw new NotFound("Ticket");
   if (!can(actor, action, ticket)) throw new Forbidden(message ?? forbiddenMessage(action));
 }
 
-function forbiddenMessage(action: TicketAction): string {
+function forbiddenMessage(action: TicketAction): Message {
   switch (action) {
     case "assign":
-      return "Only dispatchers, supervisors and admins assign tickets to others";
+      return msg("Only dispatchers, supervisors and admins assign tickets to others");
     case "redirect":
-      return "Only dispatchers, supervisors and admins move tickets to another department";
+      return msg("Only dispatchers, supervisors and admins move tickets to another department");
     case "delete":
-      return "Only dispatchers, supervisors and admins delete tickets";
+      return msg("Only dispatchers, supervisors and admins delete tickets");
     case "restore":
     case "purge":
-      return "Only admins restore or purge tickets in the trash";
+      return msg("Only admins restore or purge tickets in the trash");
     default:
-      return "You are not allowed to change this ticket";
+      return msg("You are not allowed to change this ticket");
   }
 }
 

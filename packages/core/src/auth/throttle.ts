@@ -3,7 +3,7 @@ import { useDb } from "../db/service";
 import { PLATFORM_TENANT_ID } from "../db/keys";
 import { isConditionFailure } from "../db/condition";
 import { useConfig } from "../config";
-import { TooManyRequests } from "../error";
+import { msg, TooManyRequests, type Message } from "../error";
 import { useClock } from "../port";
 
 /**
@@ -92,16 +92,16 @@ export function signUp(ip: string | undefined): Subject[] {
   return [{ tenantId: PLATFORM_TENANT_ID, key: `signup:${sourceOf(ip)}`, limit: useConfig().signupsPerSourcePerDay, windowSeconds: 24 * 3600 }];
 }
 
-export const signUpRefusal = (minutes: number) =>
-  `Too many workspaces opened from this address today; try again in ${Math.ceil(minutes / 60)} h`;
+export const signUpRefusal = (minutes: number): Message =>
+  msg("Too many workspaces opened from this address today; try again in {hours} h", { hours: Math.ceil(minutes / 60) });
 
-export const signInRefusal = (minutes: number) => `Too many sign-in attempts; try again in ${minutes} min`;
+export const signInRefusal = (minutes: number): Message => msg("Too many sign-in attempts; try again in {minutes} min", { minutes });
 
 /**
  * Takes one attempt on every subject, in order, or none: the first subject at its limit refuses the attempt, the
  * ones already taken are given back, and the caller is told (429) when the fullest window ends.
  */
-export async function take(list: Subject[], refusal: (minutes: number) => string, now = useClock().now().getTime()): Promise<Taken[]> {
+export async function take(list: Subject[], refusal: (minutes: number) => Message, now = useClock().now().getTime()): Promise<Taken[]> {
   const nowSeconds = Math.floor(now / 1000);
   const taken: Taken[] = [];
   for (const subject of list) {

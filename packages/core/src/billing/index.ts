@@ -320,19 +320,19 @@ async function reconsiderAs(tenantId: string): Promise<void> {
   Workspace.changed(tenantId);
 }
 
-const MoneySchema = z.number({ error: "Give an amount in minor units (cents)" }).int("Give whole minor units").min(1, "At least 1").max(100_000_000);
+const MoneySchema = z.number({ error: "Give an amount in minor units (cents)" }).int("Give whole minor units").min(1).max(100_000_000);
 
 export const TopUpSchema = z
   .object({
     amountMinor: MoneySchema,
-    reference: z.string().trim().min(1, "Give the payment's reference").max(120, "At most 120 characters"),
+    reference: z.string().trim().min(1, "Give the payment's reference").max(120),
   })
   .strict();
 
 export const AdjustmentSchema = z
   .object({
     amountMinor: z.number().int("Give whole minor units").min(-100_000_000).max(100_000_000).refine((n) => n !== 0, "Not zero"),
-    reason: z.string().trim().min(1, "Say why").max(200, "At most 200 characters"),
+    reason: z.string().trim().min(1, "Say why").max(200),
   })
   .strict();
 
@@ -355,7 +355,7 @@ export async function adjust(tenantId: string, raw: z.input<typeof AdjustmentSch
 export const RequestSchema = z
   .object({
     amountMinor: MoneySchema,
-    note: z.string().trim().max(500, "At most 500 characters").optional(),
+    note: z.string().trim().max(500).optional(),
   })
   .strict();
 

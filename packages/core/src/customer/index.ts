@@ -47,7 +47,7 @@ export const PhoneSchema = z
   .max(40, "A phone number has at most 40 characters")
   .regex(/^\+?[0-9 ()\-.]{5,}$/, "Enter a phone number: digits, spaces, brackets, hyphens, an optional leading +");
 
-export const CustomerNameSchema = z.string().trim().min(1, "Enter the customer's name").max(120, "At most 120 characters");
+export const CustomerNameSchema = z.string().trim().min(1, "Enter the customer's name").max(120);
 
 /**
  * Who a request is from: an existing customer by id, or a person by email address (found, or created on first
@@ -65,7 +65,7 @@ export const RequesterSchema = z.union(
       .strict(),
     z.object({ name: CustomerNameSchema, phone: PhoneSchema }).strict(),
   ],
-  { error: "Give the requester as { customerId }, { email, name? } or { name, phone }" },
+  { error: "Give the requester as '{ customerId }', '{ email, name? }' or '{ name, phone }'" },
 );
 export type RequesterInput = z.input<typeof RequesterSchema>;
 

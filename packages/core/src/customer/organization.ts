@@ -4,7 +4,7 @@ import { Access } from "../access";
 import { usePrincipal, useTenantId } from "../actor";
 import { transact } from "../db/transaction";
 import { useDb } from "../db/service";
-import { Conflict, NotFound } from "../error";
+import { Conflict, msg, NotFound } from "../error";
 import { Event } from "../event";
 import { createId } from "../id";
 import type { OrganizationEntity } from "./organization.entity";
@@ -52,9 +52,9 @@ const DomainSchema = z
 
 export const CreateSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter the organization's name").max(120, "At most 120 characters"),
+    name: z.string().trim().min(1, "Enter the organization's name").max(120),
     domains: z.array(DomainSchema).max(20, "At most 20 domains").default([]),
-    notes: z.string().trim().max(2000, "At most 2,000 characters").optional(),
+    notes: z.string().trim().max(2000).optional(),
   })
   .strict();
 
@@ -83,9 +83,9 @@ export async function get(organizationId: string): Promise<Info> {
 }
 
 function takenDomain(domains: readonly string[], index: number) {
-  const domain = domains[index];
-  return new Conflict(`The domain ${domain} already belongs to another organization`, [
-    { path: `domains.${index}`, code: "taken", message: `${domain} already belongs to another organization` },
+  const domain = domains[index] ?? "";
+  return new Conflict(msg("The domain {domain} already belongs to another organization", { domain }), [
+    { path: `domains.${index}`, code: "taken", message: msg("{domain} already belongs to another organization", { domain }) },
   ]);
 }
 

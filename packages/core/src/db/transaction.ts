@@ -1,4 +1,4 @@
-import { Conflict, type AppError } from "../error";
+import { Conflict, msg, type AppError } from "../error";
 import { useDb } from "./service";
 
 type Db = ReturnType<typeof useDb>;
@@ -29,7 +29,7 @@ const isGuarded = (write: TxWrite): write is Guarded => typeof write === "object
 /** A write's condition was refused, and the write named no error for it (a bug, or a race the caller did not foresee). */
 export class Rejected extends Conflict {
   constructor(readonly reason: string) {
-    super(`The change could not be saved (${reason})`);
+    super(msg("The change could not be saved ({reason})", { reason }));
   }
 }
 

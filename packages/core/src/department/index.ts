@@ -5,7 +5,7 @@ import { usePrincipal, useTenantId } from "../actor";
 import { Counter } from "../counter";
 import { guarded, transact } from "../db/transaction";
 import { useDb } from "../db/service";
-import { Conflict, Invalid, NotFound } from "../error";
+import { Conflict, Invalid, msg, NotFound } from "../error";
 import { Event } from "../event";
 import { Staff } from "../staff";
 import { createId } from "../id";
@@ -56,7 +56,7 @@ export async function requireOpen(departmentId: string, path = "departmentId"): 
     if (error instanceof NotFound) throw Invalid.field(path, "not_found", "There is no such department");
     throw error;
   });
-  if (department.archivedAt) throw Invalid.field(path, "archived", `${department.name} is archived and takes no tickets`);
+  if (department.archivedAt) throw Invalid.field(path, "archived", msg("{name} is archived and takes no tickets", { name: department.name }));
   return department;
 }
 
@@ -93,8 +93,8 @@ export async function openDefault(tenantId: string): Promise<void> {
   Workspace.changed(tenantId);
 }
 
-const NameSchema = z.string().trim().min(1, "Enter the department's name").max(60, "At most 60 characters");
-const DescriptionSchema = z.string().trim().max(500, "At most 500 characters");
+const NameSchema = z.string().trim().min(1, "Enter the department's name").max(60);
+const DescriptionSchema = z.string().trim().max(500);
 
 export const CreateSchema = z.object({ name: NameSchema, description: DescriptionSchema.optional() }).strict();
 export const UpdateSchema = z
@@ -109,8 +109,9 @@ export const UpdateSchema = z
 async function assertNameFree(name: string, except?: string) {
   const taken = (await list()).find((d) => d.departmentId !== except && d.name.toLowerCase() === name.toLowerCase());
   if (taken) {
-    throw new Conflict(`There is already a department named ${taken.name}`, [
-      { path: "name", code: "taken", message: `There is already a department named ${taken.name}` },
+    const message = msg("There is already a department named {name}", { name: taken.name });
+    throw new Conflict(message, [
+      { path: "name", code: "taken", message },
     ]);
   }
 }
@@ -188,7 +189,7 @@ export async function remove(departmentId: string): Promise<void> {
   if (current.isDefault) throw new Conflict("The default department cannot be deleted");
   const counts = await Counter.read(tenantId, `q#d#${departmentId}#`);
   if ([...counts.values()].some((n) => n > 0)) {
-    throw new Conflict(`${current.name} has tickets; archive it instead, so that they keep their department`);
+    throw new Conflict(msg("{name} has tickets; archive it instead, so that they keep their department", { name: current.name }));
   }
   await transact((entities) => [
     entities.department.delete({ tenantId, departmentId }).commit(),

@@ -4,7 +4,7 @@ import { Access } from "../access";
 import { usePrincipal, useTenantId } from "../actor";
 import { transact } from "../db/transaction";
 import { useDb } from "../db/service";
-import { Invalid } from "../error";
+import { Invalid, msg } from "../error";
 import { Event } from "../event";
 import { parse } from "../validation";
 import { Workspace } from "../workspace";
@@ -140,13 +140,13 @@ export interface LetterInfo {
 
 export const TemplateSchema = z
   .object({
-    subject: z.string().trim().min(1, "Enter a subject").max(300, "At most 300 characters"),
-    body: z.string().trim().min(1, "Enter the letter").max(20_000, "At most 20,000 characters"),
+    subject: z.string().trim().min(1, "Enter a subject").max(300),
+    body: z.string().trim().min(1, "Enter the letter").max(20_000),
   })
   .strict();
 
-export const KindSchema = z.enum(LetterKinds, { error: `Use one of: ${LetterKinds.join(", ")}` });
-export const LocaleSchema = z.enum(LetterLocales, { error: `Use one of: ${LetterLocales.join(", ")}` });
+export const KindSchema = z.enum(LetterKinds);
+export const LocaleSchema = z.enum(LetterLocales);
 
 export async function list(): Promise<LetterInfo[]> {
   const tenantId = useTenantId();
@@ -177,7 +177,7 @@ export async function save(kind: string, locale: string, raw: z.input<typeof Tem
   const l = parse(LocaleSchema, locale);
   const input = parse(TemplateSchema, raw);
   const problem = checkTemplate(input);
-  if (problem) throw Invalid.field("body", "template", `The template does not parse: ${problem}`);
+  if (problem) throw Invalid.field("body", "template", msg("The template does not parse: {problem}", { problem }));
   const tenantId = useTenantId();
   const before = await templateFor(tenantId, k, l);
   const by = Event.actorOf(actor);
@@ -225,6 +225,6 @@ export async function preview(kind: string, locale: string, raw: z.input<typeof 
       l,
     );
   } catch (error) {
-    throw Invalid.field("body", "template", (error as Error).message);
+    throw Invalid.field("body", "template", msg("The template does not render: {problem}", { problem: (error as Error).message }));
   }
 }

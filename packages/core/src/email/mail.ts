@@ -5,7 +5,7 @@ import { usePrincipal, useTenantId } from "../actor";
 import { isConditionFailure } from "../db/condition";
 import { Cursor } from "../cursor";
 import { useDb } from "../db/service";
-import { Conflict, NotFound } from "../error";
+import { Conflict, msg, NotFound } from "../error";
 import { Event } from "../event";
 import { useClock, usePorts } from "../port";
 import type { MailEntity, MailStatus } from "./mail.entity";
@@ -118,7 +118,12 @@ export async function requestReprocess(mailId: string): Promise<Info> {
   if (!record) throw new NotFound("Mail");
   if (record.status === "processing" && !isStale(record)) throw new Conflict("This mail is being processed");
   if (record.status !== "unprocessable" && record.status !== "held" && record.status !== "processing") {
-    throw new Conflict(`Only unprocessable, held or stalled mail is processed again; this one is ${record.status.replace("_", " ")}`);
+    throw new Conflict(
+      msg(
+        "Only unprocessable, held or stalled mail is processed again; this one is {status, select, ticket_created {ticket created} reply_added {reply added} note_added {note added} ignored {ignored} other {{status}}}",
+        { status: record.status },
+      ),
+    );
   }
   const at = useClock().now().toISOString();
   const attempt = await claim(record, { reprocessFrom: record.status, reprocessRequestedAt: at });

@@ -10,7 +10,7 @@ import { useClock } from "../port";
 import { guarded, transact } from "../db/transaction";
 import { Cursor } from "../cursor";
 import { useDb } from "../db/service";
-import { Conflict, NotFound } from "../error";
+import { Conflict, msg, NotFound } from "../error";
 import { letterMessageId } from "./intent";
 import type { OutboxEntity } from "./outbox.entity";
 import { paging, parse } from "../validation";
@@ -202,7 +202,7 @@ async function requeue(entry: Record, actor: Principal, waitMs: number): Promise
   const { tenantId, outboxId } = entry;
   const db = useDb().entities.outbox;
   if (!resendable(entry)) {
-    throw new Conflict(`Only a failed, suppressed or stalled letter is sent again; this one is ${entry.status === "queued" || entry.status === "retrying" ? "being sent" : entry.status}`);
+    throw new Conflict(msg("Only a failed, suppressed or stalled letter is sent again; this one is {status, select, sent {sent} other {being sent}}", { status: entry.status }));
   }
   if (entry.status === "suppressed") await Customer.clearUndeliverable(entry.to);
   const now = useClock().now().toISOString();

@@ -4,7 +4,7 @@ import { usePrincipal, useTenantId } from "../actor";
 import { guarded, transact } from "../db/transaction";
 import { Workspace } from "../workspace";
 import { useDb } from "../db/service";
-import { Conflict, NotFound } from "../error";
+import { Conflict, msg, NotFound } from "../error";
 import { Event } from "../event";
 import { parse } from "../validation";
 import { useClock } from "../port";
@@ -28,7 +28,7 @@ export const AddSchema = z
         /^(?:[^\s@<>()",;:\\[\]]+@)?[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/,
         "Enter an address (name@example.com) or a domain (example.com)",
       ),
-    note: z.string().trim().max(200, "At most 200 characters").optional(),
+    note: z.string().trim().max(200).optional(),
   })
   .strict();
 
@@ -45,7 +45,7 @@ export async function add(raw: z.input<typeof AddSchema>): Promise<Entry> {
   const entry = { value: input.value, note: input.note, createdAt: useClock().now().toISOString(), createdBy: Event.actorOf(actor).name };
   await transact((entities) => [
     guarded(entities.stopEntry.create({ tenantId, ...entry }).commit(), () =>
-      new Conflict(`${input.value} is already on the stop list`, [{ path: "value", code: "taken", message: "Already on the stop list" }]),
+      new Conflict(msg("{value} is already on the stop list", { value: input.value }), [{ path: "value", code: "taken", message: "Already on the stop list" }]),
     ),
     Event.write(entities, actor, { action: "stoplist.add", target: { type: "stoplist", id: input.value, label: input.value }, after: { note: input.note ?? null } }),
   ]);

@@ -3,7 +3,7 @@ import * as z from "zod";
 import { Access } from "../access";
 import { usePrincipal, useTenantId } from "../actor";
 import { transact } from "../db/transaction";
-import { Invalid, LimitReached, NotFound } from "../error";
+import { Invalid, LimitReached, msg, NotFound } from "../error";
 import { Event } from "../event";
 import { parse } from "../validation";
 import * as Limits from "./limits";
@@ -154,13 +154,15 @@ export async function assertFeature(feature: Feature): Promise<void> {
   if (features.includes(feature)) return;
   const addOn = (plan.addOns ?? []).find((a) => a.addOnId === feature);
   throw new LimitReached(
-    addOn ? `${addOn.name} is an add-on of the ${plan.name} plan: add it under Plan and billing, or move to Pro` : `${feature} is not part of the ${plan.name} plan; the Pro plan has it`,
+    addOn
+      ? msg("{addOn} is an add-on of the {plan} plan: add it under Plan and billing, or move to Pro", { addOn: addOn.name, plan: plan.name })
+      : msg("{feature} is not part of the {plan} plan; the Pro plan has it", { feature, plan: plan.name }),
     `feature:${feature}`,
   );
 }
 
 const Money = z.number({ error: "Give an amount in minor units (cents)" }).int("Give whole minor units").min(0, "Not negative").max(100_000_000);
-const Limit = z.number().int().min(1, "At least 1").max(100_000).nullable();
+const Limit = z.number().int().min(1).max(100_000).nullable();
 
 export const UpdateSchema = z
   .object({

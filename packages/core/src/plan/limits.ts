@@ -1,6 +1,6 @@
 import { Counter } from "../counter";
 import { useDb } from "../db/service";
-import { LimitReached } from "../error";
+import { LimitReached, msg } from "../error";
 import { useClock } from "../port";
 import type { Info as Plan } from "./index";
 
@@ -20,16 +20,20 @@ export const today = () => useClock().now().toISOString().slice(0, 10);
 /** The error of a limit reached, naming the limit and what lifts it. */
 export function seatLimit(plan: Plan): LimitReached {
   return new LimitReached(
-    `The ${plan.name} plan includes ${plan.staffLimit} staff seats, and all are taken (pending invitations hold one each). ` +
-      "Deactivate someone, revoke an invitation, or move to the Pro plan for more seats.",
+    msg(
+      "The {plan} plan includes {seats, plural, one {# staff seat} other {# staff seats}}, and all are taken (pending invitations hold one each). Deactivate someone, revoke an invitation, or move to the Pro plan for more seats.",
+      { plan: plan.name, seats: plan.staffLimit ?? 0 },
+    ),
     "staff_seats",
   );
 }
 
 export function ticketLimit(plan: Plan): LimitReached {
   return new LimitReached(
-    `The ${plan.name} plan allows ${plan.dailyTicketLimit} new tickets a day (UTC), and today's are used. ` +
-      "Replies to existing tickets are not limited. The Pro plan has no daily limit.",
+    msg(
+      "The {plan} plan allows {tickets, plural, one {# new ticket} other {# new tickets}} a day (UTC), and today's are used. Replies to existing tickets are not limited. The Pro plan has no daily limit.",
+      { plan: plan.name, tickets: plan.dailyTicketLimit ?? 0 },
+    ),
     "daily_tickets",
   );
 }

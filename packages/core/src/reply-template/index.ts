@@ -4,7 +4,7 @@ import { Access, type Principal } from "../access";
 import { usePrincipal, useTenantId } from "../actor";
 import { transact } from "../db/transaction";
 import { useDb } from "../db/service";
-import { Invalid, NotFound } from "../error";
+import { Invalid, msg, NotFound } from "../error";
 import { Event } from "../event";
 import { checkTemplate, renderTemplate } from "../email/letters";
 import { createId } from "../id";
@@ -31,8 +31,8 @@ const view = (t: Record): Info => ({ templateId: t.templateId, name: t.name, bod
 
 export const TemplateSchema = z
   .object({
-    name: z.string().trim().min(1, "Give the template a name").max(80, "At most 80 characters"),
-    body: z.string().trim().min(1, "Write the reply").max(20_000, "At most 20,000 characters"),
+    name: z.string().trim().min(1, "Give the template a name").max(80),
+    body: z.string().trim().min(1, "Write the reply").max(20_000),
     departmentIds: z.array(z.string().min(1).max(64)).max(100).default([]),
   })
   .strict();
@@ -56,7 +56,7 @@ function usable(actor: Principal, departmentIds: readonly string[] | undefined):
 async function validated(raw: z.input<typeof TemplateSchema>) {
   const input = parse(TemplateSchema, raw);
   const problem = checkTemplate({ subject: "x", body: input.body });
-  if (problem) throw Invalid.field("body", "template", `The template does not parse: ${problem}`);
+  if (problem) throw Invalid.field("body", "template", msg("The template does not parse: {problem}", { problem }));
   const known = new Set((await useDb().entities.department.query.byId({ tenantId: useTenantId() }).go({ pages: "all" })).data.map((d) => d.departmentId));
   const unknown = input.departmentIds.findIndex((d) => !known.has(d));
   if (unknown >= 0) throw Invalid.field(`departmentIds.${unknown}`, "not_found", "There is no such department");
@@ -120,7 +120,7 @@ export async function render(templateId: string, ticketId: string): Promise<{ bo
       agent: { name: Event.actorOf(actor).name },
     },
   ).catch((error: Error) => {
-    throw Invalid.field("body", "template", error.message);
+    throw Invalid.field("body", "template", msg("The template does not render: {problem}", { problem: error.message }));
   });
   return { body: rendered.body };
 }

@@ -5,7 +5,7 @@ import { Access } from "../access";
 import { usePrincipal, useTenantId } from "../actor";
 import { transact } from "../db/transaction";
 import { useDb } from "../db/service";
-import { Conflict, Invalid, NotFound } from "../error";
+import { Conflict, Invalid, msg, NotFound } from "../error";
 import { Event } from "../event";
 import { createId } from "../id";
 import { useClock, usePorts } from "../port";
@@ -38,7 +38,7 @@ export interface CalendarInfo extends CalendarSpec {
 }
 
 export const CalendarSchema = z
-  .object({ name: z.string().trim().min(1, "Enter a name").max(80, "At most 80 characters") })
+  .object({ name: z.string().trim().min(1, "Give it a name").max(80) })
   .and(CalendarSpecSchema);
 
 function calendarView(c: CalendarRecord): CalendarInfo {
@@ -67,7 +67,7 @@ export type EscalationAction = z.infer<typeof EscalationActionSchema>;
 export const EscalationSchema = z
   .object({
     on: z.enum(["warning", "breach"], { error: "Use warning or breach" }),
-    target: z.enum(["any", ...TargetNames], { error: `Use any, ${TargetNames.join(", ")}` }).default("any"),
+    target: z.enum(["any", ...TargetNames]).default("any"),
     actions: z.array(EscalationActionSchema).min(1, "Give at least one action").max(10),
   })
   .strict();
@@ -77,7 +77,7 @@ const Minutes = z.number({ error: "Give minutes" }).int("Give whole minutes").mi
 
 export const PolicySchema = z
   .object({
-    name: z.string().trim().min(1, "Enter a name").max(80, "At most 80 characters"),
+    name: z.string().trim().min(1, "Give it a name").max(80),
     active: z.boolean().default(true),
     match: z
       .object({
@@ -313,7 +313,7 @@ export async function removeCalendar(calendarId: string): Promise<void> {
   const calendar = (await useDb().entities.calendar.get({ tenantId, calendarId }).go()).data;
   if (!calendar) throw new NotFound("Calendar");
   const users = (await listPolicies()).filter((p) => p.calendarId === calendarId);
-  if (users.length) throw new Conflict(`The calendar is used by ${users.map((p) => p.name).join(", ")}`);
+  if (users.length) throw new Conflict(msg("The calendar is used by {policies}", { policies: users.map((p) => p.name).join(", ") }));
   await transact((entities) => [
     entities.calendar.delete({ tenantId, calendarId }).commit(),
     Event.write(entities, actor, { action: "calendar.delete", target: { type: "calendar", id: calendarId, label: calendar.name } }),

@@ -52,8 +52,8 @@ export const NameSchema = z
 /** NIST SP 800-63B: length matters, composition rules do not; long passphrases are welcome. */
 export const PasswordSchema = z
   .string({ error: "Enter a password" })
-  .min(10, "Use at least 10 characters")
-  .max(256, "Use at most 256 characters");
+  .min(10, "Use at least {minimum} characters")
+  .max(256, "Use at most {maximum} characters");
 
 export function view(item: Record): Info {
   return {

@@ -9,7 +9,7 @@ import { useConfig } from "../config";
 import { Counter } from "../counter";
 import { guarded, transact, type TxEntities, type TxWrite } from "../db/transaction";
 import { useDb } from "../db/service";
-import { Conflict, Invalid, NotFound } from "../error";
+import { Conflict, Invalid, msg, NotFound } from "../error";
 import { Event } from "../event";
 import { createId } from "../id";
 import { Plan } from "../plan";
@@ -152,7 +152,7 @@ export async function revoke(invitationId: string): Promise<Info> {
   const tenantId = useTenantId();
   const current = (await useDb().entities.invitation.get({ tenantId, invitationId }).go()).data;
   if (!current) throw new NotFound("Invitation");
-  if (current.status !== "pending") throw new Conflict(`This invitation is ${current.status} already`);
+  if (current.status !== "pending") throw new Conflict(msg("This invitation is {status, select, accepted {accepted} revoked {revoked} expired {expired} other {{status}}} already", { status: current.status }));
   await close(current, "revoked", (entities) => [
     Event.write(entities, actor, { action: "staff.invite_revoke", target: { type: "invitation", id: invitationId, label: current.email } }),
   ]);
@@ -234,7 +234,7 @@ export async function accept(raw: z.input<typeof AcceptSchema>, origin: { ip?: s
   const input = parse(AcceptSchema, raw);
   const found = await findByToken(input.token);
   const info = view(found);
-  if (info.status !== "pending") throw new Conflict(info.status === "expired" ? "This invitation has expired; ask for a new one" : `This invitation was ${info.status}`);
+  if (info.status !== "pending") throw new Conflict(info.status === "expired" ? "This invitation has expired; ask for a new one" : msg("This invitation was {status, select, accepted {accepted} revoked {revoked} other {{status}}}", { status: info.status }));
   const tenantId = found.tenantId;
   const staffId = createId();
   const passwordHash = await hashPassword(input.password);

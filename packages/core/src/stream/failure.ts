@@ -7,7 +7,7 @@ import { useDynamo } from "../db/client";
 import { Cursor } from "../cursor";
 import { useDb } from "../db/service";
 import { PLATFORM_TENANT_ID } from "../db/keys";
-import { Conflict, NotFound } from "../error";
+import { Conflict, msg, NotFound } from "../error";
 import { paging, parse } from "../validation";
 import type { Change } from "./change";
 import type { ReactionFailureEntity } from "./failure.entity";
@@ -139,8 +139,8 @@ export async function reprocess(failureId: string, reactions: readonly Reaction[
   if (record.status === "resolved") throw new Conflict("This reaction has run successfully already");
   const reaction = reactions.find((r) => r.name === record.reaction);
   if (!reaction) {
-    const message = `No reaction is named ${record.reaction} any more`;
-    await db.patch({ tenantId, failureId }).set({ error: message, lastFailedAt: useClock().now().toISOString(), attempts: record.attempts + 1 }).go();
+    const message = msg("No reaction is named {name} any more", { name: record.reaction });
+    await db.patch({ tenantId, failureId }).set({ error: message.toString(), lastFailedAt: useClock().now().toISOString(), attempts: record.attempts + 1 }).go();
     throw new Conflict(message);
   }
   const change = JSON.parse(record.change) as Change & { truncated?: boolean };
@@ -160,7 +160,7 @@ export async function reprocess(failureId: string, reactions: readonly Reaction[
       .patch({ tenantId, failureId })
       .set({ error: String((error as Error)?.stack ?? error).slice(0, 4000), lastFailedAt: useClock().now().toISOString(), attempts: record.attempts + 1 })
       .go();
-    throw new Conflict(`The reaction failed again: ${String((error as Error)?.message ?? error).slice(0, 300)}`);
+    throw new Conflict(msg("The reaction failed again: {error}", { error: String((error as Error)?.message ?? error).slice(0, 300) }));
   }
   await db.patch({ tenantId, failureId }).set({ status: "resolved", resolvedAt: at, resolvedBy: by }).remove(["expiresAt"]).go();
   return view((await db.get({ tenantId, failureId }).go({ consistent: true })).data!);
@@ -183,7 +183,7 @@ export async function requestReprocess(failureId: string, by: string, waitMs = 1
     await new Promise((resolve) => setTimeout(resolve, 100));
     const current = (await db.get({ tenantId, failureId }).go({ consistent: true })).data!;
     if (current.status === "resolved") return view(current);
-    if (current.lastFailedAt > at) throw new Conflict(`The reaction failed again: ${current.error.split("\n")[0]!.slice(0, 300)}`);
+    if (current.lastFailedAt > at) throw new Conflict(msg("The reaction failed again: {error}", { error: current.error.split("\n")[0]!.slice(0, 300) }));
     if (Date.now() > deadline) return view(current);
   }
 }

@@ -7,7 +7,7 @@ import { useConfig } from "../config";
 import { guarded, transact } from "../db/transaction";
 import { useDb } from "../db/service";
 import { Event } from "../event";
-import { Conflict, Invalid, LimitReached, NotFound } from "../error";
+import { Conflict, Invalid, LimitReached, msg, NotFound } from "../error";
 import { createId } from "../id";
 import { Plan } from "../plan";
 import { Staff } from "../staff";
@@ -47,8 +47,8 @@ export const SlugSchema = z
   .string({ error: "Choose a workspace address" })
   .trim()
   .toLowerCase()
-  .min(3, "Use at least 3 characters")
-  .max(40, "Use at most 40 characters")
+  .min(3, "Use at least {minimum} characters")
+  .max(40, "Use at most {maximum} characters")
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens (not at the start or end)")
   .refine((slug) => !RESERVED_SLUGS.has(slug), "This address is reserved; choose another");
 
@@ -56,8 +56,8 @@ export const SignupSchema = z.object({
   workspaceName: z
     .string({ error: "Enter the workspace name" })
     .trim()
-    .min(2, "Use at least 2 characters")
-    .max(80, "Use at most 80 characters"),
+    .min(2, "Use at least {minimum} characters")
+    .max(80, "Use at most {maximum} characters"),
   slug: SlugSchema,
   ownerName: Staff.NameSchema,
   email: Staff.EmailSchema,
@@ -205,7 +205,7 @@ export async function exists(tenantId: string): Promise<boolean> {
 export const CustomerFieldSchema = z
   .object({
     key: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, "Use lowercase letters, digits and underscores, starting with a letter"),
-    label: z.string().trim().min(1, "Give the field a label").max(80, "At most 80 characters"),
+    label: z.string().trim().min(1, "Give the field a label").max(80),
     type: z.enum(["text", "textarea", "phone", "select"], { error: "Use text, textarea, phone or select" }),
     required: z.boolean().default(false),
     options: z.array(z.string().trim().min(1).max(80)).max(50).optional(),
@@ -216,9 +216,9 @@ export type CustomerField = z.output<typeof CustomerFieldSchema>;
 
 export const SettingsSchema = z
   .object({
-    name: z.string().trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters").optional(),
+    name: z.string().trim().min(2, "Use at least {minimum} characters").max(80, "Use at most {maximum} characters").optional(),
     timeZone: z.string().trim().refine(isTimeZone, "Use an IANA time zone such as Europe/Kyiv").optional(),
-    locale: z.enum(Locales, { error: `Use one of: ${Locales.join(", ")}` }).optional(),
+    locale: z.enum(Locales).optional(),
     customerFields: z
       .array(CustomerFieldSchema)
       .max(20, "At most 20 fields")
@@ -297,10 +297,16 @@ export async function changePlan(raw: z.input<typeof ChangePlanSchema>) {
   });
   const offered = new Set((plan.addOns ?? []).map((a) => a.addOnId));
   const unknown = input.addOns.findIndex((id) => !offered.has(id));
-  if (unknown >= 0) throw Invalid.field(`addOns.${unknown}`, "not_offered", `The ${plan.name} plan has no such add-on`);
+  if (unknown >= 0) throw Invalid.field(`addOns.${unknown}`, "not_offered", msg("The {plan} plan has no such add-on", { plan: plan.name }));
   const used = await Limits.seatsUsed(tenantId);
   if (plan.staffLimit !== undefined && plan.staffLimit !== null && used > plan.staffLimit) {
-    throw new LimitReached(`The ${plan.name} plan includes ${plan.staffLimit} staff seats and ${used} are in use: deactivate staff or revoke invitations first`, "staff_seats");
+    throw new LimitReached(
+      msg(
+        "The {plan} plan includes {seats, plural, one {# staff seat} other {# staff seats}} and {used, plural, one {# is} other {# are}} in use: deactivate staff or revoke invitations first",
+        { plan: plan.name, seats: plan.staffLimit, used },
+      ),
+      "staff_seats",
+    );
   }
   const before = await Plan.subscription(tenantId);
   const addOns = [...new Set(input.addOns)];

@@ -6,7 +6,7 @@ import { Customer } from "../customer";
 import { guarded, transact } from "../db/transaction";
 import { Department } from "../department";
 import { appendToThread, letterIntent } from "../email/intent";
-import { Conflict, Forbidden, Invalid } from "../error";
+import { Conflict, Forbidden, Invalid, msg } from "../error";
 import { Event } from "../event";
 import { createId } from "../id";
 import { Plan } from "../plan";
@@ -39,7 +39,7 @@ export const CreateSchema = z
     priority: Lifecycle.PrioritySchema.optional(),
     assigneeId: IdSchema.optional(),
     tags: Lifecycle.TagsSchema.default([]),
-    origin: z.enum(Lifecycle.Origins, { error: `Use one of: ${Lifecycle.Origins.join(", ")}` }).optional(),
+    origin: z.enum(Lifecycle.Origins).optional(),
     status: z.enum(["new", "open", "pending", "on_hold"], { error: "A new ticket is new, open, pending or on_hold" }).optional(),
   })
   .strict();
@@ -49,7 +49,7 @@ export type CreateInput = z.input<typeof CreateSchema>;
 export async function assertAssignable(assigneeId: string, departmentId: string, path: string): Promise<Staff.Info> {
   const staff = await Staff.find(assigneeId);
   if (!staff || staff.status !== "active") throw Invalid.field(path, "not_found", "There is no such active staff member");
-  if (!Staff.worksIn(staff, departmentId)) throw Invalid.field(path, "no_access", `${staff.name} does not work this ticket's department`);
+  if (!Staff.worksIn(staff, departmentId)) throw Invalid.field(path, "no_access", msg("{name} does not work this ticket's department", { name: staff.name }));
   return staff;
 }
 
@@ -88,7 +88,7 @@ export interface Opening {
 /** The ticket with this id exists already (a mail processed again): the caller decides what that means. */
 export class TicketExists extends Conflict {
   constructor(readonly ticket: Record) {
-    super(`Ticket #${ticket.number} exists already`);
+    super(msg("Ticket #{number} exists already", { number: String(ticket.number) }));
   }
 }
 

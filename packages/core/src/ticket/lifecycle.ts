@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { msg, type Message } from "../error";
 
 /**
  * The vocabulary of a ticket: statuses and their lifecycle, ITIL request types, channels, and priority from
@@ -24,10 +25,10 @@ export type Channel = (typeof Channels)[number];
 export const Origins = ["phone", "in_person", "chat", "other"] as const;
 export type Origin = (typeof Origins)[number];
 
-export const StatusSchema = z.enum(Statuses, { error: `Use one of: ${Statuses.join(", ")}` });
-export const PrioritySchema = z.enum(Priorities, { error: `Use one of: ${Priorities.join(", ")}` });
-export const LevelSchema = z.enum(Levels, { error: `Use one of: ${Levels.join(", ")}` });
-export const TypeSchema = z.enum(Types, { error: `Use one of: ${Types.join(", ")}` });
+export const StatusSchema = z.enum(Statuses);
+export const PrioritySchema = z.enum(Priorities);
+export const LevelSchema = z.enum(Levels);
+export const TypeSchema = z.enum(Types);
 
 /**
  * The priority matrix (ITIL): impact is how much of the business is affected, urgency how soon it hurts.
@@ -65,11 +66,14 @@ export function canTransition(from: Status, to: Status): boolean {
   return true;
 }
 
-export function transitionError(from: Status, to: Status): string {
-  if (from === "closed") return "This ticket is closed; closed tickets are final (a new message opens a follow-up)";
-  if (to === "new") return "A ticket cannot be set back to new";
-  if (to === "closed") return "Solve the ticket before closing it";
-  return `A ticket cannot go from ${from} to ${to}`;
+export function transitionError(from: Status, to: Status): Message {
+  if (from === "closed") return msg("This ticket is closed; closed tickets are final (a new message opens a follow-up)");
+  if (to === "new") return msg("A ticket cannot be set back to new");
+  if (to === "closed") return msg("Solve the ticket before closing it");
+  return msg(
+    "A ticket cannot go from {from, select, new {new} open {open} pending {pending} on_hold {on hold} solved {solved} closed {closed} other {{from}}} to {to, select, new {new} open {open} pending {pending} on_hold {on hold} solved {solved} closed {closed} other {{to}}}",
+    { from, to },
+  );
 }
 
 export const UNSOLVED: readonly Status[] = ["new", "open", "pending", "on_hold"];

@@ -94,14 +94,14 @@ export interface Source {
 
 export const QuerySchema = z
   .object({
-    view: z.enum(Views, { error: `Use one of: ${Views.join(", ")}` }).default("all"),
+    view: z.enum(Views).default("all"),
     departmentId: z.string().trim().min(1).max(64).optional(),
     assigneeId: z.string().trim().min(1).max(64).optional(),
     status: z.enum(["new", "open", "pending", "on_hold", "solved", "closed"]).optional(),
     priority: z.enum(["low", "normal", "high", "urgent"]).optional(),
     type: z.enum(["incident", "service_request", "information_request", "documentation_request", "change_request"]).optional(),
     tag: z.string().trim().toLowerCase().min(1).max(40).optional(),
-    sort: z.enum(Sorts, { error: `Use one of: ${Sorts.join(", ")}` }).default("priority"),
+    sort: z.enum(Sorts).default("priority"),
     cursor: z.string().max(8000).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(25),
   })

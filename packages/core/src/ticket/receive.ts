@@ -1,5 +1,5 @@
 import { appendToThread } from "../email/intent";
-import { Conflict, NotFound } from "../error";
+import { Conflict, msg, NotFound } from "../error";
 import type { Event } from "../event";
 import { idFrom } from "../id";
 import { useClock } from "../port";
@@ -20,7 +20,7 @@ export interface Incoming {
 /** The mail's entry is in the thread already (a mail processed again): nothing more to do. */
 export class AlreadyReceived extends Conflict {
   constructor(readonly ticket: Record) {
-    super(`This mail is on ticket #${ticket.number} already`);
+    super(msg("This mail is on ticket #{number} already", { number: String(ticket.number) }));
   }
 }
 

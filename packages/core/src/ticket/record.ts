@@ -3,7 +3,7 @@ import type { EntityItem } from "electrodb";
 import { Access, type Principal } from "../access";
 import { usePrincipal, useTenantId } from "../actor";
 import { useDb } from "../db/service";
-import { Conflict, NotFound } from "../error";
+import { Conflict, msg, NotFound } from "../error";
 import type { Event } from "../event";
 import { Sla } from "../sla";
 import type * as Lifecycle from "./lifecycle";
@@ -172,7 +172,7 @@ export const BodySchema = z
   .string({ error: "Enter the message" })
   .trim()
   .min(1, "Enter the message")
-  .max(MAX_BODY, `A message has at most ${MAX_BODY.toLocaleString("en")} characters`);
+  .max(MAX_BODY, "A message has at most {maximum} characters");
 export const IdSchema = z.string().trim().min(1).max(64);
 export const VersionSchema = z.number({ error: "Send the ticket's version you are changing" }).int().min(1);
 
@@ -206,12 +206,12 @@ export async function read(ticketId: string): Promise<Record | undefined> {
 export async function staleConflict(ticketId: string, current?: Record): Promise<Conflict> {
   const ticket = current ?? (await readRecord(ticketId, true));
   if (!ticket) return new Conflict("This ticket no longer exists");
-  return new Conflict(`Changed by ${ticket.updatedByName} while you were working`, [], view(ticket));
+  return new Conflict(msg("Changed by {name} while you were working", { name: ticket.updatedByName }), [], view(ticket));
 }
 
 /** A closed ticket is final: what the customer writes to it opens a follow-up instead. */
 export class ClosedTicket extends Conflict {
   constructor(readonly ticket: Record) {
-    super(`Ticket #${ticket.number} is closed`);
+    super(msg("Ticket #{number} is closed", { number: String(ticket.number) }));
   }
 }

@@ -3,7 +3,7 @@ import { Access } from "../access";
 import { usePrincipal } from "../actor";
 import { Department } from "../department";
 import { appendToThread, letterIntent } from "../email/intent";
-import { Conflict, Invalid } from "../error";
+import { Conflict, Invalid, msg } from "../error";
 import { Event } from "../event";
 import { createId } from "../id";
 import { Staff } from "../staff";
@@ -27,7 +27,7 @@ export const UpdateSchema = z
     assigneeId: IdSchema.nullable().optional(),
     tags: Lifecycle.TagsSchema.optional(),
     /** Why the ticket is redirected or reassigned; required when it moves to another department. */
-    reason: z.string().trim().min(1, "Say why").max(500, "At most 500 characters").optional(),
+    reason: z.string().trim().min(1, "Say why").max(500).optional(),
   })
   .strict();
 export type UpdateInput = z.input<typeof UpdateSchema>;
@@ -138,7 +138,7 @@ export async function update(ticketId: string, raw: UpdateInput): Promise<Info> 
   if ((assigneeId ?? null) !== (before.assigneeId ?? null)) {
     const scope = { departmentId: before.departmentId, assigneeId: before.assigneeId };
     if (input.assigneeId !== undefined && !Access.canAssign(actor, scope, input.assigneeId)) {
-      Access.assertTicket(actor, "assign", before, "Only dispatchers, supervisors and admins assign tickets to others");
+      Access.assertTicket(actor, "assign", before, msg("Only dispatchers, supervisors and admins assign tickets to others"));
     }
     if (assigneeId) await assertAssignable(assigneeId, departmentId, "assigneeId");
     if (assigneeId) set.assigneeId = assigneeId;
