@@ -26,9 +26,13 @@ export const LAMBDA_ARCHITECTURE = "arm_64" satisfies FunctionProps["architectur
  * the deployed code changed on every deploy. ESM is strict anyway, and the output is otherwise identical (checked for
  * every function). tsconfigRaw stands in for tsconfig.json in the build: nothing else in it changes esbuild's
  * output today; a `paths` or decorators setting added there later would have to be added here too.
+ *
+ * `charset: "utf8"` keeps text as it is written: esbuild's default escapes every character outside ASCII as \uXXXX,
+ * six bytes for a Cyrillic letter that UTF-8 writes in two, and the server carries its letters and error messages in
+ * Russian, Ukrainian, Kazakh and Hungarian. Node.js reads its code as UTF-8.
  */
 export const LAMBDA_NODEJS: NodeJSProps = {
   format: "esm",
   minify: true,
-  esbuild: { target: "node22", tsconfigRaw: { compilerOptions: { alwaysStrict: false } } },
+  esbuild: { target: "node22", charset: "utf8", tsconfigRaw: { compilerOptions: { alwaysStrict: false } } },
 };

@@ -25,7 +25,7 @@ describe("SLA configuration over HTTP", () => {
     const policy = await ws.as.post("/api/sla/policies", { name: "", targets: {}, hours: "business", warnPercent: 100, escalations: [{ on: "breach", actions: [{ type: "explode" }] }] });
     expect(policy.status).toBe(400);
     const found = await issues(policy);
-    expect(found).toEqual(expect.arrayContaining(["name: Enter a name", "targets: Give at least one target", "warnPercent: Warn between 1 and 99 percent"]));
+    expect(found).toEqual(expect.arrayContaining(["name: Give it a name", "targets: Give at least one target", "warnPercent: Warn between 1 and 99 percent"]));
     expect(found.some((i) => i.startsWith("escalations.0.actions.0"))).toBe(true);
   });
 

@@ -8,12 +8,14 @@ import { FUNCTIONS, bundle, packagesOf } from "../../packages/local/bench/bundle
  * The API function's bundle, built as infra builds it (packages/local/bench/bundles.ts: SST's esbuild and options;
  * app.test.ts checks it is byte for byte the bundle of the synthesised app), held to a size budget.
  *
- * The budget is the size measured when it was last lowered plus 10%, so that the bundle does not grow back: 1,401,806
- * bytes minified (3,902,714 before the API stopped reaching the MIME parser and the mail composer, and zod was imported
- * by namespace; `npm run bench:bundles` lists the largest packages). The target is 800 KB minified and 200 ms of
- * module init (measured by the bench), not reached yet; lower the budget as the bundle shrinks.
+ * The budget is the size measured when it was last set plus 10%, so that the bundle does not grow back: 1,609,330
+ * bytes minified. It was 1,401,806 (3,902,714 before the API stopped reaching the MIME parser and the mail composer,
+ * and zod was imported by namespace); the server then came to write its letters and its 245 error messages in five
+ * languages, with intl-messageformat for their plurals (1,725,273 bytes, 1,609,330 once esbuild wrote that text as
+ * UTF-8 rather than \u-escaped). `npm run bench:bundles` lists the largest packages. The target is 800 KB minified
+ * and 200 ms of module init (measured by the bench), not reached yet; lower the budget as the bundle shrinks.
  */
-const MEASURED_BYTES = 1_401_806;
+const MEASURED_BYTES = 1_609_330;
 const API_BUNDLE_BUDGET = Math.round(MEASURED_BYTES * 1.1);
 
 const outDir = mkdtempSync(join(tmpdir(), "frontline-budget-"));
