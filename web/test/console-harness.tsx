@@ -2,7 +2,7 @@ import { render } from "@solidjs/testing-library";
 import type { JSX } from "solid-js";
 import { vi } from "vitest";
 import type { Me, StaffInfo } from "../src/api/types";
-import { I18nProvider } from "../src/i18n";
+import { I18nProvider, type Locale } from "../src/i18n";
 import { DirectoryProvider } from "../src/session/directory";
 import { MeContext } from "../src/session/me";
 
@@ -51,7 +51,7 @@ export function me(self: StaffInfo): Me {
 }
 
 /** Renders a console page as `self` would see it: translated, signed in, with the directory (staff, departments). */
-export function renderConsole(ui: () => JSX.Element, self: StaffInfo, locale: "en" | "ru" = "en") {
+export function renderConsole(ui: () => JSX.Element, self: StaffInfo, locale: Locale = "en") {
   return render(() => (
     <I18nProvider locale={locale}>
       <MeContext.Provider value={{ me: () => me(self), refetch: () => undefined }}>

@@ -95,9 +95,14 @@ export function eventChanges(before: unknown, after: unknown): Change[] {
     }));
 }
 
-/** Actions worth suggesting in the filter (any action the log holds can be typed). */
-export const CommonActions = [
+/**
+ * Every action the log holds, in the order the action filter lists them; each is named in every catalogue under
+ * `eventLog.actions` (./actions.test.ts finds the codes the core writes and fails on one missing here).
+ */
+export const EventActions = [
   "ticket.create",
+  "ticket.customer_reply",
+  "ticket.auto_reply",
   "ticket.reply",
   "ticket.note",
   "ticket.update",
@@ -105,22 +110,67 @@ export const CommonActions = [
   "ticket.redirect",
   "ticket.delete",
   "ticket.restore",
+  "ticket.purge",
+  "ticket.delivered",
+  "ticket.undelivered",
+  "customer.update",
+  "organization.create",
+  "organization.update",
+  "staff.create",
   "staff.invite",
+  "staff.invite_expire",
+  "staff.invite_revoke",
   "staff.join",
   "staff.role",
   "staff.disable",
   "staff.update",
   "department.create",
   "department.update",
-  "tenant.settings",
-  "billing.plan_change",
-  "billing.top_up",
-  "billing.top_up_request",
-  "billing.daily_charge",
+  "department.archive",
+  "department.restore",
+  "department.delete",
+  "department.staff",
+  "sla_policy.create",
+  "sla_policy.update",
+  "sla_policy.delete",
+  "sla_policy.reorder",
+  "calendar.create",
+  "calendar.update",
+  "calendar.delete",
   "reply_template.create",
   "reply_template.update",
   "reply_template.delete",
-];
+  "letter.update",
+  "letter.reset",
+  "letter.resend",
+  "mail.reprocess",
+  "stoplist.add",
+  "stoplist.remove",
+  "tenant.create",
+  "tenant.settings",
+  "billing.plan_change",
+  "billing.top_up_request",
+  "billing.trial_credit",
+  "billing.daily_charge",
+  "billing.top_up",
+  "billing.adjustment",
+  "billing.suspend",
+  "billing.restore",
+  "operator.login",
+  "operator.payment",
+  "operator.adjustment",
+  "operator.plan_update",
+  "operator.top_up_dismiss",
+  "operator.reaction_reprocess",
+] as const;
+
+/**
+ * Who a system actor is, as a key of `eventLog.systemActors`: the core names the part that acted (its id, or for the
+ * generic "system" its reason, e.g. "inbound mail"); the console says it in the reader's words.
+ */
+export function systemActorKey(actor: { id: string; name: string }): string {
+  return (actor.id === "system" ? actor.name : actor.id).toLowerCase().replace(/[^a-z]+/g, "_");
+}
 
 /** One change as a line: "field: was → now", "field: value", or the bare value of an event that has no fields. */
 export function changeLine(change: Change, format: { change: (field: string, from: string, to: string) => string; value: (field: string, value: string) => string }): string {

@@ -66,6 +66,13 @@ describe("the plan and billing page", () => {
     vi.unstubAllGlobals();
   });
 
+  it("says the system's own ledger entries in the reader's language, whatever words they were stored with", async () => {
+    stubApi({ ...routes(), "GET /api/billing/ledger": () => ({ entries: [entry("e0", { kind: "trial_credit", amountMinor: 3000, balanceAfterMinor: 3000, description: "Trial credit" })], cursor: null }) });
+    renderConsole(() => <BillingPage />, olga, "hu");
+    const [row] = await screen.findAllByTestId("ledger-row");
+    expect(row!.textContent).not.toContain("Trial credit");
+  });
+
   it("shows the plan, add-ons, daily price, balance, days left, seats, and the ledger a page at a time", async () => {
     const api = stubApi(routes());
     renderConsole(() => <BillingPage />, olga);

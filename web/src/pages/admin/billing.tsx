@@ -390,13 +390,16 @@ function LedgerHistory() {
   );
 }
 
+const SAID_BY_KIND = new Set<LedgerEntry["kind"]>(["trial_credit", "top_up"]);
+
 function LedgerRow(props: { entry: LedgerEntry }) {
   const i18n = useI18n();
   return (
     <tr data-testid="ledger-row">
       <td class="table__nowrap">{i18n.dateTime(props.entry.createdAt)}</td>
       <td>
-        {props.entry.description}
+        {/* The trial credit and a top-up carry the system's own words: said in the reader's language, not as stored. */}
+        {SAID_BY_KIND.has(props.entry.kind) ? i18n.t(`billing.ledgerKinds.${props.entry.kind}`) : props.entry.description}
         <Show when={props.entry.reference}>
           <span class="cell-line small muted">{props.entry.reference}</span>
         </Show>

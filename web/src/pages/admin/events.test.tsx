@@ -47,8 +47,11 @@ describe("the event log page", () => {
     renderConsole(() => <EventsPage />, olga);
     const rows = await screen.findAllByTestId("event-row");
     expect(rows.map((r) => r.dataset.action)).toEqual(["billing.daily_charge", "ticket.update"]);
-    expect(rows[0]!.textContent).toContain("Daily billing");
+    // Named, not coded: the action and the part of the system that acted, in the reader's words.
+    expect(within(rows[0]!).getByTestId("event-actor").textContent).toBe("Billing");
     expect(rows[0]!.textContent).toContain("System");
+    expect(within(rows[0]!).getByTestId("event-action").textContent).toBe("Daily charge");
+    expect(within(rows[1]!).getByTestId("event-action").textContent).toBe("Ticket changed");
     expect(within(rows[0]!).getByTestId("event-change").textContent).toBe("balanceMinor: 3000 → 2900");
     expect(within(rows[1]!).getByRole("link", { name: "#42" }).getAttribute("href")).toBe("/tickets/t-42");
     expect(within(rows[1]!).getByTestId("event-change").textContent).toBe("priority: normal → high");
@@ -65,7 +68,7 @@ describe("the event log page", () => {
     await screen.findAllByTestId("event-row");
     await waitFor(() => expect(screen.getByLabelText("Who").querySelectorAll("option")).toHaveLength(3));
     fireEvent.change(screen.getByLabelText("Who"), { target: { value: "s-olga" } });
-    fireEvent.input(screen.getByLabelText("Action"), { target: { value: "ticket.update" } });
+    fireEvent.change(screen.getByLabelText("Action"), { target: { value: "ticket.update" } });
     fireEvent.input(screen.getByLabelText("Ticket number"), { target: { value: "#42" } });
     fireEvent.input(screen.getByLabelText("From"), { target: { value: "2026-03-01" } });
     fireEvent.input(screen.getByLabelText("To"), { target: { value: "2026-03-31" } });
@@ -106,5 +109,19 @@ describe("the event log page", () => {
     renderConsole(() => <EventsPage />, artem);
     await screen.findByTestId("admins-only");
     expect(api.calls.some((c) => c.path.startsWith("/api/events"))).toBe(false);
+  });
+
+  it("says actions and the system's parts in the reader's language, and filters by an action chosen by name", async () => {
+    const api = stubApi(routes(() => ({ events: [event("e4", { actor: { type: "system", id: "system", name: "inbound mail" }, action: "ticket.customer_reply" })], cursor: null })));
+    renderConsole(() => <EventsPage />, olga, "uk");
+    const [row] = await screen.findAllByTestId("event-row");
+    expect(within(row!).getByTestId("event-actor").textContent).toBe("Вхідна пошта");
+    expect(within(row!).getByTestId("event-action").textContent).not.toMatch(/ticket|customer_reply/);
+    const action = screen.getByLabelText("Дія") as HTMLSelectElement;
+    const option = [...action.options].find((o) => o.value === "staff.invite")!;
+    expect(option.textContent).not.toContain("staff.invite");
+    fireEvent.change(action, { target: { value: "staff.invite" } });
+    fireEvent.click(screen.getByTestId("events-apply"));
+    await waitFor(() => expect(api.calls.at(-1)?.path).toBe("/api/events?action=staff.invite&limit=50"));
   });
 });

@@ -13,12 +13,13 @@ import { TextField } from "../../components/text-field";
 import {
   changeLine,
   checkFilters,
-  CommonActions,
   emptyFilters,
+  EventActions,
   eventChanges,
   eventQuery,
   isFiltered,
   PAGE_SIZE,
+  systemActorKey,
   ticketNumber,
   type Change,
   type EventFilters,
@@ -83,6 +84,13 @@ function EventLog() {
     void list.reload();
   };
 
+  const actionOptions = () => [
+    { value: "", label: i18n.t("eventLog.anyAction") },
+    ...EventActions.map((action) => ({ value: action, label: i18n.lookup(`eventLog.actions.${action}`) ?? action })),
+    // An action the address asked for that the list does not know (an older code) stays choosable, by its code.
+    ...(filters.action && !(EventActions as readonly string[]).includes(filters.action) ? [{ value: filters.action, label: filters.action }] : []),
+  ];
+
   const staffOptions = () => [
     { value: "", label: i18n.t("eventLog.anyone") },
     ...(directory.staff.latest ?? []).map((s) => ({ value: s.staffId, label: s.name })),
@@ -102,20 +110,7 @@ function EventLog() {
       <section class="card card--flush" aria-label={i18n.t("eventLog.title")} aria-busy={list.state.loading} data-testid="event-log">
         <form class="filters filters--wide" onSubmit={(event) => void apply(event)} novalidate aria-label={i18n.t("eventLog.filters")} data-testid="event-filters">
           <SelectField id="events-actor" compact label={i18n.t("eventLog.actor")} value={filters.actorId} options={staffOptions()} onValue={(v) => setFilters("actorId", v)} />
-          <TextField
-            id="events-action"
-            compact
-            label={i18n.t("eventLog.action")}
-            value={filters.action}
-            onValue={(v) => setFilters("action", v)}
-            placeholder={i18n.t("eventLog.actionPlaceholder")}
-            list="events-actions"
-            spellcheck={false}
-            maxLength={60}
-          />
-          <datalist id="events-actions">
-            <For each={CommonActions}>{(action) => <option value={action} />}</For>
-          </datalist>
+          <SelectField id="events-action" compact label={i18n.t("eventLog.action")} value={filters.action} options={actionOptions()} onValue={(v) => setFilters("action", v)} />
           <TextField
             id="events-ticket"
             compact
@@ -180,6 +175,7 @@ function ChangeLine(props: { change: Change }) {
 
 function EventRow(props: { event: EventInfo }) {
   const i18n = useI18n();
+  const actor = () => props.event.actor;
   const changes = () => eventChanges(props.event.before, props.event.after);
   const target = () => props.event.target;
   return (
@@ -191,15 +187,15 @@ function EventRow(props: { event: EventInfo }) {
         </time>
       </td>
       <td>
-        <span data-testid="event-actor">{props.event.actor.name}</span>
+        <span data-testid="event-actor">{actor().type === "system" ? (i18n.lookup(`eventLog.systemActors.${systemActorKey(actor())}`) ?? actor().name) : actor().name}</span>
         <Show when={props.event.actor.type !== "staff"}>
           <span class="cell-line small muted">{i18n.t(`eventLog.actorTypes.${props.event.actor.type}`)}</span>
         </Show>
       </td>
       <td>
-        <code class="mono small" data-testid="event-action">
-          {props.event.action}
-        </code>
+        <span data-testid="event-action" title={props.event.action}>
+          {i18n.lookup(`eventLog.actions.${props.event.action}`) ?? props.event.action}
+        </span>
       </td>
       <td class="cell-subject">
         <Show when={target().type === "ticket"} fallback={<span class="cell-line cell-ellipsis">{target().label ?? target().id}</span>}>
