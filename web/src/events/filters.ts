@@ -113,6 +113,8 @@ export const EventActions = [
   "ticket.purge",
   "ticket.delivered",
   "ticket.undelivered",
+  "sla.warning",
+  "sla.breach",
   "customer.update",
   "organization.create",
   "organization.update",

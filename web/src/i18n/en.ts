@@ -1055,6 +1055,10 @@ export const en = {
         delivered: "Letter delivered",
         undelivered: "Letter not delivered",
       },
+      sla: {
+        warning: "SLA warning",
+        breach: "SLA breached",
+      },
       staff: {
         create: "Staff member added",
         invite: "Invitation sent",
@@ -1132,6 +1136,7 @@ export const en = {
       },
     },
     systemActors: {
+      mail_delivery: "Mail delivery",
       billing: "Billing",
       sla: "SLA timers",
       sign_up: "Sign-up",
@@ -1139,6 +1144,7 @@ export const en = {
       inbound_mail: "Incoming mail",
       outbox: "Outgoing mail",
       operator: "Operator",
+      timer: "Timers",
     },
     targetTypes: {
       ticket: "Ticket",

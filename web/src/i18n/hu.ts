@@ -1319,6 +1319,10 @@ export const hu: Catalogue = {
         delivered: "Levél kézbesítve",
         undelivered: "Levél kézbesítése sikertelen",
       },
+      sla: {
+        warning: "SLA-figyelmeztetés",
+        breach: "SLA-határidő túllépve",
+      },
       staff: {
         create: "Munkatárs hozzáadva",
         invite: "Meghívó elküldve",
@@ -1396,6 +1400,7 @@ export const hu: Catalogue = {
       },
     },
     systemActors: {
+      mail_delivery: "Levélkézbesítés",
       billing: "Számlázás",
       sla: "SLA-időzítők",
       sign_up: "Regisztráció",
@@ -1403,6 +1408,7 @@ export const hu: Catalogue = {
       inbound_mail: "Bejövő levelek",
       outbox: "Kimenő levelek",
       operator: "Operátor",
+      timer: "Időzítők",
     },
     targetTypes: {
       ticket: "Bejelentés",

@@ -1316,6 +1316,10 @@ export const kk: Catalogue = {
         delivered: "Хат жеткізілді",
         undelivered: "Хат жеткізілмеді",
       },
+      sla: {
+        warning: "SLA ескертуі",
+        breach: "SLA мерзімі бұзылды",
+      },
       staff: {
         create: "Қызметкер қосылды",
         invite: "Шақыру жіберілді",
@@ -1393,6 +1397,7 @@ export const kk: Catalogue = {
       },
     },
     systemActors: {
+      mail_delivery: "Пошта жеткізу",
       billing: "Төлем жүйесі",
       sla: "SLA таймерлері",
       sign_up: "Тіркелу",
@@ -1400,6 +1405,7 @@ export const kk: Catalogue = {
       inbound_mail: "Кіріс пошта",
       outbox: "Шығыс пошта",
       operator: "Оператор",
+      timer: "Таймерлер",
     },
     targetTypes: {
       ticket: "Өтініш",

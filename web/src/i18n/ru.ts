@@ -1310,6 +1310,10 @@ export const ru: Catalogue = {
         delivered: "Письмо доставлено",
         undelivered: "Письмо не доставлено",
       },
+      sla: {
+        warning: "Предупреждение SLA",
+        breach: "Срок SLA нарушен",
+      },
       staff: {
         create: "Сотрудник добавлен",
         invite: "Приглашение отправлено",
@@ -1387,6 +1391,7 @@ export const ru: Catalogue = {
       },
     },
     systemActors: {
+      mail_delivery: "Доставка почты",
       billing: "Система оплаты",
       sla: "Таймеры SLA",
       sign_up: "Регистрация",
@@ -1394,6 +1399,7 @@ export const ru: Catalogue = {
       inbound_mail: "Входящая почта",
       outbox: "Исходящая почта",
       operator: "Оператор",
+      timer: "Таймеры",
     },
     targetTypes: {
       ticket: "Обращение",

@@ -1314,6 +1314,10 @@ export const uk: Catalogue = {
         delivered: "Лист доставлено",
         undelivered: "Лист не доставлено",
       },
+      sla: {
+        warning: "Попередження SLA",
+        breach: "Термін SLA порушено",
+      },
       staff: {
         create: "Працівника додано",
         invite: "Запрошення надіслано",
@@ -1391,6 +1395,7 @@ export const uk: Catalogue = {
       },
     },
     systemActors: {
+      mail_delivery: "Доставка пошти",
       billing: "Система оплати",
       sla: "Таймери SLA",
       sign_up: "Реєстрація",
@@ -1398,6 +1403,7 @@ export const uk: Catalogue = {
       inbound_mail: "Вхідна пошта",
       outbox: "Вихідна пошта",
       operator: "Оператор",
+      timer: "Таймери",
     },
     targetTypes: {
       ticket: "Звернення",
