@@ -221,9 +221,10 @@ describe("the admin panel, in Chromium", () => {
     await adminPage(owner, "Event log");
     await owner.getByTestId("event-row").first().waitFor();
     await owner.getByLabel("Who").selectOption({ label: "Olga Owner" });
-    await owner.getByLabel("Action").fill("billing.plan_change");
+    await owner.getByLabel("Action").selectOption({ label: "Plan changed" });
     await owner.getByTestId("events-apply").click();
     await expect.poll(() => owner.getByTestId("event-row").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.action))).toEqual(["billing.plan_change"]);
+    expect(await owner.getByTestId("event-action").allTextContents()).toEqual(["Plan changed"]);
     expect(await owner.getByTestId("event-change").allTextContents()).toEqual(expect.arrayContaining(["planId: standard → pro", "dailyPriceMinor: 100 → 400"]));
     await axe(owner, "the event log, filtered", ["phone", "dark"]);
 

@@ -1,0 +1,115 @@
+import { IntlMessageFormat } from "intl-messageformat";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withActor } from "@frontline/core/actor";
+import { useDb } from "@frontline/core/db";
+import { translationOf } from "@frontline/core/locale/errors";
+import { Signup } from "@frontline/core/signup";
+import { Staff } from "@frontline/core/staff";
+import { Ticket } from "@frontline/core/ticket";
+import type { Catalogue } from "../../web/src/i18n/en";
+import { hu } from "../../web/src/i18n/hu";
+import { uk } from "../../web/src/i18n/uk";
+import { startBrowserHarness, type BrowserHarness } from "../support/browser";
+import { makeSignup } from "../support/factories";
+import { actorOf } from "../support/workspace";
+
+/**
+ * The agent's main flow in Chromium in two more languages, one Cyrillic and one Latin: the browser's language picks
+ * the console's, the agent signs in by the labels of that language, opens a ticket from the queue, is refused a ticket
+ * without a subject in their words (the API's message, not only the page's), replies and solves it; every page passes
+ * the axe check in that language.
+ */
+const PASSWORD = "a long enough passphrase";
+
+let harness: BrowserHarness | undefined;
+
+beforeAll(async () => {
+  harness = await startBrowserHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+const languages = [
+  { locale: "uk" as const, browser: "uk-UA", catalogue: uk, agent: "Оксана Коваленко", subject: "Не проходить оплата карткою" },
+  { locale: "hu" as const, browser: "hu-HU", catalogue: hu, agent: "Kovács Eszter", subject: "Nem sikerül a kártyás fizetés" },
+];
+
+describe.each(languages)("the agent's day in $locale, in Chromium", ({ locale, browser, catalogue, agent, subject }) => {
+  const t = catalogue as Catalogue;
+  const say = (message: string, values: Record<string, string>) => String(new IntlMessageFormat(message, locale).format(values));
+  let page: Page;
+  let slug = "";
+  let agentEmail = "";
+
+  beforeAll(async () => {
+    const signup = makeSignup({ locale });
+    slug = signup.slug;
+    const created = await Signup.signup(signup);
+    await useDb().entities.tenant.patch({ tenantId: created.tenant.tenantId }).set({ planId: "pro" }).go();
+    const owner = actorOf(created.tenant.tenantId, created.staff);
+    agentEmail = `agent@${slug}.example`;
+    const info = await withActor(owner, () =>
+      Staff.create({ name: agent, email: agentEmail, role: "agent", departmentIds: created.staff.departmentIds, password: PASSWORD, locale }),
+    );
+    await withActor(actorOf(created.tenant.tenantId, info), () =>
+      Ticket.create({ subject, body: "…", requester: { email: `customer@${slug}.example`, name: "Petro" }, assigneeId: info.staffId }),
+    );
+  });
+
+  it("signs in by the labels of the browser's language", async () => {
+    page = await harness!.page({ locale: browser });
+    await page.goto("/login");
+    await page.getByRole("heading", { name: t.login.title }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+    await harness!.axe(page, `the sign-in page in ${locale}`, ["phone"]);
+    await page.getByLabel(t.login.slug).fill(slug);
+    await page.getByLabel(t.login.email).fill(agentEmail);
+    await page.getByLabel(t.login.password).fill(PASSWORD);
+    await page.getByRole("button", { name: t.login.submit }).click();
+    await page.waitForURL(/\/workspace$/);
+    await page.getByTestId("inbound-address").waitFor();
+    await harness!.axe(page, `the workspace page in ${locale}`);
+  });
+
+  it("opens the agent's ticket from the queue", async () => {
+    await page.getByRole("navigation", { name: t.nav.label }).getByRole("link", { name: t.nav.tickets }).click();
+    await page.locator('[data-testid="queue"][data-loaded="/tickets"]').waitFor();
+    await page.getByTestId("queue-row").filter({ hasText: subject }).waitFor();
+    await harness!.axe(page, `the queue in ${locale}`, ["phone", "dark"]);
+    await page.getByRole("link", { name: subject }).click();
+    await page.getByTestId("ticket-subject").filter({ hasText: subject }).waitFor();
+    expect(await page.getByTestId("ticket-status-badge").textContent()).toBe(t.vocab.status.open);
+    await harness!.axe(page, `an open ticket in ${locale}`, ["phone"]);
+  });
+
+  it("is told what a new ticket lacks in the same language, as the API says it", async () => {
+    await page.getByRole("navigation", { name: t.nav.label }).getByRole("link", { name: t.nav.tickets }).click();
+    await page.locator('[data-testid="queue"][data-loaded="/tickets"]').waitFor();
+    await page.getByTestId("new-ticket").click();
+    await page.waitForURL(/\/tickets\/new$/);
+    await page.getByTestId("requester-mode-email").click();
+    await page.locator("#requester-email").fill(`someone@${slug}.example`);
+    await page.getByTestId("create-ticket").click();
+    const error = page.locator("#subject-error");
+    await error.waitFor();
+    expect(await error.textContent()).toContain(translationOf(locale, "Enter a subject"));
+    await harness!.axe(page, `a refused new ticket in ${locale}`);
+  });
+
+  it("replies and solves the ticket, and the history says so in the same language", async () => {
+    await page.getByRole("navigation", { name: t.nav.label }).getByRole("link", { name: t.nav.tickets }).click();
+    await page.getByRole("link", { name: subject }).click();
+    await page.getByTestId("ticket-subject").filter({ hasText: subject }).waitFor();
+    await page.getByTestId("composer-text").fill(locale === "uk" ? "Доброго дня! Платіж уже пройшов." : "Jó napot! A fizetés már sikerült.");
+    await page.getByTestId("send-and-set").click();
+    await page.getByTestId("send-as-solved").click();
+    await page.locator('[data-testid="ticket-status-badge"][data-status="solved"]').waitFor();
+    expect(await page.getByTestId("ticket-status-badge").textContent()).toBe(t.vocab.status.solved);
+    const changed = say(t.ticket.system.status, { name: agent, from: t.vocab.status.open, to: t.vocab.status.solved });
+    await page.getByTestId("system-entry").filter({ hasText: changed }).waitFor();
+    await harness!.axe(page, `a solved ticket in ${locale}`, ["phone", "dark"]);
+  });
+});
