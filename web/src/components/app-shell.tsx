@@ -1,9 +1,9 @@
-import { createResource, createSignal, Match, Show, Switch, type JSX } from "solid-js";
+import { createEffect, createResource, createSignal, Match, on, Show, Switch, type JSX } from "solid-js";
 import { A, useNavigate } from "@solidjs/router";
 import { ApiError, Frontline } from "../api/client";
 import type { Me } from "../api/types";
 import { errorMessage } from "../forms/errors";
-import { useI18n } from "../i18n";
+import { isLocale, useI18n, type Locale } from "../i18n";
 import { useShortcuts } from "../keyboard/shortcuts";
 import { DirectoryProvider, useDirectory } from "../session/directory";
 import { MeContext } from "../session/me";
@@ -43,6 +43,29 @@ export function AppShell(props: { children?: JSX.Element }) {
       }
     }
     navigate("/login", { replace: true });
+  };
+
+  // The console speaks the signed-in person's language, the one in their profile (the API's messages and the mail
+  // they get follow it too); choosing another in the menu saves it there.
+  const [profileError, setProfileError] = createSignal<string>();
+  createEffect(
+    on(
+      () => me.latest?.staff.locale,
+      (saved) => {
+        if (isLocale(saved) && saved !== i18n.locale()) i18n.setLocale(saved);
+      },
+    ),
+  );
+  const chooseLocale = async (locale: Locale) => {
+    const staff = me.latest?.staff;
+    if (!staff || staff.locale === locale) return;
+    setProfileError(undefined);
+    try {
+      await Frontline.updateStaff(staff.staffId, { locale });
+      void refetch();
+    } catch (error) {
+      setProfileError(errorMessage(error, i18n));
+    }
   };
 
   const ready = () => me.state === "ready" || me.state === "refreshing";
@@ -86,7 +109,7 @@ export function AppShell(props: { children?: JSX.Element }) {
                     </nav>
                     <div class="topbar__end">
                       <NotificationBell />
-                      <LocaleSwitcher />
+                      <LocaleSwitcher onChoose={(locale) => void chooseLocale(locale)} />
                       <div
                         class="user"
                         title={i18n.t("nav.signedInAs", { name: current().staff.name, role: i18n.t(`roles.${current().staff.role}`) })}
@@ -113,6 +136,9 @@ export function AppShell(props: { children?: JSX.Element }) {
                   <WorkspaceStanding me={current()} />
                   <Show when={signOutError()}>
                     <Notice kind="error">{signOutError()}</Notice>
+                  </Show>
+                  <Show when={profileError()}>
+                    <Notice kind="error" testId="profile-error">{profileError()}</Notice>
                   </Show>
                   {props.children}
                 </main>

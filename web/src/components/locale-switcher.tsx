@@ -1,8 +1,8 @@
 import { For } from "solid-js";
 import { Locales, useI18n, type Locale } from "../i18n";
 
-/** The language menu; the choice is remembered in this browser. */
-export function LocaleSwitcher(props: { id?: string }) {
+/** The language menu; the choice is remembered in this browser, and told to `onChoose` (a signed-in person's profile). */
+export function LocaleSwitcher(props: { id?: string; onChoose?: (locale: Locale) => void }) {
   const i18n = useI18n();
   const id = () => props.id ?? "locale";
   return (
@@ -20,7 +20,11 @@ export function LocaleSwitcher(props: { id?: string }) {
         id={id()}
         class="locale-switcher__select"
         value={i18n.locale()}
-        onChange={(event) => i18n.setLocale(event.currentTarget.value as Locale)}
+        onChange={(event) => {
+          const chosen = event.currentTarget.value as Locale;
+          i18n.setLocale(chosen);
+          props.onChoose?.(chosen);
+        }}
       >
         <For each={Locales}>{(locale) => <option value={locale} lang={locale}>{i18n.t(`locale.${locale}`)}</option>}</For>
       </select>

@@ -31,7 +31,7 @@ export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
 
 const STORAGE_KEY = "frontline.locale";
 
-function isLocale(value: unknown): value is Locale {
+export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (Locales as readonly string[]).includes(value);
 }
 
