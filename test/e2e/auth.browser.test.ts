@@ -129,7 +129,7 @@ describe("signing up and in, in Chromium", () => {
   });
 
   it("switches to Russian, keeps it in the profile across a reload, and formats money the Russian way", async () => {
-    await page.getByLabel("Language").selectOption("ru");
+    await page.getByLabel("Language", { exact: true }).selectOption("ru");
     await page.getByRole("heading", { name: "Рабочее пространство", level: 1 }).waitFor();
     await page.getByRole("link", { name: "Обращения" }).waitFor();
     expect(await page.getByRole("button", { name: "Выйти" }).isVisible()).toBe(true);
@@ -145,7 +145,7 @@ describe("signing up and in, in Chromium", () => {
     await page.reload();
     await page.getByRole("heading", { name: "Рабочее пространство", level: 1 }).waitFor();
 
-    await page.getByLabel("Язык").selectOption("en");
+    await page.getByLabel("Язык", { exact: true }).selectOption("en");
     await page.getByRole("heading", { name: "Workspace", level: 1 }).waitFor();
   });
 

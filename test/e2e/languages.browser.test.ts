@@ -33,16 +33,17 @@ afterAll(async () => {
 });
 
 const languages = [
-  { locale: "uk" as const, browser: "uk-UA", catalogue: uk, agent: "Оксана Коваленко", subject: "Не проходить оплата карткою" },
-  { locale: "hu" as const, browser: "hu-HU", catalogue: hu, agent: "Kovács Eszter", subject: "Nem sikerül a kártyás fizetés" },
+  { locale: "uk" as const, browser: "uk-UA", zone: "Europe/Kyiv", catalogue: uk, agent: "Оксана Коваленко", subject: "Не проходить оплата карткою" },
+  { locale: "hu" as const, browser: "hu-HU", zone: "Europe/Budapest", catalogue: hu, agent: "Kovács Eszter", subject: "Nem sikerül a kártyás fizetés" },
 ];
 
-describe.each(languages)("the agent's day in $locale, in Chromium", ({ locale, browser, catalogue, agent, subject }) => {
+describe.each(languages)("the agent's day in $locale, in Chromium", ({ locale, browser, zone, catalogue, agent, subject }) => {
   const t = catalogue as Catalogue;
   const say = (message: string, values: Record<string, string>) => String(new IntlMessageFormat(message, locale).format(values));
   let page: Page;
   let slug = "";
   let agentEmail = "";
+  let ownerActor: ReturnType<typeof actorOf>;
 
   beforeAll(async () => {
     const signup = makeSignup({ locale });
@@ -50,6 +51,7 @@ describe.each(languages)("the agent's day in $locale, in Chromium", ({ locale, b
     const created = await Signup.signup(signup);
     await useDb().entities.tenant.patch({ tenantId: created.tenant.tenantId }).set({ planId: "pro" }).go();
     const owner = actorOf(created.tenant.tenantId, created.staff);
+    ownerActor = owner;
     agentEmail = `agent@${slug}.example`;
     const info = await withActor(owner, () =>
       Staff.create({ name: agent, email: agentEmail, role: "agent", departmentIds: created.staff.departmentIds, password: PASSWORD, locale }),
@@ -72,6 +74,14 @@ describe.each(languages)("the agent's day in $locale, in Chromium", ({ locale, b
     await page.waitForURL(/\/workspace$/);
     await page.getByTestId("inbound-address").waitFor();
     await harness!.axe(page, `the workspace page in ${locale}`);
+  });
+
+  it("sets the time zone the agent's mail tells times in, on their profile", async () => {
+    await page.getByLabel(t.profile.timeZone).selectOption(zone);
+    await page.getByTestId("save-profile").click();
+    await page.getByTestId("profile-status").filter({ hasText: t.profile.saved }).waitFor();
+    const staff = await withActor(ownerActor, () => Staff.list());
+    expect(staff.find((s) => s.email === agentEmail)).toMatchObject({ locale, timeZone: zone });
   });
 
   it("opens the agent's ticket from the queue", async () => {

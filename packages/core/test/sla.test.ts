@@ -3,6 +3,10 @@ import { useDb } from "@frontline/core/db";
 import { Event } from "@frontline/core/event";
 import { configurePorts, type TimerPayload } from "@frontline/core/port";
 import { Sla } from "@frontline/core/sla";
+import { Staff } from "@frontline/core/staff";
+import { alertTitle } from "../src/email/notify";
+import { sayTime } from "@frontline/core/locale";
+import { simpleParser } from "mailparser";
 import { Timers } from "@frontline/core/timer";
 import { Ticket } from "@frontline/core/ticket";
 import { settle, testPorts, useTestTable } from "../../../test/support/db";
@@ -118,6 +122,28 @@ describe("SLA timers and escalation", () => {
     await ws.as(agent, () => Ticket.reply(t.ticketId, { body: "On it" }));
     await settle();
     expect((await ws.as(ws.owner, () => Ticket.overdue())).map((x) => x.ticketId)).not.toContain(t.ticketId);
+  });
+
+  it("tells a staff member the due time in their own language and time zone, which they set themselves", async () => {
+    const kairat = await ws.staff("agent", [ws.supportId], "Қайрат Агент");
+    await expect(ws.as(kairat, () => Staff.update(kairat.staffId, { timeZone: "Mars/Olympus" }))).rejects.toMatchObject({ issues: [expect.objectContaining({ path: "timeZone" })] });
+    await expect(ws.as(agent, () => Staff.update(kairat.staffId, { timeZone: "Asia/Almaty" }))).rejects.toMatchObject({ status: 403 });
+    expect(await ws.as(kairat, () => Staff.update(kairat.staffId, { locale: "kk", timeZone: "Asia/Almaty" }))).toMatchObject({ locale: "kk", timeZone: "Asia/Almaty" });
+    await settle();
+
+    const t = await ws.as(ws.owner, () => Ticket.create(request({ assigneeId: kairat.staffId })));
+    await settle();
+    const warn = timersOf(t.ticketId).find((x) => x.payload.target === "first_response")!;
+    offsetMs = 40_000;
+    await Timers.fire(warn.payload);
+    await settle();
+    const email = (await useDb().entities.staff.get({ tenantId: ws.tenantId, staffId: kairat.staffId }).go()).data!.email;
+    const [sent] = testPorts.mailer.sent.filter((m) => m.recipients[0] === email);
+    const letter = await simpleParser(sent!.raw);
+    expect(letter.subject).toContain(alertTitle("warning", "first_response", "kk"));
+    const dueAt = t.sla!.targets.first_response!.dueAt!;
+    expect(letter.text).toContain(sayTime("kk", dueAt, "Asia/Almaty"));
+    expect(sayTime("kk", dueAt, "Asia/Almaty")).not.toBe(sayTime("kk", dueAt, "UTC"));
   });
 
   it("does nothing when a timer comes after the ticket moved on (answered, or paused)", async () => {

@@ -69,6 +69,14 @@ export const en = {
     noWorkspace: "New to Frontline?",
     createWorkspace: "Create a workspace",
   },
+  profile: {
+    title: "Your profile",
+    explain: "The console and the mail Frontline sends you (SLA alerts) are in your language; that mail tells times in your time zone.",
+    language: "Your language",
+    timeZone: "Your time zone",
+    workspaceZone: template<{ zone: string }>("The workspace's ({zone})"),
+    saved: "Saved.",
+  },
   workspace: {
     title: "Workspace",
     subtitle: "Your plan, balance and the address your customers' mail arrives at.",

@@ -329,6 +329,14 @@ export const hu: Catalogue = {
     noWorkspace: "Még nem használja a Frontline-t?",
     createWorkspace: "Munkaterület létrehozása",
   },
+  profile: {
+    title: "Az Ön profilja",
+    explain: "A konzol és a Frontline Önnek küldött levelei (SLA-értesítések) az Ön nyelvén szólnak; ezek a levelek az Ön időzónájában adják meg az időpontokat.",
+    language: "Az Ön nyelve",
+    timeZone: "Az Ön időzónája",
+    workspaceZone: template<{ zone: string }>("A munkaterületé ({zone})"),
+    saved: "Mentve.",
+  },
   workspace: {
     title: "Munkaterület",
     subtitle: "Csomagja, egyenlege és az a cím, ahová ügyfelei levelei érkeznek.",

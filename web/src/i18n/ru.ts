@@ -322,6 +322,14 @@ export const ru: Catalogue = {
     noWorkspace: "Впервые во Frontline?",
     createWorkspace: "Создать рабочее пространство",
   },
+  profile: {
+    title: "Ваш профиль",
+    explain: "Консоль и письма, которые Frontline присылает вам (оповещения SLA), — на вашем языке; время в этих письмах указано в вашем часовом поясе.",
+    language: "Ваш язык",
+    timeZone: "Ваш часовой пояс",
+    workspaceZone: template<{ zone: string }>("Как у рабочего пространства ({zone})"),
+    saved: "Сохранено.",
+  },
   workspace: {
     title: "Рабочее пространство",
     subtitle: "Ваш тариф, баланс и адрес, на который приходит почта ваших клиентов.",

@@ -322,6 +322,14 @@ export const uk: Catalogue = {
     noWorkspace: "Уперше у Frontline?",
     createWorkspace: "Створити робочий простір",
   },
+  profile: {
+    title: "Ваш профіль",
+    explain: "Консоль і листи, які Frontline надсилає вам (сповіщення SLA), — вашою мовою; час у цих листах указано у вашому часовому поясі.",
+    language: "Ваша мова",
+    timeZone: "Ваш часовий пояс",
+    workspaceZone: template<{ zone: string }>("Як у робочого простору ({zone})"),
+    saved: "Збережено.",
+  },
   workspace: {
     title: "Робочий простір",
     subtitle: "Ваш тариф, баланс і адреса, на яку надходить пошта ваших клієнтів.",

@@ -4,6 +4,7 @@ import { PageHeader } from "../components/page-header";
 import { useI18n } from "../i18n";
 import type { Me } from "../api/types";
 import { useMe } from "../session/me";
+import { ProfileCard } from "../session/profile-card";
 
 /**
  * /workspace: the plan and its status, the inbound address to forward support mail to, and for owners and admins
@@ -96,6 +97,8 @@ export function WorkspacePage() {
 
         <Show when={me().billing}>{(billing) => <BalanceCard billing={billing()} />}</Show>
       </div>
+
+      <ProfileCard />
     </>
   );
 }

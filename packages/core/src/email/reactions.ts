@@ -62,7 +62,7 @@ export const staffAlerts = defineReaction({
       const person = staff.find((s) => s.staffId === staffId && s.status === "active");
       if (!person) continue;
       const letter = await staffAlert(
-        { email: person.email, name: person.name, locale: person.locale },
+        { email: person.email, name: person.name, locale: person.locale, timeZone: person.timeZone },
         { ticketId: entry.ticketId, number: alert.ticketNumber, subject: alert.subject },
         alert,
         idFrom(`${entry.messageId}:alert:${staffId}`, entry.createdAt),

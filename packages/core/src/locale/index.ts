@@ -55,7 +55,8 @@ export function sayMoney(locale: Locale, minor: number, currency: string): strin
   return format.format(minor / 10 ** digits);
 }
 
-function isTimeZone(zone: string): boolean {
+/** Is `zone` an IANA time zone this runtime knows (Europe/Kyiv, Asia/Almaty)? */
+export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
     return true;

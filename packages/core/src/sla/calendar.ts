@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import * as z from "zod";
+import { isTimeZone } from "../locale";
 
 /**
  * Business-hours arithmetic: how far a clock that counts only working time gets from an instant, and how much working
@@ -38,9 +39,7 @@ export const IntervalSchema = z
   })
   .refine((i) => minutesOf(i.end) > minutesOf(i.start), { path: ["end"], message: "The end must be after the start" });
 
-export function isTimeZone(zone: string): boolean {
-  return DateTime.now().setZone(zone).isValid;
-}
+export { isTimeZone };
 
 export const CalendarSpecSchema = z
   .object({

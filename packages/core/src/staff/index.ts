@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { Locales } from "../locale";
+import { isTimeZone, Locales } from "../locale";
 import type { EntityItem } from "electrodb";
 import { Access } from "../access";
 import { useActor, usePrincipal, useTenantId } from "../actor";
@@ -32,6 +32,7 @@ export interface Info {
   status: "active" | "disabled";
   departmentIds: string[];
   locale?: string;
+  timeZone?: string;
   lastLoginAt?: string;
   createdAt: string;
 }
@@ -64,6 +65,7 @@ export function view(item: Record): Info {
     status: item.status,
     departmentIds: item.departmentIds ?? [],
     locale: item.locale,
+    timeZone: item.timeZone,
     lastLoginAt: item.lastLoginAt,
     createdAt: item.createdAt,
   };
@@ -262,12 +264,14 @@ export const UpdateSchema = z
     departmentIds: z.array(z.string().min(1).max(64)).max(100).optional(),
     status: z.enum(["active", "disabled"]).optional(),
     locale: z.enum(Locales).optional(),
+    timeZone: z.string().trim().max(64).refine(isTimeZone, "Use an IANA time zone such as Europe/Kyiv").optional(),
   })
   .strict();
 
 /**
- * Changes a staff member's name, role, departments or status. Only admins change others; only the owner grants or
- * takes the owner's role, and a workspace always keeps an active owner. Disabling someone ends their sessions.
+ * Changes a staff member's name, role, departments or status, or their language and the time zone their mail tells
+ * times in. Anyone may change their own name, language and time zone; only admins change others; only the owner
+ * grants or takes the owner's role, and a workspace always keeps an active owner. Disabling someone ends their sessions.
  */
 export async function update(staffId: string, raw: z.input<typeof UpdateSchema>): Promise<Info> {
   const actor = useActor();
@@ -275,7 +279,7 @@ export async function update(staffId: string, raw: z.input<typeof UpdateSchema>)
   const input = parse(UpdateSchema, raw);
   const tenantId = useTenantId();
   const self = actor.type === "staff" && actor.staffId === staffId;
-  const onlySelfFields = Object.keys(input).every((key) => key === "name" || key === "locale");
+  const onlySelfFields = Object.keys(input).every((key) => key === "name" || key === "locale" || key === "timeZone");
   if (!(self && onlySelfFields)) Access.assertConfigures(actor);
   const current = await getRecord(tenantId, staffId);
   const actorIsOwner = actor.type === "system" || actor.role === "owner";
@@ -293,7 +297,7 @@ export async function update(staffId: string, raw: z.input<typeof UpdateSchema>)
     if (unknown >= 0) throw Invalid.field(`departmentIds.${unknown}`, "not_found", "There is no such department");
   }
   const set: { [key: string]: unknown } = {};
-  for (const key of ["name", "role", "status", "locale"] as const) if (input[key] !== undefined) set[key] = input[key];
+  for (const key of ["name", "role", "status", "locale", "timeZone"] as const) if (input[key] !== undefined) set[key] = input[key];
   const departmentIds = input.departmentIds ? [...new Set(input.departmentIds)] : undefined;
   if (departmentIds?.length) set.departmentIds = departmentIds;
   const before = Object.fromEntries(Object.keys(input).map((key) => [key, (current as { [key: string]: unknown })[key] ?? null]));

@@ -14,6 +14,8 @@ export const StaffEntity = new Entity({
     passwordHash: { type: "string", required: true, hidden: false },
     departmentIds: { type: "set", items: "string" },
     locale: { type: "string" },
+    /** The IANA zone their mail tells times in (the console uses the device's own). */
+    timeZone: { type: "string" },
     lastLoginAt: { type: "string" },
     ...timestamps,
   },
