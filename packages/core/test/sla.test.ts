@@ -141,7 +141,10 @@ describe("SLA timers and escalation", () => {
     const [sent] = testPorts.mailer.sent.filter((m) => m.recipients[0] === email);
     const letter = await simpleParser(sent!.raw);
     expect(letter.subject).toContain(alertTitle("warning", "first_response", "kk"));
+    // The warning tells the deadline itself, not the moment it warns (half the time before it, by this policy).
     const dueAt = t.sla!.targets.first_response!.dueAt!;
+    const history = await ws.as(ws.owner, () => Ticket.get(t.ticketId));
+    expect(history.slaEvents).toEqual([expect.objectContaining({ kind: "warning", dueAt })]);
     expect(letter.text).toContain(sayTime("kk", dueAt, "Asia/Almaty"));
     expect(sayTime("kk", dueAt, "Asia/Almaty")).not.toBe(sayTime("kk", dueAt, "UTC"));
   });

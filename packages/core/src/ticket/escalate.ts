@@ -45,7 +45,8 @@ export async function fireSla(payload: Sla.TimerPayloadSla, known?: Record | nul
       return "early";
     }
     try {
-      await escalate(before, state, payload.target, warn ? "warning" : "breach", due, now.toISOString());
+      // The alert tells the deadline itself: a warning comes at warnAt, but what is due is due at dueAt.
+      await escalate(before, state, payload.target, warn ? "warning" : "breach", target.dueAt ?? due, now.toISOString());
       return "escalated";
     } catch (error) {
       if (error instanceof Conflict && error.current) continue; // the ticket changed meanwhile: decide again
