@@ -9,6 +9,7 @@ import { SelectField } from "../../../components/select-field";
 import { TextField } from "../../../components/text-field";
 import { focusFirstInvalid, formErrors } from "../../../forms/errors";
 import { useI18n } from "../../../i18n";
+import { formatDay } from "../../../i18n/format";
 import { useMe } from "../../../session/me";
 import {
   calendarFieldOf,
@@ -122,7 +123,7 @@ function CalendarEditor(props: { calendar: CalendarInfo | undefined }) {
     setHolidayError(undefined);
   };
 
-  const holidayLabel = (date: string) => new Intl.DateTimeFormat(i18n.locale(), { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  const holidayLabel = (date: string) => formatDay(date, i18n.locale(), "medium");
 
   return (
     <form ref={formElement} class="sla-form" onSubmit={submit} novalidate aria-busy={saving()} data-testid="calendar-form">
