@@ -27,7 +27,7 @@ export const LAMBDA_ARCHITECTURE = "arm_64" satisfies FunctionProps["architectur
  * every function). tsconfigRaw stands in for tsconfig.json in the build: nothing else in it changes esbuild's
  * output today; a `paths` or decorators setting added there later would have to be added here too.
  *
- * `charset: "utf8"` keeps text as it is written: esbuild's default escapes every character outside ASCII as \uXXXX,
+ * `charset: "utf8"` keeps text as it is written: esbuild's default writes every character outside ASCII as a \u escape,
  * six bytes for a Cyrillic letter that UTF-8 writes in two, and the server carries its letters and error messages in
  * Russian, Ukrainian, Kazakh and Hungarian. Node.js reads its code as UTF-8.
  */
