@@ -13,6 +13,15 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     target: "es2022",
+    rollupOptions: {
+      output: {
+        // A chunk of strings is named by its area and language ("strings-tickets-ru-<hash>.js"), not only "ru".
+        chunkFileNames: (chunk) => {
+          const area = chunk.facadeModuleId?.match(/\/i18n\/areas\/(\w+)\/(\w+)\.ts$/);
+          return area ? `assets/strings-${area[1]}-${area[2]}-[hash].js` : "assets/[name]-[hash].js";
+        },
+      },
+    },
   },
   server: {
     proxy: {

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { buildWeb, webBuildNeeded } from "../../packages/local/src/web-build";
 import type { Runtime } from "../../packages/local/src/runtime";
+import { MISSING_STRING } from "../../web/src/i18n/marker";
 import { AccessibilityAudit, type Variant } from "./axe";
 import { startTestRuntime } from "./runtime";
 
@@ -41,6 +42,16 @@ async function watchCsp(page: Page, seen: string[]): Promise<void> {
   });
 }
 
+/**
+ * Reports every string a page asked for that its loaded areas lack (web/src/i18n/index.tsx says each once on the
+ * console, with this marker): the page would show a blank where the words belong.
+ */
+function watchStrings(page: Page, seen: string[]): void {
+  page.on("console", (message) => {
+    if (message.type() === "error" && message.text().startsWith(MISSING_STRING)) seen.push(`${page.url()}: ${message.text()}`);
+  });
+}
+
 const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const webDir = join(rootDir, "web");
 
@@ -71,6 +82,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   const contexts: BrowserContext[] = [];
   // The app must run under its Content-Security-Policy: a page that breaks it fails the test file when it closes.
   const cspViolations: string[] = [];
+  const missingStrings: string[] = [];
   const audit = new AccessibilityAudit();
   // The sign-in page and the first workspace page are checked on the first sign-in, not on each of them.
   let signInChecked = false;
@@ -80,6 +92,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     contexts.push(context);
     const p = await context.newPage();
     await watchCsp(p, cspViolations);
+    watchStrings(p, missingStrings);
     audit.watch(p);
     return p;
   };
@@ -109,6 +122,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
       await browser.close().catch(() => undefined);
       await runtime.stop();
       if (cspViolations.length) throw new Error(`The web app broke its Content-Security-Policy:\n${cspViolations.join("\n")}`);
+      if (missingStrings.length) throw new Error(`Pages showed strings their areas do not load:\n${missingStrings.join("\n")}`);
       audit.assertCovered();
     },
   };

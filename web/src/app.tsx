@@ -1,18 +1,14 @@
-import { lazy } from "solid-js";
 import { Navigate, Route, Router } from "@solidjs/router";
-import { AdminLayout } from "./components/admin-layout";
 import { AppShell } from "./components/app-shell";
-import { I18nProvider } from "./i18n";
-import { AdminPage } from "./pages/admin";
-import { InvitePage } from "./pages/invite";
-
-import { LoginPage } from "./pages/login";
+import { I18nProvider, withStrings } from "./i18n";
+import { InvitePage as Invite } from "./pages/invite";
+import { LoginPage as Login } from "./pages/login";
 import { NotFoundPage } from "./pages/not-found";
-import { SignupPage } from "./pages/signup";
-import { QueuePage } from "./pages/tickets";
-import { NewTicketPage } from "./pages/tickets/new";
-import { TicketPage } from "./pages/tickets/[id]";
-import { WorkspacePage } from "./pages/workspace";
+import { SignupPage as Signup } from "./pages/signup";
+import { QueuePage as Queue } from "./pages/tickets";
+import { NewTicketPage as NewTicket } from "./pages/tickets/new";
+import { TicketPage as Ticket } from "./pages/tickets/[id]";
+import { WorkspacePage as Workspace } from "./pages/workspace";
 import {
   OperatorConsole,
   OperatorEventsPage,
@@ -26,20 +22,32 @@ import {
   OperatorWorkspacesPage,
 } from "./operator";
 
+// An agent's pages come with the console; each shows once its strings have arrived in the reader's language.
+const SignupPage = withStrings(["auth"], () => Signup);
+const LoginPage = withStrings(["auth"], () => Login);
+const InvitePage = withStrings(["auth"], () => Invite);
+const WorkspacePage = withStrings(["workspace"], () => Workspace);
+const QueuePage = withStrings(["tickets"], () => Queue);
+const NewTicketPage = withStrings(["tickets"], () => NewTicket);
+const TicketPage = withStrings(["tickets", "mail"], () => Ticket);
+
+// The admin pages are for admins, and rarely open: loaded when first visited, not with the console.
+const AdminLayout = withStrings(["admin"], () => import("./components/admin-layout").then((m) => m.AdminLayout));
+const AdminPage = withStrings(["admin"], () => import("./pages/admin").then((m) => m.AdminPage));
 // The email and SLA settings are for admins, and rarely open: loaded when first visited, not with the console.
-const ReceivedMailPage = lazy(() => import("./pages/admin/mail/received").then((m) => ({ default: m.ReceivedMailPage })));
-const OutboxPage = lazy(() => import("./pages/admin/mail/outbox").then((m) => ({ default: m.OutboxPage })));
-const StopListPage = lazy(() => import("./pages/admin/mail/stop-list").then((m) => ({ default: m.StopListPage })));
-const LettersPage = lazy(() => import("./pages/admin/mail/letters").then((m) => ({ default: m.LettersPage })));
-const PoliciesPage = lazy(() => import("./pages/admin/sla/policies").then((m) => ({ default: m.PoliciesPage })));
-const PolicyPage = lazy(() => import("./pages/admin/sla/policy").then((m) => ({ default: m.PolicyPage })));
-const CalendarsPage = lazy(() => import("./pages/admin/sla/calendars").then((m) => ({ default: m.CalendarsPage })));
-const CalendarPage = lazy(() => import("./pages/admin/sla/calendar").then((m) => ({ default: m.CalendarPage })));
-const SettingsPage = lazy(() => import("./pages/admin/settings").then((m) => ({ default: m.SettingsPage })));
-const StaffPage = lazy(() => import("./pages/admin/staff").then((m) => ({ default: m.StaffPage })));
-const BillingPage = lazy(() => import("./pages/admin/billing").then((m) => ({ default: m.BillingPage })));
-const EventsPage = lazy(() => import("./pages/admin/events").then((m) => ({ default: m.EventsPage })));
-const TemplatesPage = lazy(() => import("./pages/admin/templates").then((m) => ({ default: m.TemplatesPage })));
+const ReceivedMailPage = withStrings(["admin", "mail"], () => import("./pages/admin/mail/received").then((m) => m.ReceivedMailPage));
+const OutboxPage = withStrings(["admin", "mail"], () => import("./pages/admin/mail/outbox").then((m) => m.OutboxPage));
+const StopListPage = withStrings(["admin", "mail"], () => import("./pages/admin/mail/stop-list").then((m) => m.StopListPage));
+const LettersPage = withStrings(["admin", "mail"], () => import("./pages/admin/mail/letters").then((m) => m.LettersPage));
+const PoliciesPage = withStrings(["admin", "tickets"], () => import("./pages/admin/sla/policies").then((m) => m.PoliciesPage));
+const PolicyPage = withStrings(["admin", "tickets"], () => import("./pages/admin/sla/policy").then((m) => m.PolicyPage));
+const CalendarsPage = withStrings(["admin", "tickets"], () => import("./pages/admin/sla/calendars").then((m) => m.CalendarsPage));
+const CalendarPage = withStrings(["admin", "tickets"], () => import("./pages/admin/sla/calendar").then((m) => m.CalendarPage));
+const SettingsPage = withStrings(["admin"], () => import("./pages/admin/settings").then((m) => m.SettingsPage));
+const StaffPage = withStrings(["admin"], () => import("./pages/admin/staff").then((m) => m.StaffPage));
+const BillingPage = withStrings(["admin", "workspace"], () => import("./pages/admin/billing").then((m) => m.BillingPage));
+const EventsPage = withStrings(["admin", "tickets"], () => import("./pages/admin/events").then((m) => m.EventsPage));
+const TemplatesPage = withStrings(["admin", "mail"], () => import("./pages/admin/templates").then((m) => m.TemplatesPage));
 
 /** The routes. Everything under the shell needs a session; the shell sends a signed-out reader to /login. */
 export function App() {

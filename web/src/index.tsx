@@ -1,11 +1,11 @@
 import { render } from "solid-js/web";
 import { App } from "./app";
-import { initialLocale, loadCatalogue } from "./i18n";
+import { initialLocale, loadAreas } from "./i18n";
 import "./styles.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
-// The reader's language first, so the first paint is already in it; English if its chunk cannot be loaded.
-void loadCatalogue(initialLocale())
+// The frame's strings in the reader's language first, so that the first paint is already in it.
+void loadAreas(initialLocale(), ["base"])
   .catch(() => undefined)
   .finally(() => render(() => <App />, root));

@@ -1,8 +1,8 @@
 import { beforeAll } from "vitest";
-import { loadCatalogue, Locales } from "../src/i18n";
+import { Areas, loadAreas, Locales } from "../src/i18n";
 
-// Components render synchronously in their tests; every language is loaded before, as the app loads the reader's
-// language before its first paint.
+// Components render synchronously in their tests; every area of every language is loaded before, as the app loads a
+// page's strings before it renders the page.
 beforeAll(async () => {
-  await Promise.all(Locales.map(loadCatalogue));
+  await Promise.all(Locales.map((locale) => loadAreas(locale, Areas)));
 });

@@ -161,7 +161,7 @@ function UnassignedCount() {
       <span class="nav-count" aria-hidden="true" data-testid="nav-unassigned">
         {count()}
       </span>
-      <span class="sr-only"> ({i18n.t("tickets.unassignedCount", { count: count() })})</span>
+      <span class="sr-only"> ({i18n.t("nav.unassignedCount", { count: count() })})</span>
     </Show>
   );
 }

@@ -49,12 +49,12 @@ export function CopyButton(props: { text: string; label?: string; testId?: strin
             d="M7 2.5A1.5 1.5 0 0 0 5.5 4v1.5H4A1.5 1.5 0 0 0 2.5 7v9A1.5 1.5 0 0 0 4 17.5h9a1.5 1.5 0 0 0 1.5-1.5v-1.5H16a1.5 1.5 0 0 0 1.5-1.5V4A1.5 1.5 0 0 0 16 2.5H7Zm7.5 10.5V7A1.5 1.5 0 0 0 13 5.5H7V4h9v9h-1.5ZM4 7h9v9H4V7Z"
           />
         </svg>
-        {state() === "copied" ? i18n.t("workspace.copied") : (props.label ?? i18n.t("workspace.copy"))}
+        {state() === "copied" ? i18n.t("common.copied") : (props.label ?? i18n.t("common.copy"))}
       </button>
       <span class="sr-only" role="status">
-        {state() === "copied" ? i18n.t("workspace.copied") : state() === "failed" ? i18n.t("workspace.copyFailed") : ""}
+        {state() === "copied" ? i18n.t("common.copied") : state() === "failed" ? i18n.t("common.copyFailed") : ""}
       </span>
-      {state() === "failed" ? <span class="muted small">{i18n.t("workspace.copyFailed")}</span> : null}
+      {state() === "failed" ? <span class="muted small">{i18n.t("common.copyFailed")}</span> : null}
     </>
   );
 }

@@ -55,7 +55,7 @@ export function WorkspaceStanding(props: { me: Me }) {
         <div class="banner banner--warning" role="status" data-testid="workspace-low-balance">
           <div>
             <p class="banner__title">{i18n.t("standing.lowTitle")}</p>
-            <p>{i18n.t("workspace.coversDays", { days: lowDays() ?? 0 })}</p>
+            <p>{i18n.t("standing.coversDays", { days: lowDays() ?? 0 })}</p>
           </div>
           {action()}
         </div>

@@ -1,7 +1,8 @@
-import { createContext, createEffect, createMemo, createSignal, onCleanup, useContext, type JSX } from "solid-js";
+import { createContext, createEffect, createMemo, createSignal, lazy, onCleanup, useContext, type Component, type JSX } from "solid-js";
 import * as i18n from "@solid-primitives/i18n";
 import { IntlMessageFormat } from "intl-messageformat";
-import { en, type Catalogue } from "./en";
+import type { Catalogue } from "./en";
+import { MISSING_STRING } from "./marker";
 import { formatDate, formatDateTime, formatFileSize, formatMoney, formatRelative, formatShortDate, formatSignedMoney, formatTime } from "./format";
 
 export type Locale = "en" | "ru" | "uk" | "kk" | "hu";
@@ -9,24 +10,58 @@ export type Locale = "en" | "ru" | "uk" | "kk" | "hu";
 export const Locales: readonly Locale[] = ["en", "ru", "uk", "kk", "hu"];
 
 /**
- * Each language but English is its own chunk, loaded when a reader chooses it: a page carries English (the shape and
- * the fallback) and the reader's language only.
+ * The console's strings come in areas, each a chunk per language (./areas/<area>/<language>.ts): a page loads the
+ * areas it shows in its reader's language only. "base" is what every page shows (the frame, common words, errors),
+ * loaded before the first paint; a route names the others it needs (`withStrings`), and they load before it renders.
  */
-const loaders: Record<Exclude<Locale, "en">, () => Promise<Catalogue>> = {
-  ru: () => import("./ru").then((m) => m.ru),
-  uk: () => import("./uk").then((m) => m.uk),
-  kk: () => import("./kk").then((m) => m.kk),
-  hu: () => import("./hu").then((m) => m.hu),
-};
-const loaded = new Map<Locale, Catalogue>([["en", en]]);
+export const Areas = ["base", "auth", "workspace", "tickets", "mail", "admin", "operator"] as const;
+export type Area = (typeof Areas)[number];
 
-/** A language's catalogue, loaded once. */
-export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
-  const known = loaded.get(locale);
-  if (known) return known;
-  const catalogue = await loaders[locale as Exclude<Locale, "en">]();
-  loaded.set(locale, catalogue);
-  return catalogue;
+type AreaStrings = Record<string, unknown>;
+const chunks = import.meta.glob<{ default: AreaStrings }>("./areas/*/*.ts");
+const loaded = new Map<string, AreaStrings>();
+const chunkOf = (area: Area, locale: Locale) => `./areas/${area}/${locale}.ts`;
+/** Bumped when an area arrives, so that a page already showing reads it. */
+const [arrivals, setArrivals] = createSignal(0);
+/** The areas some page has needed: a change of language loads them all before it shows. */
+const wanted = new Set<Area>(["base"]);
+/** The languages shown (one in the console; a test may show several side by side). */
+const shown = new Set<Locale>();
+
+/** Loads `areas` in `locale`, each once. */
+export async function loadAreas(locale: Locale, areas: readonly Area[]): Promise<void> {
+  const missing = areas.filter((area) => !loaded.has(chunkOf(area, locale)));
+  if (!missing.length) return;
+  await Promise.all(
+    missing.map(async (area) => {
+      const load = chunks[chunkOf(area, locale)];
+      if (!load) throw new Error(`No strings for ${area} in ${locale}`);
+      loaded.set(chunkOf(area, locale), (await load()).default);
+    }),
+  );
+  setArrivals((n) => n + 1);
+}
+
+/** Loads `areas` in every language shown, and keeps them for a change of language. */
+export function needAreas(areas: readonly Area[]): Promise<void> {
+  for (const area of areas) wanted.add(area);
+  return Promise.all([...shown].map((locale) => loadAreas(locale, areas))).then(() => undefined);
+}
+
+/** A route's component that renders once the strings of `areas` are loaded (with its own code, when `load` imports it). */
+export function withStrings<P extends object>(areas: readonly Area[], load: () => Promise<Component<P>> | Component<P>): Component<P> {
+  return lazy(async () => {
+    const [component] = await Promise.all([load(), needAreas(areas)]);
+    return { default: component };
+  });
+}
+
+/** A string a page asked for that its areas do not have: said once on the console, where the browser tests look. */
+const reported = new Set<string>();
+function reportMissing(locale: Locale, key: string): void {
+  if (reported.has(`${locale}:${key}`)) return;
+  reported.add(`${locale}:${key}`);
+  console.error(`${MISSING_STRING} ${locale} ${key}`);
 }
 
 const STORAGE_KEY = "frontline.locale";
@@ -91,22 +126,33 @@ export interface I18n {
 const I18nContext = createContext<I18n>();
 
 /**
- * Gives the page its language. `locale` names a language whose catalogue is already loaded (`loadCatalogue`), as
- * `startI18n` and the tests do; a language chosen later shows once its chunk has arrived, the old one until then.
+ * Gives the page its language: `locale`, or the reader's (`initialLocale`). Its base strings are loaded before the
+ * first paint (../index.tsx; the tests load every area); a language chosen later shows once the areas the console has
+ * needed have arrived in it, the old one until then.
  */
 export function I18nProvider(props: { locale?: Locale; children: JSX.Element }) {
-  const first = props.locale ?? initialLocale();
-  const [locale, setLocaleSignal] = createSignal<Locale>(loaded.has(first) ? first : "en");
-  if (locale() !== first) void loadCatalogue(first).then(() => setLocaleSignal(first));
-  const dict = createMemo(() => i18n.flatten(loaded.get(locale()) ?? en));
-  const t = i18n.translator(dict, ((message: string, args?: Record<string, unknown>) => formatMessage(message, locale(), args)) as i18n.TemplateResolver);
+  const [locale, setLocaleSignal] = createSignal<Locale>(props.locale ?? initialLocale());
+  shown.add(locale());
+  void loadAreas(locale(), [...wanted]);
+  const dict = createMemo(() => {
+    arrivals();
+    const areas = Areas.map((area) => loaded.get(chunkOf(area, locale())) ?? {});
+    return i18n.flatten(Object.assign({}, ...areas) as Catalogue);
+  });
+  const translate = i18n.translator(dict, ((message: string, args?: Record<string, unknown>) => formatMessage(message, locale(), args)) as i18n.TemplateResolver);
+  const t = ((key: string, ...args: unknown[]) => {
+    const value = (translate as (key: string, ...args: unknown[]) => unknown)(key, ...args);
+    if (value === undefined) reportMissing(locale(), key);
+    return value;
+  }) as typeof translate;
   // One clock for every relative time on screen.
   const [now, setNow] = createSignal(Date.now());
   const clock = setInterval(() => setNow(Date.now()), 30_000);
   onCleanup(() => clearInterval(clock));
 
   const setLocale = (next: Locale) => {
-    void loadCatalogue(next).then(() => setLocaleSignal(next));
+    shown.add(next);
+    void loadAreas(next, [...wanted]).then(() => setLocaleSignal(next));
     try {
       globalThis.localStorage?.setItem(STORAGE_KEY, next);
     } catch {

@@ -7,7 +7,6 @@ import { Notice } from "../components/notice";
 import { TextField } from "../components/text-field";
 import { focusFirstInvalid, formErrors, type FormErrors } from "../forms/errors";
 import { useI18n, type I18n } from "../i18n";
-import { en } from "../i18n/en";
 
 const FIELDS = ["slug", "email", "password"] as const;
 type Field = (typeof FIELDS)[number];
@@ -18,11 +17,14 @@ function safeNext(next: string | string[] | undefined): string {
   return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/login") ? value : "/workspace";
 }
 
+/** The API's sentence for every wrong combination, in English; asked in another language, it answers in that one. */
+const WRONG_CREDENTIALS = "Wrong workspace, email or password";
+
 function loginErrors(error: unknown, i18n: I18n): FormErrors {
   // Every wrong combination gets the same 401 (the API does not tell which part was wrong). It shares its code with
   // "account disabled", so only the known sentence is translated; any other 401 keeps the server's words.
   if (error instanceof ApiError && error.code === "unauthenticated") {
-    return { fields: {}, form: error.message === en.login.wrongCredentials ? i18n.t("login.wrongCredentials") : error.message };
+    return { fields: {}, form: error.message === WRONG_CREDENTIALS ? i18n.t("login.wrongCredentials") : error.message };
   }
   if (error instanceof ApiError && error.code === "too_many_requests") {
     const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));

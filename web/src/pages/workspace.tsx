@@ -128,7 +128,7 @@ function BalanceCard(props: { billing: NonNullable<Me["billing"]> }) {
       </dl>
       <Show when={props.billing.daysLeft !== null}>
         <p class="muted" data-testid="covers-days">
-          {i18n.t("workspace.coversDays", { days: props.billing.daysLeft ?? 0 })}
+          {i18n.t("standing.coversDays", { days: props.billing.daysLeft ?? 0 })}
         </p>
       </Show>
     </section>

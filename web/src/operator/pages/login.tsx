@@ -9,7 +9,6 @@ import { focusFirstInvalid, formErrors, type FormErrors } from "../../forms/erro
 import { useI18n, type I18n } from "../../i18n";
 import { OperatorApi } from "../client";
 import { OperatorBrand } from "../layout";
-import { operatorEn } from "../strings";
 
 const FIELDS = ["email", "password"] as const;
 type Field = (typeof FIELDS)[number];
@@ -20,10 +19,13 @@ export function operatorNext(next: string | string[] | undefined): string {
   return value && /^\/operator(\/|$)/.test(value) && !value.startsWith("/operator/login") ? value : "/operator";
 }
 
+/** The API's sentence for every wrong combination, in English; asked in another language, it answers in that one. */
+const WRONG_CREDENTIALS = "Wrong email or password";
+
 function loginErrors(error: unknown, i18n: I18n): FormErrors {
   // Every wrong combination gets the same 401; only the known sentence is translated, another keeps the server's words.
   if (error instanceof ApiError && error.code === "unauthenticated") {
-    return { fields: {}, form: error.message === operatorEn.login.wrongCredentials ? i18n.t("operator.login.wrongCredentials") : error.message };
+    return { fields: {}, form: error.message === WRONG_CREDENTIALS ? i18n.t("operator.login.wrongCredentials") : error.message };
   }
   if (error instanceof ApiError && error.code === "too_many_requests") {
     return { fields: {}, form: i18n.t("operator.login.throttled", { minutes: Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60)) }) };

@@ -1,0 +1,40 @@
+import { template } from "@solid-primitives/i18n";
+import type { Strings } from "./en";
+
+/** The strings of the workspace page: the workspace and the reader's own profile, in Hungarian. */
+const strings: Strings = {
+  profile: {
+    title: "Az Ön profilja",
+    explain: "A konzol és a Frontline Önnek küldött levelei (SLA-értesítések) az Ön nyelvén szólnak; ezek a levelek az Ön időzónájában adják meg az időpontokat.",
+    language: "Az Ön nyelve",
+    timeZone: "Az Ön időzónája",
+    workspaceZone: template<{ zone: string }>("A munkaterületé ({zone})"),
+    saved: "Mentve.",
+  },
+  workspace: {
+    title: "Munkaterület",
+    subtitle: "Csomagja, egyenlege és az a cím, ahová ügyfelei levelei érkeznek.",
+    subtitleWithoutBilling: "Csomagja és az a cím, ahová ügyfelei levelei érkeznek.",
+    plan: "Csomag",
+    planStatus: {
+      trial: "Próbaidőszak",
+      active: "Aktív",
+      suspended: "Felfüggesztve",
+    },
+    trialEnds: template<{ date: string }>("A próbaidőszak vége: {date}"),
+    pricePerDay: "Napi díj",
+    perDay: template<{ price: string }>("{price} / nap"),
+    staffLimit: "Munkatársi helyek",
+    dailyTicketLimit: "Új bejelentés naponta",
+    unlimited: "Korlátlan",
+    addOns: "Elérhető kiegészítők",
+    billingForAdmins: "Az árakat és az egyenleget a munkaterület tulajdonosai és adminisztrátorai látják.",
+    balanceTitle: "Egyenleg",
+    balance: "Aktuális egyenleg",
+    trialCredit: "Próbaidős jóváírás",
+    inboundTitle: "Fogadó cím",
+    inboundExplain: "Továbbítsa ügyfélszolgálati leveleit erre a címre. Minden ide érkező levélből bejelentés lesz a listájában.",
+  },
+};
+
+export default strings;

@@ -1,0 +1,41 @@
+import { template } from "@solid-primitives/i18n";
+import type { Strings } from "./en";
+
+/** The strings of the workspace page: the workspace and the reader's own profile, in Kazakh. */
+const strings: Strings = {
+  profile: {
+    title: "Сіздің профиліңіз",
+    explain: "Консоль мен Frontline сізге жіберетін хаттар (SLA хабарламалары) сіздің тіліңізде; ол хаттардағы уақыт сіздің уақыт белдеуіңіз бойынша көрсетіледі.",
+    language: "Сіздің тіліңіз",
+    timeZone: "Сіздің уақыт белдеуіңіз",
+    workspaceZone: template<{ zone: string }>("Жұмыс кеңістігінікі ({zone})"),
+    saved: "Сақталды.",
+  },
+  workspace: {
+    title: "Жұмыс кеңістігі",
+    subtitle: "Тарифіңіз, балансыңыз және клиенттеріңіздің хаттары келетін мекенжай.",
+    subtitleWithoutBilling: "Тарифіңіз және клиенттеріңіздің хаттары келетін мекенжай.",
+    plan: "Тариф",
+    planStatus: {
+      trial: "Сынақ кезеңі",
+      active: "Белсенді",
+      suspended: "Тоқтатылған",
+    },
+    trialEnds: template<{ date: string }>("Сынақ кезеңінің соңы: {date}"),
+    pricePerDay: "Күндік баға",
+    perDay: template<{ price: string }>("күніне {price}"),
+    staffLimit: "Қызметкер орындары",
+    dailyTicketLimit: "Күніне жаңа өтініштер",
+    unlimited: "Шектеусіз",
+    addOns: "Қолжетімді қосымшалар",
+    billingForAdmins: "Бағалар мен балансты жұмыс кеңістігінің иелері мен әкімшілері көреді.",
+    balanceTitle: "Баланс",
+    balance: "Ағымдағы баланс",
+    trialCredit: "Сынақ кредиті",
+    inboundTitle: "Кіріс пошта мекенжайы",
+    inboundExplain:
+      "Қолдау қызметінің поштасын осы мекенжайға бағыттаңыз. Оған келген әрбір хат кезегіңізде өтінішке айналады.",
+  },
+};
+
+export default strings;

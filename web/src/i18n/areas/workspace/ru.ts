@@ -1,0 +1,41 @@
+import { template } from "@solid-primitives/i18n";
+import type { Strings } from "./en";
+
+/** The strings of the workspace page: the workspace and the reader's own profile, in Russian. */
+const strings: Strings = {
+  profile: {
+    title: "Ваш профиль",
+    explain: "Консоль и письма, которые Frontline присылает вам (оповещения SLA), — на вашем языке; время в этих письмах указано в вашем часовом поясе.",
+    language: "Ваш язык",
+    timeZone: "Ваш часовой пояс",
+    workspaceZone: template<{ zone: string }>("Как у рабочего пространства ({zone})"),
+    saved: "Сохранено.",
+  },
+  workspace: {
+    title: "Рабочее пространство",
+    subtitle: "Ваш тариф, баланс и адрес, на который приходит почта ваших клиентов.",
+    subtitleWithoutBilling: "Ваш тариф и адрес, на который приходит почта ваших клиентов.",
+    plan: "Тариф",
+    planStatus: {
+      trial: "Пробный период",
+      active: "Активен",
+      suspended: "Приостановлен",
+    },
+    trialEnds: template<{ date: string }>("Пробный период до {date}"),
+    pricePerDay: "Стоимость в день",
+    perDay: template<{ price: string }>("{price} в день"),
+    staffLimit: "Мест для сотрудников",
+    dailyTicketLimit: "Новых обращений в день",
+    unlimited: "Без ограничений",
+    addOns: "Доступные дополнения",
+    billingForAdmins: "Цены и баланс видят владельцы и администраторы рабочего пространства.",
+    balanceTitle: "Баланс",
+    balance: "Текущий баланс",
+    trialCredit: "Пробный кредит",
+    inboundTitle: "Адрес для входящей почты",
+    inboundExplain:
+      "Перенаправляйте почту службы поддержки на этот адрес. Каждое письмо, пришедшее на него, становится обращением в вашей очереди.",
+  },
+};
+
+export default strings;

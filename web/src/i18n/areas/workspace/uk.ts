@@ -1,0 +1,41 @@
+import { template } from "@solid-primitives/i18n";
+import type { Strings } from "./en";
+
+/** The strings of the workspace page: the workspace and the reader's own profile, in Ukrainian. */
+const strings: Strings = {
+  profile: {
+    title: "Ваш профіль",
+    explain: "Консоль і листи, які Frontline надсилає вам (сповіщення SLA), — вашою мовою; час у цих листах указано у вашому часовому поясі.",
+    language: "Ваша мова",
+    timeZone: "Ваш часовий пояс",
+    workspaceZone: template<{ zone: string }>("Як у робочого простору ({zone})"),
+    saved: "Збережено.",
+  },
+  workspace: {
+    title: "Робочий простір",
+    subtitle: "Ваш тариф, баланс і адреса, на яку надходить пошта ваших клієнтів.",
+    subtitleWithoutBilling: "Ваш тариф і адреса, на яку надходить пошта ваших клієнтів.",
+    plan: "Тариф",
+    planStatus: {
+      trial: "Пробний період",
+      active: "Активний",
+      suspended: "Призупинений",
+    },
+    trialEnds: template<{ date: string }>("Пробний період до {date}"),
+    pricePerDay: "Ціна за день",
+    perDay: template<{ price: string }>("{price} на день"),
+    staffLimit: "Місця для працівників",
+    dailyTicketLimit: "Нових звернень на день",
+    unlimited: "Без обмежень",
+    addOns: "Доступні додаткові послуги",
+    billingForAdmins: "Ціни й баланс бачать власники та адміністратори робочого простору.",
+    balanceTitle: "Баланс",
+    balance: "Поточний баланс",
+    trialCredit: "Пробний бонус",
+    inboundTitle: "Адреса для вхідної пошти",
+    inboundExplain:
+      "Переспрямовуйте пошту служби підтримки на цю адресу. Кожен лист, що надходить на неї, стає зверненням у вашій черзі.",
+  },
+};
+
+export default strings;
