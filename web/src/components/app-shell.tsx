@@ -15,6 +15,7 @@ import { LocaleSwitcher } from "./locale-switcher";
 import { LoadError, Loading, Notice } from "./notice";
 import { NotificationBell } from "./notification-bell";
 import { ShortcutsHelp, toggleShortcutsHelp } from "./shortcuts-help";
+import { SkipLink } from "./skip-link";
 import { WorkspaceStanding } from "./workspace-standing";
 
 /**
@@ -84,9 +85,7 @@ export function AppShell(props: { children?: JSX.Element }) {
               <NotificationsProvider>
                 <GlobalShortcuts />
                 <ShortcutsHelp />
-                <a class="skip-link" href="#main">
-                  {i18n.t("app.skipToContent")}
-                </a>
+                <SkipLink label={i18n.t("app.skipToContent")} />
                 <header class="topbar">
                   <div class="topbar__inner">
                     <A href="/workspace" class="topbar__brand" aria-label={i18n.t("app.name")}>
