@@ -1,5 +1,5 @@
 import { createEffect, createResource, createSignal, Match, on, Show, Switch, type JSX } from "solid-js";
-import { A, useNavigate } from "@solidjs/router";
+import { A, useIsRouting, useNavigate } from "@solidjs/router";
 import { ApiError, Frontline } from "../api/client";
 import type { Me } from "../api/types";
 import { errorMessage } from "../forms/errors";
@@ -84,6 +84,7 @@ export function AppShell(props: { children?: JSX.Element }) {
             <DirectoryProvider>
               <NotificationsProvider>
                 <GlobalShortcuts />
+                <FocusAfterNavigation />
                 <ShortcutsHelp />
                 <SkipLink label={i18n.t("app.skipToContent")} />
                 <header class="topbar">
@@ -172,5 +173,25 @@ function GlobalShortcuts() {
     { keys: "?", run: () => toggleShortcutsHelp() },
     { keys: "g i", run: () => navigate(lastQueueHref()) },
   ]);
+  return null;
+}
+
+/**
+ * A link or button that leaves the page goes with it, and the browser leaves the focus on the document itself: a
+ * screen reader tells nothing of the new page, and Tab goes on from wherever the browser guesses. Once the new page is
+ * on screen, focus that was lost goes to its content (the skip link's target); focus still on a control stays there.
+ */
+function FocusAfterNavigation() {
+  const routing = useIsRouting();
+  createEffect(
+    on(
+      routing,
+      (now) => {
+        if (now || (document.activeElement && document.activeElement !== document.body)) return;
+        document.getElementById("main")?.focus({ preventScroll: true });
+      },
+      { defer: true },
+    ),
+  );
   return null;
 }
