@@ -177,6 +177,27 @@ describe("the console by keyboard alone, in Chromium", () => {
     expect(thread.messages.map((m) => m.body)).toContainEqual(expect.stringContaining("the invoice is on its way"));
   });
 
+  it("switches the composer to an internal note with the arrows and sends it with the Send button", async () => {
+    // The kinds of message are tabs: one Tab stop, the chosen one, and the arrows choose.
+    const reply = page.getByRole("tab", { name: "Reply" });
+    await tabTo(reply, "the Reply tab", { back: true, max: 3 });
+    await page.keyboard.press("ArrowRight");
+    const note = page.getByRole("tab", { name: "Internal note" });
+    await expectFocus(note, "the Internal note tab, after →");
+    expect(await note.getAttribute("aria-selected")).toBe("true");
+    await page.keyboard.press("Tab");
+    await expectFocus(page.getByTestId("composer-text"), "the composer, one Tab after the tabs");
+    await page.keyboard.type("Kim confirmed the new address by phone.");
+    const send = page.getByTestId("send");
+    await tabTo(send, "Send");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("message-note").filter({ hasText: "Kim confirmed the new address" }).waitFor();
+    // Disabled while it sent, the button has the focus back once it is done.
+    await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('[data-testid="send"]')?.disabled);
+    await expectFocus(send, "Send, once the note is sent");
+    await check("an internal note sent");
+  });
+
   it("opens the 'Send and set' menu, moves in it with the arrows, and Esc closes it back onto its button", async () => {
     const button = page.getByTestId("send-and-set");
     await tabTo(button, "Send and set");
@@ -203,8 +224,8 @@ describe("the console by keyboard alone, in Chromium", () => {
     await page.keyboard.type("u");
     await page.locator('[data-testid="ticket-priority-badge"][data-priority="urgent"]').waitFor();
     await check("a solved, urgent ticket");
-    const saved = await withActor(owner, () => Ticket.get(ticket.ticketId));
-    expect(saved.ticket).toMatchObject({ status: "solved", priority: "urgent" });
+    // The badges change at once; the ticket once the API has saved it.
+    await expect.poll(async () => (await withActor(owner, () => Ticket.get(ticket.ticketId))).ticket).toMatchObject({ status: "solved", priority: "urgent" });
   });
 
   it("opens the shortcuts and a confirmation; focus goes in, stays in, and Esc brings it back to the opener", async () => {

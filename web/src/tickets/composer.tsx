@@ -59,12 +59,18 @@ export function Composer(props: {
       return;
     }
     setError(undefined);
+    const from = document.activeElement;
     setSending(true);
     const sentMode = mode();
     try {
       if (await props.onSend(sentMode, body, status)) setDraft({ [sentMode]: "" });
     } finally {
       setSending(false);
+      // The buttons are disabled while sending and the status menu closes, which drops the keyboard's focus to the
+      // page: it goes back to the button that sent, or to the text when that was a menu item.
+      if (!document.activeElement || document.activeElement === document.body) {
+        (from instanceof HTMLButtonElement && from.isConnected ? from : textarea)?.focus();
+      }
     }
   };
 
