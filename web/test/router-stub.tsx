@@ -37,4 +37,6 @@ export const routerModule = {
   useParams: () => router.params,
   useSearchParams: () => [router.search, () => undefined],
   useLocation: () => ({ pathname: "/", search: "" }),
+  // Never between pages: a component test renders one.
+  useIsRouting: () => () => false,
 };

@@ -1,5 +1,5 @@
 import { createEffect, createResource, createSignal, Match, on, Show, Switch, type JSX } from "solid-js";
-import { A, useNavigate } from "@solidjs/router";
+import { A, useIsRouting, useNavigate } from "@solidjs/router";
 import { ApiError, Frontline } from "../api/client";
 import type { Me } from "../api/types";
 import { errorMessage } from "../forms/errors";
@@ -15,6 +15,7 @@ import { LocaleSwitcher } from "./locale-switcher";
 import { LoadError, Loading, Notice } from "./notice";
 import { NotificationBell } from "./notification-bell";
 import { ShortcutsHelp, toggleShortcutsHelp } from "./shortcuts-help";
+import { SkipLink } from "./skip-link";
 import { WorkspaceStanding } from "./workspace-standing";
 
 /**
@@ -83,10 +84,9 @@ export function AppShell(props: { children?: JSX.Element }) {
             <DirectoryProvider>
               <NotificationsProvider>
                 <GlobalShortcuts />
+                <FocusAfterNavigation />
                 <ShortcutsHelp />
-                <a class="skip-link" href="#main">
-                  {i18n.t("app.skipToContent")}
-                </a>
+                <SkipLink label={i18n.t("app.skipToContent")} />
                 <header class="topbar">
                   <div class="topbar__inner">
                     <A href="/workspace" class="topbar__brand" aria-label={i18n.t("app.name")}>
@@ -173,5 +173,25 @@ function GlobalShortcuts() {
     { keys: "?", run: () => toggleShortcutsHelp() },
     { keys: "g i", run: () => navigate(lastQueueHref()) },
   ]);
+  return null;
+}
+
+/**
+ * A link or button that leaves the page goes with it, and the browser leaves the focus on the document itself: a
+ * screen reader tells nothing of the new page, and Tab goes on from wherever the browser guesses. Once the new page is
+ * on screen, focus that was lost goes to its content (the skip link's target); focus still on a control stays there.
+ */
+function FocusAfterNavigation() {
+  const routing = useIsRouting();
+  createEffect(
+    on(
+      routing,
+      (now) => {
+        if (now || (document.activeElement && document.activeElement !== document.body)) return;
+        document.getElementById("main")?.focus({ preventScroll: true });
+      },
+      { defer: true },
+    ),
+  );
   return null;
 }

@@ -4,6 +4,7 @@ import { Brand } from "../components/brand";
 import { initials } from "../components/initials";
 import { LocaleSwitcher } from "../components/locale-switcher";
 import { Loading, Notice } from "../components/notice";
+import { SkipLink } from "../components/skip-link";
 import { errorMessage } from "../forms/errors";
 import { useI18n } from "../i18n";
 import { OperatorApi } from "./client";
@@ -92,9 +93,7 @@ export function OperatorLayout(props: { children?: JSX.Element }) {
       <Match when={me.latest?.operator}>
         {(operator) => (
           <>
-            <a class="skip-link" href="#main">
-              {i18n.t("operator.skipToContent")}
-            </a>
+            <SkipLink label={i18n.t("operator.skipToContent")} />
             <header class="topbar topbar--operator" data-testid="operator-topbar">
               <div class="topbar__inner">
                 <A href="/operator" class="topbar__brand">

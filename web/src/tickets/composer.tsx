@@ -1,9 +1,12 @@
 import { createSignal, For, onCleanup, Show } from "solid-js";
 import { insertAtCursor } from "../forms/insert";
 import { useI18n } from "../i18n";
+import { arrowStep, stepped } from "../keyboard/arrows";
 import { loadDraft, saveDraft, type ComposerMode, type Draft } from "./drafts";
 import { SendStatuses, type SendStatus } from "./lifecycle";
 import { TemplatePicker } from "./template-picker";
+
+const MODES: ComposerMode[] = ["reply", "note"];
 
 export interface ComposerControl {
   /** Switches to a mode and puts the cursor in the text ("r" and "n"). */
@@ -56,12 +59,18 @@ export function Composer(props: {
       return;
     }
     setError(undefined);
+    const from = document.activeElement;
     setSending(true);
     const sentMode = mode();
     try {
       if (await props.onSend(sentMode, body, status)) setDraft({ [sentMode]: "" });
     } finally {
       setSending(false);
+      // The buttons are disabled while sending and the status menu closes, which drops the keyboard's focus to the
+      // page: it goes back to the button that sent, or to the text when that was a menu item.
+      if (!document.activeElement || document.activeElement === document.body) {
+        (from instanceof HTMLButtonElement && from.isConnected ? from : textarea)?.focus();
+      }
     }
   };
 
@@ -79,6 +88,17 @@ export function Composer(props: {
   };
   document.addEventListener("mousedown", onDocumentDown);
   onCleanup(() => document.removeEventListener("mousedown", onDocumentDown));
+
+  // The tab list is one Tab stop, the chosen kind; ← and → choose the other, as in any tab list.
+  const tabs: Partial<Record<ComposerMode, HTMLButtonElement>> = {};
+  const onTabKey = (event: KeyboardEvent) => {
+    const step = arrowStep(event.key, false);
+    if (!step) return;
+    event.preventDefault();
+    const next = stepped(MODES, mode(), step);
+    setDraft({ mode: next });
+    tabs[next]?.focus();
+  };
 
   const onMenuKey = (event: KeyboardEvent) => {
     const items = [...(menu?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
@@ -101,15 +121,17 @@ export function Composer(props: {
 
   return (
     <section class="composer" classList={{ "composer--note": mode() === "note" }} aria-label={i18n.t("ticket.composer.label")} data-testid="composer">
-      <div class="composer__tabs" role="tablist" aria-label={i18n.t("ticket.composer.modesLabel")}>
-        <For each={["reply", "note"] as ComposerMode[]}>
+      <div class="composer__tabs" role="tablist" aria-label={i18n.t("ticket.composer.modesLabel")} onKeyDown={onTabKey}>
+        <For each={MODES}>
           {(option) => (
             <button
+              ref={(element) => (tabs[option] = element)}
               type="button"
               role="tab"
               class="composer__tab"
               classList={{ "composer__tab--active": mode() === option }}
               aria-selected={mode() === option}
+              tabindex={mode() === option ? 0 : -1}
               aria-controls="composer-text"
               data-testid={`composer-${option}`}
               onClick={() => {

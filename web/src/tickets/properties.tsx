@@ -16,7 +16,6 @@ export type TicketChange = Omit<UpdateTicketRequest, "version">;
  */
 export function TicketProperties(props: {
   detail: TicketDetail;
-  busy: boolean;
   onChange: (change: TicketChange) => Promise<boolean>;
   statusRef?: (element: HTMLSelectElement) => void;
 }) {
@@ -55,7 +54,9 @@ export function TicketProperties(props: {
   };
 
   const change = (patch: TicketChange) => void props.onChange(patch);
-  const disabled = () => !editable() || props.busy;
+  // Not disabled while a change saves: a disabled select drops the keyboard's focus to the page. The ticket page saves
+  // changes one after another, each on the version the previous one left.
+  const disabled = () => !editable();
 
   return (
     <section class="card properties" aria-labelledby="properties-title" data-testid="properties">

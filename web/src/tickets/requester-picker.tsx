@@ -4,6 +4,7 @@ import type { CustomerInfo, RequesterInput } from "../api/types";
 import { initials } from "../components/initials";
 import { TextField } from "../components/text-field";
 import { useI18n } from "../i18n";
+import { arrowStep, stepped } from "../keyboard/arrows";
 
 export type RequesterMode = "find" | "email" | "phone";
 
@@ -42,18 +43,31 @@ export function RequesterPicker(props: {
   const i18n = useI18n();
   const modes: RequesterMode[] = ["find", "email", "phone"];
   let searchInput: HTMLInputElement | undefined;
+  const radios: Partial<Record<RequesterMode, HTMLButtonElement>> = {};
+
+  // A radio group is one Tab stop, the chosen way; the arrows choose another, as with native radios.
+  const onRadioKey = (event: KeyboardEvent) => {
+    const step = arrowStep(event.key);
+    if (!step) return;
+    event.preventDefault();
+    const mode = stepped(modes, props.draft.mode, step);
+    props.onChange({ mode });
+    radios[mode]?.focus();
+  };
 
   return (
     <div class="requester-picker">
-      <div class="segmented" role="radiogroup" aria-label={i18n.t("newTicket.requester")}>
+      <div class="segmented" role="radiogroup" aria-label={i18n.t("newTicket.requester")} onKeyDown={onRadioKey}>
         <For each={modes}>
           {(mode) => (
             <button
+              ref={(element) => (radios[mode] = element)}
               type="button"
               role="radio"
               class="segmented__option"
               classList={{ "segmented__option--active": props.draft.mode === mode }}
               aria-checked={props.draft.mode === mode}
+              tabindex={props.draft.mode === mode ? 0 : -1}
               data-testid={`requester-mode-${mode}`}
               onClick={() => props.onChange({ mode })}
             >

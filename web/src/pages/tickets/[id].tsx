@@ -390,7 +390,7 @@ function TicketWorkspace(props: { initial: TicketDetail }) {
           </Show>
         </div>
         <aside class="ticket-layout__side">
-          <TicketProperties detail={detail()} busy={busy()} onChange={change} statusRef={(element) => (statusSelect = element)} />
+          <TicketProperties detail={detail()} onChange={change} statusRef={(element) => (statusSelect = element)} />
           <Show when={ticket().sla || detail().slaEvents.length > 0}>
             <SlaPanel sla={ticket().sla} events={detail().slaEvents} />
           </Show>
