@@ -338,6 +338,8 @@ describe("the console by keyboard alone, in Chromium", () => {
     await tabTo(page.getByTestId("save-settings"), "Save");
     await page.keyboard.press("Enter");
     await page.getByTestId("settings-status").filter({ hasText: "Saved." }).waitFor();
+    // Save is disabled while it saves; the focus comes back to it, not to the top of the page.
+    await expect.poll(() => focused(page)).toContain('data-testid="save-settings"');
     await page.getByTestId("workspace-name").filter({ hasText: "Kim's Help Desk" }).waitFor();
     expect((await Tenant.get(owner.tenantId)).name).toBe("Kim's Help Desk");
   });

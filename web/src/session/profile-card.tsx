@@ -41,6 +41,7 @@ export function ProfileCard() {
 
   const save = async (event: Event) => {
     event.preventDefault();
+    if (saving() || !dirty()) return;
     setSaving(true);
     setStatus("");
     setError(undefined);
@@ -78,7 +79,7 @@ export function ProfileCard() {
         <p class="muted small form-actions__status" role="status" data-testid="profile-status">
           {status()}
         </p>
-        <button type="submit" class="button button--primary" disabled={saving() || !dirty()} data-testid="save-profile">
+        <button type="submit" class="button button--primary" disabled={saving()} aria-disabled={!dirty()} data-testid="save-profile">
           {saving() ? i18n.t("common.saving") : i18n.t("common.save")}
         </button>
       </div>

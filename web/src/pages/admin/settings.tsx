@@ -239,7 +239,7 @@ function SettingsEditor(props: { settings: Settings; onSaved: (settings: Setting
         <p class="muted small form-actions__status" role="status" data-testid="settings-status">
           {status()}
         </p>
-        <button type="submit" class="button button--primary" disabled={saving() || !dirty()} data-testid="save-settings">
+        <button type="submit" class="button button--primary" disabled={saving()} aria-disabled={!dirty()} data-testid="save-settings">
           {saving() ? i18n.t("common.saving") : i18n.t("settings.save")}
         </button>
       </div>

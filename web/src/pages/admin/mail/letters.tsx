@@ -117,7 +117,7 @@ function LetterEditor(props: { letters: LetterInfo[]; onSaved: (letter: LetterIn
 
   const save = async (event: Event) => {
     event.preventDefault();
-    if (saving() || !manages()) return;
+    if (saving() || !manages() || !dirty()) return;
     setSaving(true);
     setErrors({ fields: {} });
     setStatus("");
@@ -300,7 +300,7 @@ function LetterEditor(props: { letters: LetterInfo[]; onSaved: (letter: LetterIn
                   {i18n.t("letters.discard")}
                 </button>
               </Show>
-              <button type="submit" class="button button--primary" disabled={saving() || !dirty()} data-testid="letter-save">
+              <button type="submit" class="button button--primary" disabled={saving()} aria-disabled={!dirty()} data-testid="letter-save">
                 {saving() ? i18n.t("letters.saving") : i18n.t("letters.save")}
               </button>
             </div>
