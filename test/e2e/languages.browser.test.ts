@@ -70,7 +70,8 @@ describe.each(languages)("the agent's day in $locale, in Chromium", ({ locale, b
   });
 
   it("signs in by the labels of the browser's language", async () => {
-    page = await harness!.page({ locale: browser });
+    // The device is in New York: the console must tell times in the zone the agent chooses, not the device's.
+    page = await harness!.page({ locale: browser, timeZone: "America/New_York" });
     await page.goto("/login");
     await page.getByRole("heading", { name: t.login.title }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
@@ -103,6 +104,12 @@ describe.each(languages)("the agent's day in $locale, in Chromium", ({ locale, b
     await page.getByTestId("ticket-subject").filter({ hasText: subject }).waitFor();
     expect(await page.getByTestId("ticket-status-badge").textContent()).toBe(t.vocab.status.open);
     expect(await page.locator("main").innerText()).not.toMatch(ROOT_FORMATS);
+    // The message's time is told in the agent's zone (chosen on the profile), not in New York's.
+    const time = page.locator(".message__time").first();
+    const at = (await time.getAttribute("datetime"))!;
+    const clock = (timeZone: string) => new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(new Date(at));
+    expect(await time.getAttribute("title")).toContain(clock(zone));
+    expect(await time.getAttribute("title")).not.toContain(clock("America/New_York"));
     await harness!.axe(page, `an open ticket in ${locale}`, ["phone"]);
   });
 

@@ -60,7 +60,7 @@ export interface BrowserHarness {
   runtime: Runtime;
   browser: Browser;
   /** A new browser session (its own cookies) on the app's origin. */
-  page(options?: { locale?: string }): Promise<Page>;
+  page(options?: { locale?: string; timeZone?: string }): Promise<Page>;
   /** A new browser session signed in to the workspace `slug` as `email`, on its workspace page. */
   signedIn(slug: string, email: string, password: string): Promise<Page>;
   /**
@@ -86,8 +86,8 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   const audit = new AccessibilityAudit();
   // The sign-in page and the first workspace page are checked on the first sign-in, not on each of them.
   let signInChecked = false;
-  const page = async (options: { locale?: string } = {}) => {
-    const context = await browser.newContext({ baseURL: runtime.url, locale: options.locale ?? "en-US", viewport });
+  const page = async (options: { locale?: string; timeZone?: string } = {}) => {
+    const context = await browser.newContext({ baseURL: runtime.url, locale: options.locale ?? "en-US", timezoneId: options.timeZone, viewport });
     context.setDefaultTimeout(15_000);
     contexts.push(context);
     const p = await context.newPage();

@@ -57,6 +57,11 @@ export function AppShell(props: { children?: JSX.Element }) {
       },
     ),
   );
+  // Times are told in the person's time zone, the one their SLA mail uses too: their own, else the workspace's.
+  createEffect(() => {
+    const current = me.latest;
+    if (current) i18n.setTimeZone(current.staff.timeZone ?? current.tenant.timeZone);
+  });
   const chooseLocale = async (locale: Locale) => {
     const staff = me.latest?.staff;
     if (!staff || staff.locale === locale) return;

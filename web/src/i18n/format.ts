@@ -51,9 +51,13 @@ export function parseMoney(text: string, currency: string, locale: string): numb
   return Number.isSafeInteger(minor) && minor > 0 ? minor : undefined;
 }
 
-export function formatDate(iso: string, locale: string): string {
+/**
+ * The functions below that read a moment take the reader's time zone (an IANA name): the one in their profile, else
+ * their workspace's (web/src/components/app-shell.tsx). Without one, the device's.
+ */
+export function formatDate(iso: string, locale: string, timeZone?: string): string {
   const other = standIn(locale);
-  return new Intl.DateTimeFormat(other ?? locale, other ? NUMERIC_DATE : { dateStyle: "long" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(other ?? locale, { ...(other ? NUMERIC_DATE : { dateStyle: "long" }), timeZone }).format(new Date(iso));
 }
 
 /** A calendar date (yyyy-mm-dd) as it reads, the same day wherever the reader is. */
@@ -62,19 +66,19 @@ export function formatDay(date: string, locale: string, style: "long" | "medium"
   return new Intl.DateTimeFormat(other ?? locale, { ...(other ? NUMERIC_DATE : { dateStyle: style }), timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
 }
 
-export function formatShortDate(iso: string, locale: string): string {
+export function formatShortDate(iso: string, locale: string, timeZone?: string): string {
   const other = standIn(locale);
-  return new Intl.DateTimeFormat(other ?? locale, other ? NUMERIC_DATE : { dateStyle: "medium" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(other ?? locale, { ...(other ? NUMERIC_DATE : { dateStyle: "medium" }), timeZone }).format(new Date(iso));
 }
 
-export function formatTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(numbersOf(locale), { timeStyle: "short" }).format(new Date(iso));
+export function formatTime(iso: string, locale: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(numbersOf(locale), { timeStyle: "short", timeZone }).format(new Date(iso));
 }
 
-export function formatDateTime(iso: string, locale: string): string {
+export function formatDateTime(iso: string, locale: string, timeZone?: string): string {
   const other = standIn(locale);
   const options = other ? ({ ...NUMERIC_DATE, hour: "2-digit", minute: "2-digit" } as const) : ({ dateStyle: "medium", timeStyle: "short" } as const);
-  return new Intl.DateTimeFormat(other ?? locale, options).format(new Date(iso));
+  return new Intl.DateTimeFormat(other ?? locale, { ...options, timeZone }).format(new Date(iso));
 }
 
 const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -88,8 +92,8 @@ const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /** "just now", "5 minutes ago", "yesterday", "3 weeks ago": how long ago `iso` was, seen at `now`. */
-export function formatRelative(iso: string, now: number, locale: string): string {
-  if (standIn(locale)) return formatDateTime(iso, locale);
+export function formatRelative(iso: string, now: number, locale: string, timeZone?: string): string {
+  if (standIn(locale)) return formatDateTime(iso, locale, timeZone);
   const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "long" });
   let value = (new Date(iso).getTime() - now) / 1000;
   if (Math.abs(value) < 45) return format.format(0, "second");

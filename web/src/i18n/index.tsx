@@ -66,6 +66,16 @@ function reportMissing(locale: Locale, key: string): void {
 
 const STORAGE_KEY = "frontline.locale";
 
+/** A zone this browser can tell times in (an unknown one would make every date on the page throw). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (Locales as readonly string[]).includes(value);
 }
@@ -110,6 +120,9 @@ export interface I18n {
   t: i18n.Translator<FlatCatalogue>;
   /** A message by a key computed at run time (e.g. a server issue code); undefined when the catalogue has none. */
   lookup: (key: string) => string | undefined;
+  /** The reader's time zone, in which every date and time below is told; undefined: the device's. */
+  timeZone: () => string | undefined;
+  setTimeZone: (zone: string | undefined) => void;
   money: (minor: number, currency: string) => string;
   signedMoney: (minor: number, currency: string) => string;
   date: (iso: string) => string;
@@ -145,6 +158,7 @@ export function I18nProvider(props: { locale?: Locale; children: JSX.Element }) 
     if (value === undefined) reportMissing(locale(), key);
     return value;
   }) as typeof translate;
+  const [timeZone, setTimeZone] = createSignal<string | undefined>();
   // One clock for every relative time on screen.
   const [now, setNow] = createSignal(Date.now());
   const clock = setInterval(() => setNow(Date.now()), 30_000);
@@ -174,11 +188,13 @@ export function I18nProvider(props: { locale?: Locale; children: JSX.Element }) 
     },
     money: (minor, currency) => formatMoney(minor, currency, locale()),
     signedMoney: (minor, currency) => formatSignedMoney(minor, currency, locale()),
-    date: (iso) => formatDate(iso, locale()),
-    dateTime: (iso) => formatDateTime(iso, locale()),
-    time: (iso) => formatTime(iso, locale()),
-    shortDate: (iso) => formatShortDate(iso, locale()),
-    relative: (iso) => formatRelative(iso, now(), locale()),
+    timeZone,
+    setTimeZone: (zone) => setTimeZone(zone && isTimeZone(zone) ? zone : undefined),
+    date: (iso) => formatDate(iso, locale(), timeZone()),
+    dateTime: (iso) => formatDateTime(iso, locale(), timeZone()),
+    time: (iso) => formatTime(iso, locale(), timeZone()),
+    shortDate: (iso) => formatShortDate(iso, locale(), timeZone()),
+    relative: (iso) => formatRelative(iso, now(), locale(), timeZone()),
     fileSize: (bytes) => formatFileSize(bytes, locale()),
   };
   return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;

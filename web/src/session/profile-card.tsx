@@ -9,8 +9,8 @@ import { useMe } from "./me";
 
 /**
  * The signed-in person's own profile: the language of the console and of the mail Frontline sends them, and the time
- * zone that mail tells times in (until they choose one, the workspace's). Saved with PATCH /api/staff/:id, which lets
- * anyone change these two of their own.
+ * zone the console and that mail tell times in (until they choose one, the workspace's). Saved with PATCH
+ * /api/staff/:id, which lets anyone change these two of their own.
  */
 export function ProfileCard() {
   const i18n = useI18n();

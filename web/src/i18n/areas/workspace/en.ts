@@ -7,7 +7,7 @@ import { template } from "@solid-primitives/i18n";
 const strings = {
   profile: {
     title: "Your profile",
-    explain: "The console and the mail Frontline sends you (SLA alerts) are in your language; that mail tells times in your time zone.",
+    explain: "The console and the mail Frontline sends you (SLA alerts) are in your language, and tell times in your time zone.",
     language: "Your language",
     timeZone: "Your time zone",
     workspaceZone: template<{ zone: string }>("The workspace's ({zone})"),

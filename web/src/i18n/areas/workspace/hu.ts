@@ -5,7 +5,7 @@ import type { Strings } from "./en";
 const strings: Strings = {
   profile: {
     title: "Az Ön profilja",
-    explain: "A konzol és a Frontline Önnek küldött levelei (SLA-értesítések) az Ön nyelvén szólnak; ezek a levelek az Ön időzónájában adják meg az időpontokat.",
+    explain: "A konzol és a Frontline Önnek küldött levelei (SLA-értesítések) az Ön nyelvén szólnak, és az időpontokat az Ön időzónájában adják meg.",
     language: "Az Ön nyelve",
     timeZone: "Az Ön időzónája",
     workspaceZone: template<{ zone: string }>("A munkaterületé ({zone})"),

@@ -5,7 +5,7 @@ import type { Strings } from "./en";
 const strings: Strings = {
   profile: {
     title: "Ваш профиль",
-    explain: "Консоль и письма, которые Frontline присылает вам (оповещения SLA), — на вашем языке; время в этих письмах указано в вашем часовом поясе.",
+    explain: "Консоль и письма, которые Frontline присылает вам (оповещения SLA), — на вашем языке, и время в них указано в вашем часовом поясе.",
     language: "Ваш язык",
     timeZone: "Ваш часовой пояс",
     workspaceZone: template<{ zone: string }>("Как у рабочего пространства ({zone})"),

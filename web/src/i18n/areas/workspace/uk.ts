@@ -5,7 +5,7 @@ import type { Strings } from "./en";
 const strings: Strings = {
   profile: {
     title: "Ваш профіль",
-    explain: "Консоль і листи, які Frontline надсилає вам (сповіщення SLA), — вашою мовою; час у цих листах указано у вашому часовому поясі.",
+    explain: "Консоль і листи, які Frontline надсилає вам (сповіщення SLA), — вашою мовою, і час у них указано у вашому часовому поясі.",
     language: "Ваша мова",
     timeZone: "Ваш часовий пояс",
     workspaceZone: template<{ zone: string }>("Як у робочого простору ({zone})"),
