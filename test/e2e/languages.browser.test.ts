@@ -11,7 +11,7 @@ import type { Catalogue } from "../../web/src/i18n/en";
 import { hu } from "../../web/src/i18n/hu";
 import { kk } from "../../web/src/i18n/kk";
 import { uk } from "../../web/src/i18n/uk";
-import { startBrowserHarness, type BrowserHarness } from "../support/browser";
+import { startBrowserHarness, viewport, type BrowserHarness } from "../support/browser";
 import { makeSignup } from "../support/factories";
 import { actorOf } from "../support/workspace";
 
@@ -28,6 +28,24 @@ const PASSWORD = "a long enough passphrase";
  * web/src/i18n/format.ts).
  */
 const ROOT_FORMATS = /\bM\d{1,2}\b|[+-]\d+ (s|min|hr|day)\b/;
+
+/**
+ * The selects among `selector` whose chosen option's words are wider than the room the select gives them (its width
+ * less its padding, which holds the arrow): the reader sees them cut off.
+ */
+function cutShort(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((selects) => {
+    const context = document.createElement("canvas").getContext("2d")!;
+    return (selects as HTMLSelectElement[]).flatMap((select) => {
+      const style = getComputedStyle(select);
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const text = select.selectedOptions[0]?.text ?? "";
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const needs = context.measureText(text).width;
+      return needs > room + 0.5 ? [`${select.id || select.name}: "${text}" needs ${Math.ceil(needs)} px, has ${Math.floor(room)}`] : [];
+    });
+  });
+}
 
 let harness: BrowserHarness | undefined;
 
@@ -100,6 +118,12 @@ describe.each(languages)("the agent's day in $locale, in Chromium", ({ locale, b
     await page.locator('[data-testid="queue"][data-loaded="/tickets"]').waitFor();
     await page.getByTestId("queue-row").filter({ hasText: subject }).waitFor();
     await harness!.axe(page, `the queue in ${locale}`, ["phone", "dark"]);
+    // Each filter shows its whole choice, on a desktop and on a phone.
+    for (const width of [viewport.width, 390]) {
+      await page.setViewportSize({ width, height: viewport.height });
+      expect(await cutShort(page, ".filters select"), `filters cut short at ${width} px`).toEqual([]);
+    }
+    await page.setViewportSize(viewport);
     await page.getByRole("link", { name: subject }).click();
     await page.getByTestId("ticket-subject").filter({ hasText: subject }).waitFor();
     expect(await page.getByTestId("ticket-status-badge").textContent()).toBe(t.vocab.status.open);

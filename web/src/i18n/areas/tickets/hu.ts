@@ -205,7 +205,8 @@ const strings: Strings = {
     },
     requester: {
       title: "Ügyfél",
-      email: "E-mail-cím",
+      // Non-breaking hyphens (U+2011): the narrow customer panel broke the word at its hyphen ("E-mail-" / "cím").
+      email: "E\u2011mail\u2011cím",
       phone: "Telefonszám",
       organization: "Szervezet",
       otherTickets: "További bejelentések",
