@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import nodemailer from "nodemailer";
 import { TransientMailError, type Mailer } from "@frontline/core/port";
@@ -11,7 +11,8 @@ import { TransientMailError, type Mailer } from "@frontline/core/port";
  *
  * Like a provider that knows what it has accepted, it takes a Message-ID once: a letter handed over again (the
  * process stopped between sending it and recording it sent, and the outbox tried again after the restart) is not
- * written twice. The file name carries a hash of the Message-ID for that.
+ * written twice. The file name carries a hash of the Message-ID for that. A letter is written under a temporary name
+ * and renamed when whole, so a process killed while writing leaves no half letter that counts as accepted.
  */
 export function localMailer(options: { outboxDir: string; relayUrl?: string }): Mailer & { outboxDir: string } {
   const relay = options.relayUrl ? nodemailer.createTransport(options.relayUrl) : undefined;
@@ -19,7 +20,13 @@ export function localMailer(options: { outboxDir: string; relayUrl?: string }): 
   let accepted: Promise<Set<string>> | undefined;
   const acceptedIds = () =>
     (accepted ??= readdir(options.outboxDir).then(
-      (files) => new Set(files.map((f) => /-m([0-9a-f]{16})-/.exec(f)?.[1]).filter((h): h is string => Boolean(h))),
+      (files) =>
+        new Set(
+          files
+            .filter((f) => f.endsWith(".eml"))
+            .map((f) => /-m([0-9a-f]{16})-/.exec(f)?.[1])
+            .filter((h): h is string => Boolean(h)),
+        ),
       () => new Set<string>(),
     ));
   return {
@@ -34,10 +41,13 @@ export function localMailer(options: { outboxDir: string; relayUrl?: string }): 
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
       const safeTo = (mail.recipients[0] ?? "unknown").replace(/[^a-z0-9@._-]/gi, "_");
       const file = join(options.outboxDir, `${stamp}-${process.pid}-${++sequence}-m${hash}-${safeTo}.eml`);
+      const partial = join(options.outboxDir, `.writing-${process.pid}-${sequence}`);
       try {
-        await writeFile(file, mail.raw);
+        await writeFile(partial, mail.raw);
+        await rename(partial, file);
       } catch (error) {
         seen.delete(hash);
+        await rm(partial, { force: true });
         throw error;
       }
       if (!relay) return { providerMessageId: file };
