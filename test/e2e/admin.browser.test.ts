@@ -106,7 +106,10 @@ describe("the admin panel, in Chromium", () => {
     await invited.getByLabel("Your name").fill(nina.name);
     await invited.getByLabel("Password").fill(PASSWORD);
     await invited.getByTestId("accept-invitation").click();
-    await invited.waitForURL(/\/workspace$/);
+    // A new agent lands on their ticket queue, not on the plan and the balance.
+    await invited.waitForURL(/\/tickets$/);
+    await invited.getByTestId("user-name").waitFor();
+    await axe(invited, "a new agent's ticket queue, just joined", ["phone"]);
     expect(await text(invited, "user-name")).toBe(nina.name);
     expect(await text(invited, "user-role")).toBe("Agent");
 
