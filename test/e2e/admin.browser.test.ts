@@ -119,6 +119,8 @@ describe("the admin panel, in Chromium", () => {
 
     await owner.reload();
     await owner.getByTestId("staff-row").filter({ hasText: nina.name }).waitFor();
+    // Joining and signing in are both sign-ins: the staff page has their time, not "Never", for her and the owner.
+    expect(await owner.getByTestId("staff-row").filter({ hasText: "Never" }).count()).toBe(0);
     expect(await owner.getByTestId("invitation-row").count()).toBe(0);
   });
 
