@@ -96,6 +96,23 @@ describe("the plan and billing page", () => {
     ]);
   });
 
+  it("says a count the plan does not limit as such, not \"0 of Unlimited\", in every language", async () => {
+    const said: Record<string, [string, string]> = {
+      en: ["2 used, no limit", "0 used, no limit"],
+      ru: ["2, без ограничений", "0, без ограничений"],
+      uk: ["2, без обмежень", "0, без обмежень"],
+      kk: ["2, шектеусіз", "0, шектеусіз"],
+      hu: ["2, korlát nélkül", "0, korlát nélkül"],
+    };
+    for (const [locale, [seats, tickets]] of Object.entries(said)) {
+      stubApi({ ...routes(), "GET /api/billing": () => ({ billing: { ...summary, plan: { ...pro, staffLimit: null }, ticketsToday: 0 } }) });
+      renderConsole(() => <BillingPage />, olga, locale as "en");
+      expect((await screen.findByTestId("billing-seats")).textContent, locale).toBe(seats);
+      expect(screen.getByTestId("billing-tickets-today").textContent, locale).toBe(tickets);
+      cleanup();
+    }
+  });
+
   it("changes the plan after a confirmation that shows the new daily price", async () => {
     const api = stubApi({
       ...routes(),

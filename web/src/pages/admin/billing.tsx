@@ -59,7 +59,9 @@ function Summary(props: { billing: BillingSummary }) {
   const i18n = useI18n();
   const b = () => props.billing;
   const addOnNames = () => (b().plan.addOns ?? []).filter((a) => b().addOns.includes(a.addOnId)).map((a) => a.name);
-  const limit = (value: number | null | undefined) => (value === undefined || value === null ? i18n.t("workspace.unlimited") : String(value));
+  // "3 of 10", but "3 used, no limit" rather than "3 of Unlimited" when the plan sets none.
+  const used = (count: number, limit: number | null | undefined) =>
+    limit === undefined || limit === null ? i18n.t("billing.usedNoLimit", { used: count }) : i18n.t("billing.used", { used: count, limit: String(limit) });
   return (
     <section class="card" aria-labelledby="billing-summary-title" data-testid="billing-summary">
       <h2 class="card__title" id="billing-summary-title">
@@ -101,11 +103,11 @@ function Summary(props: { billing: BillingSummary }) {
         </div>
         <div class="facts__row">
           <dt>{i18n.t("billing.seats")}</dt>
-          <dd data-testid="billing-seats">{i18n.t("billing.used", { used: b().seatsUsed, limit: limit(b().plan.staffLimit) })}</dd>
+          <dd data-testid="billing-seats">{used(b().seatsUsed, b().plan.staffLimit)}</dd>
         </div>
         <div class="facts__row">
           <dt>{i18n.t("billing.ticketsToday")}</dt>
-          <dd data-testid="billing-tickets-today">{i18n.t("billing.used", { used: b().ticketsToday, limit: limit(b().plan.dailyTicketLimit) })}</dd>
+          <dd data-testid="billing-tickets-today">{used(b().ticketsToday, b().plan.dailyTicketLimit)}</dd>
         </div>
       </dl>
     </section>

@@ -151,6 +151,7 @@ const strings = {
     seats: "Staff seats",
     ticketsToday: "New tickets today",
     used: template<{ used: number; limit: string }>("{used} of {limit}"),
+    usedNoLimit: template<{ used: number }>("{used} used, no limit"),
     change: "Change plan",
     changeHint: "A change takes effect at once; the next daily charge is at the new price.",
     current: "Current",

@@ -153,6 +153,7 @@ const strings: Strings = {
     seats: "Munkatársi helyek",
     ticketsToday: "Mai új bejelentések",
     used: template<{ used: number; limit: string }>("{used} / {limit}"),
+    usedNoLimit: template<{ used: number }>("{used}, korlát nélkül"),
     change: "Csomagváltás",
     changeHint: "A váltás azonnal érvényes; a következő napi terhelés már az új díjjal történik.",
     current: "Jelenlegi",

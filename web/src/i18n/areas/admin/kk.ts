@@ -153,6 +153,7 @@ const strings: Strings = {
     seats: "Қызметкер орындары",
     ticketsToday: "Бүгінгі жаңа өтініштер",
     used: template<{ used: number; limit: string }>("{used} / {limit}"),
+    usedNoLimit: template<{ used: number }>("{used}, шектеусіз"),
     change: "Тарифті өзгерту",
     changeHint: "Өзгеріс бірден күшіне енеді; келесі күндік төлем жаңа баға бойынша алынады.",
     current: "Ағымдағы",

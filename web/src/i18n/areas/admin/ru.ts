@@ -152,6 +152,7 @@ const strings: Strings = {
     seats: "Места для сотрудников",
     ticketsToday: "Новых обращений сегодня",
     used: template<{ used: number; limit: string }>("{used} из {limit}"),
+    usedNoLimit: template<{ used: number }>("{used}, без ограничений"),
     change: "Сменить тариф",
     changeHint: "Изменение действует сразу; следующее ежедневное списание будет по новой цене.",
     current: "Текущий",

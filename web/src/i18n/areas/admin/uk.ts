@@ -154,6 +154,7 @@ const strings: Strings = {
     seats: "Місця для працівників",
     ticketsToday: "Нових звернень сьогодні",
     used: template<{ used: number; limit: string }>("{used} з {limit}"),
+    usedNoLimit: template<{ used: number }>("{used}, без обмежень"),
     change: "Змінити тариф",
     changeHint: "Зміна діє одразу; наступне щоденне списання буде за новою ціною.",
     current: "Поточний",
