@@ -174,7 +174,8 @@ describe("invitations over HTTP", () => {
     const { link } = await created.json();
     const over = await small.as.post("/api/invitations", { email: "second@example.com", role: "agent" });
     expect(over.status).toBe(402);
-    expect((await over.json()).error).toMatchObject({ limit: "staff_seats", message: expect.stringMatching(/Standard plan includes 2 staff seats/) });
+    // The owner's own seat is one of the two, and the refusal says so.
+    expect((await over.json()).error).toMatchObject({ limit: "staff_seats", message: expect.stringMatching(/Standard plan includes 2 staff seats, and all are taken \(yours among them;/) });
     const token = link.split("/invite/")[1];
     const preview = await (await caller(fetcher).get(`/api/invitations/preview?token=${encodeURIComponent(token)}`)).json();
     expect(preview.invitation).toMatchObject({ email: "first@example.com", role: "agent", status: "pending" });

@@ -85,7 +85,7 @@ describe("the admin panel, in Chromium", () => {
 
   it("invites a staff member, who joins through the link in a fresh session and then signs in", async () => {
     await adminPage(owner, "Staff");
-    expect(await text(owner, "seats")).toBe("1 of 2 seats used");
+    expect(await text(owner, "seats")).toBe("1 of 2 seats used (you)");
     await owner.getByLabel("Email").fill(nina.email);
     await owner.getByLabel("Role").selectOption("agent");
     await owner.getByTestId("invite-departments").getByLabel("Support").check();
@@ -95,7 +95,7 @@ describe("the admin panel, in Chromium", () => {
     expect(await text(owner, "invitation-expires")).toContain("The link works until");
     await axe(owner, "staff, an invitation just sent", ["phone", "dark"]);
     await owner.getByTestId("invitation-row").filter({ hasText: nina.email }).waitFor();
-    await owner.getByTestId("seats").filter({ hasText: "2 of 2 seats used" }).waitFor();
+    await owner.getByTestId("seats").filter({ hasText: "2 of 2 seats used, yours included" }).waitFor();
 
     // The link as the invited person gets it, opened in a browser session of their own.
     const invited = await harness!.page();
@@ -168,7 +168,7 @@ describe("the admin panel, in Chromium", () => {
     await owner.reload();
     expect(await text(owner, "billing-plan")).toBe("Pro");
     expect(await text(owner, "billing-daily-price")).toBe("$4.00 / day");
-    expect(await text(owner, "billing-seats")).toBe("2 of 25");
+    expect(await text(owner, "billing-seats")).toBe("2 of 25, yours included");
   });
 
   it("files a top-up request and lists it", async () => {

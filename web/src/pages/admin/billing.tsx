@@ -62,6 +62,9 @@ function Summary(props: { billing: BillingSummary }) {
   // "3 of 10", but "3 used, no limit" rather than "3 of Unlimited" when the plan sets none.
   const used = (count: number, limit: number | null | undefined) =>
     limit === undefined || limit === null ? i18n.t("billing.usedNoLimit", { used: count }) : i18n.t("billing.used", { used: count, limit: String(limit) });
+  // The same for seats, saying that the reader's own is one of them (the owner of a trial's two seats takes one).
+  const seatsUsed = (count: number, limit: number | null | undefined) =>
+    limit === undefined || limit === null ? i18n.t("billing.seatsUsedNoLimit", { used: count }) : i18n.t("billing.seatsUsed", { used: count, limit });
   return (
     <section class="card" aria-labelledby="billing-summary-title" data-testid="billing-summary">
       <h2 class="card__title" id="billing-summary-title">
@@ -103,7 +106,7 @@ function Summary(props: { billing: BillingSummary }) {
         </div>
         <div class="facts__row">
           <dt>{i18n.t("billing.seats")}</dt>
-          <dd data-testid="billing-seats">{used(b().seatsUsed, b().plan.staffLimit)}</dd>
+          <dd data-testid="billing-seats">{seatsUsed(b().seatsUsed, b().plan.staffLimit)}</dd>
         </div>
         <div class="facts__row">
           <dt>{i18n.t("billing.ticketsToday")}</dt>
