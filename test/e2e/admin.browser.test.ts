@@ -220,6 +220,9 @@ describe("the admin panel, in Chromium", () => {
     await expect
       .poll(() => composer.inputValue())
       .toBe(`Dear Kim,\n\nHello Kim Customer, we are on ticket #${ticket.number}: ${nina.name}Best regards`);
+    // The letter signs the reply itself: the composer shows how, under the text, so that she need not sign again.
+    expect(await agent.getByTestId("composer-signature-text").innerText()).toBe(`${nina.name}\nAcme Help Desk`);
+    await axe(agent, "a reply with the letter's signature under it", ["phone", "dark"]);
   });
 
   it("filters the event log by who and what, and downloads the same selection as CSV", async () => {
