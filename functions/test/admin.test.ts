@@ -174,7 +174,8 @@ describe("invitations over HTTP", () => {
     const { link } = await created.json();
     const over = await small.as.post("/api/invitations", { email: "second@example.com", role: "agent" });
     expect(over.status).toBe(402);
-    expect((await over.json()).error).toMatchObject({ limit: "staff_seats", message: expect.stringMatching(/Standard plan includes 2 staff seats/) });
+    // The owner's own seat is one of the two, and the refusal says so.
+    expect((await over.json()).error).toMatchObject({ limit: "staff_seats", message: expect.stringMatching(/Standard plan includes 2 staff seats, and all are taken \(yours among them;/) });
     const token = link.split("/invite/")[1];
     const preview = await (await caller(fetcher).get(`/api/invitations/preview?token=${encodeURIComponent(token)}`)).json();
     expect(preview.invitation).toMatchObject({ email: "first@example.com", role: "agent", status: "pending" });
@@ -186,6 +187,37 @@ describe("invitations over HTTP", () => {
     expect(me.staff).toMatchObject({ name: "First Agent", role: "agent" });
     const weak = await caller(fetcher).post("/api/invitations/accept", { token, name: "x", password: "short" });
     expect(weak.status).toBe(400);
+  });
+});
+
+describe("the staff page's last sign-in", () => {
+  it("shows when each member last signed in, whichever way they did, not the time the page's data was first read", async () => {
+    const team = await signupVia(fetcher);
+    const before = new Date().toISOString();
+    await settle();
+    // The staff list read once, as an admin opening the page in the morning does (the configuration is cached).
+    const first = (await (await team.as.get("/api/staff")).json()).staff as Staff.Info[];
+    expect(first).toHaveLength(1);
+
+    // Someone joins through an invitation (signed in by accepting it), and the owner signs in again the next day.
+    const { link } = await (await team.as.post("/api/invitations", { email: "joiner@example.com", role: "agent" })).json();
+    const accepted = await caller(fetcher).post("/api/invitations/accept", { token: link.split("/invite/")[1], name: "Joiner", password: "a long enough passphrase" });
+    expect(accepted.status).toBe(201);
+    const signedIn = await caller(fetcher).post("/api/auth/login", { slug: team.slug, email: team.email, password: team.password });
+    expect(signedIn.status).toBe(200);
+    await settle();
+
+    const staff = (await (await team.as.get("/api/staff")).json()).staff as Staff.Info[];
+    const joiner = staff.find((s) => s.name === "Joiner");
+    const owner = staff.find((s) => s.staffId === team.staffId);
+    expect(joiner?.lastLoginAt, "joined through an invitation").toBeDefined();
+    expect(joiner!.lastLoginAt! >= before).toBe(true);
+    expect(owner?.lastLoginAt, "signed in again").toBeDefined();
+    expect(owner!.lastLoginAt! > joiner!.lastLoginAt!).toBe(true);
+
+    // A sign-in delivered again, or late, does not move it back.
+    await Staff.recordSignIn(team.slug, team.staffId, before);
+    expect((await useDb().entities.staff.get({ tenantId: team.slug, staffId: team.staffId }).go()).data?.lastLoginAt).toBe(owner!.lastLoginAt);
   });
 });
 

@@ -181,6 +181,9 @@ const probes: Record<string, Probe> = {
     await expect404(a, await b.as.post(`/api/tickets/${a.ticketId}/purge`));
     await ticketOfA(a);
   },
+  "GET /api/tickets/:id/reply-signature": async ({ a, b }) => {
+    await expect404(a, await b.as.get(`/api/tickets/${a.ticketId}/reply-signature`));
+  },
   "GET /api/tickets/:id/events": async ({ a, b }) => {
     await expect404(a, await b.as.get(`/api/tickets/${a.ticketId}/events`));
   },

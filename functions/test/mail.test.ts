@@ -3,7 +3,8 @@ import { withActor } from "@frontline/core/actor";
 import { Inbound } from "@frontline/core/email/inbound";
 import { Staff } from "@frontline/core/staff";
 import { createApp } from "../src/api/app";
-import { useTestTable } from "../../test/support/db";
+import { useDb } from "@frontline/core/db";
+import { settle, useTestTable } from "../../test/support/db";
 import { caller, signupVia, type Fetch, type Workspace } from "../../test/support/api";
 import { rawMail } from "../../test/support/mail";
 
@@ -133,6 +134,25 @@ describe("the stop list over HTTP", () => {
 });
 
 describe("letters", () => {
+  it("tells the composer what a reply is followed by in its letter, the agent's name included, exactly as it is sent", async () => {
+    const me = (await (await ws.as.get("/api/me")).json()) as { staff: { name: string }; tenant: { name: string } };
+    const signature = async () => ((await (await ws.as.get(`/api/tickets/${ticketId}/reply-signature`)).json()) as { signature: { text: string; locale: string } }).signature;
+    expect(await signature()).toEqual({ text: `${me.staff.name}\n${me.tenant.name}`, locale: "en" });
+
+    // The workspace's own wording is the one shown.
+    await ws.as.send("PUT", "/api/letters/agent_reply/en", { subject: "Re: {{ ticket.subject }}", body: "{{ reply_marker }}\n\n{{ message }}\n\nBest,\n{{ agent.name }} ({{ workspace.name }} support)" });
+    const own = await signature();
+    expect(own.text).toBe(`Best,\n${me.staff.name} (${me.tenant.name} support)`);
+
+    // And the letter of a reply ends with it, after the reply's words.
+    expect((await ws.as.post(`/api/tickets/${ticketId}/replies`, { body: "We are looking into it." })).status).toBe(201);
+    await settle();
+    const letters = (await useDb().entities.outbox.query.byId({ tenantId: ws.slug }).go({ pages: "all" })).data.filter((l) => l.ticketId === ticketId && l.kind === "agent_reply");
+    expect(letters).toHaveLength(1);
+    expect(letters[0]!.text.endsWith(`We are looking into it.\n\n${own.text}`)).toBe(true);
+    await ws.as.send("DELETE", "/api/letters/agent_reply/en");
+  });
+
   it("keeps a tenant's own wording, refuses a broken template, previews, and goes back to the default", async () => {
     const broken = await ws.as.send("PUT", "/api/letters/agent_reply/ru", { subject: "x", body: "{% if %}" });
     expect(broken.status).toBe(400);

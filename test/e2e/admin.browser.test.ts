@@ -85,7 +85,7 @@ describe("the admin panel, in Chromium", () => {
 
   it("invites a staff member, who joins through the link in a fresh session and then signs in", async () => {
     await adminPage(owner, "Staff");
-    expect(await text(owner, "seats")).toBe("1 of 2 seats used");
+    expect(await text(owner, "seats")).toBe("1 of 2 seats used (you)");
     await owner.getByLabel("Email").fill(nina.email);
     await owner.getByLabel("Role").selectOption("agent");
     await owner.getByTestId("invite-departments").getByLabel("Support").check();
@@ -95,7 +95,7 @@ describe("the admin panel, in Chromium", () => {
     expect(await text(owner, "invitation-expires")).toContain("The link works until");
     await axe(owner, "staff, an invitation just sent", ["phone", "dark"]);
     await owner.getByTestId("invitation-row").filter({ hasText: nina.email }).waitFor();
-    await owner.getByTestId("seats").filter({ hasText: "2 of 2 seats used" }).waitFor();
+    await owner.getByTestId("seats").filter({ hasText: "2 of 2 seats used, yours included" }).waitFor();
 
     // The link as the invited person gets it, opened in a browser session of their own.
     const invited = await harness!.page();
@@ -106,7 +106,10 @@ describe("the admin panel, in Chromium", () => {
     await invited.getByLabel("Your name").fill(nina.name);
     await invited.getByLabel("Password").fill(PASSWORD);
     await invited.getByTestId("accept-invitation").click();
-    await invited.waitForURL(/\/workspace$/);
+    // A new agent lands on their ticket queue, not on the plan and the balance.
+    await invited.waitForURL(/\/tickets$/);
+    await invited.getByTestId("user-name").waitFor();
+    await axe(invited, "a new agent's ticket queue, just joined", ["phone"]);
     expect(await text(invited, "user-name")).toBe(nina.name);
     expect(await text(invited, "user-role")).toBe("Agent");
 
@@ -116,6 +119,8 @@ describe("the admin panel, in Chromium", () => {
 
     await owner.reload();
     await owner.getByTestId("staff-row").filter({ hasText: nina.name }).waitFor();
+    // Joining and signing in are both sign-ins: the staff page has their time, not "Never", for her and the owner.
+    expect(await owner.getByTestId("staff-row").filter({ hasText: "Never" }).count()).toBe(0);
     expect(await owner.getByTestId("invitation-row").count()).toBe(0);
   });
 
@@ -163,7 +168,7 @@ describe("the admin panel, in Chromium", () => {
     await owner.reload();
     expect(await text(owner, "billing-plan")).toBe("Pro");
     expect(await text(owner, "billing-daily-price")).toBe("$4.00 / day");
-    expect(await text(owner, "billing-seats")).toBe("2 of 25");
+    expect(await text(owner, "billing-seats")).toBe("2 of 25, yours included");
   });
 
   it("files a top-up request and lists it", async () => {
@@ -215,6 +220,9 @@ describe("the admin panel, in Chromium", () => {
     await expect
       .poll(() => composer.inputValue())
       .toBe(`Dear Kim,\n\nHello Kim Customer, we are on ticket #${ticket.number}: ${nina.name}Best regards`);
+    // The letter signs the reply itself: the composer shows how, under the text, so that she need not sign again.
+    expect(await agent.getByTestId("composer-signature-text").innerText()).toBe(`${nina.name}\nAcme Help Desk`);
+    await axe(agent, "a reply with the letter's signature under it", ["phone", "dark"]);
   });
 
   it("filters the event log by who and what, and downloads the same selection as CSV", async () => {

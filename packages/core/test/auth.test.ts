@@ -24,8 +24,9 @@ describe("Auth.login", () => {
     expect(result.tenant.slug).toBe(input.slug);
     const { actor } = await Auth.authenticate(result.session.token);
     expect(actor).toMatchObject({ type: "staff", tenantId: input.slug, staffId: result.staff.staffId, role: "owner" });
+    await settle(); // the staff record follows the session (staff.signed-in)
     const staff = await useDb().entities.staff.get({ tenantId: input.slug, staffId: result.staff.staffId }).go();
-    expect(staff.data?.lastLoginAt).toBeTruthy();
+    expect(staff.data?.lastLoginAt).toBe(result.session.session.createdAt);
     expect(result.session.session.ip).toBe("10.0.0.1");
   });
 

@@ -226,6 +226,8 @@ export const Frontline = {
     api.delete<{ ticket: TicketInfo }>(`/api/tickets/${id(ticketId)}${queryString({ version })}`),
   restoreTicket: (ticketId: string) => api.post<{ ticket: TicketInfo }>(`/api/tickets/${id(ticketId)}/restore`),
   purgeTicket: (ticketId: string) => api.post<void>(`/api/tickets/${id(ticketId)}/purge`),
+  /** What the letter of a reply to this ticket's requester adds after the reply (the agent's name, the workspace). */
+  replySignature: (ticketId: string) => api.get<{ signature: { text: string; locale: string } }>(`/api/tickets/${id(ticketId)}/reply-signature`),
   ticketEvents: (ticketId: string, cursor?: string) =>
     api.get<EventPage>(`/api/tickets/${id(ticketId)}/events${queryString({ cursor, limit: 50 })}`),
 

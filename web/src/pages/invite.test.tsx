@@ -35,7 +35,7 @@ describe("the invitation page", () => {
     vi.unstubAllGlobals();
   });
 
-  it("shows the workspace and the address, then joins with a name and a password and goes in", async () => {
+  it("shows the workspace and the address, then joins with a name and a password and lands on the ticket queue", async () => {
     const api = stubApi({
       "GET /api/invitations/preview": () => ({ invitation: preview() }),
       "POST /api/invitations/accept": () => jsonResponse(201, { tenant: {}, staff: {}, token: "t", csrfToken: "c", expiresAt: "2026-04-01T00:00:00.000Z" }),
@@ -48,7 +48,8 @@ describe("the invitation page", () => {
     fireEvent.input(screen.getByLabelText("Your name"), { target: { value: " Nina Novak " } });
     fireEvent.input(screen.getByLabelText("Password"), { target: { value: "a long enough passphrase" } });
     fireEvent.click(screen.getByTestId("accept-invitation"));
-    await waitFor(() => expect(router.navigate).toHaveBeenCalledWith("/workspace", { replace: true }));
+    await waitFor(() => expect(router.navigate).toHaveBeenCalledWith("/tickets", { replace: true }));
+    expect(router.navigate).not.toHaveBeenCalledWith("/workspace", expect.anything());
     expect(api.calls.find((c) => c.method === "POST")?.body).toEqual({ token: TOKEN, name: "Nina Novak", password: "a long enough passphrase", locale: "en" });
     expect(api.calls[0]?.path).toBe(`/api/invitations/preview?token=${encodeURIComponent(TOKEN)}`);
   });

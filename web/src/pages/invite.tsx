@@ -13,6 +13,7 @@ const FIELDS = ["name", "password"] as const;
 /**
  * /invite/:token: the page an invitation link opens (signed out). It says which workspace and address the invitation
  * is for; the person chooses their name and a password, joins, and is signed in (the API sets the session cookie).
+ * Whoever joins is staff who works tickets, so they land on the ticket queue, not on the workspace's plan and balance.
  */
 export function InvitePage() {
   const i18n = useI18n();
@@ -84,7 +85,7 @@ function AcceptForm(props: { token: string; invitation: InvitationPreview }) {
     setErrors({ fields: {} });
     try {
       await Frontline.acceptInvitation({ token: props.token, name: name().trim(), password: password(), locale: i18n.locale() });
-      navigate("/workspace", { replace: true });
+      navigate("/tickets", { replace: true });
     } catch (error) {
       setErrors(formErrors(error, i18n, "acceptInvitation", FIELDS));
       setSubmitting(false);

@@ -65,4 +65,13 @@ describe("the workspace page, per role", () => {
     renderAs("agent", "ru");
     expect(screen.getByTestId("billing-for-admins").textContent).toBe("Цены и баланс видят владельцы и администраторы рабочего пространства.");
   });
+
+  it("says that the reader's own seat is one of the plan's, in every language", () => {
+    const said = { en: "2, yours included", ru: "2, включая ваше", uk: "2, разом із вашим", kk: "2, өзіңізді қоса алғанда", hu: "2, az Önét is beleértve" };
+    for (const [locale, text] of Object.entries(said)) {
+      renderAs("owner", locale as "en");
+      expect(screen.getByTestId("plan-staff-seats").textContent, locale).toBe(text);
+      cleanup();
+    }
+  });
 });

@@ -64,7 +64,9 @@ export function WorkspacePage() {
             </Show>
             <div class="facts__row">
               <dt>{i18n.t("workspace.staffLimit")}</dt>
-              <dd>{plan().staffLimit ?? i18n.t("workspace.unlimited")}</dd>
+              <dd data-testid="plan-staff-seats">
+                {plan().staffLimit === undefined || plan().staffLimit === null ? i18n.t("workspace.unlimited") : i18n.t("workspace.staffSeats", { count: plan().staffLimit! })}
+              </dd>
             </div>
             <div class="facts__row">
               <dt>{i18n.t("workspace.dailyTicketLimit")}</dt>

@@ -1,4 +1,5 @@
-import { createSignal, For, onCleanup, Show } from "solid-js";
+import { createResource, createSignal, For, onCleanup, Show } from "solid-js";
+import { Frontline } from "../api/client";
 import { insertAtCursor } from "../forms/insert";
 import { useI18n } from "../i18n";
 import { arrowStep, stepped } from "../keyboard/arrows";
@@ -18,7 +19,9 @@ export interface ComposerControl {
 /**
  * Reply to the customer or write an internal note, then "Send", or "Send and set status" (pending, on hold, solved).
  * The text is a draft of this ticket until it is sent: a refused send (409), a reload or a trip to the queue keep it.
- * "Insert template" puts a reply template, filled in for this ticket, where the cursor is.
+ * "Insert template" puts a reply template, filled in for this ticket, where the cursor is. Under a reply, what its
+ * letter adds after it (the agent's name, the workspace: the workspace's own wording, in the customer's language), as
+ * sent and read-only, so that nobody signs twice.
  */
 export function Composer(props: {
   ticketId: string;
@@ -40,6 +43,12 @@ export function Composer(props: {
     setDraftSignal(next);
     saveDraft(props.ticketId, next);
   };
+  // Only a help: without it (an older server, a failure) the composer works as before.
+  const [signature] = createResource(
+    () => props.ticketId,
+    async (ticketId) => (await Frontline.replySignature(ticketId)).signature,
+  );
+  const shownSignature = () => (draft().mode === "reply" && signature.state === "ready" && signature().text ? signature() : undefined);
   const mode = () => draft().mode;
   const text = () => draft()[mode()];
   const insert = (inserted: string) => {
@@ -155,7 +164,7 @@ export function Composer(props: {
         rows={5}
         aria-label={i18n.t(mode() === "reply" ? "ticket.composer.reply" : "ticket.composer.note")}
         aria-invalid={error() ? "true" : undefined}
-        aria-describedby={error() ? "composer-error" : undefined}
+        aria-describedby={[error() ? "composer-error" : "", shownSignature() ? "composer-signature" : ""].filter(Boolean).join(" ") || undefined}
         placeholder={mode() === "reply" ? i18n.t("ticket.composer.replyPlaceholder", { name: props.requesterName }) : i18n.t("ticket.composer.notePlaceholder")}
         value={text()}
         onInput={(event) => {
@@ -164,6 +173,16 @@ export function Composer(props: {
         }}
         data-testid="composer-text"
       />
+      <Show when={shownSignature()}>
+        {(shown) => (
+          <div class="composer__signature" id="composer-signature" data-testid="composer-signature">
+            <span class="composer__signature-label">{i18n.t("ticket.composer.signature")}</span>
+            <span class="composer__signature-text" lang={shown().locale} data-testid="composer-signature-text">
+              {shown().text}
+            </span>
+          </div>
+        )}
+      </Show>
       <div class="composer__footer">
         <Show when={error()} fallback={<span class="muted small">{i18n.t("ticket.composer.hint")}</span>}>
           <span class="field__error" id="composer-error" role="alert">

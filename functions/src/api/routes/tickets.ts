@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import * as z from "zod";
 import { Event } from "@frontline/core/event";
 import { Customer } from "@frontline/core/customer";
+import { ReplyTemplate } from "@frontline/core/reply-template";
 import { Ticket } from "@frontline/core/ticket";
 import { parse } from "@frontline/core/validation";
 import { jsonBody } from "../body";
@@ -57,6 +58,12 @@ route(
 
 route(ticketRoutes, { method: "get", path: "/tickets/:id", summary: "A ticket with its thread", tag: "Tickets" }, async (c) =>
   c.json(await Ticket.get(c.req.param("id")!)),
+);
+
+route(
+  ticketRoutes,
+  { method: "get", path: "/tickets/:id/reply-signature", summary: "What the letter puts after a reply to this ticket's requester (the agent's name, the workspace), for the composer", tag: "Tickets" },
+  async (c) => c.json({ signature: await ReplyTemplate.signature(c.req.param("id")!) }),
 );
 
 route(

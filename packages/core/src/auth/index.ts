@@ -49,7 +49,6 @@ export async function login(raw: z.input<typeof LoginSchema>, origin: Origin = {
     Tenant.get(tenantId),
     Session.create({ tenantId, staffId: staff.staffId, ip: origin.ip, userAgent: origin.userAgent }),
     Device.remember(origin.device, tenantId, input.email),
-    Staff.recordSignIn(tenantId, staff.staffId),
   ]);
   return { tenant, staff: Staff.view(staff), session, device };
 }

@@ -21,7 +21,7 @@ export const today = () => useClock().now().toISOString().slice(0, 10);
 export function seatLimit(plan: Plan): LimitReached {
   return new LimitReached(
     msg(
-      "The {plan} plan includes {seats, plural, one {# staff seat} other {# staff seats}}, and all are taken (pending invitations hold one each). Deactivate someone, revoke an invitation, or move to the Pro plan for more seats.",
+      "The {plan} plan includes {seats, plural, one {# staff seat} other {# staff seats}}, and all are taken (yours among them; each pending invitation holds one too). Deactivate someone, revoke an invitation, or move to the Pro plan for more seats.",
       { plan: plan.name, seats: plan.staffLimit ?? 0 },
     ),
     "staff_seats",

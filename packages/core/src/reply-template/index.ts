@@ -6,10 +6,13 @@ import { transact } from "../db/transaction";
 import { useDb } from "../db/service";
 import { Invalid, msg, NotFound } from "../error";
 import { Event } from "../event";
-import { checkTemplate, renderTemplate } from "../email/letters";
+import { isRobotSender } from "../email/address";
+import { checkTemplate, render as renderLetter, renderTemplate } from "../email/letters";
 import { createId } from "../id";
+import { localeOf, type Locale } from "../locale";
 import { Ticket } from "../ticket";
 import { parse } from "../validation";
+import { Workspace } from "../workspace";
 import type { ReplyTemplateEntity } from "./reply-template.entity";
 
 /**
@@ -123,6 +126,35 @@ export async function render(templateId: string, ticketId: string): Promise<{ bo
     throw Invalid.field("body", "template", msg("The template does not render: {problem}", { problem: error.message }));
   });
   return { body: rendered.body };
+}
+
+/** Stands for the reply in the letter, to find where the reply ends: nothing a person writes or a wording says. */
+const REPLY = "\u2060frontline-reply\u2060";
+
+/**
+ * What a reply to this ticket's requester is followed by in the letter that carries it (the workspace's own wording
+ * of agent_reply, in the requester's language, with the agent's name): the composer shows it under the text, so that
+ * an agent does not sign twice. Empty when the wording puts nothing after the reply, or no letter goes.
+ */
+export async function signature(ticketId: string): Promise<{ text: string; locale: Locale }> {
+  const actor = usePrincipal();
+  const tenantId = useTenantId();
+  const ticket = await Ticket.load(ticketId);
+  const config = await Workspace.config(tenantId);
+  // No letter goes to a ticket without an address or to a machine (email/intent.ts): a reply adds nothing then.
+  if (!ticket.requesterEmail || isRobotSender(ticket.requesterEmail)) return { text: "", locale: localeOf(config.tenant?.locale) };
+  const customer = (await useDb().entities.customer.get({ tenantId, customerId: ticket.requesterId }).go({ attributes: ["name", "locale"] })).data;
+  const locale = localeOf(customer?.locale ?? config.tenant?.locale);
+  const letter = await renderLetter(tenantId, "agent_reply", locale, {
+    workspace: { name: config.tenant?.name ?? tenantId },
+    customer: { name: customer?.name ?? ticket.requesterName, email: ticket.requesterEmail },
+    ticket: { number: ticket.number, subject: ticket.subject, status: ticket.status },
+    agent: { name: Event.actorOf(actor).name },
+    message: REPLY,
+    solved: false,
+  });
+  const at = letter.body.indexOf(REPLY);
+  return { text: at < 0 ? "" : letter.body.slice(at + REPLY.length).trim(), locale };
 }
 
 export * as ReplyTemplate from "./index";

@@ -7,6 +7,7 @@ import { hashPassword } from "../auth/password";
 import { Counter } from "../counter";
 import { guarded, transact, type TxEntities, type TxItem } from "../db/transaction";
 import { useDb } from "../db/service";
+import { isConditionFailure } from "../db/condition";
 import { Conflict, Forbidden, Invalid, NotFound } from "../error";
 import { Event } from "../event";
 import { createId } from "../id";
@@ -17,7 +18,6 @@ import type { StaffEntity } from "./staff.entity";
 import { RoleSchema, type Role } from "./role";
 import { parse } from "../validation";
 import { Workspace } from "../workspace";
-import { useClock } from "../port";
 
 export { Roles, RoleSchema, atLeast, type Role } from "./role";
 
@@ -84,9 +84,21 @@ export async function find(staffId: string): Promise<Info | undefined> {
   return found ? view(found) : undefined;
 }
 
-/** Notes when a staff member signed in last (bookkeeping: not a change of the workspace's configuration). */
-export async function recordSignIn(tenantId: string, staffId: string): Promise<void> {
-  await useDb().entities.staff.patch({ tenantId, staffId }).set({ lastLoginAt: useClock().now().toISOString() }).go();
+/**
+ * Notes that a staff member signed in at `at` (a new session's time), in reaction to the session (./reactions.ts):
+ * whatever made it (signing in, joining through an invitation, signing up). Only ever moves forward, so a session
+ * delivered twice, or an older one delivered late, changes nothing; a session of no staff member (an operator's) is
+ * skipped.
+ */
+export async function recordSignIn(tenantId: string, staffId: string, at: string): Promise<void> {
+  await useDb()
+    .entities.staff.patch({ tenantId, staffId })
+    .set({ lastLoginAt: at })
+    .where(({ lastLoginAt }, { notExists, lt }) => `(${notExists(lastLoginAt)} OR ${lt(lastLoginAt, at)})`)
+    .go()
+    .catch((error: unknown) => {
+      if (!isConditionFailure(error)) throw error;
+    });
 }
 
 /** Finds an account by its email within a tenant (strongly consistent, through the email claim). */

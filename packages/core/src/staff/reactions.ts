@@ -1,6 +1,7 @@
 import { usePorts } from "../port";
 import { defineReaction, field } from "../stream";
-import { createOwner, forgetDepartment } from "./index";
+import { PLATFORM_TENANT_ID } from "../db/keys";
+import { createOwner, forgetDepartment, recordSignIn } from "./index";
 import { armExpiry, expiryTimer } from "./invitation";
 
 type InvitationItem = { tenantId: string; invitationId: string; expiresAt: string; status: string };
@@ -37,4 +38,19 @@ export const ownerAccount = defineReaction({
   },
 });
 
-export const reactions = [invitationExpiry, departmentGone, ownerAccount];
+/**
+ * A new session is a sign-in: its staff member's record notes when (the "Last signed in" of the staff page). The
+ * session is its own aggregate, written alone by whatever signed the person in (the sign-in form, an accepted
+ * invitation, sign-up); the staff record follows here, with the session's own time, so a replay is harmless.
+ */
+export const signedIn = defineReaction({
+  name: "staff.signed-in",
+  on: ["session"],
+  when: (change) => change.kind === "insert" && change.tenantId !== PLATFORM_TENANT_ID,
+  async each(change) {
+    const session = change.after as { tenantId: string; staffId: string; createdAt: string };
+    await recordSignIn(session.tenantId, session.staffId, session.createdAt);
+  },
+});
+
+export const reactions = [invitationExpiry, departmentGone, ownerAccount, signedIn];

@@ -1,8 +1,12 @@
 import { changedAttributes, defineReaction, type Change } from "../stream";
 import { CONFIG_ENTITIES, raiseStamps } from "./index";
 
-/** Attributes whose changes say nothing about the configuration (a staff member signing in, say). */
-const BOOKKEEPING = new Set(["lastLoginAt", "updatedAt", "__edb_e__", "__edb_v__"]);
+/**
+ * Attributes whose changes say nothing about the configuration. A staff member's last sign-in is not one of them: the
+ * staff page reads it from the configuration, which would otherwise keep the time it was loaded at ("Never" for
+ * someone who signs in every day). A sign-in is rare next to requests, so the reload it costs is small.
+ */
+const BOOKKEEPING = new Set(["updatedAt", "__edb_e__", "__edb_v__"]);
 
 function configurationChanged(change: Change): boolean {
   if (!change.tenantId) return false;

@@ -81,7 +81,7 @@ describe("the plan and billing page", () => {
     expect(screen.getByTestId("billing-daily-price").textContent).toBe("$1.20 / day");
     expect(screen.getByTestId("billing-days-left").textContent).toBe("24 days");
     expect(screen.getByTestId("billing-add-ons").textContent).toBe("Statistics");
-    expect(screen.getByTestId("billing-seats").textContent).toBe("2 of 2");
+    expect(screen.getByTestId("billing-seats").textContent).toBe("2 of 2, yours included");
     expect(screen.getByTestId("billing-tickets-today").textContent).toBe("3 of 10");
 
     await waitFor(() => expect(screen.getAllByTestId("ledger-row")).toHaveLength(2));
@@ -94,6 +94,42 @@ describe("the plan and billing page", () => {
       "/api/billing/ledger?limit=25",
       "/api/billing/ledger?cursor=c2&limit=25",
     ]);
+  });
+
+  it("says a count the plan does not limit as such, not \"0 of Unlimited\", in every language", async () => {
+    const said: Record<string, [string, string]> = {
+      en: ["2 used, yours included; no limit", "0 used, no limit"],
+      ru: ["2, включая ваше, без ограничений", "0, без ограничений"],
+      uk: ["2, разом із вашим, без обмежень", "0, без обмежень"],
+      kk: ["2, өзіңізді қоса алғанда, шектеусіз", "0, шектеусіз"],
+      hu: ["2, az Önét is beleértve, korlát nélkül", "0, korlát nélkül"],
+    };
+    for (const [locale, [seats, tickets]] of Object.entries(said)) {
+      stubApi({ ...routes(), "GET /api/billing": () => ({ billing: { ...summary, plan: { ...pro, staffLimit: null }, ticketsToday: 0 } }) });
+      renderConsole(() => <BillingPage />, olga, locale as "en");
+      expect((await screen.findByTestId("billing-seats")).textContent, locale).toBe(seats);
+      expect(screen.getByTestId("billing-tickets-today").textContent, locale).toBe(tickets);
+      cleanup();
+    }
+  });
+
+  it("says that the reader takes one of the plan's seats, in the summary and on each plan, in every language", async () => {
+    const said: Record<string, [string, string, string]> = {
+      en: ["1 of 2 (you)", "2 staff seats, yours included", "25 staff seats, yours included"],
+      ru: ["1 из 2 (ваше)", "Мест для сотрудников: 2, включая ваше", "Мест для сотрудников: 25, включая ваше"],
+      uk: ["1 з 2 (ваше)", "Місць для працівників: 2, разом із вашим", "Місць для працівників: 25, разом із вашим"],
+      kk: ["1 / 2 (сіздің орныңыз)", "Қызметкер орындары: 2, өзіңізді қоса алғанда", "Қызметкер орындары: 25, өзіңізді қоса алғанда"],
+      hu: ["1 / 2 (az Öné)", "2 munkatársi hely, az Önét is beleértve", "25 munkatársi hely, az Önét is beleértve"],
+    };
+    for (const [locale, [seats, standardSeats, proSeats]] of Object.entries(said)) {
+      stubApi({ ...routes(), "GET /api/billing": () => ({ billing: { ...summary, seatsUsed: 1 } }) });
+      renderConsole(() => <BillingPage />, olga, locale as "en");
+      expect((await screen.findByTestId("billing-seats")).textContent, locale).toBe(seats);
+      const options = await screen.findAllByTestId("plan-option");
+      expect(options[0]!.textContent, locale).toContain(standardSeats);
+      expect(options[1]!.textContent, locale).toContain(proSeats);
+      cleanup();
+    }
   });
 
   it("changes the plan after a confirmation that shows the new daily price", async () => {

@@ -59,7 +59,12 @@ function Summary(props: { billing: BillingSummary }) {
   const i18n = useI18n();
   const b = () => props.billing;
   const addOnNames = () => (b().plan.addOns ?? []).filter((a) => b().addOns.includes(a.addOnId)).map((a) => a.name);
-  const limit = (value: number | null | undefined) => (value === undefined || value === null ? i18n.t("workspace.unlimited") : String(value));
+  // "3 of 10", but "3 used, no limit" rather than "3 of Unlimited" when the plan sets none.
+  const used = (count: number, limit: number | null | undefined) =>
+    limit === undefined || limit === null ? i18n.t("billing.usedNoLimit", { used: count }) : i18n.t("billing.used", { used: count, limit: String(limit) });
+  // The same for seats, saying that the reader's own is one of them (the owner of a trial's two seats takes one).
+  const seatsUsed = (count: number, limit: number | null | undefined) =>
+    limit === undefined || limit === null ? i18n.t("billing.seatsUsedNoLimit", { used: count }) : i18n.t("billing.seatsUsed", { used: count, limit });
   return (
     <section class="card" aria-labelledby="billing-summary-title" data-testid="billing-summary">
       <h2 class="card__title" id="billing-summary-title">
@@ -101,11 +106,11 @@ function Summary(props: { billing: BillingSummary }) {
         </div>
         <div class="facts__row">
           <dt>{i18n.t("billing.seats")}</dt>
-          <dd data-testid="billing-seats">{i18n.t("billing.used", { used: b().seatsUsed, limit: limit(b().plan.staffLimit) })}</dd>
+          <dd data-testid="billing-seats">{seatsUsed(b().seatsUsed, b().plan.staffLimit)}</dd>
         </div>
         <div class="facts__row">
           <dt>{i18n.t("billing.ticketsToday")}</dt>
-          <dd data-testid="billing-tickets-today">{i18n.t("billing.used", { used: b().ticketsToday, limit: limit(b().plan.dailyTicketLimit) })}</dd>
+          <dd data-testid="billing-tickets-today">{used(b().ticketsToday, b().plan.dailyTicketLimit)}</dd>
         </div>
       </dl>
     </section>

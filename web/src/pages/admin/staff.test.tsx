@@ -67,10 +67,30 @@ describe("the staff page", () => {
     vi.unstubAllGlobals();
   });
 
+  it("says that the reader's own seat is one of those used, and that everyone on the staff takes one, in every language", async () => {
+    const said: Record<string, [string, string, string]> = {
+      en: ["1 of 2 seats used (you)", "2 of 2 seats used, yours included", "Everyone on the staff takes a seat, you included, and so does each pending invitation."],
+      ru: ["Занято мест: 1 из 2 (ваше)", "Занято мест: 2 из 2, включая ваше", "Место занимает каждый сотрудник, включая вас, и каждое ожидающее приглашение."],
+      uk: ["Зайнято місць: 1 з 2 (ваше)", "Зайнято місць: 2 з 2, разом із вашим", "Місце займає кожен працівник, зокрема ви, і кожне неприйняте запрошення."],
+      kk: ["Пайдаланылған орын: 1 / 2 (сіздің орныңыз)", "Пайдаланылған орын: 2 / 2, өзіңізді қоса алғанда", "Өзіңізді қоса алғанда әрбір қызметкер бір орын алады, күтудегі әрбір шақыру да бір орын алады."],
+      hu: ["Foglalt helyek: 1 / 2 (az Öné)", "Foglalt helyek: 2 / 2, az Önét is beleértve", "Minden munkatárs – Önt is beleértve – és minden függő meghívó egy helyet foglal."],
+    };
+    for (const [locale, [alone, full, hint]] of Object.entries(said)) {
+      for (const [used, text] of [[1, alone], [2, full]] as const) {
+        stubApi({ ...routes(), "GET /api/billing": () => ({ billing: { ...billing(), seatsUsed: used, plan: { ...billing().plan, staffLimit: 2 } } }) });
+        renderConsole(() => <StaffPage />, olga, locale as "en");
+        await waitFor(() => expect(screen.getByTestId("seats").textContent, locale).toBe(text));
+        // Said where an invitation is sent, not only in a tooltip.
+        expect(screen.getByTestId("invite-seats-hint").textContent, locale).toBe(hint);
+        cleanup();
+      }
+    }
+  });
+
   it("lists the staff with their roles, the seats used and the pending invitations only", async () => {
     stubApi(routes());
     renderConsole(() => <StaffPage />, olga);
-    await waitFor(() => expect(screen.getByTestId("seats").textContent).toBe("4 of 4 seats used"));
+    await waitFor(() => expect(screen.getByTestId("seats").textContent).toBe("4 of 4 seats used, yours included"));
     expect((await row("Olga Owner")).textContent).toContain("Olga Owner (me)");
     // Nobody changes their own role here; the others' roles are a select.
     expect(within(await row("Olga Owner")).getByTestId("staff-role").textContent).toBe("Owner");
@@ -115,7 +135,7 @@ describe("the staff page", () => {
     expect(dialog.textContent).toContain("Deactivate Artem Agent?");
     fireEvent.click(within(dialog).getByTestId("confirm"));
     await waitFor(async () => expect(within(await row("Artem Agent")).getByTestId("staff-status").textContent).toBe("Deactivated"));
-    await waitFor(() => expect(screen.getByTestId("seats").textContent).toBe("3 of 4 seats used"));
+    await waitFor(() => expect(screen.getByTestId("seats").textContent).toBe("3 of 4 seats used, yours included"));
     fireEvent.click(within(await row("Artem Agent")).getByTestId("reactivate"));
     await waitFor(async () => expect(within(await row("Artem Agent")).getByTestId("staff-status").textContent).toBe("Active"));
     expect(api.calls.filter((c) => c.method === "PATCH").map((c) => c.body)).toEqual([{ status: "disabled" }, { status: "active" }]);
@@ -132,7 +152,7 @@ describe("the staff page", () => {
               code: "limit_reached",
               limit: "staff_seats",
               requestId: "r2",
-              message: "The Standard plan includes 2 staff seats, and all are taken (pending invitations hold one each). Deactivate someone, revoke an invitation, or move to the Pro plan for more seats.",
+              message: "The Standard plan includes 2 staff seats, and all are taken (yours among them; each pending invitation holds one too). Deactivate someone, revoke an invitation, or move to the Pro plan for more seats.",
             },
           });
         }

@@ -318,6 +318,9 @@ function InviteForm(props: { onInvited: () => void }) {
         {i18n.t("staffAdmin.invite")}
       </h2>
       <p class="field__hint">{i18n.t("staffAdmin.inviteHint")}</p>
+      <p class="field__hint" data-testid="invite-seats-hint">
+        {i18n.t("staffAdmin.seatsHint")}
+      </p>
       <form ref={form} class="form" onSubmit={submit} novalidate aria-busy={sending()} data-testid="invite-form">
         <Show when={errors().form}>
           <Notice kind="error" testId="invite-error">

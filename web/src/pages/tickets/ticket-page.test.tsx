@@ -75,6 +75,7 @@ const directoryRoutes = {
   "GET /api/staff": () => ({ staff: [dora, artem] }),
   "GET /api/departments": () => ({ departments }),
   "GET /api/tickets/counts": () => ({ views: {}, departments: {} }),
+  "GET /api/tickets/t1/reply-signature": () => ({ signature: { text: "Artem Agent\nAcme Support", locale: "en" } }),
   "GET /api/customers/c1": () => ({
     customer: { customerId: "c1", name: "Petro Caller", phone: "+380 44 123 45 67", createdAt: ticket.createdAt },
     organization: null,
@@ -165,6 +166,28 @@ describe("the ticket page", () => {
     expect(select("ticket-status").value).toBe("open");
     expect(composer().value).toBe("Hello Petro, I am looking into");
     expect(sessionStorage.getItem("frontline.draft.t1")).toContain("Hello Petro, I am looking into");
+  });
+
+  it("shows under a reply, read-only, what its letter adds after it, so that the agent does not sign twice", async () => {
+    stubApi({ ...directoryRoutes, "GET /api/tickets/t1": () => detail() });
+    renderConsole(() => <TicketPage />, artem);
+    await screen.findByTestId("ticket-subject");
+    fireEvent.click(screen.getByTestId("composer-reply"));
+    const shown = await screen.findByTestId("composer-signature");
+    expect(shown.textContent).toBe("The letter adds this after your reply:Artem Agent\nAcme Support");
+    expect(screen.getByTestId("composer-signature-text").getAttribute("lang")).toBe("en");
+    // Not in the text that is sent, and told to a screen reader with the text box.
+    expect(composer().value).not.toContain("Acme Support");
+    expect(shown.querySelector("textarea, input, [contenteditable]")).toBeNull();
+    expect(composer().getAttribute("aria-describedby")).toBe("composer-signature");
+    // An internal note goes to no one: nothing is added to it.
+    fireEvent.click(screen.getByTestId("composer-note"));
+    await waitFor(() => expect(screen.queryByTestId("composer-signature")).toBeNull());
+    expect(composer().getAttribute("aria-describedby")).toBeNull();
+    // Back to an empty reply, so that no draft of this ticket is left for the next test.
+    fireEvent.click(screen.getByTestId("composer-reply"));
+    fireEvent.input(composer(), { target: { value: "" } });
+    await screen.findByTestId("composer-signature");
   });
 
   it("sends a reply with the status to set and the version, then empties the composer", async () => {

@@ -141,7 +141,7 @@ export const en = [
   "{feature} is not part of the {plan} plan; the Pro plan has it",
   "Not negative",
   // packages/core/src/plan/limits.ts
-  "The {plan} plan includes {seats, plural, one {# staff seat} other {# staff seats}}, and all are taken (pending invitations hold one each). Deactivate someone, revoke an invitation, or move to the Pro plan for more seats.",
+  "The {plan} plan includes {seats, plural, one {# staff seat} other {# staff seats}}, and all are taken (yours among them; each pending invitation holds one too). Deactivate someone, revoke an invitation, or move to the Pro plan for more seats.",
   "The {plan} plan allows {tickets, plural, one {# new ticket} other {# new tickets}} a day (UTC), and today's are used. Replies to existing tickets are not limited. The Pro plan has no daily limit.",
   // packages/core/src/reply-template/index.ts
   "Give the template a name",

@@ -149,8 +149,8 @@ export const kk: Record<ErrorKey, string> = {
   "{feature} is not part of the {plan} plan; the Pro plan has it": "«{feature}» мүмкіндігі {plan} тарифіне кірмейді; ол Pro тарифінде бар",
   "Not negative": "Теріс сан болмауы керек",
   // packages/core/src/plan/limits.ts
-  "The {plan} plan includes {seats, plural, one {# staff seat} other {# staff seats}}, and all are taken (pending invitations hold one each). Deactivate someone, revoke an invitation, or move to the Pro plan for more seats.":
-    "{plan} тарифіне {seats, plural, one {# қызметкер орны} other {# қызметкер орны}} кіреді, бос орын қалмады (күтудегі әр шақыру бір орын алады). Қызметкерлердің бірін өшіріңіз, шақыруды қайтарып алыңыз немесе көбірек орын үшін Pro тарифіне ауысыңыз.",
+  "The {plan} plan includes {seats, plural, one {# staff seat} other {# staff seats}}, and all are taken (yours among them; each pending invitation holds one too). Deactivate someone, revoke an invitation, or move to the Pro plan for more seats.":
+    "{plan} тарифіне {seats, plural, one {# қызметкер орны} other {# қызметкер орны}} кіреді, бос орын қалмады (біреуін өзіңіз аласыз, күтудегі әр шақыру да бір орын алады). Қызметкерлердің бірін өшіріңіз, шақыруды қайтарып алыңыз немесе көбірек орын үшін Pro тарифіне ауысыңыз.",
   "The {plan} plan allows {tickets, plural, one {# new ticket} other {# new tickets}} a day (UTC), and today's are used. Replies to existing tickets are not limited. The Pro plan has no daily limit.":
     "{plan} тарифі бойынша күніне (UTC) {tickets, plural, one {# жаңа өтініш} other {# жаңа өтініш}} құруға болады, бүгінгі лимит таусылды. Бар өтініштерге жауап беру шектелмейді. Pro тарифінде күндік шектеу жоқ.",
   // packages/core/src/reply-template/index.ts

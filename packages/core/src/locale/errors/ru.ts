@@ -144,8 +144,8 @@ export const ru: Record<ErrorKey, string> = {
   "{feature} is not part of the {plan} plan; the Pro plan has it": "Возможность {feature} не входит в тариф {plan}; она есть в тарифе Pro",
   "Not negative": "Не может быть отрицательным",
   // packages/core/src/plan/limits.ts
-  "The {plan} plan includes {seats, plural, one {# staff seat} other {# staff seats}}, and all are taken (pending invitations hold one each). Deactivate someone, revoke an invitation, or move to the Pro plan for more seats.":
-    "Тариф {plan} включает {seats, plural, one {# место для сотрудников, и оно занято} few {# места для сотрудников, и все они заняты} many {# мест для сотрудников, и все они заняты} other {# места для сотрудников, и все они заняты}} (каждое ожидающее приглашение занимает одно место). Отключите кого-нибудь из сотрудников, отзовите приглашение или перейдите на тариф Pro, где мест больше.",
+  "The {plan} plan includes {seats, plural, one {# staff seat} other {# staff seats}}, and all are taken (yours among them; each pending invitation holds one too). Deactivate someone, revoke an invitation, or move to the Pro plan for more seats.":
+    "Тариф {plan} включает {seats, plural, one {# место для сотрудников, и оно занято} few {# места для сотрудников, и все они заняты} many {# мест для сотрудников, и все они заняты} other {# места для сотрудников, и все они заняты}} (включая ваше; каждое ожидающее приглашение тоже занимает место). Отключите кого-нибудь из сотрудников, отзовите приглашение или перейдите на тариф Pro, где мест больше.",
   "The {plan} plan allows {tickets, plural, one {# new ticket} other {# new tickets}} a day (UTC), and today's are used. Replies to existing tickets are not limited. The Pro plan has no daily limit.":
     "Тариф {plan} позволяет создавать {tickets, plural, one {# новое обращение} few {# новых обращения} many {# новых обращений} other {# нового обращения}} в день (по UTC), и на сегодня лимит исчерпан. Ответы в существующих обращениях не ограничены. В тарифе Pro дневного лимита нет.",
   // packages/core/src/reply-template/index.ts

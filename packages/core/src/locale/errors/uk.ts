@@ -156,8 +156,8 @@ export const uk: Record<ErrorKey, string> = {
   "{feature} is not part of the {plan} plan; the Pro plan has it": "Можливість {feature} не входить у тариф {plan}; вона є в тарифі Pro",
   "Not negative": "Значення не може бути від’ємним",
   // packages/core/src/plan/limits.ts
-  "The {plan} plan includes {seats, plural, one {# staff seat} other {# staff seats}}, and all are taken (pending invitations hold one each). Deactivate someone, revoke an invitation, or move to the Pro plan for more seats.":
-    "Тариф {plan} передбачає {seats, plural, one {# місце} few {# місця} many {# місць} other {# місця}} для працівників, і вільних не залишилося (кожне неприйняте запрошення займає одне місце). Деактивуйте когось із працівників, відкличте запрошення або перейдіть на тариф Pro, щоб мати більше місць.",
+  "The {plan} plan includes {seats, plural, one {# staff seat} other {# staff seats}}, and all are taken (yours among them; each pending invitation holds one too). Deactivate someone, revoke an invitation, or move to the Pro plan for more seats.":
+    "Тариф {plan} передбачає {seats, plural, one {# місце} few {# місця} many {# місць} other {# місця}} для працівників, і вільних не залишилося (зокрема ваше; кожне неприйняте запрошення теж займає місце). Деактивуйте когось із працівників, відкличте запрошення або перейдіть на тариф Pro, щоб мати більше місць.",
   "The {plan} plan allows {tickets, plural, one {# new ticket} other {# new tickets}} a day (UTC), and today's are used. Replies to existing tickets are not limited. The Pro plan has no daily limit.":
     "Тариф {plan} дозволяє {tickets, plural, one {# нове звернення} few {# нові звернення} many {# нових звернень} other {# нового звернення}} на день (за UTC), і сьогоднішній ліміт вичерпано. Відповіді в наявних зверненнях не обмежено. У тарифі Pro денного ліміту немає.",
   // packages/core/src/reply-template/index.ts

@@ -204,6 +204,7 @@ const strings = {
       noTemplateMatches: "No template matches.",
       inserting: "Inserting…",
       templatesFailed: "Could not load the templates.",
+      signature: "The letter adds this after your reply:",
     },
     requester: {
       title: "Requester",

@@ -202,6 +202,7 @@ const strings: Strings = {
       noTemplateMatches: "Nincs egyező sablon.",
       inserting: "Beszúrás…",
       templatesFailed: "A sablonokat nem sikerült betölteni.",
+      signature: "A levélben a válasza után ez következik:",
     },
     requester: {
       title: "Ügyfél",

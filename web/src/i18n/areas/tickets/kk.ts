@@ -202,6 +202,7 @@ const strings: Strings = {
       noTemplateMatches: "Сәйкес үлгі жоқ.",
       inserting: "Кірістірілуде…",
       templatesFailed: "Үлгілерді жүктеу мүмкін болмады.",
+      signature: "Хатта жауабыңыздан кейін мынау қосылады:",
     },
     requester: {
       title: "Клиент",

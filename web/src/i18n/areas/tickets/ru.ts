@@ -204,6 +204,7 @@ const strings: Strings = {
       noTemplateMatches: "Подходящих шаблонов нет.",
       inserting: "Вставляем…",
       templatesFailed: "Не удалось загрузить шаблоны.",
+      signature: "В письме после вашего ответа будет:",
     },
     requester: {
       title: "Клиент",

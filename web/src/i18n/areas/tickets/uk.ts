@@ -204,6 +204,7 @@ const strings: Strings = {
       noTemplateMatches: "Відповідних шаблонів немає.",
       inserting: "Вставлення…",
       templatesFailed: "Не вдалося завантажити шаблони.",
+      signature: "У листі після вашої відповіді буде:",
     },
     requester: {
       title: "Клієнт",

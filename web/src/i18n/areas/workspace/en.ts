@@ -29,6 +29,7 @@ const strings = {
     staffLimit: "Staff seats",
     dailyTicketLimit: "New tickets per day",
     unlimited: "Unlimited",
+    staffSeats: template<{ count: number }>("{count, plural, one {#, yours} other {#, yours included}}"),
     addOns: "Available add-ons",
     billingForAdmins: "Prices and the balance are shown to the workspace's owners and admins.",
     balanceTitle: "Balance",

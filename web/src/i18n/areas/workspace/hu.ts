@@ -27,6 +27,7 @@ const strings: Strings = {
     staffLimit: "Munkatársi helyek",
     dailyTicketLimit: "Új bejelentés naponta",
     unlimited: "Korlátlan",
+    staffSeats: template<{ count: number }>("{count}, az Önét is beleértve"),
     addOns: "Elérhető kiegészítők",
     billingForAdmins: "Az árakat és az egyenleget a munkaterület tulajdonosai és adminisztrátorai látják.",
     balanceTitle: "Egyenleg",

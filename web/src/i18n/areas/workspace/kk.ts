@@ -27,6 +27,7 @@ const strings: Strings = {
     staffLimit: "Қызметкер орындары",
     dailyTicketLimit: "Күніне жаңа өтініштер",
     unlimited: "Шектеусіз",
+    staffSeats: template<{ count: number }>("{count}, өзіңізді қоса алғанда"),
     addOns: "Қолжетімді қосымшалар",
     billingForAdmins: "Бағалар мен балансты жұмыс кеңістігінің иелері мен әкімшілері көреді.",
     balanceTitle: "Баланс",

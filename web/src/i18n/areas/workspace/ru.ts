@@ -27,6 +27,7 @@ const strings: Strings = {
     staffLimit: "Мест для сотрудников",
     dailyTicketLimit: "Новых обращений в день",
     unlimited: "Без ограничений",
+    staffSeats: template<{ count: number }>("{count}, включая ваше"),
     addOns: "Доступные дополнения",
     billingForAdmins: "Цены и баланс видят владельцы и администраторы рабочего пространства.",
     balanceTitle: "Баланс",

@@ -27,6 +27,7 @@ const strings: Strings = {
     staffLimit: "Місця для працівників",
     dailyTicketLimit: "Нових звернень на день",
     unlimited: "Без обмежень",
+    staffSeats: template<{ count: number }>("{count}, разом із вашим"),
     addOns: "Доступні додаткові послуги",
     billingForAdmins: "Ціни й баланс бачать власники та адміністратори робочого простору.",
     balanceTitle: "Баланс",
