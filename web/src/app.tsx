@@ -8,7 +8,6 @@ import { SignupPage as Signup } from "./pages/signup";
 import { QueuePage as Queue } from "./pages/tickets";
 import { NewTicketPage as NewTicket } from "./pages/tickets/new";
 import { TicketPage as Ticket } from "./pages/tickets/[id]";
-import { WorkspacePage as Workspace } from "./pages/workspace";
 import {
   OperatorConsole,
   OperatorEventsPage,
@@ -26,10 +25,12 @@ import {
 const SignupPage = withStrings(["auth"], () => Signup);
 const LoginPage = withStrings(["auth"], () => Login);
 const InvitePage = withStrings(["auth"], () => Invite);
-const WorkspacePage = withStrings(["workspace"], () => Workspace);
 const QueuePage = withStrings(["tickets"], () => Queue);
 const NewTicketPage = withStrings(["tickets"], () => NewTicket);
 const TicketPage = withStrings(["tickets", "mail"], () => Ticket);
+
+// The workspace page (plan, profile) carries CLDR's table of time-zone names (sla/time-zones.ts): loaded when visited.
+const WorkspacePage = withStrings(["workspace"], () => import("./pages/workspace").then((m) => m.WorkspacePage));
 
 // The admin pages are for admins, and rarely open: loaded when first visited, not with the console.
 const AdminLayout = withStrings(["admin"], () => import("./components/admin-layout").then((m) => m.AdminLayout));
