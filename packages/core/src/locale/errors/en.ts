@@ -211,7 +211,7 @@ export const en = [
   "The reaction failed again: {error}",
   // packages/core/src/tenant/index.ts
   "This address is reserved; choose another",
-  "Use lowercase letters, digits and single hyphens (not at the start or end)",
+  "Use only Latin letters (a–z), digits and hyphens, with no hyphen at the start or end or two in a row",
   "Choose a workspace address",
   "Enter the workspace name",
   "This workspace address is taken",

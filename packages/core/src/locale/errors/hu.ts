@@ -209,7 +209,8 @@ export const hu: Record<ErrorKey, string> = {
   "The reaction failed again: {error}": "A reakció ismét hibára futott: {error}",
   // packages/core/src/tenant/index.ts
   "This address is reserved; choose another": "Ez a cím fenntartott; válasszon másikat",
-  "Use lowercase letters, digits and single hyphens (not at the start or end)": "Kisbetűk (ékezet nélkül), számjegyek és egyszeres kötőjelek (az elején és a végén nem)",
+  "Use only Latin letters (a–z), digits and hyphens, with no hyphen at the start or end or two in a row":
+    "Csak ékezet nélküli latin betűk (a–z), számjegyek és kötőjelek használhatók; kötőjel nem állhat az elején, a végén, és kettő nem lehet egymás után",
   "Choose a workspace address": "Válasszon címet a munkaterületnek",
   "Enter the workspace name": "Adja meg a munkaterület nevét",
   "This workspace address is taken": "Ez a munkaterület-cím már foglalt",

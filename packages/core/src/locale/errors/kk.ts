@@ -224,8 +224,8 @@ export const kk: Record<ErrorKey, string> = {
   "The reaction failed again: {error}": "Реакция тағы да сәтсіз аяқталды: {error}",
   // packages/core/src/tenant/index.ts
   "This address is reserved; choose another": "Бұл мекенжай брондалған; басқасын таңдаңыз",
-  "Use lowercase letters, digits and single hyphens (not at the start or end)":
-    "Кіші латын әріптерін, цифрларды және жеке дефистерді қолданыңыз (басында не соңында емес)",
+  "Use only Latin letters (a–z), digits and hyphens, with no hyphen at the start or end or two in a row":
+    "Тек латын әріптерін (a–z), цифрларды және дефисті қолдануға болады; дефис басында, соңында немесе қатарынан екі рет тұрмауы керек",
   "Choose a workspace address": "Жұмыс кеңістігінің мекенжайын таңдаңыз",
   "Enter the workspace name": "Жұмыс кеңістігінің атауын енгізіңіз",
   "This workspace address is taken": "Жұмыс кеңістігінің бұл мекенжайы бос емес",

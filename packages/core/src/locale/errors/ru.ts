@@ -217,7 +217,8 @@ export const ru: Record<ErrorKey, string> = {
   "The reaction failed again: {error}": "Реакция снова завершилась ошибкой: {error}",
   // packages/core/src/tenant/index.ts
   "This address is reserved; choose another": "Этот адрес зарезервирован; выберите другой",
-  "Use lowercase letters, digits and single hyphens (not at the start or end)": "Используйте строчные латинские буквы, цифры и одиночные дефисы (не в начале и не в конце)",
+  "Use only Latin letters (a–z), digits and hyphens, with no hyphen at the start or end or two in a row":
+    "Допустимы только латинские буквы (a–z), цифры и дефисы; дефис не может стоять в начале, в конце и два раза подряд",
   "Choose a workspace address": "Выберите адрес рабочего пространства",
   "Enter the workspace name": "Укажите название рабочего пространства",
   "This workspace address is taken": "Этот адрес рабочего пространства уже занят",

@@ -231,8 +231,8 @@ export const uk: Record<ErrorKey, string> = {
   "The reaction failed again: {error}": "Реакція знову завершилася помилкою: {error}",
   // packages/core/src/tenant/index.ts
   "This address is reserved; choose another": "Цю адресу зарезервовано; виберіть іншу",
-  "Use lowercase letters, digits and single hyphens (not at the start or end)":
-    "Використовуйте малі латинські літери, цифри й одинарні дефіси (не на початку і не в кінці)",
+  "Use only Latin letters (a–z), digits and hyphens, with no hyphen at the start or end or two in a row":
+    "Можна використовувати лише латинські літери (a–z), цифри й дефіси; дефіс не може стояти на початку, в кінці чи двічі поспіль",
   "Choose a workspace address": "Придумайте адресу робочого простору",
   "Enter the workspace name": "Вкажіть назву робочого простору",
   "This workspace address is taken": "Цю адресу робочого простору вже зайнято",
