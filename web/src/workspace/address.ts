@@ -1,3 +1,5 @@
+import transliterate from "@sindresorhus/transliterate";
+
 /**
  * The workspace address (slug) as the sign-up form proposes it, and the inbound address it leads to.
  * The server stays the judge of what is valid; this only suggests and previews.
@@ -10,21 +12,61 @@ export function inboundAddressFor(slug: string): string {
   return `${slug}@${INBOUND_DOMAIN}`;
 }
 
-// Russian and Kazakh names are common here; transliterate them rather than drop every letter.
-const CYRILLIC: Record<string, string> = {
-  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z", и: "i", й: "y", к: "k", л: "l", м: "m",
-  н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch",
-  ъ: "", ы: "y", ь: "", э: "e", ю: "yu", я: "ya",
-  // Kazakh letters as the Kazakh Latin alphabet writes them, without its diacritics (ä ğ ñ ö ū ü ı).
-  ә: "a", ғ: "g", қ: "q", ң: "n", ө: "o", ұ: "u", ү: "u", һ: "h", і: "i",
-};
+/** The languages whose names we write in Latin letters by their own rules; anything else by the library's defaults. */
+export type NameLanguage = "ru" | "uk" | "kk" | "hu";
+
+/**
+ * Ukrainian by the official romanisation (Cabinet of Ministers resolution no. 55, 2010, the one passports use):
+ * г is h, и is y, х is kh, щ is shch; є ї й ю я are ye yi y yu ya at the start of a word, ie i i iu ia inside it;
+ * the soft sign and the apostrophe are not written.
+ */
+const UKRAINIAN: [string, string][] = [
+  ["зг", "zgh"], ["г", "h"], ["ґ", "g"], ["є", "ie"], ["и", "y"], ["і", "i"], ["ї", "i"], ["й", "i"], ["х", "kh"],
+  ["ц", "ts"], ["щ", "shch"], ["ь", ""], ["ю", "iu"], ["я", "ia"], ["'", ""], ["’", ""], ["ʼ", ""],
+];
+const UKRAINIAN_WORD_START: Record<string, string> = { є: "ye", ї: "yi", й: "y", ю: "yu", я: "ya" };
+
+/** Kazakh letters as the Kazakh Latin alphabet (2021) writes them, without its diacritics (ä ğ q ñ ö ū ü h ı). */
+const KAZAKH: [string, string][] = [
+  ["ә", "a"], ["ғ", "g"], ["қ", "q"], ["ң", "n"], ["ө", "o"], ["ұ", "u"], ["ү", "u"], ["һ", "h"], ["і", "i"],
+];
+
+/** Russian as passports write it (щ is shch, not the library's German-looking sch); the rest is the library's. */
+const RUSSIAN: [string, string][] = [["щ", "shch"]];
+
+/**
+ * The language a name is written in, by the letters only one language has (Kazakh ә ғ қ ң ө ұ ү һ; Ukrainian і ї є ґ;
+ * Hungarian's accented vowels), else the reader's language where it writes that script, else Russian for Cyrillic.
+ */
+export function nameLanguage(name: string, reader?: string): NameLanguage | undefined {
+  const text = name.toLowerCase();
+  if (/[әғқңөұүһ]/.test(text)) return "kk";
+  if (/[їєґ]/.test(text)) return "uk";
+  if (/[\u0400-\u04ff]/.test(text)) return reader === "uk" || reader === "kk" ? reader : /і/.test(text) ? "uk" : "ru";
+  // ö and ü are o and u as Hungarian writes them without accents, not German's oe and ue (ours is not a German audience).
+  if (/[áéíóöúüőű]/.test(text)) return "hu";
+  return undefined;
+}
+
+/**
+ * A name in lowercase Latin letters, by its language's own rules ("Служба підтримки" → "sluzhba pidtrymky", "Қолдау"
+ * → "qoldau", "Árvíztűrő" → "arvizturo"). @sindresorhus/transliterate does the letters every language writes alike,
+ * its Hungarian rules (ö and ü as o and u, not the German oe and ue) and every other script; the tables above give
+ * what it lacks (Ukrainian and Kazakh) or writes otherwise (Russian щ).
+ */
+export function latinOf(name: string, reader?: string): string {
+  const language = nameLanguage(name, reader);
+  let text = name.toLowerCase();
+  if (language === "uk") text = text.replace(/(^|[^\p{L}'’ʼ])([єїйюя])/gu, (_, before: string, letter: string) => before + UKRAINIAN_WORD_START[letter]);
+  const customReplacements = language === "uk" ? UKRAINIAN : language === "kk" ? KAZAKH : language === "ru" ? RUSSIAN : [];
+  return transliterate(text, { customReplacements, ...(language === "hu" ? { locale: "hu" } : {}) }).toLowerCase();
+}
 
 const MAX_LENGTH = 40;
 
-/** "Acme Support, Inc." -> "acme-support-inc"; "Ромашка" -> "romashka". */
-export function suggestSlug(name: string): string {
-  const latin = [...name.toLowerCase()].map((ch) => CYRILLIC[ch] ?? ch).join("");
-  return latin
+/** "Acme Support, Inc." -> "acme-support-inc"; "Ромашка" -> "romashka"; "Служба підтримки" -> "sluzhba-pidtrymky". */
+export function suggestSlug(name: string, reader?: string): string {
+  return latinOf(name, reader)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^a-z0-9]+/g, "-")
