@@ -98,6 +98,9 @@ export const kk: Record<ErrorKey, string> = {
   "Enter the department's name": "Бөлімнің атауын енгізіңіз",
   "A department becomes the default by setting isDefault: true": "Бөлімді негізгі ету үшін isDefault: true мәнін қойыңыз",
   "There is already a department named {name}": "«{name}» атты бөлім бұрыннан бар",
+  "Enter the part of the address after +": "Мекенжайдың + белгісінен кейінгі бөлігін жазыңыз",
+  "This address is kept for replies to tickets; choose another": "Мұндай мекенжайлар өтінімдерге жауап беруге арналған; басқасын таңдаңыз",
+  "{name} already receives mail at this address; choose another": "Бұл мекенжайға «{name}» бөлімі хат алады; басқасын таңдаңыз",
   "The default department cannot be archived; make another one the default first":
     "Негізгі бөлімді мұрағатқа жіберуге болмайды; алдымен басқа бөлімді негізгі етіңіз",
   "An archived department cannot be the default": "Мұрағаттағы бөлім негізгі бола алмайды",

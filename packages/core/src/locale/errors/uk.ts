@@ -105,6 +105,9 @@ export const uk: Record<ErrorKey, string> = {
   "Enter the department's name": "Вкажіть назву відділу",
   "A department becomes the default by setting isDefault: true": "Щоб зробити відділ основним, передайте isDefault: true",
   "There is already a department named {name}": "Відділ із назвою «{name}» уже є",
+  "Enter the part of the address after +": "Вкажіть частину адреси після +",
+  "This address is kept for replies to tickets; choose another": "Такі адреси слугують для відповідей на заявки; виберіть іншу",
+  "{name} already receives mail at this address; choose another": "На цю адресу вже отримує пошту відділ «{name}»; виберіть іншу",
   "The default department cannot be archived; make another one the default first":
     "Основний відділ не можна перемістити в архів; спершу зробіть основним інший відділ",
   "An archived department cannot be the default": "Відділ в архіві не може бути основним",
