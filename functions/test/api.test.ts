@@ -187,6 +187,18 @@ describe("errors in the reader's language", () => {
     expect(slug(hungarian)).toMatch(/\d/);
   });
 
+  it("say what a workspace address may hold when it has Cyrillic letters: Latin letters, digits and hyphens, in each language", async () => {
+    const words = { en: /Latin letters \(a–z\), digits and hyphens/, ru: /латинские буквы \(a–z\), цифры и дефисы/, uk: /латинські літери \(a–z\), цифри й дефіси/, kk: /латын әріптерін \(a–z\), цифрларды және дефисті/, hu: /latin betűk \(a–z\), számjegyek és kötőjelek/ };
+    for (const [locale, said] of Object.entries(words)) {
+      const response = await api.post("/api/signup", makeSignup({ slug: "підтримка" }), { "accept-language": locale });
+      expect(response.status, locale).toBe(400);
+      const issue = (await errorOf(response)).issues!.find((i) => i.path === "slug")!;
+      expect(issue.message, locale).toMatch(said);
+      // Cyrillic letters are lowercase letters too: the message must not send anyone looking for their caps lock.
+      expect(issue.message, locale).not.toMatch(/lowercase|строчн|малі|кіші|kisbetű/i);
+    }
+  });
+
   it("says them in a signed-in person's own language, whatever the browser asks for", async () => {
     const ws = await signupVia(fetcher, { locale: "uk" });
     const missing = await ws.as.get("/api/tickets/T-none", { "accept-language": "hu" });

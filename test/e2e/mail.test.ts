@@ -137,4 +137,37 @@ describe("mail over SMTP", () => {
     const list = await (await ws.as.get(`/api/tickets?view=department&departmentId=${payments}`)).json();
     expect(list.tickets.map((t: { subject: string }) => t.subject)).toEqual(["Refund"]);
   });
+
+  it("delivers to a department's own address: its Cyrillic name in Latin letters, or the one the admin chose", async () => {
+    const ticketsOf = async (departmentId: string) =>
+      ((await (await ws.as.get(`/api/tickets?view=department&departmentId=${departmentId}`)).json()) as { tickets: { subject: string }[] }).tickets.map((t) => t.subject);
+    const made = await ws.as.post("/api/departments", { name: "Оплата і повернення" });
+    const oplata = (await made.json()).department;
+    expect(oplata).toMatchObject({ address: "oplata-i-povernennia", inboundAddress: `${ws.slug}+oplata-i-povernennia@frontline.localhost` });
+    const chosen = await ws.as.post("/api/departments", { name: "Шағымдар", address: " Complaints " });
+    const complaints = (await chosen.json()).department;
+    expect(complaints.address).toBe("complaints");
+
+    await smtp().sendMail({ from: "dana@customer.example", to: oplata.inboundAddress, subject: "Повернення коштів", text: "Поверніть, будь ласка" });
+    await smtp().sendMail({ from: "dana@customer.example", to: `${ws.slug}+complaints@frontline.localhost`, subject: "Шағым", text: "Жауап жоқ" });
+    await waitFor(async () => ((await ticketsOf(oplata.departmentId)).length ? true : undefined));
+    await waitFor(async () => ((await ticketsOf(complaints.departmentId)).length ? true : undefined));
+    expect(await ticketsOf(oplata.departmentId)).toEqual(["Повернення коштів"]);
+    expect(await ticketsOf(complaints.departmentId)).toEqual(["Шағым"]);
+
+    // A renamed department keeps the address its mail comes to; an admin may change it, to one no other department has.
+    await ws.as.send("PATCH", `/api/departments/${complaints.departmentId}`, { name: "Шағымдар мен ұсыныстар" });
+    const renamed = await ws.as.send("PATCH", `/api/departments/${complaints.departmentId}`, { address: "feedback" });
+    expect((await renamed.json()).department).toMatchObject({ address: "feedback", inboundAddress: `${ws.slug}+feedback@frontline.localhost` });
+    await smtp().sendMail({ from: "dana@customer.example", to: `${ws.slug}+feedback@frontline.localhost`, subject: "Ұсыныс", text: "Рақмет" });
+    await waitFor(async () => ((await ticketsOf(complaints.departmentId)).length === 2 ? true : undefined));
+
+    const taken = await ws.as.send("PATCH", `/api/departments/${complaints.departmentId}`, { address: "oplata-i-povernennia" }, { "accept-language": "uk" });
+    expect(taken.status).toBe(409);
+    const takenIssue = (await taken.json()).error.issues[0];
+    expect(takenIssue).toMatchObject({ path: "address", code: "taken" });
+    const bad = await ws.as.post("/api/departments", { name: "Доставка", address: "доставка" });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.issues).toEqual([expect.objectContaining({ path: "address", message: expect.stringMatching(/Latin letters \(a–z\)/) })]);
+  });
 });

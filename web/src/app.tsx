@@ -4,11 +4,9 @@ import { I18nProvider, withStrings } from "./i18n";
 import { InvitePage as Invite } from "./pages/invite";
 import { LoginPage as Login } from "./pages/login";
 import { NotFoundPage } from "./pages/not-found";
-import { SignupPage as Signup } from "./pages/signup";
 import { QueuePage as Queue } from "./pages/tickets";
 import { NewTicketPage as NewTicket } from "./pages/tickets/new";
 import { TicketPage as Ticket } from "./pages/tickets/[id]";
-import { WorkspacePage as Workspace } from "./pages/workspace";
 import {
   OperatorConsole,
   OperatorEventsPage,
@@ -23,13 +21,16 @@ import {
 } from "./operator";
 
 // An agent's pages come with the console; each shows once its strings have arrived in the reader's language.
-const SignupPage = withStrings(["auth"], () => Signup);
 const LoginPage = withStrings(["auth"], () => Login);
 const InvitePage = withStrings(["auth"], () => Invite);
-const WorkspacePage = withStrings(["workspace"], () => Workspace);
 const QueuePage = withStrings(["tickets"], () => Queue);
 const NewTicketPage = withStrings(["tickets"], () => NewTicket);
 const TicketPage = withStrings(["tickets", "mail"], () => Ticket);
+
+// Sign-up carries the transliteration tables that suggest an address from a name: loaded when visited.
+const SignupPage = withStrings(["auth"], () => import("./pages/signup").then((m) => m.SignupPage));
+// The workspace page (plan, profile) carries CLDR's table of time-zone names (sla/time-zones.ts): loaded when visited.
+const WorkspacePage = withStrings(["workspace"], () => import("./pages/workspace").then((m) => m.WorkspacePage));
 
 // The admin pages are for admins, and rarely open: loaded when first visited, not with the console.
 const AdminLayout = withStrings(["admin"], () => import("./components/admin-layout").then((m) => m.AdminLayout));

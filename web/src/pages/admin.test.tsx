@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { DepartmentInfo } from "../api/types";
-import { renderConsole, staff, stubApi } from "../../test/console-harness";
+import { jsonResponse, renderConsole, staff, stubApi } from "../../test/console-harness";
 import { AdminPage } from "./admin";
 
 vi.mock("@solidjs/router", async () => (await import("../../test/router-stub")).routerModule);
@@ -13,8 +13,8 @@ let departments: DepartmentInfo[] = [];
 
 function routes() {
   departments = [
-    { departmentId: "d-pay", name: "Payments", isDefault: false, createdAt: "2026-01-01T00:00:00.000Z" },
-    { departmentId: "d-sup", name: "Support", isDefault: true, createdAt: "2026-01-01T00:00:00.000Z" },
+    { departmentId: "d-pay", name: "Payments", isDefault: false, createdAt: "2026-01-01T00:00:00.000Z", address: "payments", inboundAddress: "acme+payments@frontline.localhost" },
+    { departmentId: "d-sup", name: "Support", isDefault: true, createdAt: "2026-01-01T00:00:00.000Z", address: "support", inboundAddress: "acme+support@frontline.localhost" },
   ] as DepartmentInfo[];
   return {
     "GET /api/staff": () => ({ staff: [artem, bella, olga] }),
@@ -39,11 +39,68 @@ describe("the admin page", () => {
     expect(screen.queryByTestId("new-department")).toBeNull();
   });
 
+  it("shows each department's address with a copy button, and lets an owner choose it, in Latin letters from the name until typed over", async () => {
+    const api = stubApi({
+      ...routes(),
+      "POST /api/departments": ({ body }) => {
+        const { name, address } = body as { name: string; address: string };
+        if (address === "payments") {
+          const message = "Payments already receives mail at this address; choose another";
+          return jsonResponse(409, { error: { code: "conflict", message, requestId: "r1", issues: [{ path: "address", code: "taken", message }] } });
+        }
+        departments.push({ departmentId: "d-new", name, address, inboundAddress: `acme+${address}@frontline.localhost`, isDefault: false, createdAt: "2026-03-01T00:00:00.000Z" } as DepartmentInfo);
+        return { department: departments.at(-1) };
+      },
+      "PATCH /api/departments/d-pay": ({ body }) => {
+        const address = (body as { address: string }).address;
+        if (address === "оплата") {
+          const message = "Use only Latin letters (a–z), digits and hyphens, with no hyphen at the start or end or two in a row";
+          return jsonResponse(400, { error: { code: "invalid", message: `address: ${message}`, requestId: "r2", issues: [{ path: "address", code: "invalid_format", message }] } });
+        }
+        Object.assign(departments[0]!, { address, inboundAddress: `acme+${address}@frontline.localhost` });
+        return { department: departments[0] };
+      },
+    });
+    renderConsole(() => <AdminPage />, olga);
+    const row = async (name: string) => (await screen.findAllByTestId("department-row")).find((r) => r.dataset.department === name)!;
+    expect(within(await row("Payments")).getByTestId("department-address").textContent).toBe("acme+payments@frontline.localhost");
+    expect(within(await row("Payments")).getByTestId("copy-department-address").textContent).toBe("Copy");
+
+    // The address follows the name in Latin letters...
+    fireEvent.input(screen.getByLabelText("New department"), { target: { value: "Оплата і повернення" } });
+    expect((screen.getByLabelText("Address after +") as HTMLInputElement).placeholder).toBe("oplata-i-povernennia");
+    fireEvent.click(screen.getByRole("button", { name: "Add" }));
+    await waitFor(async () => expect(within(await row("Оплата і повернення")).getByTestId("department-address").textContent).toBe("acme+oplata-i-povernennia@frontline.localhost"));
+    expect(api.calls.find((c) => c.method === "POST")?.body).toEqual({ name: "Оплата і повернення", address: "oplata-i-povernennia" });
+
+    // ...or is the admin's own, and one that another department has is refused under its field.
+    fireEvent.input(screen.getByLabelText("New department"), { target: { value: "Billing" } });
+    fireEvent.input(screen.getByLabelText("Address after +"), { target: { value: "payments" } });
+    fireEvent.click(screen.getByRole("button", { name: "Add" }));
+    const field = screen.getByLabelText("Address after +");
+    await waitFor(() => expect(field.getAttribute("aria-invalid")).toBe("true"));
+    expect(document.getElementById(field.getAttribute("aria-describedby")!)!.textContent).toBe("Payments already receives mail at this address; choose another");
+
+    // An existing department's address is changed with its name; a wrong one is said under the field.
+    fireEvent.click(within(await row("Payments")).getByRole("button", { name: "Rename" }));
+    const address = screen.getByLabelText("Address of Payments after +") as HTMLInputElement;
+    expect(address.value).toBe("payments");
+    fireEvent.input(address, { target: { value: "оплата" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(address.getAttribute("aria-invalid")).toBe("true"));
+    expect(document.getElementById(address.getAttribute("aria-describedby")!)!.textContent).toBe("Use only Latin letters (a–z), digits and hyphens, with no hyphen at the start or end or two in a row");
+    fireEvent.input(address, { target: { value: "billing" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(async () => expect(within(await row("Payments")).getByTestId("department-address").textContent).toBe("acme+billing@frontline.localhost"));
+    expect(api.calls.filter((c) => c.method === "PATCH").at(-1)?.body).toEqual({ address: "billing" });
+  });
+
   it("lets an owner add, rename, archive a department and choose who works it", async () => {
     const api = stubApi({
       ...routes(),
       "POST /api/departments": ({ body }) => {
-        departments.push({ departmentId: "d-new", name: (body as { name: string }).name, isDefault: false, createdAt: "2026-03-01T00:00:00.000Z" } as DepartmentInfo);
+        const { name, address } = body as { name: string; address: string };
+        departments.push({ departmentId: "d-new", name, address, inboundAddress: `acme+${address}@frontline.localhost`, isDefault: false, createdAt: "2026-03-01T00:00:00.000Z" } as DepartmentInfo);
         return { department: departments.at(-1) };
       },
       "PATCH /api/departments/d-pay": ({ body }) => {
@@ -59,7 +116,7 @@ describe("the admin page", () => {
     fireEvent.input(screen.getByLabelText("New department"), { target: { value: "Complaints" } });
     fireEvent.click(screen.getByRole("button", { name: "Add" }));
     await waitFor(async () => expect(await row("Complaints")).toBeTruthy());
-    expect(api.calls.find((c) => c.method === "POST")?.body).toEqual({ name: "Complaints" });
+    expect(api.calls.find((c) => c.method === "POST")?.body).toEqual({ name: "Complaints", address: "complaints" });
 
     fireEvent.click(within(await row("Payments")).getByRole("button", { name: "Rename" }));
     fireEvent.input(screen.getByLabelText("New name for Payments"), { target: { value: "Billing" } });

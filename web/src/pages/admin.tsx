@@ -1,6 +1,7 @@
 import { createMemo, createSignal, For, Show } from "solid-js";
 import { Frontline } from "../api/client";
 import type { DepartmentInfo, StaffInfo } from "../api/types";
+import { CopyButton } from "../components/copy-button";
 import { Dialog } from "../components/dialog";
 import { Loaded, Notice } from "../components/notice";
 import { PageHeader } from "../components/page-header";
@@ -10,6 +11,7 @@ import { useI18n } from "../i18n";
 import { useDirectory } from "../session/directory";
 import { useMe } from "../session/me";
 import { configures, seesAllDepartments } from "../tickets/lifecycle";
+import { suggestSlug } from "../workspace/address";
 
 /** /admin: the workspace's departments, managed by owners and admins (everyone else reads them). */
 export function AdminPage() {
@@ -52,6 +54,7 @@ function Departments() {
             {i18n.t("admin.departments")}
           </h2>
           <p class="muted small">{i18n.t("admin.departmentsHint")}</p>
+          <p class="muted small">{i18n.t("admin.departmentsMailHint")}</p>
         </div>
         <Show when={manages()}>
           <NewDepartmentForm onCreated={() => directory.refetchDepartments()} />
@@ -79,6 +82,7 @@ function Departments() {
                 <thead>
                   <tr>
                     <th scope="col">{i18n.t("admin.columns.name")}</th>
+                    <th scope="col">{i18n.t("admin.columns.address")}</th>
                     <th scope="col">{i18n.t("admin.columns.staff")}</th>
                     <th scope="col" class="table__nowrap">
                       {i18n.t("admin.columns.created")}
@@ -122,20 +126,28 @@ function Departments() {
 function NewDepartmentForm(props: { onCreated: () => void }) {
   const i18n = useI18n();
   const [name, setName] = createSignal("");
+  // The part after "+": the name in Latin letters (by the rules of its language, or the reader's) until typed over.
+  const [address, setAddress] = createSignal("");
+  const suggested = () => suggestSlug(name(), i18n.locale());
   const [saving, setSaving] = createSignal(false);
   const [error, setError] = createSignal<string>();
+  const [addressError, setAddressError] = createSignal<string>();
   const submit = async (event: Event) => {
     event.preventDefault();
     if (saving()) return;
     setSaving(true);
     setError(undefined);
+    setAddressError(undefined);
     try {
-      await Frontline.createDepartment({ name: name() });
+      const chosen = address().trim() || suggested();
+      await Frontline.createDepartment({ name: name(), ...(chosen ? { address: chosen } : {}) });
       setName("");
+      setAddress("");
       props.onCreated();
     } catch (failure) {
-      const errors = formErrors(failure, i18n, "department", ["name"]);
-      setError(errors.fields.name ?? errors.form);
+      const errors = formErrors(failure, i18n, "department", ["name", "address"]);
+      setError(errors.fields.name ?? (errors.fields.address ? undefined : errors.form));
+      setAddressError(errors.fields.address);
     } finally {
       setSaving(false);
     }
@@ -162,6 +174,28 @@ function NewDepartmentForm(props: { onCreated: () => void }) {
           </p>
         </Show>
       </div>
+      <div class="inline-form__field" classList={{ "field--invalid": Boolean(addressError()) }}>
+        <label class="sr-only" for="new-department-address">
+          {i18n.t("admin.newAddress")}
+        </label>
+        <input
+          id="new-department-address"
+          class="input"
+          value={address()}
+          placeholder={suggested() || i18n.t("admin.newAddressPlaceholder")}
+          maxLength={40}
+          autocapitalize="none"
+          spellcheck={false}
+          onInput={(event) => setAddress(event.currentTarget.value)}
+          aria-invalid={addressError() ? "true" : undefined}
+          aria-describedby={addressError() ? "new-department-address-error" : undefined}
+        />
+        <Show when={addressError()}>
+          <p class="field__error" id="new-department-address-error">
+            {addressError()}
+          </p>
+        </Show>
+      </div>
       <button type="submit" class="button button--primary" disabled={saving()}>
         {saving() ? i18n.t("admin.adding") : i18n.t("admin.add")}
       </button>
@@ -179,6 +213,8 @@ function DepartmentRow(props: {
   const directory = useDirectory();
   const [renaming, setRenaming] = createSignal(false);
   const [name, setName] = createSignal(props.department.name);
+  const [address, setAddress] = createSignal(props.department.address);
+  const [addressError, setAddressError] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
   const id = () => props.department.departmentId;
   // Those granted this department; the roles that work every department are said once, in the hint.
@@ -192,8 +228,25 @@ function DepartmentRow(props: {
   };
   const rename = async (event: Event) => {
     event.preventDefault();
-    if (name().trim() === props.department.name) return setRenaming(false);
-    if (await run(() => Frontline.updateDepartment(id(), { name: name() }))) setRenaming(false);
+    const changes = {
+      ...(name().trim() !== props.department.name ? { name: name() } : {}),
+      ...(address().trim() !== props.department.address ? { address: address() } : {}),
+    };
+    if (!Object.keys(changes).length) return setRenaming(false);
+    setAddressError(undefined);
+    setBusy(true);
+    try {
+      await Frontline.updateDepartment(id(), changes);
+      directory.refetchDepartments();
+      setRenaming(false);
+    } catch (failure) {
+      // A wrong or taken address is said under its field; anything else where the page says its errors.
+      const errors = formErrors(failure, i18n, "department", ["address"]);
+      if (errors.fields.address) setAddressError(errors.fields.address);
+      else await props.act(() => Promise.reject(failure));
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
@@ -236,6 +289,27 @@ function DepartmentRow(props: {
                 }
               }}
             />
+            <label class="sr-only" for={`address-${id()}`}>
+              {i18n.t("admin.addressLabel", { name: props.department.name })}
+            </label>
+            <div class="inline-form__field" classList={{ "field--invalid": Boolean(addressError()) }}>
+              <input
+                id={`address-${id()}`}
+                class="input input--small"
+                value={address()}
+                maxLength={40}
+                autocapitalize="none"
+                spellcheck={false}
+                onInput={(event) => setAddress(event.currentTarget.value)}
+                aria-invalid={addressError() ? "true" : undefined}
+                aria-describedby={addressError() ? `address-${id()}-error` : undefined}
+              />
+              <Show when={addressError()}>
+                <p class="field__error" id={`address-${id()}-error`}>
+                  {addressError()}
+                </p>
+              </Show>
+            </div>
             <button type="submit" class="button button--primary button--small" disabled={busy()}>
               {i18n.t("common.save")}
             </button>
@@ -244,6 +318,14 @@ function DepartmentRow(props: {
             </button>
           </form>
         </Show>
+      </td>
+      <td>
+        <div class="inbound inbound--row">
+          <code class="inbound__address inbound__address--small" data-testid="department-address">
+            {props.department.inboundAddress}
+          </code>
+          <CopyButton text={props.department.inboundAddress} testId="copy-department-address" />
+        </div>
       </td>
       <td class="muted">
         <Show when={granted().length > 0} fallback={<span class="small">{i18n.t("admin.nobody")}</span>}>
@@ -261,6 +343,8 @@ function DepartmentRow(props: {
               class="button button--ghost button--small"
               onClick={() => {
                 setName(props.department.name);
+                setAddress(props.department.address);
+                setAddressError(undefined);
                 setRenaming(true);
               }}
               disabled={busy()}

@@ -6,7 +6,7 @@ import { SignupPage } from "./signup";
 
 vi.mock("@solidjs/router", async () => (await import("../../test/router-stub")).routerModule);
 
-function renderSignup(locale: "en" | "ru") {
+function renderSignup(locale: "en" | "ru" | "uk" | "kk" | "hu") {
   return render(() => (
     <I18nProvider locale={locale}>
       <SignupPage />
@@ -33,6 +33,22 @@ describe("SignupPage", () => {
   afterEach(() => {
     cleanup();
     vi.unstubAllGlobals();
+  });
+
+  it("suggests the address from the name in Latin letters, by the rules of the name's language", () => {
+    const suggested = (locale: "en" | "uk" | "kk" | "hu", labels: { name: string; address: string }, name: string) => {
+      renderSignup(locale);
+      fireEvent.input(screen.getByLabelText(labels.name), { target: { value: name } });
+      const address = (screen.getByLabelText(labels.address) as HTMLInputElement).value;
+      cleanup();
+      return address;
+    };
+    const uk = { name: "Назва робочого простору", address: "Адреса робочого простору" };
+    expect(suggested("uk", uk, "Служба підтримки")).toBe("sluzhba-pidtrymky");
+    // No letter only Ukrainian has: the reader's language says how to write г and и.
+    expect(suggested("uk", uk, "Гарячий центр")).toBe("hariachyi-tsentr");
+    expect(suggested("en", { name: "Workspace name", address: "Workspace address" }, "Қолдау қызметі")).toBe("qoldau-qyzmeti");
+    expect(suggested("en", { name: "Workspace name", address: "Workspace address" }, "Ügyfélszolgálat")).toBe("ugyfelszolgalat");
   });
 
   it("says, in the reader's language, that this address opened enough workspaces today and when to come back (429)", async () => {

@@ -44,7 +44,7 @@ export function SignupPage() {
 
   const update = (field: Field, value: string) => {
     setForm(field, value);
-    if (field === "workspaceName" && !slugEdited()) setForm("slug", suggestSlug(value));
+    if (field === "workspaceName" && !slugEdited()) setForm("slug", suggestSlug(value, i18n.locale()));
     // A field's error goes away once the person changes that field.
     setFailure((current) => current && { ...current, edited: new Set([...current.edited, field]) });
   };

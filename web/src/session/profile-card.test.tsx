@@ -1,6 +1,9 @@
-import { cleanup, fireEvent, screen, waitFor } from "@solidjs/testing-library";
+import { cleanup, fireEvent, render, screen, waitFor } from "@solidjs/testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { jsonResponse, renderConsole, staff, stubApi } from "../../test/console-harness";
+import { jsonResponse, me, renderConsole, staff, stubApi } from "../../test/console-harness";
+import type { Me } from "../api/types";
+import { I18nProvider } from "../i18n";
+import { MeContext } from "./me";
 import { ProfileCard } from "./profile-card";
 
 vi.mock("@solidjs/router", async () => (await import("../../test/router-stub")).routerModule);
@@ -31,6 +34,26 @@ describe("the profile card", () => {
     fireEvent.click(screen.getByTestId("save-profile"));
     await waitFor(() => expect(screen.getByTestId("profile-status").textContent).toBe("Saved."));
     expect(api.calls.find((c) => c.method === "PATCH")).toEqual({ method: "PATCH", path: "/api/staff/s-anna", body: { locale: "kk", timeZone: "Asia/Almaty" } });
+  });
+
+  it("shows a zone saved under its old name by its current one, the workspace's too, with nothing to save", async () => {
+    stubApi(routes(() => ({})));
+    const kyivan = { ...anna, timeZone: "Europe/Kiev" };
+    renderConsole(() => <ProfileCard />, kyivan);
+    const zone = screen.getByLabelText("Your time zone") as HTMLSelectElement;
+    expect(zone.value).toBe("Europe/Kyiv");
+    expect([...zone.options].map((o) => o.value)).not.toContain("Europe/Kiev");
+    expect(screen.getByTestId("save-profile").getAttribute("aria-disabled")).toBe("true");
+    cleanup();
+    const workspace = { ...me(anna), tenant: { ...me(anna).tenant, timeZone: "Asia/Calcutta" } } as Me;
+    render(() => (
+      <I18nProvider locale="en">
+        <MeContext.Provider value={{ me: () => workspace, refetch: () => undefined }}>
+          <ProfileCard />
+        </MeContext.Provider>
+      </I18nProvider>
+    ));
+    expect((screen.getByLabelText("Your time zone") as HTMLSelectElement).options[0]!.textContent).toBe("The workspace's (Asia/Kolkata)");
   });
 
   it("shows what the server said when it refused", async () => {

@@ -5,6 +5,7 @@ import { SelectField } from "../components/select-field";
 import { errorMessage } from "../forms/errors";
 import { isLocale, Locales, useI18n, type Locale } from "../i18n";
 import { timeZoneOptions } from "../sla/calendar-form";
+import { currentZoneName, sameZone } from "../sla/time-zones";
 import { useMe } from "./me";
 
 /**
@@ -18,14 +19,14 @@ export function ProfileCard() {
   const staff = () => me().staff;
   const saved = staff().locale;
   const [locale, setLocale] = createSignal<Locale>(isLocale(saved) ? saved : i18n.locale());
-  const [timeZone, setTimeZone] = createSignal(staff().timeZone ?? "");
+  const [timeZone, setTimeZone] = createSignal(currentZoneName(staff().timeZone ?? ""));
   // Saved elsewhere too (the language menu): the form follows the profile.
   createEffect(
     on(
       () => [staff().locale, staff().timeZone] as const,
       ([savedLocale, savedZone]) => {
         if (isLocale(savedLocale)) setLocale(savedLocale);
-        setTimeZone(savedZone ?? "");
+        setTimeZone(currentZoneName(savedZone ?? ""));
       },
       { defer: true },
     ),
@@ -34,10 +35,10 @@ export function ProfileCard() {
   const [status, setStatus] = createSignal("");
   const [error, setError] = createSignal<string>();
   const zones = createMemo(() => [
-    ...(staff().timeZone ? [] : [{ value: "", label: i18n.t("profile.workspaceZone", { zone: me().tenant.timeZone ?? "UTC" }) }]),
+    ...(staff().timeZone ? [] : [{ value: "", label: i18n.t("profile.workspaceZone", { zone: currentZoneName(me().tenant.timeZone ?? "UTC").replace(/_/g, " ") }) }]),
     ...timeZoneOptions(staff().timeZone).map((zone) => ({ value: zone, label: zone.replace(/_/g, " ") })),
   ]);
-  const dirty = () => locale() !== staff().locale || timeZone() !== (staff().timeZone ?? "");
+  const dirty = () => locale() !== staff().locale || !sameZone(timeZone(), staff().timeZone ?? "");
 
   const save = async (event: Event) => {
     event.preventDefault();

@@ -21,6 +21,35 @@ describe("the time zones offered", () => {
     expect(zones).toEqual(["Europe/Kyiv", "Europe/Budapest", "Asia/Almaty", "Africa/Abidjan", "America/New_York", "UTC"]);
   });
 
+  it("offers each zone by its current IANA name, not the old one the browser lists", () => {
+    // What Chromium and Node list today: CLDR's identifiers, which keep the old names.
+    const listed = ["Asia/Calcutta", "Europe/Kiev", "Asia/Saigon", "Asia/Rangoon", "America/Buenos_Aires", "America/Godthab", "Europe/Stockholm", "UTC"];
+    const zones = timeZoneOptions(undefined, listed);
+    expect(zones).toEqual([
+      "Europe/Kyiv",
+      "Europe/Budapest",
+      "Asia/Almaty",
+      "America/Argentina/Buenos_Aires",
+      "America/Nuuk",
+      "Asia/Ho_Chi_Minh",
+      "Asia/Kolkata",
+      "Asia/Yangon",
+      // Merged into Berlin by IANA across a border, but a zone of its own to the people who live in it (and to CLDR).
+      "Europe/Stockholm",
+      "UTC",
+    ]);
+    for (const old of ["Asia/Calcutta", "Europe/Kiev", "Asia/Saigon", "America/Godthab"]) expect(timeZoneOptions().includes(old), old).toBe(false);
+    expect(timeZoneOptions()).toEqual(expect.arrayContaining(["Asia/Kolkata", "Europe/Kyiv", "Asia/Ho_Chi_Minh", "Pacific/Kanton"]));
+  });
+
+  it("shows a zone stored under its old name by its current one", () => {
+    expect(timeZoneOptions("Asia/Calcutta", ["Asia/Calcutta", "UTC"])).toEqual(["Europe/Kyiv", "Europe/Budapest", "Asia/Almaty", "Asia/Kolkata", "UTC"]);
+    expect(timeZoneOptions("Europe/Kiev", ["UTC"])).toEqual(["Europe/Kyiv", "Europe/Budapest", "Asia/Almaty", "UTC"]);
+    expect(timeZoneOptions("Europe/Zaporozhye", ["UTC"])[0]).toBe("Europe/Kyiv");
+    const calendar = { calendarId: "c1", name: "Kyiv", timeZone: "Europe/Kiev", week: { mon: [{ start: "09:00", end: "18:00" }] }, holidays: [] };
+    expect(calendarForm(calendar).timeZone).toBe("Europe/Kyiv");
+  });
+
   it("keeps a calendar's own zone even when the browser does not list it", () => {
     expect(timeZoneOptions("Etc/GMT-3", ["UTC"])[0]).toBe("Etc/GMT-3");
     expect(timeZoneOptions("UTC", ["UTC"])).toEqual(["Europe/Kyiv", "Europe/Budapest", "Asia/Almaty", "UTC"]);

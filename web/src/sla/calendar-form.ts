@@ -1,4 +1,5 @@
 import type { CalendarInfo, CalendarRequest, Weekday, WorkingInterval } from "../api/types";
+import { currentZoneName } from "./time-zones";
 
 /**
  * The business-calendar form: its state, the request it sends, and the checks it makes before sending (the same
@@ -19,14 +20,16 @@ export interface CalendarForm {
 /** The zones most of our customers work in, first in the list. */
 export const PREFERRED_ZONES = ["Europe/Kyiv", "Europe/Budapest", "Asia/Almaty"];
 
-/** Old names of the preferred zones that some platforms still list (Kyiv was Kiev until 2022). */
-const ALIASES = new Set(["Europe/Kiev"]);
-
-/** The IANA time zones to offer: the preferred ones first, then every zone the browser knows, and `current` if odd. */
+/**
+ * The IANA time zones to offer, by their current names (the browser lists Asia/Calcutta and Europe/Kiev; we offer
+ * Asia/Kolkata and Europe/Kyiv): the preferred ones first, then every zone the browser knows, and `current` if odd
+ * (an old name stored before is offered, and shown, by its current name).
+ */
 export function timeZoneOptions(current?: string, supported: readonly string[] = supportedZones()): string[] {
-  const rest = [...new Set([...supported, "UTC"])].filter((zone) => !PREFERRED_ZONES.includes(zone) && !ALIASES.has(zone)).sort();
+  const rest = [...new Set([...supported, "UTC"].map(currentZoneName))].filter((zone) => !PREFERRED_ZONES.includes(zone)).sort();
   const zones = [...PREFERRED_ZONES, ...rest];
-  return current && !zones.includes(current) ? [current, ...zones] : zones;
+  const shown = current && currentZoneName(current);
+  return shown && !zones.includes(shown) ? [shown, ...zones] : zones;
 }
 
 function supportedZones(): string[] {
@@ -51,7 +54,7 @@ export function newCalendarForm(): CalendarForm {
 export function calendarForm(calendar: CalendarInfo): CalendarForm {
   const week = emptyWeek();
   for (const day of Weekdays) week[day] = (calendar.week[day] ?? []).map((i) => ({ ...i }));
-  return { name: calendar.name, timeZone: calendar.timeZone, week, holidays: [...calendar.holidays] };
+  return { name: calendar.name, timeZone: currentZoneName(calendar.timeZone), week, holidays: [...calendar.holidays] };
 }
 
 const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;

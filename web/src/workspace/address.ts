@@ -1,3 +1,7 @@
+// The one place the console runs the core's code: a pure function with no imports but the transliteration library,
+// so that the address suggested at sign-up and a department's address made by the API follow the same rules.
+import { addressPartOf } from "@frontline/core/locale/latin";
+
 /**
  * The workspace address (slug) as the sign-up form proposes it, and the inbound address it leads to.
  * The server stays the judge of what is valid; this only suggests and previews.
@@ -10,27 +14,9 @@ export function inboundAddressFor(slug: string): string {
   return `${slug}@${INBOUND_DOMAIN}`;
 }
 
-// Russian and Kazakh names are common here; transliterate them rather than drop every letter.
-const CYRILLIC: Record<string, string> = {
-  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z", и: "i", й: "y", к: "k", л: "l", м: "m",
-  н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch",
-  ъ: "", ы: "y", ь: "", э: "e", ю: "yu", я: "ya",
-  // Kazakh letters as the Kazakh Latin alphabet writes them, without its diacritics (ä ğ ñ ö ū ü ı).
-  ә: "a", ғ: "g", қ: "q", ң: "n", ө: "o", ұ: "u", ү: "u", һ: "h", і: "i",
-};
-
-const MAX_LENGTH = 40;
-
-/** "Acme Support, Inc." -> "acme-support-inc"; "Ромашка" -> "romashka". */
-export function suggestSlug(name: string): string {
-  const latin = [...name.toLowerCase()].map((ch) => CYRILLIC[ch] ?? ch).join("");
-  return latin
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, MAX_LENGTH)
-    .replace(/-+$/, "");
+/** "Acme Support, Inc." -> "acme-support-inc"; "Ромашка" -> "romashka"; "Служба підтримки" -> "sluzhba-pidtrymky". */
+export function suggestSlug(name: string, reader?: string): string {
+  return addressPartOf(name, reader, 40);
 }
 
 /** What a person typed into the address field, made as close to valid as can be without guessing. */

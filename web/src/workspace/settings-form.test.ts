@@ -25,6 +25,14 @@ describe("the settings form", () => {
     });
   });
 
+  it("shows a time zone stored under its old name by its current one, and does not count that as a change", () => {
+    const old = { ...settings, timeZone: "Asia/Calcutta" };
+    const form = settingsForm(old);
+    expect(form.timeZone).toBe("Asia/Kolkata");
+    expect(settingsChanges(form, old)).toEqual({});
+    expect(settingsChanges({ ...form, timeZone: "Europe/Kyiv" }, old)).toEqual({ timeZone: "Europe/Kyiv" });
+  });
+
   it("suggests a field's key from its label", () => {
     expect(fieldKeyFor("Order number")).toBe("order_number");
     expect(fieldKeyFor("Номер заказа")).toBe("nomer_zakaza");

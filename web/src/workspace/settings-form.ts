@@ -1,4 +1,5 @@
 import type { CustomerField, Settings, SettingsRequest } from "../api/types";
+import { currentZoneName, sameZone } from "../sla/time-zones";
 import { suggestSlug } from "./address";
 
 /**
@@ -30,7 +31,8 @@ export interface SettingsForm {
 export function settingsForm(settings: Settings): SettingsForm {
   return {
     name: settings.name,
-    timeZone: settings.timeZone,
+    // A zone saved under its old name (Europe/Kiev) shows under its current one (Europe/Kyiv).
+    timeZone: currentZoneName(settings.timeZone),
     locale: settings.locale,
     customerFields: settings.customerFields.map((field) => ({
       key: field.key,
@@ -71,7 +73,7 @@ function fieldRequest(field: FieldForm): CustomerField {
 export function settingsChanges(form: SettingsForm, settings: Settings): SettingsRequest {
   const changes: SettingsRequest = {};
   if (form.name.trim() !== settings.name) changes.name = form.name.trim();
-  if (form.timeZone !== settings.timeZone) changes.timeZone = form.timeZone;
+  if (!sameZone(form.timeZone, settings.timeZone)) changes.timeZone = form.timeZone;
   if (form.locale !== settings.locale) changes.locale = form.locale as SettingsRequest["locale"];
   // Both sides the way they would be sent, so that the comparison sees only real changes.
   const fields = form.customerFields.map(fieldRequest);

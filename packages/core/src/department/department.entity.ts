@@ -10,6 +10,11 @@ export const DepartmentEntity = new Entity({
     name: { type: "string", required: true },
     description: { type: "string" },
     isDefault: { type: "boolean", required: true, default: false },
+    /**
+     * The local part after "+" of the department's inbound address (`<slug>+<address>@<domain>`), unique in the
+     * workspace. Unset on departments made before it existed: theirs is their name in Latin letters.
+     */
+    address: { type: "string" },
     /** An archived department takes no new tickets and leaves the pickers; its tickets stay where they are. */
     archivedAt: { type: "string" },
     ...timestamps,

@@ -14,8 +14,15 @@ import { parse } from "../validation";
 import { Workspace } from "../workspace";
 import { useClock } from "../port";
 import { localeOf, wording } from "../locale";
+import { departmentTag, inboundAddress } from "../email/address";
+import { isTokenShaped } from "../email/token";
 
-export type Info = Pick<EntityItem<typeof DepartmentEntity>, "departmentId" | "name" | "description" | "isDefault" | "archivedAt" | "createdAt">;
+export type Info = Pick<EntityItem<typeof DepartmentEntity>, "departmentId" | "name" | "description" | "isDefault" | "archivedAt" | "createdAt"> & {
+  /** What follows "+" in its inbound address. */
+  address: string;
+  /** `<slug>+<address>@<inbound domain>`: mail to it becomes a ticket of this department. */
+  inboundAddress: string;
+};
 
 /** The name of the department every workspace starts with, in the workspace's language. */
 const defaultName = (locale: string | undefined) => wording[localeOf(locale)].defaultDepartment;
@@ -28,7 +35,19 @@ export function view(item: EntityItem<typeof DepartmentEntity>): Info {
     isDefault: item.isDefault,
     archivedAt: item.archivedAt,
     createdAt: item.createdAt,
+    address: addressOf(item),
+    inboundAddress: inboundAddress(item.tenantId, addressOf(item)),
   };
+}
+
+/** A department's plus address: the one an admin chose, else its name in Latin letters. */
+function addressOf(item: Pick<EntityItem<typeof DepartmentEntity>, "address" | "name">): string {
+  return item.address ?? departmentTag(item.name);
+}
+
+/** The open department whose plus address this is, if any. */
+export async function byAddress(address: string): Promise<Info | undefined> {
+  return (await list()).find((d) => !d.archivedAt && d.address === address);
 }
 
 /** The current tenant's departments, by name (archived ones too, marked). */
@@ -95,11 +114,21 @@ export async function openDefault(tenantId: string): Promise<void> {
 
 const NameSchema = z.string().trim().min(1, "Enter the department's name").max(60);
 const DescriptionSchema = z.string().trim().max(500);
+/** What follows "+" in the department's address: the workspace address's own rules, and never a reply token's shape. */
+const AddressSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter the part of the address after +")
+  .max(40, "Use at most {maximum} characters")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use only Latin letters (a–z), digits and hyphens, with no hyphen at the start or end or two in a row")
+  .refine((address) => !isTokenShaped(address), "This address is kept for replies to tickets; choose another");
 
-export const CreateSchema = z.object({ name: NameSchema, description: DescriptionSchema.optional() }).strict();
+export const CreateSchema = z.object({ name: NameSchema, description: DescriptionSchema.optional(), address: AddressSchema.optional() }).strict();
 export const UpdateSchema = z
   .object({
     name: NameSchema.optional(),
+    address: AddressSchema.optional(),
     description: DescriptionSchema.optional(),
     archived: z.boolean().optional(),
     isDefault: z.literal(true, { error: "A department becomes the default by setting isDefault: true" }).optional(),
@@ -116,20 +145,37 @@ async function assertNameFree(name: string, except?: string) {
   }
 }
 
+/**
+ * The address must lead to one department only. Checked on the cached list, as names are: departments are made by
+ * admins, rarely and one at a time, so a race between two admins is not worth a guard item on every change.
+ */
+async function assertAddressFree(address: string, except?: string) {
+  if (!address) {
+    throw Invalid.field("address", "required", "Enter the part of the address after +");
+  }
+  const taken = (await list()).find((d) => d.departmentId !== except && d.address === address);
+  if (taken) {
+    const message = msg("{name} already receives mail at this address; choose another", { name: taken.name });
+    throw new Conflict(message, [{ path: "address", code: "taken", message }]);
+  }
+}
+
 export async function create(raw: z.input<typeof CreateSchema>): Promise<Info> {
   const actor = usePrincipal();
   Access.assertConfigures(actor);
   const input = parse(CreateSchema, raw);
   await assertNameFree(input.name);
+  const address = input.address ?? departmentTag(input.name);
+  await assertAddressFree(address);
   const tenantId = useTenantId();
   const departmentId = createId();
   await transact((entities) => [
-    entities.department.create({ tenantId, departmentId, name: input.name, description: input.description, isDefault: false }).commit(),
+    entities.department.create({ tenantId, departmentId, name: input.name, description: input.description, address, isDefault: false }).commit(),
     Event.write(entities, actor, {
       action: "department.create",
       target: { type: "department", id: departmentId, label: input.name },
       departmentId,
-      after: input,
+      after: { ...input, address },
     }),
   ]);
   Workspace.changed(tenantId);
@@ -144,6 +190,7 @@ export async function update(departmentId: string, raw: z.input<typeof UpdateSch
   const tenantId = useTenantId();
   const current = await get(departmentId);
   if (input.name) await assertNameFree(input.name, departmentId);
+  if (input.address !== undefined && input.address !== current.address) await assertAddressFree(input.address, departmentId);
   if (input.archived && (current.isDefault || input.isDefault)) {
     throw Invalid.field("archived", "default", "The default department cannot be archived; make another one the default first");
   }
@@ -154,6 +201,10 @@ export async function update(departmentId: string, raw: z.input<typeof UpdateSch
   const set: Record<string, unknown> = {};
   if (input.name !== undefined) set.name = input.name;
   if (input.description !== undefined) set.description = input.description;
+  // The address is the admin's to change: a rename keeps the one mail is sent to (the one made from the old name,
+  // for a department from before addresses were stored).
+  if (input.address !== undefined) set.address = input.address;
+  else if (input.name !== undefined) set.address = current.address;
   if (input.archived === true && !current.archivedAt) set.archivedAt = useClock().now().toISOString();
   if (input.isDefault) set.isDefault = true;
   const unarchive = input.archived === false && current.archivedAt;

@@ -1,4 +1,5 @@
 import { useConfig } from "../config";
+import { addressPartOf } from "../locale/latin";
 
 /**
  * Addresses and header values. Everything that reaches a header of an outgoing mail goes through `headerText` (no
@@ -51,15 +52,12 @@ export function inboundAddress(tenantId: string, tag?: string): string {
   return `${tenantId}${tag ? `+${tag}` : ""}@${useConfig().inboundDomain}`;
 }
 
-/** The plus-address name of a department: "Payments & Refunds" → "payments-refunds". */
+/**
+ * The plus address a department has until an admin chooses one: its name in Latin letters ("Payments & Refunds" →
+ * "payments-refunds", "Оплата" → "oplata", "Шағымдар" → "shagymdar").
+ */
 export function departmentTag(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40);
+  return addressPartOf(name);
 }
 
 /** Senders that are machines and must never get an answer. */

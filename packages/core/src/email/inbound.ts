@@ -17,7 +17,7 @@ import { Tenant } from "../tenant";
 import { Ticket } from "../ticket";
 import { Workspace } from "../workspace";
 import { Customer } from "../customer";
-import { departmentTag, normaliseAddress, parseInboundRecipient } from "./address";
+import { normaliseAddress, parseInboundRecipient } from "./address";
 import { classify } from "./loop-guard";
 import type { MailEntity, MailStatus } from "./mail.entity";
 import { claim, LEASE_MS } from "./mail";
@@ -265,7 +265,7 @@ async function overRateCap(sender: string): Promise<boolean> {
 
 async function departmentFor(tag: string | undefined): Promise<string> {
   if (tag && !isTokenShaped(tag)) {
-    const match = (await Department.list()).find((d) => !d.archivedAt && departmentTag(d.name) === tag);
+    const match = await Department.byAddress(tag);
     if (match) return match.departmentId;
   }
   return Department.defaultId();

@@ -49,7 +49,7 @@ export const SlugSchema = z
   .toLowerCase()
   .min(3, "Use at least {minimum} characters")
   .max(40, "Use at most {maximum} characters")
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens (not at the start or end)")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use only Latin letters (a–z), digits and hyphens, with no hyphen at the start or end or two in a row")
   .refine((slug) => !RESERVED_SLUGS.has(slug), "This address is reserved; choose another");
 
 export const SignupSchema = z.object({

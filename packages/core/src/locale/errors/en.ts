@@ -95,6 +95,9 @@ export const en = [
   "Enter the department's name",
   "A department becomes the default by setting isDefault: true",
   "There is already a department named {name}",
+  "Enter the part of the address after +",
+  "This address is kept for replies to tickets; choose another",
+  "{name} already receives mail at this address; choose another",
   "The default department cannot be archived; make another one the default first",
   "An archived department cannot be the default",
   "The default department cannot be deleted",
@@ -211,7 +214,7 @@ export const en = [
   "The reaction failed again: {error}",
   // packages/core/src/tenant/index.ts
   "This address is reserved; choose another",
-  "Use lowercase letters, digits and single hyphens (not at the start or end)",
+  "Use only Latin letters (a–z), digits and hyphens, with no hyphen at the start or end or two in a row",
   "Choose a workspace address",
   "Enter the workspace name",
   "This workspace address is taken",

@@ -93,6 +93,9 @@ export const hu: Record<ErrorKey, string> = {
   "Enter the department's name": "Adja meg az osztály nevét",
   "A department becomes the default by setting isDefault: true": "Egy osztályt az isDefault: true beállítással tehet alapértelmezetté",
   "There is already a department named {name}": "Már van ilyen nevű osztály: {name}",
+  "Enter the part of the address after +": "Adja meg a cím + utáni részét",
+  "This address is kept for replies to tickets; choose another": "Az ilyen címek a jegyekre adott válaszoké; válasszon másikat",
+  "{name} already receives mail at this address; choose another": "Erre a címre már egy másik osztály kap leveleket ({name}); válasszon másikat",
   "The default department cannot be archived; make another one the default first": "Az alapértelmezett osztály nem archiválható; előbb tegyen alapértelmezetté egy másikat",
   "An archived department cannot be the default": "Archivált osztály nem lehet alapértelmezett",
   "The default department cannot be deleted": "Az alapértelmezett osztály nem törölhető",
@@ -209,7 +212,8 @@ export const hu: Record<ErrorKey, string> = {
   "The reaction failed again: {error}": "A reakció ismét hibára futott: {error}",
   // packages/core/src/tenant/index.ts
   "This address is reserved; choose another": "Ez a cím fenntartott; válasszon másikat",
-  "Use lowercase letters, digits and single hyphens (not at the start or end)": "Kisbetűk (ékezet nélkül), számjegyek és egyszeres kötőjelek (az elején és a végén nem)",
+  "Use only Latin letters (a–z), digits and hyphens, with no hyphen at the start or end or two in a row":
+    "Csak ékezet nélküli latin betűk (a–z), számjegyek és kötőjelek használhatók; kötőjel nem állhat az elején, a végén, és kettő nem lehet egymás után",
   "Choose a workspace address": "Válasszon címet a munkaterületnek",
   "Enter the workspace name": "Adja meg a munkaterület nevét",
   "This workspace address is taken": "Ez a munkaterület-cím már foglalt",

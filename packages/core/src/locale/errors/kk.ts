@@ -98,6 +98,9 @@ export const kk: Record<ErrorKey, string> = {
   "Enter the department's name": "Бөлімнің атауын енгізіңіз",
   "A department becomes the default by setting isDefault: true": "Бөлімді негізгі ету үшін isDefault: true мәнін қойыңыз",
   "There is already a department named {name}": "«{name}» атты бөлім бұрыннан бар",
+  "Enter the part of the address after +": "Мекенжайдың + белгісінен кейінгі бөлігін жазыңыз",
+  "This address is kept for replies to tickets; choose another": "Мұндай мекенжайлар өтінімдерге жауап беруге арналған; басқасын таңдаңыз",
+  "{name} already receives mail at this address; choose another": "Бұл мекенжайға «{name}» бөлімі хат алады; басқасын таңдаңыз",
   "The default department cannot be archived; make another one the default first":
     "Негізгі бөлімді мұрағатқа жіберуге болмайды; алдымен басқа бөлімді негізгі етіңіз",
   "An archived department cannot be the default": "Мұрағаттағы бөлім негізгі бола алмайды",
@@ -224,8 +227,8 @@ export const kk: Record<ErrorKey, string> = {
   "The reaction failed again: {error}": "Реакция тағы да сәтсіз аяқталды: {error}",
   // packages/core/src/tenant/index.ts
   "This address is reserved; choose another": "Бұл мекенжай брондалған; басқасын таңдаңыз",
-  "Use lowercase letters, digits and single hyphens (not at the start or end)":
-    "Кіші латын әріптерін, цифрларды және жеке дефистерді қолданыңыз (басында не соңында емес)",
+  "Use only Latin letters (a–z), digits and hyphens, with no hyphen at the start or end or two in a row":
+    "Тек латын әріптерін (a–z), цифрларды және дефисті қолдануға болады; дефис басында, соңында немесе қатарынан екі рет тұрмауы керек",
   "Choose a workspace address": "Жұмыс кеңістігінің мекенжайын таңдаңыз",
   "Enter the workspace name": "Жұмыс кеңістігінің атауын енгізіңіз",
   "This workspace address is taken": "Жұмыс кеңістігінің бұл мекенжайы бос емес",

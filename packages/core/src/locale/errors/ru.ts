@@ -95,6 +95,9 @@ export const ru: Record<ErrorKey, string> = {
   "Enter the department's name": "Укажите название отдела",
   "A department becomes the default by setting isDefault: true": "Чтобы сделать отдел основным, передайте isDefault: true",
   "There is already a department named {name}": "Отдел «{name}» уже есть",
+  "Enter the part of the address after +": "Укажите часть адреса после +",
+  "This address is kept for replies to tickets; choose another": "Такие адреса служат для ответов на заявки; выберите другой",
+  "{name} already receives mail at this address; choose another": "На этот адрес уже получает почту отдел «{name}»; выберите другой",
   "The default department cannot be archived; make another one the default first": "Основной отдел нельзя отправить в архив; сначала сделайте основным другой отдел",
   "An archived department cannot be the default": "Отдел в архиве не может быть основным",
   "The default department cannot be deleted": "Основной отдел нельзя удалить",
@@ -217,7 +220,8 @@ export const ru: Record<ErrorKey, string> = {
   "The reaction failed again: {error}": "Реакция снова завершилась ошибкой: {error}",
   // packages/core/src/tenant/index.ts
   "This address is reserved; choose another": "Этот адрес зарезервирован; выберите другой",
-  "Use lowercase letters, digits and single hyphens (not at the start or end)": "Используйте строчные латинские буквы, цифры и одиночные дефисы (не в начале и не в конце)",
+  "Use only Latin letters (a–z), digits and hyphens, with no hyphen at the start or end or two in a row":
+    "Допустимы только латинские буквы (a–z), цифры и дефисы; дефис не может стоять в начале, в конце и два раза подряд",
   "Choose a workspace address": "Выберите адрес рабочего пространства",
   "Enter the workspace name": "Укажите название рабочего пространства",
   "This workspace address is taken": "Этот адрес рабочего пространства уже занят",

@@ -105,6 +105,9 @@ export const uk: Record<ErrorKey, string> = {
   "Enter the department's name": "Вкажіть назву відділу",
   "A department becomes the default by setting isDefault: true": "Щоб зробити відділ основним, передайте isDefault: true",
   "There is already a department named {name}": "Відділ із назвою «{name}» уже є",
+  "Enter the part of the address after +": "Вкажіть частину адреси після +",
+  "This address is kept for replies to tickets; choose another": "Такі адреси слугують для відповідей на заявки; виберіть іншу",
+  "{name} already receives mail at this address; choose another": "На цю адресу вже отримує пошту відділ «{name}»; виберіть іншу",
   "The default department cannot be archived; make another one the default first":
     "Основний відділ не можна перемістити в архів; спершу зробіть основним інший відділ",
   "An archived department cannot be the default": "Відділ в архіві не може бути основним",
@@ -231,8 +234,8 @@ export const uk: Record<ErrorKey, string> = {
   "The reaction failed again: {error}": "Реакція знову завершилася помилкою: {error}",
   // packages/core/src/tenant/index.ts
   "This address is reserved; choose another": "Цю адресу зарезервовано; виберіть іншу",
-  "Use lowercase letters, digits and single hyphens (not at the start or end)":
-    "Використовуйте малі латинські літери, цифри й одинарні дефіси (не на початку і не в кінці)",
+  "Use only Latin letters (a–z), digits and hyphens, with no hyphen at the start or end or two in a row":
+    "Можна використовувати лише латинські літери (a–z), цифри й дефіси; дефіс не може стояти на початку, в кінці чи двічі поспіль",
   "Choose a workspace address": "Придумайте адресу робочого простору",
   "Enter the workspace name": "Вкажіть назву робочого простору",
   "This workspace address is taken": "Цю адресу робочого простору вже зайнято",

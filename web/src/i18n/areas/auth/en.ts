@@ -11,7 +11,7 @@ const strings = {
     workspaceName: "Workspace name",
     workspaceNamePlaceholder: "Acme Support",
     slug: "Workspace address",
-    slugHint: "Lowercase letters, digits and hyphens. You sign in with it, and it cannot be changed later.",
+    slugHint: "Latin letters (a–z), digits and hyphens. You sign in with it, and it cannot be changed later.",
     inboundPreview: "Your inbound address",
     ownerName: "Your name",
     email: "Work email",

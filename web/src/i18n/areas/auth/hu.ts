@@ -9,7 +9,7 @@ const strings: Strings = {
     workspaceName: "A munkaterület neve",
     workspaceNamePlaceholder: "Acme Ügyfélszolgálat",
     slug: "A munkaterület címe",
-    slugHint: "Kisbetűk (ékezet nélkül), számjegyek és kötőjelek. Ezzel jelentkezik be, és később nem módosítható.",
+    slugHint: "Ékezet nélküli latin betűk (a–z), számjegyek és kötőjelek. Ezzel jelentkezik be, és később nem módosítható.",
     inboundPreview: "Az Ön fogadó címe",
     ownerName: "Az Ön neve",
     email: "Munkahelyi e-mail-cím",

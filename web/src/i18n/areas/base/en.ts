@@ -157,7 +157,7 @@ const strings = {
         taken: "This workspace address is taken; choose another",
         too_small: "Use at least 3 characters",
         too_big: "Use at most 40 characters",
-        invalid_format: "Use lowercase letters, digits and single hyphens (not at the start or end)",
+        invalid_format: "Use only Latin letters (a–z), digits and hyphens, with no hyphen at the start or end or two in a row",
         custom: "This address is reserved; choose another",
       },
       ownerName: {

@@ -154,7 +154,7 @@ const strings: Strings = {
         taken: "Ez a cím már foglalt; válasszon másikat",
         too_small: "Legalább 3 karakter legyen",
         too_big: "Legfeljebb 40 karakter lehet",
-        invalid_format: "Kisbetűk (ékezet nélkül), számjegyek és egyszeres kötőjelek (az elején és a végén nem)",
+        invalid_format: "Csak ékezet nélküli latin betűk (a–z), számjegyek és kötőjelek használhatók; kötőjel nem állhat az elején, a végén, és kettő nem lehet egymás után",
         custom: "Ez a cím fenntartott; válasszon másikat",
       },
       ownerName: {

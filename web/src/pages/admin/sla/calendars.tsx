@@ -10,6 +10,7 @@ import { errorMessage } from "../../../forms/errors";
 import { useI18n } from "../../../i18n";
 import { useMe } from "../../../session/me";
 import { weekSummary } from "../../../sla/calendar-form";
+import { currentZoneName } from "../../../sla/time-zones";
 import { configures } from "../../../tickets/lifecycle";
 
 /** /admin/sla/calendars: the business calendars (time zone, working hours, holidays) business-hours policies count by. */
@@ -101,7 +102,7 @@ export function CalendarsPage() {
                               </A>
                             </Show>
                           </td>
-                          <td class="table__nowrap">{calendar.timeZone}</td>
+                          <td class="table__nowrap">{currentZoneName(calendar.timeZone)}</td>
                           <td>{weekSummary(calendar.week, shortDays()) || <span class="muted">{i18n.t("slaAdmin.calendars.noHours")}</span>}</td>
                           <td class="table__nowrap" title={calendar.holidays.map((d) => i18n.date(d)).join(", ")}>
                             {i18n.t("slaAdmin.calendars.holidayCount", { count: calendar.holidays.length })}

@@ -13,6 +13,7 @@ import { useI18n } from "../../../i18n";
 import { useDirectory } from "../../../session/directory";
 import { useMe } from "../../../session/me";
 import { formatMinutes, TargetNames } from "../../../sla/countdown";
+import { currentZoneName } from "../../../sla/time-zones";
 import {
   ActionTypes,
   checkPolicy,
@@ -294,7 +295,7 @@ function PolicyEditor(props: { policy: PolicyInfo | undefined; calendars: Calend
                     value={form.calendarId}
                     options={[
                       { value: "", label: i18n.t("slaAdmin.policy.chooseCalendar"), disabled: true },
-                      ...props.calendars.map((c) => ({ value: c.calendarId, label: `${c.name} (${c.timeZone})` })),
+                      ...props.calendars.map((c) => ({ value: c.calendarId, label: `${c.name} (${currentZoneName(c.timeZone)})` })),
                     ]}
                     onValue={(v) => setForm("calendarId", v)}
                     error={error("calendarId")}
