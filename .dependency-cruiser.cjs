@@ -31,9 +31,9 @@ module.exports = {
     {
       name: "core-uses-ports-not-sdks",
       severity: "error",
-      comment: "The core declares ports (Mailer, Scheduler, BlobStore); the AWS adapters live in functions/.",
+      comment: "The core declares ports (Mailer, Scheduler, BlobStore, SearchIndex); the AWS adapters live in functions/, the local ones in packages/local.",
       from: { path: "^packages/core/src/" },
-      to: { path: "@aws-sdk/client-(ses|sesv2|scheduler|s3)" },
+      to: { path: "(@aws-sdk/client-(ses|sesv2|scheduler|s3)|@opensearch-project|better-sqlite3)" },
     },
     {
       name: "api-reaches-no-mail-machinery",

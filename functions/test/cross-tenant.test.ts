@@ -195,6 +195,22 @@ const probes: Record<string, Probe> = {
     await expectNothingOf(a, await b.as.get("/api/customers"), 200, [a.customerEmail]);
     await expectNothingOf(a, await b.as.get("/api/customers?q=victim"), 200, [a.customerEmail]);
   },
+  "GET /api/search": async ({ a, b }) => {
+    // A finds its own ticket, customer and organization, so the index does hold them; B, asking for each of them by
+    // every way search offers, gets nothing of A's.
+    const mine = await (await a.as.get(`/api/search?q=${encodeURIComponent("confidential secret")}`)).json();
+    expect(mine.tickets.map((t: { ticket: { ticketId: string } }) => t.ticket.ticketId)).toContain(a.ticketId);
+    const people = await (await a.as.get("/api/search?q=acme")).json();
+    expect(people.organizations.map((o: { organizationId: string }) => o.organizationId)).toContain(a.organizationId);
+    for (const q of ["confidential", "secret body", "victim", a.customerEmail, "acme", `#${a.ticketNumber}`, String(a.ticketNumber), a.ticketId]) {
+      const text = await expectNothingOf(a, await b.as.get(`/api/search?q=${encodeURIComponent(q)}`), 200, [a.customerEmail]);
+      expect(JSON.parse(text).tickets.filter((t: { ticket: { subject: string } }) => t.ticket.subject.startsWith("A's"))).toEqual([]);
+    }
+    for (const filter of [`customerId=${a.customerId}`, `organizationId=${a.organizationId}`, `departmentId=${a.departmentId}`, `assigneeId=${a.staffId}`]) {
+      const text = await expectNothingOf(a, await b.as.get(`/api/search?${filter}`), 200, [a.customerId, a.organizationId, a.departmentId, a.staffId]);
+      expect(JSON.parse(text).tickets).toEqual([]);
+    }
+  },
   "GET /api/customers/:id": async ({ a, b }) => {
     await expect404(a, await b.as.get(`/api/customers/${a.customerId}`));
   },

@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { inject } from "vitest";
 import { configure } from "@frontline/core/config";
 import { Plan } from "@frontline/core/plan";
@@ -6,6 +9,7 @@ import { configurePorts } from "@frontline/core/port";
 import { memoryBlobStore, recordingMailer, recordingScheduler } from "@frontline/core/port/memory";
 import { changeHandler } from "@frontline/core/reactions";
 import { ensureTable } from "../../packages/local/src/dynamo";
+import { sqliteSearchIndex } from "../../packages/local/src/search-index";
 import { streamPoller, type StreamPoller } from "../../packages/local/src/stream";
 
 /** The in-memory ports of the current test file (useTestTable installs fresh ones). */
@@ -13,6 +17,8 @@ export const testPorts = {
   blobs: memoryBlobStore(),
   mailer: recordingMailer(),
   scheduler: recordingScheduler(),
+  /** A real search index, in a file of this test file's own (SQLite, as `npm start` uses). */
+  search: sqliteSearchIndex(join(mkdtempSync(join(tmpdir(), "frontline-search-")), "search.sqlite")),
 };
 
 /**

@@ -16,6 +16,7 @@ import { adminRoutes } from "./routes/admin";
 import { invitationRoutes } from "./routes/invitation";
 import { operatorRoutes } from "./routes/operator";
 import { publicRoutes } from "./routes/public";
+import { searchRoutes } from "./routes/search";
 import { ticketRoutes } from "./routes/tickets";
 import { workspaceRoutes } from "./routes/workspace";
 
@@ -50,6 +51,7 @@ export function createApp() {
     .route("/", workspaceRoutes)
     .route("/", ticketRoutes)
     .route("/", customerRoutes)
+    .route("/", searchRoutes)
     .route("/", departmentRoutes)
     .route("/", eventRoutes)
     .route("/", mailRoutes)

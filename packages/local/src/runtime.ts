@@ -8,6 +8,7 @@ import { Timers } from "@frontline/core/timer";
 import { Ticket } from "@frontline/core/ticket";
 import { withActor } from "@frontline/core/actor";
 import { Billing } from "@frontline/core/billing";
+import { Search } from "@frontline/core/search";
 import { PLATFORM_TENANT_ID, type CallCount } from "@frontline/core/db";
 import { folderBlobStore } from "./blob-store";
 import { ensureTable, startDynamoLocal, type DynamoLocal } from "./dynamo";
@@ -16,6 +17,7 @@ import { localScheduler, type LocalScheduler } from "./scheduler";
 import { startHttpServer, type HttpServer } from "./server";
 import type { DNSResolver } from "./mail-auth";
 import { startSmtpServer, type SmtpServer } from "./smtp";
+import { sqliteSearchIndex, type LocalSearchIndex } from "./search-index";
 import { streamPoller, type StreamPoller } from "./stream";
 import { changeHandler } from "@frontline/core/reactions";
 
@@ -73,6 +75,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   let scheduler: LocalScheduler | undefined;
   let stream: StreamPoller | undefined;
   let handler: ReturnType<typeof changeHandler> | undefined;
+  let search: LocalSearchIndex | undefined;
+  let rebuilding: Promise<void> | undefined;
   const tableName = options.tableName ?? "frontline";
   const temporaryFiles = options.filesDir ? undefined : mkdtempSync(join(tmpdir(), "frontline-files-"));
   const filesDir = options.filesDir ?? temporaryFiles!;
@@ -81,6 +85,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await http?.close();
     await scheduler?.stop();
     await stream?.stop();
+    await rebuilding;
+    search?.close();
     await dynamo?.stop();
     if (temporaryFiles) rmSync(temporaryFiles, { recursive: true, force: true });
   };
@@ -97,7 +103,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     });
     const mailer = localMailer({ outboxDir: join(filesDir, "outbox"), relayUrl: options.smtpRelayUrl });
     scheduler = localScheduler(Timers.fire, undefined, { fireMany: Timers.fireMany });
-    configurePorts({ blobs: folderBlobStore(join(filesDir, "blobs")), mailer, scheduler });
+    search = sqliteSearchIndex(join(filesDir, "search.sqlite"));
+    configurePorts({ blobs: folderBlobStore(join(filesDir, "blobs")), mailer, scheduler, search });
     await Plan.ensureCatalog();
     // Data kept by an earlier version: unsolved tickets move to the one "active" queue partition (once).
     const regrouped = await Ticket.regroupQueues();
@@ -113,6 +120,18 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const timers = scheduler;
     stream = streamPoller({ endpoint, tableName, handler: reactions, pauseWhile: () => timers.backlog() >= 20 });
     stream.start();
+    // An index never filled from the table (a data folder from before search, or a deleted index file) is filled
+    // now, in the background: the stream keeps it current from here on, and the puts are idempotent.
+    if (!search.rebuiltAt()) {
+      const index = search;
+      rebuilding = Search.rebuild().then(
+        (counts) => {
+          index.markRebuilt(new Date().toISOString());
+          if (counts.tickets) console.log(`Search index filled: ${counts.tickets} tickets, ${counts.messages} messages, ${counts.customers} customers.`);
+        },
+        (error: unknown) => console.error("Filling the search index failed; it is tried again on the next start:", error),
+      );
+    }
     http = await startHttpServer({ port: options.port, host: options.host, webDist: options.webDist, meter: options.meterRequests });
     if (options.smtpPort !== undefined) smtp = await startSmtpServer({ port: options.smtpPort, host: options.host, resolver: options.mailResolver });
     return {

@@ -6,6 +6,7 @@ import { Timers } from "@frontline/core/timer";
 import { folderBlobStore } from "./blob-store";
 import { localMailer } from "./mailer";
 import { localScheduler } from "./scheduler";
+import { sqliteSearchIndex } from "./search-index";
 import { streamPoller } from "./stream";
 
 /**
@@ -27,6 +28,7 @@ configurePorts({
   mailer: localMailer({ outboxDir: join(filesDir, "outbox") }),
   // Timers are armed (items in the table) but fired by whoever runs the scheduler, not here.
   scheduler: localScheduler(Timers.fire),
+  search: sqliteSearchIndex(join(filesDir, "search.sqlite")),
 });
 const poller = streamPoller({ endpoint, tableName, handler: changeHandler() });
 poller.start();

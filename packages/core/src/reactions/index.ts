@@ -3,6 +3,7 @@ import { reactions as customer } from "../customer/reactions";
 import { reactions as department } from "../department/reactions";
 import { reactions as email } from "../email/reactions";
 import { reactions as notification } from "../notification/reactions";
+import { reactions as search } from "../search/reactions";
 import { reactions as sla } from "../sla/reactions";
 import { reactions as staff } from "../staff/reactions";
 import { streamHandler, type HandlerOptions, type Reaction } from "../stream";
@@ -25,6 +26,7 @@ export const reactions: readonly Reaction[] = [
   ...sla,
   ...email,
   ...notification,
+  ...search,
 ];
 
 /** The stream's handler with every reaction. */

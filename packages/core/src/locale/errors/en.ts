@@ -301,6 +301,12 @@ export const en = [
   "Sign in to the operator console",
   // functions/src/api/routes/tickets.ts
   "A ticket number is a whole number",
+  // packages/core/src/search/index.ts
+  "Use a date such as 2026-12-05",
+  "The end date is before the start date",
+  "Search for at most 200 characters",
+  "Type something to search for, or choose a filter",
+  "Type letters or digits to search for",
 ] as const;
 
 export type ErrorKey = (typeof en)[number];

@@ -300,4 +300,10 @@ export const hu: Record<ErrorKey, string> = {
   "Sign in to the operator console": "Jelentkezzen be az operátori konzolba",
   // functions/src/api/routes/tickets.ts
   "A ticket number is a whole number": "A bejelentés száma egész szám",
+  // packages/core/src/search/index.ts
+  "Use a date such as 2026-12-05": "Dátumot adjon meg ilyen formában: 2026-12-05",
+  "The end date is before the start date": "A záró dátum korábbi a kezdő dátumnál",
+  "Search for at most 200 characters": "Legfeljebb 200 karakterre kereshet",
+  "Type something to search for, or choose a filter": "Írja be, mit keres, vagy válasszon szűrőt",
+  "Type letters or digits to search for": "A kereséshez írjon be betűket vagy számjegyeket",
 };

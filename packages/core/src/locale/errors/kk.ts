@@ -319,4 +319,10 @@ export const kk: Record<ErrorKey, string> = {
   "Sign in to the operator console": "Оператор консоліне кіріңіз",
   // functions/src/api/routes/tickets.ts
   "A ticket number is a whole number": "Өтініш нөмірі — бүтін сан",
+  // packages/core/src/search/index.ts
+  "Use a date such as 2026-12-05": "Күнді 2026-12-05 түрінде жазыңыз",
+  "The end date is before the start date": "Аяқталу күні басталу күнінен ерте",
+  "Search for at most 200 characters": "Іздеу сұрауы 200 таңбадан аспауы керек",
+  "Type something to search for, or choose a filter": "Не іздейтініңізді жазыңыз немесе сүзгі таңдаңыз",
+  "Type letters or digits to search for": "Іздеу үшін әріп немесе сан жазыңыз",
 };

@@ -311,4 +311,10 @@ export const ru: Record<ErrorKey, string> = {
   "Sign in to the operator console": "Войдите в консоль оператора",
   // functions/src/api/routes/tickets.ts
   "A ticket number is a whole number": "Номер обращения — целое число",
+  // packages/core/src/search/index.ts
+  "Use a date such as 2026-12-05": "Используйте дату вида 2026-12-05",
+  "The end date is before the start date": "Дата окончания раньше даты начала",
+  "Search for at most 200 characters": "Поисковый запрос — не больше 200 символов",
+  "Type something to search for, or choose a filter": "Введите, что искать, или выберите фильтр",
+  "Type letters or digits to search for": "Для поиска введите буквы или цифры",
 };

@@ -328,4 +328,10 @@ export const uk: Record<ErrorKey, string> = {
   "Sign in to the operator console": "Увійдіть у консоль оператора",
   // functions/src/api/routes/tickets.ts
   "A ticket number is a whole number": "Номер звернення — ціле число",
+  // packages/core/src/search/index.ts
+  "Use a date such as 2026-12-05": "Вкажіть дату у форматі 2026-12-05",
+  "The end date is before the start date": "Кінцева дата раніша за початкову",
+  "Search for at most 200 characters": "Пошуковий запит — щонайбільше 200 символів",
+  "Type something to search for, or choose a filter": "Введіть, що шукати, або виберіть фільтр",
+  "Type letters or digits to search for": "Для пошуку введіть літери або цифри",
 };
