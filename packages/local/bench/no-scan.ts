@@ -1,5 +1,5 @@
 import { onConfigChange } from "@frontline/core/config";
-import { useDynamo } from "@frontline/core/db";
+import { maintenanceTask, useDynamo } from "@frontline/core/db";
 
 /**
  * "No request path scans" (DESIGN.md), enforced: once installed, every ScanCommand the core's DynamoDB client would
@@ -28,7 +28,8 @@ function guard(client: { middlewareStack: unknown }): void {
   guarded.add(stack as object);
   stack.add(
     (next: (args: { input: object }) => Promise<unknown>, context: { commandName?: string }) => async (args: { input: object }) => {
-      if (context.commandName === "ScanCommand") {
+      // A scan inside a declared maintenance task (core/db/maintenance.ts) is not a request path's.
+      if (context.commandName === "ScanCommand" && !maintenanceTask()) {
         const input = args.input as { TableName?: string; IndexName?: string };
         seen.push({ command: context.commandName, table: input.TableName, index: input.IndexName, at: new Error().stack ?? "" });
         throw new ScanRefused(input.TableName, input.IndexName);

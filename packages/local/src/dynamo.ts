@@ -122,7 +122,7 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
  * enabled. A table kept under DATA_DIR by an older version gets the stream and the indexes added since, one at a time
  * (as DynamoDB requires).
  */
-export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
+export async function ensureTable(endpoint: string, tableName: string): Promise<{ created: boolean }> {
   const client = localClient(endpoint);
   try {
     try {
@@ -146,7 +146,7 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
           }),
         );
       }
-      return;
+      return { created: false };
     } catch (error) {
       if ((error as Error).name !== "ResourceNotFoundException") throw error;
     }
@@ -157,6 +157,7 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
         TimeToLiveSpecification: { AttributeName: Table.timeToLiveAttribute, Enabled: true },
       }),
     );
+    return { created: true };
   } finally {
     client.destroy();
   }

@@ -93,7 +93,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   try {
     if (!options.dynamoEndpoint) dynamo = await startDynamoLocal({ dataDir: options.dataDir });
     const endpoint = options.dynamoEndpoint ?? dynamo!.endpoint;
-    await ensureTable(endpoint, tableName);
+    const table = await ensureTable(endpoint, tableName);
     configure({
       tableName,
       dynamoEndpoint: endpoint,
@@ -122,6 +122,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     stream.start();
     // An index never filled from the table (a data folder from before search, or a deleted index file) is filled
     // now, in the background: the stream keeps it current from here on, and the puts are idempotent.
+    // A table made just now has nothing to index.
+    if (table.created) search.markRebuilt(new Date().toISOString());
     if (!search.rebuiltAt()) {
       const index = search;
       rebuilding = Search.rebuild().then(

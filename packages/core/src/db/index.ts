@@ -5,3 +5,4 @@ export { CallMeter, CapacityMeter, type CallCount } from "./capacity";
 export { PLATFORM_TENANT_ID } from "./keys";
 export { transact } from "./transaction";
 export { isConditionFailure } from "./condition";
+export { asMaintenance, maintenanceTask } from "./maintenance";

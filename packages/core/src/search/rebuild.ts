@@ -1,6 +1,7 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { useConfig } from "../config";
 import { useDynamo } from "../db/client";
+import { asMaintenance } from "../db/maintenance";
 import { usePorts } from "../port";
 import { customerDoc, isSearchedMessage, messageDoc, organizationDoc, ticketDoc, type CustomerItem, type MessageItem, type OrganizationItem, type TicketItem } from "./documents";
 
@@ -10,7 +11,11 @@ import { customerDoc, isSearchedMessage, messageDoc, organizationDoc, ticketDoc,
  * maintenance task, never a request path; the puts are the reaction's own, so running it while the stream is being
  * consumed, or twice, leaves the index as the stream would.
  */
-export async function rebuild(options: { segments?: number; onProgress?: (indexed: number) => void } = {}): Promise<{ tickets: number; messages: number; customers: number; organizations: number }> {
+export function rebuild(options: { segments?: number; onProgress?: (indexed: number) => void } = {}): Promise<{ tickets: number; messages: number; customers: number; organizations: number }> {
+  return asMaintenance("search.rebuild", () => fill(options));
+}
+
+async function fill(options: { segments?: number; onProgress?: (indexed: number) => void }) {
   const counts = { tickets: 0, messages: 0, customers: 0, organizations: 0 };
   const segments = options.segments ?? 4;
   const search = usePorts().search;
