@@ -4,6 +4,7 @@ import { SchedulerClient } from "@aws-sdk/client-scheduler";
 import { configurePorts } from "@frontline/core/port";
 import { s3BlobStore } from "./s3-blob-store";
 import { eventBridgeScheduler } from "./scheduler";
+import { searchPort } from "./search-port";
 import { sesMailer } from "./ses-mailer";
 
 /** The environment every Lambda of the app gets from infra/ (see infra/api.ts, infra/email.ts, infra/timers.ts). */
@@ -11,7 +12,8 @@ export const PortEnv = ["MAIL_BUCKET", "SCHEDULE_GROUP", "TIMER_FUNCTION_ARN", "
 
 /**
  * Plugs the AWS adapters into the core, once per Lambda instance. Outside AWS (the local runtime, tests) the variables
- * are absent and the local or in-memory adapters stay in place.
+ * are absent and the local or in-memory adapters stay in place. The search index is plugged in where SEARCH_ENDPOINT is
+ * set (search-port.ts): not every function gets it, so it is not one of PortEnv.
  */
 export function configureAwsPorts(env: NodeJS.ProcessEnv = process.env): boolean {
   const missing = PortEnv.filter((name) => !env[name]);
@@ -26,6 +28,7 @@ export function configureAwsPorts(env: NodeJS.ProcessEnv = process.env): boolean
       roleArn: env.SCHEDULER_ROLE_ARN!,
       deadLetterArn: env.TIMER_DLQ_ARN!,
     }),
+    ...searchPort(env),
   });
   return true;
 }
