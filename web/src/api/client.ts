@@ -32,6 +32,7 @@ import type {
   Me,
   NoteRequest,
   NotificationsResponse,
+  OrganizationInfo,
   OutboxInfo,
   OutboxPage,
   OutboxStatus,
@@ -43,6 +44,8 @@ import type {
   ReplyRequest,
   ReplyTemplateInfo,
   ReplyTemplateRequest,
+  SearchQuery,
+  SearchResults,
   SessionResponse,
   Settings,
   SettingsRequest,
@@ -234,6 +237,10 @@ export const Frontline = {
   // Customers
   customers: (q: string) => api.get<{ customers: CustomerInfo[] }>(`/api/customers${queryString({ q, limit: 8 })}`),
   customer: (customerId: string) => api.get<CustomerDetail>(`/api/customers/${id(customerId)}${queryString({ limit: 10 })}`),
+  organization: (organizationId: string) => api.get<{ organization: OrganizationInfo }>(`/api/organizations/${id(organizationId)}`),
+
+  // Search: tickets by their words, number and requester; customers and organizations by theirs
+  search: (query: SearchQuery) => api.get<SearchResults>(`/api/search${queryString({ ...query })}`),
 
   // Staff and departments
   staff: () => api.get<StaffResponse>("/api/staff"),

@@ -226,3 +226,66 @@ export type EventQuery = Omit<Event.ListInput, "limit"> & { limit?: number };
 
 export type ReplyTemplateInfo = ReplyTemplate.Info;
 export type ReplyTemplateRequest = Parameters<typeof ReplyTemplate.create>[0];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Search (#14). Written here after the API's contract: the core's search module (packages/core/src/search) was not
+// yet in the repository when the console's search was written; once it is, these can become its types.
+
+/** A piece of text as the search returns it: `match` marks the words the query found. */
+export interface Segment {
+  text: string;
+  match?: true;
+}
+
+export type SearchSort = "relevance" | "updated";
+
+/** GET /api/search: every list is comma-separated; `q` is required unless a filter is given. */
+export interface SearchQuery {
+  q?: string;
+  status?: string;
+  departmentId?: string;
+  /** Staff ids, `none` (unassigned) and `me`. */
+  assigneeId?: string;
+  priority?: string;
+  tag?: string;
+  customerId?: string;
+  organizationId?: string;
+  /** yyyy-mm-dd, days in the reader's time zone, both inclusive. */
+  from?: string;
+  to?: string;
+  sort?: SearchSort;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface TicketSearchResult {
+  ticket: TicketInfo;
+  /** The ticket whose number was searched for (it comes first). */
+  exact?: true;
+  subject: Segment[];
+  /** The message the words were found in, as a snippet. */
+  message?: { messageId: string; authorName: string; createdAt: string; segments: Segment[] };
+}
+
+export interface CustomerSearchResult {
+  customerId: string;
+  name: Segment[];
+  email?: Segment[];
+  phone?: string;
+}
+
+export interface OrganizationSearchResult {
+  organizationId: string;
+  name: Segment[];
+  domains: string[];
+}
+
+export interface SearchResults {
+  tickets: TicketSearchResult[];
+  /** Counted up to 1000: a total of 1000 means "1000 or more". */
+  total: number;
+  cursor: string | null;
+  /** The first page only ([] after it). */
+  customers: CustomerSearchResult[];
+  organizations: OrganizationSearchResult[];
+}
