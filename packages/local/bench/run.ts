@@ -2,6 +2,8 @@ import { availableParallelism, loadavg } from "node:os";
 import { Throttle } from "@frontline/core/auth";
 import { configure } from "@frontline/core/config";
 import { CapacityMeter } from "@frontline/core/db";
+import { usePorts, type SearchQuery } from "@frontline/core/port";
+import { queryWords } from "@frontline/core/search/analyze";
 import { startRuntime } from "../src/runtime";
 import { formatBundles, measureBundles, type BundleReport } from "./bundles";
 import { measure, percentile, RequestMeter, size, table, type Row } from "./harness";
@@ -121,6 +123,14 @@ const QUEUES = [
   { label: "GET /api/tickets (unassigned, by update; agent of 2 departments)", query: "view=unassigned&sort=updated", as: "agent" },
 ] as const;
 const LEVELS = ["low", "medium", "high"] as const;
+/** Searches over the seeded vocabulary: a word in about one ticket of sixteen, two words, a filter, an agent. */
+const SEARCHES = [
+  { label: "GET /api/search (one word: refund)", query: "q=refund", as: "owner" },
+  { label: "GET /api/search (two words: courier rude)", query: "q=courier%20rude", as: "owner" },
+  { label: "GET /api/search (word + status + priority filter)", query: "q=invoice&status=open,pending&priority=high,urgent", as: "owner" },
+  { label: "GET /api/search (agent of 2 departments: password)", query: "q=password", as: "agent" },
+  { label: "GET /api/search (a customer's name)", query: "q=Petrenko", as: "owner" },
+] as const;
 
 interface Page {
   tickets: { ticketId: string }[];
@@ -135,6 +145,15 @@ async function ticketRows(tenant: BenchTenant): Promise<Row[]> {
   const tickets = tenant.tickets;
   const login = async (who: BenchLogin) => (await expectStatus<{ token: string }>(await json("POST", "/api/auth/login", who), 200)).token;
   try {
+    // The kept dataset was written straight to the table, so its search index is filled at start: how long that
+    // takes for the whole tenant is the index's rebuild time.
+    const filled = await runtime.searchFilled;
+    if (!filled) throw new Error("The search index was not filled from the kept dataset");
+    rows.push({
+      ...lagRow(`search index rebuilt from the table (${filled.tickets} tickets, ${filled.messages} messages; p50 = total ms)`, [filled.seconds * 1000], tickets),
+      ops: filled.tickets,
+      opsPerSecond: filled.tickets / filled.seconds,
+    });
     const tokens = { owner: await login(tenant.owner), agent: await login(tenant.agent) };
     const emails = tenant.customerEmails;
     const departments = tenant.departmentIds;
@@ -200,6 +219,49 @@ async function ticketRows(tenant: BenchTenant): Promise<Row[]> {
     rows.push(await measure("GET /api/tickets/:id (20 messages)", n(1000), 16, thread, sized));
     for (const q of QUEUES) rows.push(await measure(q.label, n(500), 16, queue(q), sized));
     rows.push(await measure("GET /api/tickets/counts", n(1000), 16, counts, sized));
+    for (const q of SEARCHES) {
+      rows.push(
+        await measure(q.label, n(500), 8, async () => {
+          const answer = await expectStatus<{ tickets: unknown[] }>(await json("GET", `/api/search?${q.query}`, undefined, tokens[q.as]), 200);
+          if (!answer.tickets.length) throw new Error(`nothing found for ${q.query}`);
+          return true;
+        }, sized),
+      );
+    }
+    // The engine alone, in this process, as the route asks it (its share of the route's time above).
+    for (const q of SEARCHES) {
+      const params = new URLSearchParams(q.query);
+      const query: SearchQuery = {
+        tenantId: tenant.tenantId,
+        words: queryWords(params.get("q") ?? ""),
+        departments: q.as === "agent" ? tenant.agent.departmentIds : "all",
+        deleted: "exclude",
+        statuses: params.get("status")?.split(","),
+        priorities: params.get("priority")?.split(","),
+        sort: "relevance",
+        offset: 0,
+        limit: 20,
+        people: 5,
+      };
+      rows.push(
+        await measure(`search engine alone (SQLite FTS5): ${q.label.replace("GET /api/search ", "")}`, n(500), 1, async () => (await usePorts().search.query(query)).tickets.length > 0, sized),
+      );
+    }
+    // How soon a new ticket is found: created, then searched for by its own word until it is there.
+    const findable: number[] = [];
+    for (let i = 0; i < n(20); i++) {
+      const word = `zebra${i}x${Date.now().toString(36)}`;
+      const started = performance.now();
+      await expectStatus(await json("POST", "/api/tickets", { subject: `Lost ${word}`, body: "Where is it?", requester: { email: emails[0]! }, departmentId: departments[0]! }, tokens.owner), 201);
+      for (;;) {
+        const answer = await expectStatus<{ tickets: unknown[] }>(await json("GET", `/api/search?q=${word}`, undefined, tokens.owner), 200);
+        if (answer.tickets.length) break;
+        if (performance.now() - started > 30_000) throw new Error(`a new ticket was not found within 30 s`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      findable.push(performance.now() - started);
+    }
+    rows.push(lagRow("search: new ticket -> findable (ms)", findable.sort((a, b) => a - b), sized.tickets));
     // How long after a change its reactions were done: the creates' and replies' counts and letters.
     await runtime.stream.settle(120_000);
     const lagRows = (pace: string) => {

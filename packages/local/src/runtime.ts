@@ -60,7 +60,17 @@ export interface Runtime {
   stream: StreamPoller;
   /** The handler the poller runs (its reactions' timing and lags, for the bench). */
   reactions: ReturnType<typeof changeHandler>;
+  /** Settles when the search index, if it had never been filled from the table, has been (undefined: nothing to fill, or it failed). */
+  searchFilled: Promise<SearchFill | undefined>;
   stop(): Promise<void>;
+}
+
+export interface SearchFill {
+  tickets: number;
+  messages: number;
+  customers: number;
+  organizations: number;
+  seconds: number;
 }
 
 /**
@@ -76,7 +86,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   let stream: StreamPoller | undefined;
   let handler: ReturnType<typeof changeHandler> | undefined;
   let search: LocalSearchIndex | undefined;
-  let rebuilding: Promise<void> | undefined;
+  let rebuilding: Promise<unknown> | undefined;
   const tableName = options.tableName ?? "frontline";
   const temporaryFiles = options.filesDir ? undefined : mkdtempSync(join(tmpdir(), "frontline-files-"));
   const filesDir = options.filesDir ?? temporaryFiles!;
@@ -124,15 +134,22 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     // now, in the background: the stream keeps it current from here on, and the puts are idempotent.
     // A table made just now has nothing to index.
     if (table.created) search.markRebuilt(new Date().toISOString());
+    let searchFilled: Promise<SearchFill | undefined> = Promise.resolve(undefined);
     if (!search.rebuiltAt()) {
       const index = search;
-      rebuilding = Search.rebuild().then(
+      const started = performance.now();
+      searchFilled = Search.rebuild().then(
         (counts) => {
           index.markRebuilt(new Date().toISOString());
           if (counts.tickets) console.log(`Search index filled: ${counts.tickets} tickets, ${counts.messages} messages, ${counts.customers} customers.`);
+          return { ...counts, seconds: (performance.now() - started) / 1000 };
         },
-        (error: unknown) => console.error("Filling the search index failed; it is tried again on the next start:", error),
+        (error: unknown) => {
+          console.error("Filling the search index failed; it is tried again on the next start:", error);
+          return undefined;
+        },
       );
+      rebuilding = searchFilled;
     }
     http = await startHttpServer({ port: options.port, host: options.host, webDist: options.webDist, meter: options.meterRequests });
     if (options.smtpPort !== undefined) smtp = await startSmtpServer({ port: options.smtpPort, host: options.host, resolver: options.mailResolver });
@@ -146,6 +163,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       scheduler,
       stream,
       reactions: handler!,
+      searchFilled,
       stop: stopAll,
     };
   } catch (error) {

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { SearchQuery } from "@frontline/core/port";
-import { queryWords } from "../../core/src/search/analyze";
-import { customerDoc, messageDoc, ticketDoc, type TicketItem } from "../../core/src/search/documents";
+import { queryWords } from "@frontline/core/search/analyze";
+import { customerDoc, messageDoc, ticketDoc, type TicketItem } from "@frontline/core/search/documents";
 import { sqliteSearchIndex } from "./search-index";
 
 const dir = mkdtempSync(join(tmpdir(), "frontline-search-test-"));
