@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { ClientRequestArgs } from "node:http";
+import type { ClientRequest, ClientRequestArgs, IncomingMessage } from "node:http";
 import { PassThrough } from "node:stream";
 import { Client, Connection } from "@opensearch-project/opensearch";
 import { configurePorts, usePorts, type SearchQuery, type SearchTicketDoc } from "@frontline/core/port";
@@ -33,7 +33,7 @@ const PREFIX = "frontline";
 /** A Connection class (over `Base`) that records into `log` and answers with `respond` (200 {} when it says nothing). */
 function recording(Base: typeof Connection, log: Recorded[], respond: Responder): typeof Connection {
   return class extends Base {
-    override request(params: Record<string, unknown>, callback: (err: Error | null, response: unknown) => void) {
+    override request(params: Parameters<Connection["request"]>[0], callback: Parameters<Connection["request"]>[1]): ClientRequest {
       // buildRequestObject is where the signing connection signs: these are the headers that would be sent.
       const built = this.buildRequestObject(params) as ClientRequestArgs;
       const rawBody = typeof params.body === "string" ? params.body : params.body ? String(params.body) : "";
@@ -59,10 +59,10 @@ function recording(Base: typeof Connection, log: Recorded[], respond: Responder)
         headers: { "content-type": "application/json; charset=UTF-8", "content-length": String(Buffer.byteLength(payload)) },
       });
       process.nextTick(() => {
-        callback(null, response);
+        callback(null, response as unknown as IncomingMessage);
         response.end(payload);
       });
-      return { abort() {} } as never;
+      return { abort() {} } as unknown as ClientRequest;
     }
   } as unknown as typeof Connection;
 }
