@@ -10,7 +10,8 @@ import { Web } from "./infra/web";
 /**
  * Frontline on AWS (SST v2, CDK-based): `npx sst deploy --stage <name>` with your own credentials.
  *   Alerts   the "ops alerts" topic every alarm notifies (ALERT_EMAIL subscribes an address)
- *   Storage  the one DynamoDB table, built from packages/core/src/db/table.ts, with its change stream; the mail bucket
+ *   Storage  the one DynamoDB table, built from packages/core/src/db/table.ts, with its change stream; the mail bucket;
+ *            the search collection (OpenSearch Serverless, infra/search.ts), which the stream feeds and the API reads
  *   Timers   EventBridge Scheduler: the schedule group, the timer function, its role and dead-letter queue
  *   Stream   the table's stream -> the stream function, which runs every reaction to a change (letters, counters,
  *            timers...), through an event source mapping: partial batch failures, bisection, bounded retries and age,

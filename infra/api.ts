@@ -10,6 +10,7 @@ import type { Construct } from "constructs";
 import { customDomain, inboundDomain, type CustomDomain } from "./config";
 import { appFunction } from "./functions";
 import { explainDeployHelpers } from "./nag";
+import { grantSearch } from "./search";
 import { Storage } from "./storage";
 import { Timers } from "./timers";
 
@@ -70,7 +71,7 @@ function apiDomain(scope: Construct, domain: CustomDomain): DomainName {
 
 /** API Gateway HTTP API (payload v2) with every /api route on the one Lambda that serves the Hono app. */
 export function Api({ app, stack }: StackContext) {
-  const { table, bucket } = use(Storage);
+  const { table, bucket, search } = use(Storage);
   const { timers } = use(Timers);
   const domain = customDomain(Stack.of(stack).region);
   const secret = originSecret(stack);
@@ -85,6 +86,8 @@ export function Api({ app, stack }: StackContext) {
     // A dynamic reference ({{resolve:secretsmanager:...}}), resolved by CloudFormation: no value in the template.
     environment: { ORIGIN_SECRET: secret.secretValue.unsafeUnwrap() },
   });
+  // Searching: reads the search index (infra/search.ts), never writes it.
+  grantSearch(handler, search, "read", app.stage);
 
   const ownDomain = domain ? apiDomain(stack, domain) : undefined;
   const api = new HttpApi(stack, "Api", {

@@ -7,6 +7,7 @@ import type { Construct } from "constructs";
 import { Table, createTableInput } from "../packages/core/src/db/table";
 import { isProd } from "./config";
 import { explainDeployHelpers } from "./nag";
+import { searchCollection } from "./search";
 
 const ATTRIBUTE_TYPES: Record<string, AttributeType> = {
   S: AttributeType.STRING,
@@ -85,7 +86,9 @@ export function Storage({ app, stack }: StackContext) {
     versioned: prod,
     ...(prod ? { removalPolicy: RemovalPolicy.RETAIN } : { removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true }),
   });
+  // The search index (infra/search.ts): derived from the table, fed by its stream.
+  const search = searchCollection(stack, app.stage, prod);
   explainDeployHelpers(stack);
-  stack.addOutputs({ TableName: table.tableName, MailBucket: bucket.bucketName });
-  return { table, bucket };
+  stack.addOutputs({ TableName: table.tableName, MailBucket: bucket.bucketName, SearchEndpoint: search.endpoint });
+  return { table, bucket, search };
 }

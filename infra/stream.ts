@@ -6,6 +6,7 @@ import { Alerts, deadLetterQueue } from "./alerts";
 import { inboundDomain } from "./config";
 import { appFunction } from "./functions";
 import { explainDeployHelpers } from "./nag";
+import { grantSearch } from "./search";
 import { Storage } from "./storage";
 import { Timers } from "./timers";
 
@@ -35,10 +36,11 @@ export const STREAM_CONSUMER = {
  * running functions/src/stream/handler.ts, the same handler the local runtime's poller calls. Every reaction to a
  * change runs there (letters, counters, timers...), so the function has the same environment and permissions as the
  * others: it sends mail, arms and cancels timers and writes the table. Besides, the event source mapping grants it
- * reading the stream, and the on-failure destination sending to its dead-letter queue; nothing else.
+ * reading the stream, the on-failure destination sending to its dead-letter queue, and infra/search.ts writing the
+ * search index; nothing else.
  */
 export function Stream({ app, stack }: StackContext) {
-  const { table, bucket } = use(Storage);
+  const { table, bucket, search } = use(Storage);
   const { timers } = use(Timers);
 
   // Where Lambda describes a batch it gave up on (the shard, the sequence numbers: not the changes themselves, which
@@ -54,6 +56,8 @@ export function Stream({ app, stack }: StackContext) {
     timeout: 300,
   });
   consumer.addEventSource(new DynamoEventSource(table, { ...STREAM_CONSUMER, onFailure: new SqsDlq(deadLetters) }));
+  // The search index's reaction: makes the indexes, puts and deletes documents (infra/search.ts).
+  grantSearch(consumer, search, "write", app.stage);
 
   explainDeployHelpers(stack);
   stack.addOutputs({ StreamDeadLetterQueue: deadLetters.queueUrl });
