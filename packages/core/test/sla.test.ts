@@ -248,3 +248,188 @@ describe("a thousand tickets", () => {
     expect(sample.ticket.priority).toBe("high");
   }, 300_000);
 });
+
+describe("trash, restore and moves keep the SLA record (#14)", () => {
+  let ws: TestWorkspace;
+  let agent: StaffActor;
+  let supervisor: StaffActor;
+  beforeAll(async () => {
+    ws = await makeWorkspace();
+    agent = await ws.staff("agent", [ws.supportId], "Anna Agent");
+    supervisor = await ws.staff("supervisor", [ws.supportId], "Saule Supervisor");
+    await ws.as(ws.owner, () =>
+      Sla.createPolicy({
+        name: "Trash-safe",
+        match: { departmentIds: [ws.supportId] },
+        targets: { first_response: 1, resolution: 10 },
+        hours: "calendar",
+        warnPercent: 50,
+        escalations: [
+          { on: "warning", target: "any", actions: [{ type: "notify_assignee" }] },
+          { on: "breach", target: "any", actions: [{ type: "notify_supervisors" }] },
+        ],
+      }),
+    );
+  });
+
+  /** Every timer ever armed for a ticket, kept after it is cancelled or fired: the scheduler may deliver any again. */
+  const seen = new Map<string, TimerPayload>();
+  const remember = (ticketId: string) => {
+    for (const t of timersOf(ticketId)) seen.set(t.name, t.payload);
+  };
+  const fire = async (ticketId: string, target: string, timer: "warn" | "breach") => {
+    remember(ticketId);
+    const armed = timersOf(ticketId).find((x) => x.payload.target === target && x.payload.timer === timer);
+    expect(armed, `${target} ${timer} armed`).toBeTruthy();
+    await Timers.fire(armed!.payload);
+    await settle();
+    remember(ticketId);
+  };
+  /** Delivers every timer this ticket ever had, twice: only those still real may do anything. */
+  const fireEverything = async (ticketId: string) => {
+    remember(ticketId);
+    for (const payload of [...seen.values()].filter((p) => p.ticketId === ticketId)) {
+      await Timers.fire(payload);
+      await Timers.fire(payload);
+    }
+    await settle();
+    remember(ticketId);
+  };
+  const alertSubjects = async (ticketId: string) => {
+    const number = (await ws.as(ws.owner, () => Ticket.get(ticketId))).ticket.number;
+    const subjects = await Promise.all(testPorts.mailer.sent.map(async (m) => (await simpleParser(m.raw)).subject ?? ""));
+    return subjects.filter((s) => s.includes(`#${number}`) && s.includes("SLA")).sort();
+  };
+  const breachTitle = (target: "first_response" | "resolution") => alertTitle("breach", target, "en");
+  const warningTitle = (target: "first_response" | "resolution") => alertTitle("warning", target, "en");
+  const slaLog = async (ticketId: string) =>
+    (await ws.as(ws.owner, () => Event.list({ targetType: "ticket", targetId: ticketId }))).events
+      .filter((e) => e.action.startsWith("sla."))
+      .map((e) => `${e.action} ${(e.after as { target: string }).target}`)
+      .sort();
+
+  it("trashing stops the clocks but keeps the record; restoring resumes what ran, with nothing sent twice", async () => {
+    const t = await ws.as(ws.owner, () => Ticket.create(request({ assigneeId: agent.staffId })));
+    const created = Date.parse(t.createdAt);
+    await settle();
+    // First response warns at 30 s and breaches at 1 min; resolution warns at 5 min.
+    offsetMs = 40_000;
+    await fire(t.ticketId, "first_response", "warn");
+    offsetMs = 70_000;
+    await fire(t.ticketId, "first_response", "breach");
+    offsetMs = 6 * 60_000;
+    await fire(t.ticketId, "resolution", "warn");
+    const breached = (await ws.as(ws.owner, () => Ticket.get(t.ticketId))).ticket.sla!;
+    const firstResponse = breached.targets.first_response!;
+    expect(firstResponse).toMatchObject({ dueAt: new Date(created + 60_000).toISOString(), breachedAt: expect.any(String), warnedAt: expect.any(String) });
+    expect(breached.targets.resolution).toMatchObject({ warnedAt: expect.any(String), dueAt: new Date(created + 10 * 60_000).toISOString() });
+    expect((await ws.as(ws.owner, () => Ticket.overdue())).map((x) => x.ticketId)).toContain(t.ticketId);
+
+    // Trashed at 7 min: every clock stops (the resolution breach timer is cancelled), every record stays.
+    offsetMs = 7 * 60_000;
+    const trashed = await ws.as(ws.owner, () => Ticket.remove(t.ticketId));
+    await settle();
+    remember(t.ticketId);
+    expect(timersOf(t.ticketId).filter((x) => Date.parse(x.at.toISOString()) > created + offsetMs)).toEqual([]);
+    expect(trashed.sla?.targets.first_response).toMatchObject({ breachedAt: firstResponse.breachedAt, warnedAt: firstResponse.warnedAt, dueAt: firstResponse.dueAt });
+    // Resolution had used what ran until the trash (about 7 of its 10 minutes): the rest waits.
+    // (The clock is read again for the SLA a few milliseconds after the change's own instant: within a second.)
+    const within = (ms: number, expected: number) => Math.abs(ms - expected) < 1000;
+    const left = trashed.sla!.targets.resolution!.remainingMs!;
+    expect(within(left, 10 * 60_000 - (Date.parse(trashed.updatedAt) - created)), `${left} left`).toBe(true);
+    expect(trashed.sla?.targets.resolution).toMatchObject({ warnedAt: breached.targets.resolution!.warnedAt });
+    expect(trashed.sla?.targets.resolution?.since).toBeUndefined();
+    expect((await ws.as(ws.owner, () => Ticket.overdue())).map((x) => x.ticketId)).not.toContain(t.ticketId);
+    // A timer delivered while it is in the trash does nothing.
+    await fireEverything(t.ticketId);
+
+    // Restored half an hour later: the breach keeps its instant and its due time; resolution gets its 3 minutes left
+    // (time in the trash counts like time on hold) and is not warned again.
+    offsetMs = 37 * 60_000;
+    const restored = await ws.as(ws.owner, () => Ticket.restore(t.ticketId));
+    await settle();
+    remember(t.ticketId);
+    const restoredAt = Date.parse(restored.updatedAt);
+    expect(restored.sla?.targets.first_response).toMatchObject({ breachedAt: firstResponse.breachedAt, warnedAt: firstResponse.warnedAt, dueAt: firstResponse.dueAt });
+    expect(restored.sla?.targets.resolution).toMatchObject({ warnedAt: breached.targets.resolution!.warnedAt });
+    const resumedDue = Date.parse(restored.sla!.targets.resolution!.dueAt!);
+    expect(within(resumedDue, restoredAt + left), "the rest of resolution from the restore").toBe(true);
+    expect(restored.sla?.targets.resolution?.warnAt).toBeUndefined();
+    expect(timersOf(t.ticketId).filter((x) => x.at.getTime() > restoredAt).map((x) => [x.payload.target, x.payload.timer, x.at.getTime()])).toEqual([
+      ["resolution", "breach", resumedDue],
+    ]);
+    expect((await ws.as(ws.owner, () => Ticket.overdue())).map((x) => x.ticketId)).toContain(t.ticketId);
+
+    // Every timer the ticket ever had comes again, after the resumed deadline: one breach of resolution, nothing else.
+    offsetMs = 41 * 60_000;
+    await fireEverything(t.ticketId);
+    const after = await ws.as(ws.owner, () => Ticket.get(t.ticketId));
+    expect(after.slaEvents.map((e) => `${e.target} ${e.kind}`).sort()).toEqual(["first_response breach", "first_response warning", "resolution breach", "resolution warning"]);
+    expect(after.slaEvents.find((e) => e.target === "first_response" && e.kind === "breach")?.dueAt).toBe(firstResponse.dueAt);
+    expect(after.ticket.sla?.targets.first_response?.breachedAt).toBe(firstResponse.breachedAt);
+    expect(await slaLog(t.ticketId)).toEqual(["sla.breach first_response", "sla.breach resolution", "sla.warning first_response", "sla.warning resolution"]);
+    expect(await alertSubjects(t.ticketId)).toEqual(
+      [breachTitle("first_response"), breachTitle("resolution"), warningTitle("first_response"), warningTitle("resolution")].map((title) => expect.stringContaining(title)),
+    );
+    const bell = await useDb().entities.notification.query.byStaff({ tenantId: ws.tenantId, staffId: supervisor.staffId }).go();
+    expect(bell.data.filter((n) => n.ticketId === t.ticketId).map((n) => n.kind)).toEqual(["sla_breach", "sla_breach"]);
+  });
+
+  it("a breached ticket moved to a department under another policy, or under none, and back, keeps its breach and is not breached again", async () => {
+    const billing = await ws.department("Billing");
+    const archive = await ws.department("No SLA");
+    await ws.staff("agent", [billing, archive], "Bob Billing");
+    await ws.as(ws.owner, () =>
+      Sla.createPolicy({
+        name: "Billing",
+        targets: { first_response: 30 },
+        hours: "calendar",
+        match: { departmentIds: [billing] },
+        escalations: [{ on: "breach", target: "any", actions: [{ type: "notify_supervisors" }] }],
+      }),
+    );
+    const t = await ws.as(ws.owner, () => Ticket.create(request({ subject: "Moved around" })));
+    expect(t.sla?.policyName).toBe("Trash-safe");
+    await settle();
+    offsetMs = 40_000;
+    await fire(t.ticketId, "first_response", "warn");
+    offsetMs = 70_000;
+    await fire(t.ticketId, "first_response", "breach");
+    const breached = (await ws.as(ws.owner, () => Ticket.get(t.ticketId))).ticket.sla!.targets.first_response!;
+    expect(breached.breachedAt).toBeTruthy();
+
+    // Under another policy the breach stays with its due time, and no new breach timer is armed for it.
+    offsetMs = 2 * 60_000;
+    let version = (await ws.as(ws.owner, () => Ticket.get(t.ticketId))).ticket.version;
+    const moved = await ws.as(ws.owner, () => Ticket.update(t.ticketId, { version, departmentId: billing, reason: "Billing question" }));
+    expect(moved.sla?.policyName).toBe("Billing");
+    expect(moved.sla?.targets.first_response).toMatchObject({ breachedAt: breached.breachedAt, dueAt: breached.dueAt });
+    await settle();
+    remember(t.ticketId);
+    expect(timersOf(t.ticketId).filter((x) => x.payload.target === "first_response" && x.at.getTime() > Date.now() + offsetMs)).toEqual([]);
+
+    // Under no policy the record stays (the clocks stopped), and it comes back with the ticket.
+    offsetMs = 3 * 60_000;
+    version = moved.version;
+    const unmanaged = await ws.as(ws.owner, () => Ticket.update(t.ticketId, { version, departmentId: archive, reason: "Parked" }));
+    expect(unmanaged.sla?.targets.first_response).toMatchObject({ breachedAt: breached.breachedAt, dueAt: breached.dueAt });
+    expect(unmanaged.sla?.targets.first_response?.since).toBeUndefined();
+    await settle();
+    offsetMs = 4 * 60_000;
+    const back = await ws.as(ws.owner, () => Ticket.update(t.ticketId, { version: unmanaged.version, departmentId: ws.supportId, reason: "Back to support" }));
+    expect(back.sla?.policyName).toBe("Trash-safe");
+    expect(back.sla?.targets.first_response).toMatchObject({ breachedAt: breached.breachedAt, dueAt: breached.dueAt });
+    await settle();
+
+    offsetMs = 60 * 60_000;
+    await fireEverything(t.ticketId);
+    const after = await ws.as(ws.owner, () => Ticket.get(t.ticketId));
+    expect(after.slaEvents.filter((e) => e.kind === "breach").map((e) => e.target)).toEqual(["first_response"]);
+    expect((await slaLog(t.ticketId)).filter((a) => a.includes("first_response"))).toEqual(["sla.breach first_response", "sla.warning first_response"]);
+    expect((await alertSubjects(t.ticketId)).filter((s) => s.includes(breachTitle("first_response")))).toHaveLength(1);
+    // Answered: met, and off the overdue list, wherever it is.
+    await ws.as(ws.owner, () => Ticket.reply(t.ticketId, { body: "Sorted" }));
+    await settle();
+    expect((await ws.as(ws.owner, () => Ticket.overdue())).map((x) => x.ticketId)).not.toContain(t.ticketId);
+  });
+});

@@ -86,6 +86,47 @@ describe("the SLA clock", () => {
     expect(reopened.targets.resolution?.metAt).toBeUndefined();
   });
 
+  it("pauses in the trash as on hold, keeping a breach's due time and a warning, and resumes with the rest (#14)", () => {
+    const s1 = advance(undefined, policy, created, t0, CALENDAR_TIME)!;
+    const marked: SlaState = {
+      ...s1,
+      targets: {
+        first_response: { ...s1.targets.first_response!, warnedAt: at(45), breachedAt: at(60) },
+        resolution: { ...s1.targets.resolution!, warnedAt: at(360) },
+      },
+    };
+    const trashed = advance(marked, policy, { ...created, status: "open", deletedAt: at(400) }, t0 + 400 * M, CALENDAR_TIME)!;
+    expect(trashed.targets.first_response).toMatchObject({ breachedAt: at(60), warnedAt: at(45), dueAt: at(60) });
+    expect(trashed.targets.resolution).toMatchObject({ warnedAt: at(360), remainingMs: 80 * M });
+    expect(trashed.targets.resolution?.since).toBeUndefined();
+    expect(nextTimers(trashed)).toEqual([]);
+    const restored = advance(trashed, policy, { ...created, status: "open" }, t0 + 1000 * M, CALENDAR_TIME)!;
+    expect(restored.targets.first_response).toMatchObject({ breachedAt: at(60), dueAt: at(60), generation: 1 });
+    expect(restored.targets.resolution).toMatchObject({ dueAt: at(1080), warnedAt: at(360) });
+    expect(restored.targets.resolution?.warnAt).toBeUndefined();
+    // Only resolution's breach is ahead: first response breached already, resolution warned already.
+    expect(nextTimers(restored)).toEqual([{ target: "resolution", kind: "breach", at: at(1080), generation: 2 }]);
+  });
+
+  it("keeps a breached target's record under a policy that lacks it, or none, and does not breach it again on return (#14)", () => {
+    const s1 = advance(undefined, policy, created, t0, CALENDAR_TIME)!;
+    const breached: SlaState = { ...s1, targets: { ...s1.targets, first_response: { ...s1.targets.first_response!, breachedAt: at(60) } } };
+    const resolutionOnly: ClockPolicy = { ...policy, policyId: "p2", name: "Resolution only", targets: { resolution: 240 } };
+    const elsewhere = advance(breached, resolutionOnly, { ...created, status: "open" }, t0 + 90 * M, CALENDAR_TIME)!;
+    expect(elsewhere.targets.first_response).toMatchObject({ breachedAt: at(60), dueAt: at(60), elapsedMs: 90 * M });
+    expect(elsewhere.targets.first_response?.since).toBeUndefined();
+    expect(nextTimers(elsewhere).map((t) => t.target)).toEqual(["resolution"]);
+    const none: ClockPolicy = { policyId: "p2", name: "Resolution only", targets: {}, pauseOn: [] };
+    const unmanaged = advance(elsewhere, none, { ...created, status: "open" }, t0 + 100 * M, CALENDAR_TIME)!;
+    expect(Object.keys(unmanaged.targets)).toEqual(["first_response"]);
+    const back = advance(unmanaged, policy, { ...created, status: "open" }, t0 + 200 * M, CALENDAR_TIME)!;
+    expect(back.targets.first_response).toMatchObject({ breachedAt: at(60), dueAt: at(60) });
+    expect(nextTimers(back).filter((t) => t.target === "first_response")).toEqual([]);
+    // Answered wherever it is: met.
+    const answered = advance(unmanaged, none, { ...created, status: "open", firstResponseAt: at(150), lastAgentActivityAt: at(150) }, t0 + 150 * M, CALENDAR_TIME)!;
+    expect(overdueSince(answered)).toBeUndefined();
+  });
+
   it("reports the earliest breach not yet met as overdue", () => {
     const state: SlaState = {
       policyId: "p",

@@ -9,8 +9,13 @@ import type { Counter } from "./calendar";
  *   - first response: counts from creation until the first public reply;
  *   - next response: counts from a customer's message until the agents' next public reply, once per such message;
  *   - resolution: counts until the ticket is solved, and on again if it reopens (the time used is kept).
- * A target counts only while the ticket is not in a status the policy pauses on (pending, on hold); paused, it keeps
- * the time it has used, and resumes with the rest.
+ * A target counts only while the ticket is not in a status the policy pauses on (pending, on hold) nor in the trash
+ * (time in the trash counts as time on hold); paused, it keeps the time it has used, and resumes with the rest.
+ *
+ * What a target has recorded is kept through every pause, policy change and trip to the trash: a warned target is not
+ * warned again, and a breached one stays breached with the due time it breached at (no new breach timer). A target
+ * the policy that applies now does not have (or no policy applies) is dropped, unless it warned or breached: then it
+ * keeps that record, its clock stopped, so that coming back under a policy that has it does not breach it again.
  */
 
 export const TargetNames = ["first_response", "next_response", "resolution"] as const;
@@ -61,6 +66,8 @@ export interface Facts {
   solvedAt?: string;
   lastCustomerActivityAt?: string;
   lastAgentActivityAt?: string;
+  /** In the trash: every target that would count is paused, as on hold. */
+  deletedAt?: string;
 }
 
 const ms = (iso: string | undefined) => (iso ? Date.parse(iso) : undefined);
@@ -68,9 +75,9 @@ const iso = (value: number) => new Date(value).toISOString();
 
 type Desired = { kind: "running" } | { kind: "paused" } | { kind: "met"; at: string } | { kind: "idle" };
 
-function desired(name: TargetName, facts: Facts, policy: ClockPolicy): Desired {
+function desired(name: TargetName, facts: Facts, policy: ClockPolicy, stopped: boolean): Desired {
   const closed = facts.status === "solved" || facts.status === "closed";
-  const paused = policy.pauseOn.includes(facts.status);
+  const paused = stopped || Boolean(facts.deletedAt) || policy.pauseOn.includes(facts.status);
   switch (name) {
     case "first_response":
       if (facts.firstResponseAt) return { kind: "met", at: facts.firstResponseAt };
@@ -106,15 +113,17 @@ export function advance(previous: SlaState | undefined, policy: ClockPolicy | un
   const samePolicy = previous?.policyId === policy.policyId;
   const targets: Partial<Record<TargetName, TargetState>> = {};
   for (const name of TargetNames) {
-    const minutes = policy.targets[name];
-    if (minutes === undefined) continue;
     let before = previous?.targets[name];
-    const want = desired(name, facts, policy);
+    const lacks = policy.targets[name] === undefined;
+    const want = desired(name, facts, policy, lacks);
 
     // A customer's new message starts a new next-response cycle.
     if (name === "next_response" && before && want.kind !== "idle" && want.kind !== "met") {
       if (before.cycle !== facts.lastCustomerActivityAt) before = undefined;
     }
+    // A target the policy lacks stays only for its record (warned or breached), stopped, on the terms it had.
+    const minutes = lacks ? (before?.warnedAt || before?.breachedAt ? before.minutes : undefined) : policy.targets[name];
+    if (minutes === undefined) continue;
     // An answer only meets a next-response cycle that was running.
     if (name === "next_response" && want.kind === "met" && !before) continue;
     if (want.kind === "idle") {
@@ -132,6 +141,8 @@ export function advance(previous: SlaState | undefined, policy: ClockPolicy | un
       ...(before?.breachedAt ? { breachedAt: before.breachedAt } : {}),
       ...(name === "next_response" ? { cycle: facts.lastCustomerActivityAt } : {}),
     };
+    // A breach is history: the target keeps the due time it breached at, paused, resumed or under another policy.
+    const breachedDue = base.breachedAt ? before?.dueAt : undefined;
 
     if (want.kind === "met") {
       targets[name] = { ...base, metAt: before?.metAt ?? want.at };
@@ -139,7 +150,7 @@ export function advance(previous: SlaState | undefined, policy: ClockPolicy | un
     }
     const total = minutes * 60_000;
     if (want.kind === "paused") {
-      targets[name] = { ...base, remainingMs: Math.max(0, total - used) };
+      targets[name] = { ...base, ...(breachedDue ? { dueAt: breachedDue } : {}), remainingMs: Math.max(0, total - used) };
       continue;
     }
     // Running. Keep the instants of a target that was already running under the same terms (no new timer).
@@ -147,7 +158,7 @@ export function advance(previous: SlaState | undefined, policy: ClockPolicy | un
       targets[name] = { ...before, warnedAt: before.warnedAt, breachedAt: before.breachedAt };
       continue;
     }
-    const dueAt = iso(counter.add(now, total - used));
+    const dueAt = breachedDue ?? iso(counter.add(now, total - used));
     const warnPercent = policy.warnPercent;
     const warnAt =
       warnPercent !== undefined && !base.warnedAt && !base.breachedAt && used < (total * warnPercent) / 100

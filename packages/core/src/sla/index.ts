@@ -180,7 +180,6 @@ export interface TicketForSla extends Facts {
   type: string;
   departmentId: string;
   sla?: unknown;
-  deletedAt?: string;
 }
 
 /** A mark an escalation puts on a target: it warned, or it breached, at this instant. */
@@ -190,13 +189,22 @@ export function asState(value: unknown): SlaState | undefined {
   return value && typeof value === "object" && "targets" in value ? (value as SlaState) : undefined;
 }
 
-/** The SLA state a ticket has after a change (none when no policy applies, or it is in the trash). */
+/**
+ * The SLA state a ticket has after a change. In the trash its clocks pause (as on hold) under the policy that applies;
+ * when no policy applies, only the targets that warned or breached stay, stopped, under the policy they had (none
+ * left: no state).
+ */
 export async function advanceTicket(before: TicketForSla | undefined, after: TicketForSla, marks: Marks = {}): Promise<SlaState | undefined> {
   const { policies, calendars } = await setup();
   const previous = withMarks(asState(before?.sla), marks);
-  const policy = after.deletedAt ? undefined : select(policies, after);
+  const policy = select(policies, after);
   const now = useClock().now().getTime();
-  return policy ? advance(previous, clockPolicy(policy), after, now, counterFor(policy, calendars)) : undefined;
+  if (policy) return advance(previous, clockPolicy(policy), after, now, counterFor(policy, calendars));
+  if (!previous) return undefined;
+  const last = policies.find((p) => p.policyId === previous.policyId);
+  const stopped: ClockPolicy = { policyId: previous.policyId, name: previous.policyName, targets: {}, pauseOn: [] };
+  const kept = advance(previous, stopped, after, now, last ? counterFor(last, calendars) : CALENDAR_TIME);
+  return kept && Object.keys(kept.targets).length ? kept : undefined;
 }
 
 /** The timers a change of a ticket's SLA state needs: those to arm, and those it made stale. */

@@ -5,7 +5,7 @@ import { overdueSince } from "./clock";
 import { asState, cancelTimers, armTimers, timerChanges } from "./index";
 import { useClock } from "../port";
 
-type TicketItem = { ticketId: string; departmentId: string; sla?: unknown };
+type TicketItem = { ticketId: string; departmentId: string; sla?: unknown; deletedAt?: string };
 type AlertEntry = {
   ticketId: string;
   messageId: string;
@@ -32,15 +32,18 @@ export const slaTimers = defineReaction({
   },
 });
 
-/** The overdue list: a ticket with a breached target not yet met is on it, from the breach until the target is met. */
+/**
+ * The overdue list: a ticket with a breached target not yet met is on it, from the breach until the target is met,
+ * except while it is in the trash (its SLA record stays with it, and it comes back on restore).
+ */
 export const overdueList = defineReaction({
   name: "sla.overdue",
   on: ["ticket"],
-  when: (change) => field(change, "sla").changed || field(change, "departmentId").changed,
+  when: (change) => field(change, "sla").changed || field(change, "departmentId").changed || field(change, "deletedAt").changed,
   async each(change) {
     const tenantId = change.tenantId!;
     const ticket = (change.after ?? change.before) as TicketItem;
-    const since = change.after ? overdueSince(asState(change.after.sla)) : undefined;
+    const since = change.after && !(change.after as TicketItem).deletedAt ? overdueSince(asState(change.after.sla)) : undefined;
     const db = useDb().entities.overdue;
     if (since) await db.put({ tenantId, ticketId: ticket.ticketId, departmentId: ticket.departmentId, since }).go();
     else if (change.before && overdueSince(asState(change.before.sla))) await db.delete({ tenantId, ticketId: ticket.ticketId }).go();
