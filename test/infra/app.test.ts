@@ -241,9 +241,11 @@ describe("api", () => {
       Action: TABLE_ACTIONS,
       Resource: [tableArn, { "Fn::Join": ["", [tableArn, "/index/*"]] }],
     });
-    // Besides: the mail bucket's objects and X-Ray tracing (SST's default). The API sends no mail and arms no timer
-    // (reactions do, in the stream function): no SES, no Scheduler, no passing the Scheduler's role.
+    // Besides: the search collection (its data access policy narrows it to reading: test/infra/search.test.ts), the
+    // mail bucket's objects and X-Ray tracing (SST's default). The API sends no mail and arms no timer (reactions do,
+    // in the stream function): no SES, no Scheduler, no passing the Scheduler's role.
     expect(statements.filter((s) => s !== dynamo[0]).flatMap(actionsOf).sort()).toEqual([
+      "aoss:APIAccessAll",
       "s3:DeleteObject",
       "s3:GetObject",
       "s3:PutObject",
@@ -802,9 +804,9 @@ describe("stream", () => {
       Resource: streamArn,
     });
     expect(statements).toContainEqual({ Effect: "Allow", Action: ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"], Resource: queueArn });
-    const shared = statements.filter((s) => !actionsOf(s).some((a) => a.startsWith("sqs:") || ["dynamodb:ListStreams", "dynamodb:DescribeStream"].includes(a)));
+    const shared = statements.filter((s) => !actionsOf(s).some((a) => a.startsWith("sqs:") || a.startsWith("aoss:") || ["dynamodb:ListStreams", "dynamodb:DescribeStream"].includes(a)));
     expect(shared.flatMap(actionsOf).sort()).toEqual(timerStatements.flatMap(actionsOf).sort());
-    expect(statements.flatMap(actionsOf)).toHaveLength(timerStatements.flatMap(actionsOf).length + 7);
+    expect(statements.flatMap(actionsOf)).toHaveLength(timerStatements.flatMap(actionsOf).length + 8);
     expect(statements.flatMap(actionsOf)).toEqual(expect.arrayContaining(["ses:SendRawEmail", "scheduler:CreateSchedule", "iam:PassRole"]));
   });
 });

@@ -12,10 +12,12 @@ import { FUNCTIONS, bundle, packagesOf } from "../../packages/local/bench/bundle
  * bytes minified. It was 1,401,806 (3,902,714 before the API stopped reaching the MIME parser and the mail composer,
  * and zod was imported by namespace); the server then came to write its letters and its 245 error messages in five
  * languages, with intl-messageformat for their plurals (1,725,273 bytes, 1,609,330 once esbuild wrote that text as
- * UTF-8 rather than \u-escaped). `npm run bench:bundles` lists the largest packages. The target is 800 KB minified
- * and 200 ms of module init (measured by the bench), not reached yet; lower the budget as the bundle shrinks.
+ * UTF-8 rather than \u-escaped). Search then came to the API: the OpenSearch client (267 KB) and the SDK's default
+ * credential chain that signs its requests, 2,002,893 bytes. `npm run bench:bundles` lists the largest packages. The
+ * target is 800 KB minified and 200 ms of module init (measured by the bench), not reached yet; lower the budget as the
+ * bundle shrinks (a search adapter that signs plain fetches with the SDK's own signer would take the client back out).
  */
-const MEASURED_BYTES = 1_609_330;
+const MEASURED_BYTES = 2_002_893;
 const API_BUNDLE_BUDGET = Math.round(MEASURED_BYTES * 1.1);
 
 const outDir = mkdtempSync(join(tmpdir(), "frontline-budget-"));

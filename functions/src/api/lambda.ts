@@ -1,10 +1,12 @@
 import { handle } from "hono/aws-lambda";
 import { configure } from "@frontline/core/config";
 import { configureBlobPort } from "../aws/blob-port";
+import { configureSearchPort } from "../aws/search-port";
 import { createApp } from "./app";
 import { originSecretFrom } from "./origin";
 
 configureBlobPort();
+configureSearchPort();
 // Behind CloudFront only: an instance without the origin secret refuses to start rather than serve its own URL to anyone.
 configure({ originSecret: originSecretFrom(process.env) });
 

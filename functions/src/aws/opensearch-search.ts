@@ -309,28 +309,50 @@ export function openSearchIndex(client: Client, options: OpenSearchIndexOptions)
       if (q.words.some((forms) => forms.length === 0)) return empty;
       const words = q.words;
 
-      // What matched elsewhere than in the ticket's own words: messages (the best one of each ticket), customers and
-      // organizations with every word. Each is a candidate set of at most CANDIDATES.
-      const [messages, customers, organizations] = words.length
-        ? await Promise.all([
+      // For each word, where it was found outside the ticket's own words: in messages (the best one of each ticket),
+      // customers and organizations, each a candidate set of at most CANDIDATES. Customers and organizations shown
+      // alongside the tickets are those with every word.
+      const perWord = await Promise.all(
+        words.map((forms) =>
+          Promise.all([
             search(
               "message",
               q.tenantId,
-              { must: [allWords(words, TERMS_FIELD)] },
+              { must: [wordQuery(forms, TERMS_FIELD)] },
               { size: CANDIDATES, _source: ["ticketId", "messageId"], collapse: { field: "ticketId" }, sort: ["_score", { createdAt: "desc" }] },
             ),
-            search("customer", q.tenantId, { must: [allWords(words, TERMS_FIELD)] }, { size: CANDIDATES, _source: ["customerId", "name", "email", "phone"] }),
-            search("organization", q.tenantId, { must: [allWords(words, TERMS_FIELD)] }, { size: CANDIDATES, _source: ["organizationId", "name", "domains"] }),
+            search("customer", q.tenantId, { must: [wordQuery(forms, TERMS_FIELD)] }, { size: CANDIDATES, _source: ["customerId"] }),
+            search("organization", q.tenantId, { must: [wordQuery(forms, TERMS_FIELD)] }, { size: CANDIDATES, _source: ["organizationId"] }),
+          ]),
+        ),
+      );
+      const people = q.people > 0 && words.length > 0;
+      const [customers, organizations] = people
+        ? await Promise.all([
+            search("customer", q.tenantId, { must: [allWords(words, TERMS_FIELD)] }, { size: q.people, _source: ["customerId", "name", "email", "phone"] }),
+            search("organization", q.tenantId, { must: [allWords(words, TERMS_FIELD)] }, { size: q.people, _source: ["organizationId", "name", "domains"] }),
           ])
-        : [undefined, undefined, undefined];
+        : [undefined, undefined];
 
-      const bestMessage = new Map<string, string>();
-      for (const hit of messages?.hits ?? []) {
-        const { ticketId, messageId } = hit._source as { ticketId: string; messageId: string };
-        if (!bestMessage.has(ticketId)) bestMessage.set(ticketId, messageId);
-      }
-      const customerIds = (customers?.hits ?? []).map((hit) => (hit._source as { customerId: string }).customerId);
-      const organizationIds = (organizations?.hits ?? []).map((hit) => (hit._source as { organizationId: string }).organizationId);
+      // The message shown for a ticket: the one that matched the most words (then the best placed).
+      const bestMessage = new Map<string, { messageId: string; words: number }>();
+      const wordShoulds: Json[][] = perWord.map(([messages, wordCustomers, wordOrganizations], w) => {
+        const ticketIds: string[] = [];
+        for (const hit of messages.hits) {
+          const { ticketId, messageId } = hit._source as { ticketId: string; messageId: string };
+          ticketIds.push(ticketId);
+          const known = bestMessage.get(ticketId);
+          if (!known) bestMessage.set(ticketId, { messageId, words: 1 });
+          else if (known.messageId === messageId) known.words++;
+        }
+        const customerIds = wordCustomers.hits.map((hit) => (hit._source as { customerId: string }).customerId);
+        const organizationIds = wordOrganizations.hits.map((hit) => (hit._source as { organizationId: string }).organizationId);
+        const should: Json[] = [wordQuery(words[w]!, TICKET_FIELDS)];
+        if (ticketIds.length) should.push({ terms: { ticketId: ticketIds } });
+        if (customerIds.length) should.push({ terms: { requesterId: customerIds } });
+        if (organizationIds.length) should.push({ terms: { organizationId: organizationIds } });
+        return should;
+      });
 
       const filter: Json[] = [];
       if (q.deleted !== "include") filter.push({ term: { deleted: q.deleted === "only" } });
@@ -346,20 +368,13 @@ export function openSearchIndex(client: Client, options: OpenSearchIndexOptions)
         filter.push({ range: { createdAt: { ...(q.createdFrom ? { gte: q.createdFrom } : {}), ...(q.createdTo ? { lt: q.createdTo } : {}) } } });
       }
 
-      // With words, a ticket is one of: every word in its subject or requester, every word in one of its messages,
-      // every word in its requester (as a customer) or its organization.
-      const should: Json[] = [];
-      if (words.length) {
-        should.push(allWords(words, TICKET_FIELDS));
-        if (bestMessage.size) should.push({ terms: { ticketId: [...bestMessage.keys()] } });
-        if (customerIds.length) should.push({ terms: { requesterId: customerIds } });
-        if (organizationIds.length) should.push({ terms: { organizationId: organizationIds } });
-      }
-
+      // With words, a ticket has each word somewhere: its subject or requester, one of its messages, its requester (as
+      // a customer) or its organization.
+      const must: Json[] = wordShoulds.map((should) => ({ bool: { should, minimum_should_match: 1 } }));
       const tickets = await search(
         "ticket",
         q.tenantId,
-        { filter, should },
+        { filter, must },
         {
           from: q.offset,
           size: q.limit,
@@ -371,7 +386,7 @@ export function openSearchIndex(client: Client, options: OpenSearchIndexOptions)
       const ticketIds = tickets.hits.map((hit) => (hit._source as { ticketId: string }).ticketId);
 
       // The page's messages, whole (the candidates were ids only: a message's text may be long).
-      const shown = ticketIds.map((id) => bestMessage.get(id)).filter((id): id is string => Boolean(id));
+      const shown = ticketIds.map((id) => bestMessage.get(id)?.messageId).filter((id): id is string => Boolean(id));
       const texts = new Map<string, NonNullable<SearchTicketHit["message"]>>();
       if (shown.length) {
         const found = await search(
@@ -386,21 +401,20 @@ export function openSearchIndex(client: Client, options: OpenSearchIndexOptions)
         }
       }
 
-      const people = q.people > 0 && words.length > 0;
       return {
         tickets: ticketIds.map((ticketId) => {
-          const message = texts.get(bestMessage.get(ticketId) ?? "");
+          const message = texts.get(bestMessage.get(ticketId)?.messageId ?? "");
           return message ? { ticketId, message } : { ticketId };
         }),
         total: Math.min(totalOf(tickets), MAX_TOTAL),
-        customers: people
-          ? (customers?.hits ?? []).slice(0, q.people).map((hit) => {
+        customers: customers
+          ? customers.hits.slice(0, q.people).map((hit) => {
               const c = hit._source as { customerId: string; name: string; email?: string; phone?: string };
               return { customerId: c.customerId, name: c.name, ...(c.email ? { email: c.email } : {}), ...(c.phone ? { phone: c.phone } : {}) };
             })
           : [],
-        organizations: people
-          ? (organizations?.hits ?? []).slice(0, q.people).map((hit) => {
+        organizations: organizations
+          ? organizations.hits.slice(0, q.people).map((hit) => {
               const o = hit._source as { organizationId: string; name: string; domains?: string[] | string };
               return { organizationId: o.organizationId, name: o.name, domains: [o.domains ?? []].flat() };
             })

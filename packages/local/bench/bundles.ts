@@ -143,6 +143,8 @@ export function lambdaEnvironment(fn: LambdaFunction, taskRoot: string): Record<
     APP_URL: "http://localhost:3000",
     // infra/api.ts: the API's alone (its adapter refuses to start without it)
     ...(fn.name === "api" ? { ORIGIN_SECRET: "bench-origin-secret" } : {}),
+    // infra/search.ts: the functions that search or feed the index
+    ...(fn.name === "api" || fn.name === "stream" ? { SEARCH_ENDPOINT: "https://bench0000000000.us-east-1.aoss.amazonaws.com", SEARCH_INDEX_PREFIX: "frontline" } : {}),
     // SST's own, on every function it builds.
     SST_APP: "frontline",
     SST_STAGE: "bench",
