@@ -27,6 +27,9 @@ const QueuePage = withStrings(["tickets"], () => Queue);
 const NewTicketPage = withStrings(["tickets"], () => NewTicket);
 const TicketPage = withStrings(["tickets", "mail"], () => Ticket);
 
+// Search is a page of its own, with its own strings: loaded when first visited (the top bar's box is in the frame).
+const SearchPage = withStrings(["search"], () => import("./pages/search").then((m) => m.SearchPage));
+
 // Sign-up carries the transliteration tables that suggest an address from a name: loaded when visited.
 const SignupPage = withStrings(["auth"], () => import("./pages/signup").then((m) => m.SignupPage));
 // The workspace page (plan, profile) carries CLDR's table of time-zone names (sla/time-zones.ts): loaded when visited.
@@ -77,6 +80,7 @@ export function App() {
           <Route path="/tickets" component={QueuePage} />
           <Route path="/tickets/new" component={NewTicketPage} />
           <Route path="/tickets/:id" component={TicketPage} />
+          <Route path="/search" component={SearchPage} />
           <Route path="/admin" component={AdminLayout}>
             <Route path="/" component={AdminPage} />
             <Route path="/settings" component={SettingsPage} />

@@ -3,17 +3,20 @@ import { vi } from "vitest";
 
 /**
  * A stand-in for @solidjs/router in component tests: pages are tested, not navigation (the real router's Node build
- * cannot load under the root vitest config). Tests set `router.params` and `router.search` and read `router.navigate`.
+ * cannot load under the root vitest config). Tests set `router.params`, `router.search` and `router.pathname` and read
+ * `router.navigate`.
  * Use with: vi.mock("@solidjs/router", async () => (await import("../../test/router-stub")).routerModule)
  */
 export const router = {
   navigate: vi.fn(),
   params: {} as Record<string, string>,
   search: {} as Record<string, string>,
+  pathname: "/",
   reset() {
     router.navigate.mockReset();
     router.params = {};
     router.search = {};
+    router.pathname = "/";
   },
 };
 
@@ -36,7 +39,7 @@ export const routerModule = {
   useNavigate: () => router.navigate,
   useParams: () => router.params,
   useSearchParams: () => [router.search, () => undefined],
-  useLocation: () => ({ pathname: "/", search: "" }),
+  useLocation: () => ({ pathname: router.pathname, search: "" }),
   // Never between pages: a component test renders one.
   useIsRouting: () => () => false,
 };

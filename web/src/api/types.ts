@@ -11,6 +11,7 @@ import type { Event } from "@frontline/core/event";
 import type { Notification } from "@frontline/core/notification";
 import type { Plan } from "@frontline/core/plan";
 import type { ReplyTemplate } from "@frontline/core/reply-template";
+import type { Search } from "@frontline/core/search";
 import type { Sla } from "@frontline/core/sla";
 import type { Staff } from "@frontline/core/staff";
 import type { Invitation } from "@frontline/core/staff/invitation";
@@ -228,18 +229,13 @@ export type ReplyTemplateInfo = ReplyTemplate.Info;
 export type ReplyTemplateRequest = Parameters<typeof ReplyTemplate.create>[0];
 
 // ---------------------------------------------------------------------------------------------------------------
-// Search (#14). Written here after the API's contract: the core's search module (packages/core/src/search) was not
-// yet in the repository when the console's search was written; once it is, these can become its types.
+// Search (#14)
 
 /** A piece of text as the search returns it: `match` marks the words the query found. */
-export interface Segment {
-  text: string;
-  match?: true;
-}
+export type Segment = Search.Segment;
+export type SearchSort = Search.Query["sort"];
 
-export type SearchSort = "relevance" | "updated";
-
-/** GET /api/search: every list is comma-separated; `q` is required unless a filter is given. */
+/** GET /api/search, as the console sends it: every list comma-separated; `q` is required unless a filter is given. */
 export interface SearchQuery {
   q?: string;
   status?: string;
@@ -258,34 +254,8 @@ export interface SearchQuery {
   limit?: number;
 }
 
-export interface TicketSearchResult {
-  ticket: TicketInfo;
-  /** The ticket whose number was searched for (it comes first). */
-  exact?: true;
-  subject: Segment[];
-  /** The message the words were found in, as a snippet. */
-  message?: { messageId: string; authorName: string; createdAt: string; segments: Segment[] };
-}
-
-export interface CustomerSearchResult {
-  customerId: string;
-  name: Segment[];
-  email?: Segment[];
-  phone?: string;
-}
-
-export interface OrganizationSearchResult {
-  organizationId: string;
-  name: Segment[];
-  domains: string[];
-}
-
-export interface SearchResults {
-  tickets: TicketSearchResult[];
-  /** Counted up to 1000: a total of 1000 means "1000 or more". */
-  total: number;
-  cursor: string | null;
-  /** The first page only ([] after it). */
-  customers: CustomerSearchResult[];
-  organizations: OrganizationSearchResult[];
-}
+/** The response: tickets (counted up to 1000), and on the first page the customers and organizations found. */
+export type SearchResults = Search.Results;
+export type TicketSearchResult = Search.TicketResult;
+export type CustomerSearchResult = Search.Results["customers"][number];
+export type OrganizationSearchResult = Search.Results["organizations"][number];

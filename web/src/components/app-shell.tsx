@@ -8,20 +8,23 @@ import { useShortcuts } from "../keyboard/shortcuts";
 import { DirectoryProvider, useDirectory } from "../session/directory";
 import { MeContext } from "../session/me";
 import { NotificationsProvider } from "../session/notifications";
+import { focusSearchBox } from "../search/focus";
 import { lastQueueHref } from "../tickets/queue-query";
 import { Brand } from "./brand";
 import { initials } from "./initials";
 import { LocaleSwitcher } from "./locale-switcher";
 import { LoadError, Loading, Notice } from "./notice";
 import { NotificationBell } from "./notification-bell";
+import { SearchBox } from "./search-box";
 import { ShortcutsHelp, toggleShortcutsHelp } from "./shortcuts-help";
 import { SkipLink } from "./skip-link";
+import { keepTopbarFitted } from "./topbar-fit";
 import { WorkspaceStanding } from "./workspace-standing";
 
 /**
  * The frame of every signed-in page: loads GET /api/me once (a 401 sends the reader to the sign-in page), then
- * shows the top bar with the navigation, the workspace, the notifications, the language menu, the signed-in person and
- * Sign out; and, when the balance needs attention, where the workspace stands (suspended, in grace, running low).
+ * shows the top bar with the navigation, the workspace, the search box, the notifications, the language menu, the
+ * signed-in person and Sign out; and, when the balance needs attention, where the workspace stands (suspended, in grace, running low).
  */
 export function AppShell(props: { children?: JSX.Element }) {
   const i18n = useI18n();
@@ -93,7 +96,7 @@ export function AppShell(props: { children?: JSX.Element }) {
                 <ShortcutsHelp />
                 <SkipLink label={i18n.t("app.skipToContent")} />
                 <header class="topbar">
-                  <div class="topbar__inner">
+                  <div class="topbar__inner" ref={keepTopbarFitted}>
                     <A href="/workspace" class="topbar__brand" aria-label={i18n.t("app.name")}>
                       <Brand />
                     </A>
@@ -112,6 +115,7 @@ export function AppShell(props: { children?: JSX.Element }) {
                         {i18n.t("nav.workspace")}
                       </A>
                     </nav>
+                    <SearchBox />
                     <div class="topbar__end">
                       <NotificationBell />
                       <LocaleSwitcher onChoose={(locale) => void chooseLocale(locale)} />
@@ -171,11 +175,12 @@ function UnassignedCount() {
   );
 }
 
-/** Shortcuts that work on every page: "?" for the help, "g i" for the ticket list. */
+/** Shortcuts that work on every page: "?" for the help, "/" for the search box, "g i" for the ticket list. */
 function GlobalShortcuts() {
   const navigate = useNavigate();
   useShortcuts(() => [
     { keys: "?", run: () => toggleShortcutsHelp() },
+    { keys: "/", run: () => focusSearchBox() },
     { keys: "g i", run: () => navigate(lastQueueHref()) },
   ]);
   return null;

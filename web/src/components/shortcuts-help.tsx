@@ -17,6 +17,7 @@ export function ShortcutsHelp() {
       title: i18n.t("shortcuts.groups.anywhere"),
       lines: [
         { keys: [["?"]], label: i18n.t("shortcuts.help") },
+        { keys: [["/"]], label: i18n.t("shortcuts.search") },
         { keys: [["g"], ["i"]], label: i18n.t("shortcuts.goQueue") },
       ],
     },

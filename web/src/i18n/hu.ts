@@ -6,6 +6,7 @@ import tickets from "./areas/tickets/hu";
 import mail from "./areas/mail/hu";
 import admin from "./areas/admin/hu";
 import operator from "./areas/operator/hu";
+import search from "./areas/search/hu";
 
 /**
  * The Hungarian catalogue, put together from its areas (./areas/<area>/hu.ts). Typed as `Catalogue`: a missing or an
@@ -14,4 +15,4 @@ import operator from "./areas/operator/hu";
  * placeholder never takes an ending or an article: the messages put values after a colon, in brackets, or before a noun
  * that carries the ending ("{name} munkatárs").
  */
-export const hu: Catalogue = { ...base, ...auth, ...workspace, ...tickets, ...mail, ...admin, ...operator };
+export const hu: Catalogue = { ...base, ...auth, ...workspace, ...tickets, ...mail, ...admin, ...operator, ...search };

@@ -6,6 +6,7 @@ import tickets from "./areas/tickets/kk";
 import mail from "./areas/mail/kk";
 import admin from "./areas/admin/kk";
 import operator from "./areas/operator/kk";
+import search from "./areas/search/kk";
 
 /**
  * The Kazakh catalogue (Cyrillic script), put together from its areas (./areas/<area>/kk.ts). Typed as `Catalogue`: a
@@ -14,4 +15,4 @@ import operator from "./areas/operator/kk";
  * puts the value after a colon, or uses a postposition that takes no ending ("{name} ретінде"). Nouns after a number
  * stay singular ("5 күн").
  */
-export const kk: Catalogue = { ...base, ...auth, ...workspace, ...tickets, ...mail, ...admin, ...operator };
+export const kk: Catalogue = { ...base, ...auth, ...workspace, ...tickets, ...mail, ...admin, ...operator, ...search };

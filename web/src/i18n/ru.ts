@@ -6,6 +6,7 @@ import tickets from "./areas/tickets/ru";
 import mail from "./areas/mail/ru";
 import admin from "./areas/admin/ru";
 import operator from "./areas/operator/ru";
+import search from "./areas/search/ru";
 
 /** The Russian catalogue, put together from its areas (./areas/<area>/ru.ts). Typed as `Catalogue`: a missing or an extra key does not compile. */
-export const ru: Catalogue = { ...base, ...auth, ...workspace, ...tickets, ...mail, ...admin, ...operator };
+export const ru: Catalogue = { ...base, ...auth, ...workspace, ...tickets, ...mail, ...admin, ...operator, ...search };

@@ -29,6 +29,10 @@ const strings = {
     signingOut: "Signing out…",
     unassignedCount: template<{ count: number }>("{count} unassigned"),
   },
+  searchBox: {
+    label: "Search tickets",
+    placeholder: "Search…",
+  },
   roles: {
     owner: "Owner",
     admin: "Admin",
@@ -117,6 +121,7 @@ const strings = {
     },
     help: "Show this help",
     goQueue: "Go to the ticket list",
+    search: "Go to the search box",
     next: "Next ticket",
     previous: "Previous ticket",
     open: "Open the selected ticket",

@@ -30,6 +30,10 @@ const strings: Strings = {
     signingOut: "Kijelentkezés…",
     unassignedCount: template<{ count: number }>("{count} felelős nélkül"),
   },
+  searchBox: {
+    label: "Keresés a bejelentések között",
+    placeholder: "Keresés…",
+  },
   roles: {
     owner: "Tulajdonos",
     admin: "Adminisztrátor",
@@ -118,6 +122,7 @@ const strings: Strings = {
     },
     help: "A súgó megjelenítése",
     goQueue: "Ugrás a bejelentéslistára",
+    search: "Ugrás a keresőmezőre",
     next: "Következő bejelentés",
     previous: "Előző bejelentés",
     open: "A kijelölt bejelentés megnyitása",

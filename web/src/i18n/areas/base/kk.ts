@@ -30,6 +30,10 @@ const strings: Strings = {
     signingOut: "Шығуда…",
     unassignedCount: template<{ count: number }>("Орындаушысыз: {count}"),
   },
+  searchBox: {
+    label: "Өтініштерден іздеу",
+    placeholder: "Іздеу…",
+  },
   roles: {
     owner: "Иесі",
     admin: "Әкімші",
@@ -118,6 +122,7 @@ const strings: Strings = {
     },
     help: "Осы анықтаманы көрсету",
     goQueue: "Өтініштер тізіміне өту",
+    search: "Іздеу жолына өту",
     next: "Келесі өтініш",
     previous: "Алдыңғы өтініш",
     open: "Таңдалған өтінішті ашу",

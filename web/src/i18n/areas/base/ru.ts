@@ -30,6 +30,10 @@ const strings: Strings = {
     signingOut: "Выход…",
     unassignedCount: template<{ count: number }>("Без исполнителя: {count}"),
   },
+  searchBox: {
+    label: "Поиск по обращениям",
+    placeholder: "Поиск…",
+  },
   roles: {
     owner: "Владелец",
     admin: "Администратор",
@@ -118,6 +122,7 @@ const strings: Strings = {
     },
     help: "Показать эту справку",
     goQueue: "Перейти к списку обращений",
+    search: "Перейти к поиску",
     next: "Следующее обращение",
     previous: "Предыдущее обращение",
     open: "Открыть выбранное обращение",

@@ -30,6 +30,10 @@ const strings: Strings = {
     signingOut: "Вихід…",
     unassignedCount: template<{ count: number }>("Без виконавця: {count}"),
   },
+  searchBox: {
+    label: "Пошук у зверненнях",
+    placeholder: "Пошук…",
+  },
   roles: {
     owner: "Власник",
     admin: "Адміністратор",
@@ -118,6 +122,7 @@ const strings: Strings = {
     },
     help: "Показати цю довідку",
     goQueue: "Перейти до списку звернень",
+    search: "Перейти до пошуку",
     next: "Наступне звернення",
     previous: "Попереднє звернення",
     open: "Відкрити вибране звернення",

@@ -1,0 +1,56 @@
+import { template } from "@solid-primitives/i18n";
+
+/** The strings of the search page (the top bar's box is in base), in English: the shape every other language's must have. */
+const strings = {
+  search: {
+    title: "Search",
+    formLabel: "Search the tickets",
+    query: "Search for",
+    queryPlaceholder: "Words, a ticket number, a customer’s name, email or phone",
+    submit: "Search",
+    prompt: "Type what you are looking for, or choose a filter.",
+    filters: "Filters",
+    filtersChosen: template<{ count: number }>("{count, plural, one {# filter chosen} other {# filters chosen}}"),
+    status: "Status",
+    department: "Department",
+    assignee: "Assignee",
+    priority: "Priority",
+    tags: "Tags",
+    tagsPlaceholder: "Any tag",
+    tagsHint: "Separate several tags with commas",
+    created: "Created",
+    from: "From",
+    to: "To",
+    any: "Any",
+    anyone: "Anyone",
+    me: "Me",
+    unassigned: "Unassigned",
+    clearFilters: "Clear filters",
+    sort: "Sort by",
+    sorts: {
+      relevance: "Relevance",
+      updated: "Last updated",
+    },
+    count: template<{ count: number }>("{count, plural, one {# result} other {# results}}"),
+    countCapped: template<{ count: number }>("{count, number}+ results"),
+    resultsLabel: "Search results",
+    tickets: "Tickets",
+    exact: "Found by number",
+    requester: "Requester",
+    updated: template<{ when: string }>("Updated {when}"),
+    customers: "Customers",
+    organizations: "Organizations",
+    showTickets: "Show their tickets",
+    customerChip: template<{ name: string }>("Customer: {name}"),
+    organizationChip: template<{ name: string }>("Organization: {name}"),
+    removeFilter: "remove the filter",
+    customerMissing: "Customer not found",
+    organizationMissing: "Organization not found",
+    empty: "No tickets match this search.",
+    emptyQuery: template<{ query: string }>("No tickets match “{query}”."),
+    emptyHint: "Try other words, or fewer filters.",
+  },
+};
+
+export type Strings = typeof strings;
+export default strings;

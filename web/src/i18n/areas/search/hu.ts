@@ -1,0 +1,56 @@
+import { template } from "@solid-primitives/i18n";
+import type { Strings } from "./en";
+
+/** The strings of the search page (the top bar's box is in base), in Hungarian. */
+const strings: Strings = {
+  search: {
+    title: "Keresés",
+    formLabel: "Keresés a bejelentések között",
+    query: "Keresett kifejezés",
+    queryPlaceholder: "Szavak, bejelentésszám, ügyfél neve, e-mail-címe vagy telefonszáma",
+    submit: "Keresés",
+    prompt: "Írja be, mit keres, vagy válasszon szűrőt.",
+    filters: "Szűrők",
+    filtersChosen: template<{ count: number }>("{count, plural, one {# szűrő kiválasztva} other {# szűrő kiválasztva}}"),
+    status: "Állapot",
+    department: "Osztály",
+    assignee: "Felelős",
+    priority: "Prioritás",
+    tags: "Címkék",
+    tagsPlaceholder: "Bármely címke",
+    tagsHint: "Több címkét vesszővel válasszon el",
+    created: "Létrehozva",
+    from: "Kezdete",
+    to: "Vége",
+    any: "Bármely",
+    anyone: "Bárki",
+    me: "Én",
+    unassigned: "Nincs felelős",
+    clearFilters: "Szűrők törlése",
+    sort: "Rendezés",
+    sorts: {
+      relevance: "Relevancia szerint",
+      updated: "Utolsó módosítás szerint",
+    },
+    count: template<{ count: number }>("{count, plural, one {# találat} other {# találat}}"),
+    countCapped: template<{ count: number }>("{count, number}+ találat"),
+    resultsLabel: "Találatok",
+    tickets: "Bejelentések",
+    exact: "Szám szerinti találat",
+    requester: "Ügyfél",
+    updated: template<{ when: string }>("Módosítva: {when}"),
+    customers: "Ügyfelek",
+    organizations: "Szervezetek",
+    showTickets: "Bejelentéseinek megjelenítése",
+    customerChip: template<{ name: string }>("Ügyfél: {name}"),
+    organizationChip: template<{ name: string }>("Szervezet: {name}"),
+    removeFilter: "szűrő eltávolítása",
+    customerMissing: "Az ügyfél nem található",
+    organizationMissing: "A szervezet nem található",
+    empty: "Egy bejelentés sem felel meg a keresésnek.",
+    emptyQuery: template<{ query: string }>("Egy bejelentés sem felel meg a keresésnek: „{query}”."),
+    emptyHint: "Próbálkozzon más szavakkal vagy kevesebb szűrővel.",
+  },
+};
+
+export default strings;

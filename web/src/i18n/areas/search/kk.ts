@@ -1,0 +1,56 @@
+import { template } from "@solid-primitives/i18n";
+import type { Strings } from "./en";
+
+/** The strings of the search page (the top bar's box is in base), in Kazakh. */
+const strings: Strings = {
+  search: {
+    title: "Іздеу",
+    formLabel: "Өтініштерден іздеу",
+    query: "Іздеу сұрауы",
+    queryPlaceholder: "Сөздер, өтініш нөмірі, клиенттің аты, email немесе телефоны",
+    submit: "Іздеу",
+    prompt: "Не іздейтініңізді жазыңыз немесе сүзгі таңдаңыз.",
+    filters: "Сүзгілер",
+    filtersChosen: template<{ count: number }>("{count, plural, one {# сүзгі таңдалды} other {# сүзгі таңдалды}}"),
+    status: "Күйі",
+    department: "Бөлім",
+    assignee: "Орындаушы",
+    priority: "Басымдық",
+    tags: "Белгілер",
+    tagsPlaceholder: "Кез келген белгі",
+    tagsHint: "Бірнеше белгіні үтірмен бөліп жазыңыз",
+    created: "Құрылған күні",
+    from: "Басы",
+    to: "Соңы",
+    any: "Кез келген",
+    anyone: "Кез келген",
+    me: "Мен",
+    unassigned: "Орындаушысыз",
+    clearFilters: "Сүзгілерді тазалау",
+    sort: "Сұрыптау",
+    sorts: {
+      relevance: "Сәйкестігі бойынша",
+      updated: "Өзгертілген уақыты бойынша",
+    },
+    count: template<{ count: number }>("{count, plural, one {# нәтиже} other {# нәтиже}}"),
+    countCapped: template<{ count: number }>("{count, number}+ нәтиже"),
+    resultsLabel: "Іздеу нәтижелері",
+    tickets: "Өтініштер",
+    exact: "Нөмірі бойынша табылды",
+    requester: "Клиент",
+    updated: template<{ when: string }>("Өзгертілді: {when}"),
+    customers: "Клиенттер",
+    organizations: "Ұйымдар",
+    showTickets: "Өтініштерін көрсету",
+    customerChip: template<{ name: string }>("Клиент: {name}"),
+    organizationChip: template<{ name: string }>("Ұйым: {name}"),
+    removeFilter: "сүзгіні алып тастау",
+    customerMissing: "Клиент табылмады",
+    organizationMissing: "Ұйым табылмады",
+    empty: "Бұл сұрау бойынша өтініштер табылмады.",
+    emptyQuery: template<{ query: string }>("«{query}» сұрауы бойынша өтініштер табылмады."),
+    emptyHint: "Басқа сөздермен іздеп көріңіз немесе сүзгілерді азайтыңыз.",
+  },
+};
+
+export default strings;
