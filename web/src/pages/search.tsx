@@ -170,7 +170,7 @@ export function SearchPage() {
   return (
     <>
       <PageHeader title={i18n.t("search.title")} />
-      <form class="card search-form" role="search" aria-label={i18n.t("search.formLabel")} onSubmit={submit} novalidate data-testid="search-form">
+      <form class="card search-form" role="search" aria-label={i18n.t("searchBox.label")} onSubmit={submit} novalidate data-testid="search-form">
         <div class="field" classList={{ "field--invalid": Boolean(fieldError("q")) }}>
           <label class="field__label" for="search-q">
             {i18n.t("search.query")}

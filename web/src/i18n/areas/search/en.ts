@@ -4,7 +4,6 @@ import { template } from "@solid-primitives/i18n";
 const strings = {
   search: {
     title: "Search",
-    formLabel: "Search the tickets",
     query: "Search for",
     queryPlaceholder: "Words, a ticket number, a customer’s name, email or phone",
     submit: "Search",

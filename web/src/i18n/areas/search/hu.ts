@@ -5,7 +5,6 @@ import type { Strings } from "./en";
 const strings: Strings = {
   search: {
     title: "Keresés",
-    formLabel: "Keresés a bejelentések között",
     query: "Keresett kifejezés",
     queryPlaceholder: "Szavak, bejelentésszám, ügyfél neve, e-mail-címe vagy telefonszáma",
     submit: "Keresés",

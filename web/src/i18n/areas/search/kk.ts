@@ -5,7 +5,6 @@ import type { Strings } from "./en";
 const strings: Strings = {
   search: {
     title: "Іздеу",
-    formLabel: "Өтініштерден іздеу",
     query: "Іздеу сұрауы",
     queryPlaceholder: "Сөздер, өтініш нөмірі, клиенттің аты, email немесе телефоны",
     submit: "Іздеу",

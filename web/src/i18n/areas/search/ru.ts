@@ -5,7 +5,6 @@ import type { Strings } from "./en";
 const strings: Strings = {
   search: {
     title: "Поиск",
-    formLabel: "Поиск по обращениям",
     query: "Что искать",
     queryPlaceholder: "Слова, номер обращения, имя клиента, email или телефон",
     submit: "Найти",

@@ -5,7 +5,6 @@ import type { Strings } from "./en";
 const strings: Strings = {
   search: {
     title: "Пошук",
-    formLabel: "Пошук у зверненнях",
     query: "Що шукати",
     queryPlaceholder: "Слова, номер звернення, ім’я клієнта, email або телефон",
     submit: "Знайти",
