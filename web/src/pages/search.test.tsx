@@ -102,6 +102,19 @@ describe("the search page", () => {
     expect(within(second!).queryByTestId("search-snippet")).toBeNull();
   });
 
+  it("puts the ticket whose number was searched for first, marked as found by its number", async () => {
+    router.search = { q: "#1007" };
+    const api = stubApi(routes(() => page({ total: 2, tickets: [found(7, { exact: true }), found(8, { subject: [{ text: "Order " }, { text: "1007", match: true }] })] })));
+    renderConsole(() => <SearchPage />, oksana, "kk");
+    await loaded("/search?q=%231007");
+    expect(searches(api)).toEqual(["/api/search?q=%231007&limit=20"]);
+    const [first, second] = screen.getAllByTestId("search-result");
+    expect(within(first!).getByTestId("search-exact").textContent).toBe("Нөмірі бойынша табылды");
+    expect(first!.textContent).toContain("#1007");
+    expect(within(second!).queryByTestId("search-exact")).toBeNull();
+    expect(screen.getByTestId("search-count").textContent).toBe("2 нәтиже");
+  });
+
   it("says how many results in the reader's language, and 1000+ when the API stops counting", async () => {
     let total = 3;
     router.search = { q: "оплата" };
