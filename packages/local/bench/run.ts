@@ -228,25 +228,6 @@ async function ticketRows(tenant: BenchTenant): Promise<Row[]> {
         }, sized),
       );
     }
-    // The engine alone, in this process, as the route asks it (its share of the route's time above).
-    for (const q of SEARCHES) {
-      const params = new URLSearchParams(q.query);
-      const query: SearchQuery = {
-        tenantId: tenant.tenantId,
-        words: queryWords(params.get("q") ?? ""),
-        departments: q.as === "agent" ? tenant.agent.departmentIds : "all",
-        deleted: "exclude",
-        statuses: params.get("status")?.split(","),
-        priorities: params.get("priority")?.split(","),
-        sort: "relevance",
-        offset: 0,
-        limit: 20,
-        people: 5,
-      };
-      rows.push(
-        await measure(`search engine alone (SQLite FTS5): ${q.label.replace("GET /api/search ", "")}`, n(500), 1, async () => (await usePorts().search.query(query)).tickets.length > 0, sized),
-      );
-    }
     // How soon a new ticket is found: created, then searched for by its own word until it is there.
     const findable: number[] = [];
     for (let i = 0; i < n(20); i++) {
@@ -283,6 +264,26 @@ async function ticketRows(tenant: BenchTenant): Promise<Row[]> {
     }
     await runtime.stream.settle(120_000);
     lagRows("a ticket every 250 ms");
+    // The engine alone, in this process, as the route asks it (its share of the route's time above). Last: no HTTP
+    // request follows, so no kept-alive connection goes idle past the server's timeout while it runs.
+    for (const q of SEARCHES) {
+      const params = new URLSearchParams(q.query);
+      const query: SearchQuery = {
+        tenantId: tenant.tenantId,
+        words: queryWords(params.get("q") ?? ""),
+        departments: q.as === "agent" ? tenant.agent.departmentIds : "all",
+        deleted: "exclude",
+        statuses: params.get("status")?.split(","),
+        priorities: params.get("priority")?.split(","),
+        sort: "relevance",
+        offset: 0,
+        limit: 20,
+        people: 5,
+      };
+      rows.push(
+        await measure(`search engine alone (SQLite FTS5): ${q.label.replace("GET /api/search ", "")}`, n(500), 1, async () => (await usePorts().search.query(query)).tickets.length > 0, sized),
+      );
+    }
   } finally {
     await runtime.stop();
     copy.remove();

@@ -29,6 +29,19 @@ describe("keyboard shortcuts", () => {
     expect(keyName({ key: "ArrowDown", ctrlKey: false, metaKey: false, altKey: false, shiftKey: false })).toBe("arrowdown");
   });
 
+  it("names a key by its place where a Cyrillic layout types another character on it", () => {
+    const plain = { ctrlKey: false, metaKey: false, altKey: false, shiftKey: false };
+    // Ukrainian, Russian and Kazakh layouts: J types "о", the / key types "." (and "," with Shift).
+    expect(keyName({ ...plain, key: "о", code: "KeyJ" })).toBe("j");
+    expect(keyName({ ...plain, key: "п", code: "KeyG" })).toBe("g");
+    expect(keyName({ ...plain, key: ".", code: "Slash" })).toBe("/");
+    expect(keyName({ ...plain, shiftKey: true, key: ",", code: "Slash" })).toBe("?");
+    expect(keyName({ ...plain, shiftKey: true, key: "О", code: "KeyJ" })).toBe("shift+j");
+    // On the US layout, and for a period typed on its own key, nothing changes.
+    expect(keyName({ ...plain, key: "/", code: "Slash" })).toBe("/");
+    expect(keyName({ ...plain, key: ".", code: "Period" })).toBe(".");
+  });
+
   it("tells typing in a field from pressing keys on the page", () => {
     const text = Object.assign(document.createElement("input"), { type: "text" });
     const box = Object.assign(document.createElement("input"), { type: "checkbox" });

@@ -35,14 +35,27 @@ function activatesOnEnter(target: EventTarget | null): boolean {
   return element.closest('button, a[href], summary, [role="button"], [role="menuitem"], [role="option"], [role="tab"]') !== null;
 }
 
+/**
+ * The key as the shortcuts name it: by the character typed, except where a keyboard layout puts another character on
+ * the key (Ukrainian, Russian and Kazakh layouts type "о" on J and "." on the / key), where it is named by the key's
+ * place, as on the US layout the shortcuts are written for: "j", "/", "?".
+ */
+function shortcutKey(event: Pick<KeyboardEvent, "key" | "shiftKey"> & { code?: string }): string {
+  const code = event.code ?? "";
+  if (code === "Slash" && event.key !== "/" && event.key !== "?") return event.shiftKey ? "?" : "/";
+  if (event.key.length === 1 && /[^\x20-\x7e]/.test(event.key) && /^Key[A-Z]$/.test(code)) return code.slice(3);
+  return event.key;
+}
+
 /** A key press as a shortcut name: "j", "?", "shift+j", "enter", "mod+enter", "arrowdown". */
-export function keyName(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey" | "shiftKey">): string {
-  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key.toLowerCase();
+export function keyName(event: Pick<KeyboardEvent, "ctrlKey" | "metaKey" | "altKey" | "shiftKey"> & { key: string; code?: string }): string {
+  const typed = shortcutKey(event);
+  const key = typed.toLowerCase();
   const parts: string[] = [];
   if (event.ctrlKey || event.metaKey) parts.push("mod");
   if (event.altKey) parts.push("alt");
   // Shift is part of "?" itself; it only counts with letters and named keys.
-  if (event.shiftKey && (event.key.length > 1 || /^[a-z]$/i.test(event.key))) parts.push("shift");
+  if (event.shiftKey && (typed.length > 1 || /^[a-z]$/i.test(typed))) parts.push("shift");
   parts.push(key === " " ? "space" : key);
   return parts.join("+");
 }

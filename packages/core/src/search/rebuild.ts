@@ -17,14 +17,14 @@ export function rebuild(options: { segments?: number; onProgress?: (indexed: num
 
 async function fill(options: { segments?: number; onProgress?: (indexed: number) => void }) {
   const counts = { tickets: 0, messages: 0, customers: 0, organizations: 0 };
-  const segments = options.segments ?? 4;
+  const segments = options.segments ?? 2;
   const search = usePorts().search;
   const table = useConfig().tableName;
   await Promise.all(
     Array.from({ length: segments }, async (_, segment) => {
       let start: Record<string, unknown> | undefined;
       do {
-        const page = await useDynamo().send(
+        const page = await persistently(() => useDynamo().send(
           new ScanCommand({
             TableName: table,
             Segment: segment,
@@ -34,7 +34,7 @@ async function fill(options: { segments?: number; onProgress?: (indexed: number)
             ExpressionAttributeNames: { "#e": "__edb_e__" },
             ExpressionAttributeValues: { ":t": "ticket", ":m": "message", ":c": "customer", ":o": "organization" },
           }),
-        );
+        ));
         for (const item of page.Items ?? []) {
           switch (item.__edb_e__) {
             case "ticket":
@@ -62,4 +62,20 @@ async function fill(options: { segments?: number; onProgress?: (indexed: number)
     }),
   );
   return counts;
+}
+
+/**
+ * A page of a long scan is tried again, from where it stopped, when the engine fails it (DynamoDB Local answers a
+ * heavy scan with InternalFailure now and then, past the SDK's own retries): a fill of a large table is not begun
+ * again for one bad page.
+ */
+async function persistently<T>(read: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
 }
