@@ -148,12 +148,16 @@ async function ticketRows(tenant: BenchTenant): Promise<Row[]> {
     // The kept dataset was written straight to the table, so its search index is filled at start: how long that
     // takes for the whole tenant is the index's rebuild time.
     const filled = await runtime.searchFilled;
-    if (!filled) throw new Error("The search index was not filled from the kept dataset");
-    rows.push({
-      ...lagRow(`search index rebuilt from the table (${filled.tickets} tickets, ${filled.messages} messages; p50 = total ms)`, [filled.seconds * 1000], tickets),
-      ops: filled.tickets,
-      opsPerSecond: filled.tickets / filled.seconds,
-    });
+    if (filled) {
+      rows.push({
+        ...lagRow(`search index rebuilt from the table (${filled.tickets} tickets, ${filled.messages} messages; p50 = total ms)`, [filled.seconds * 1000], tickets),
+        ops: filled.tickets,
+        opsPerSecond: filled.tickets / filled.seconds,
+      });
+    } else {
+      // Said, not thrown: the other rows of this size still stand, and the search rows below are left out.
+      console.error(`\n${size(tickets)} tickets: the search index could not be filled from the kept dataset (see the error above); no search rows at this size.`);
+    }
     const tokens = { owner: await login(tenant.owner), agent: await login(tenant.agent) };
     const emails = tenant.customerEmails;
     const departments = tenant.departmentIds;
@@ -219,7 +223,7 @@ async function ticketRows(tenant: BenchTenant): Promise<Row[]> {
     rows.push(await measure("GET /api/tickets/:id (20 messages)", n(1000), 16, thread, sized));
     for (const q of QUEUES) rows.push(await measure(q.label, n(500), 16, queue(q), sized));
     rows.push(await measure("GET /api/tickets/counts", n(1000), 16, counts, sized));
-    for (const q of SEARCHES) {
+    for (const q of filled ? SEARCHES : []) {
       rows.push(
         await measure(q.label, n(500), 8, async () => {
           const answer = await expectStatus<{ tickets: unknown[] }>(await json("GET", `/api/search?${q.query}`, undefined, tokens[q.as]), 200);
@@ -266,7 +270,7 @@ async function ticketRows(tenant: BenchTenant): Promise<Row[]> {
     lagRows("a ticket every 250 ms");
     // The engine alone, in this process, as the route asks it (its share of the route's time above). Last: no HTTP
     // request follows, so no kept-alive connection goes idle past the server's timeout while it runs.
-    for (const q of SEARCHES) {
+    for (const q of filled ? SEARCHES : []) {
       const params = new URLSearchParams(q.query);
       const query: SearchQuery = {
         tenantId: tenant.tenantId,
