@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,8 +23,15 @@ import { streamPoller } from "./stream";
  * are exact and every letter was sent exactly once.
  */
 const files = mkdtempSync(join(tmpdir(), "frontline-restart-"));
-/** The worker bundled once (esbuild), so that each restart is a plain `node` start, not a TypeScript compile. */
-const worker = join(files, "stream-worker.mjs");
+/**
+ * The worker bundled once (esbuild), so that each restart is a plain `node` start, not a TypeScript compile. The
+ * native SQLite binding of the search index cannot be bundled: it stays outside, and the bundle is written under
+ * node_modules/.cache so that it is found there.
+ */
+const cacheDir = fileURLToPath(new URL("../../../node_modules/.cache/", import.meta.url));
+mkdirSync(cacheDir, { recursive: true });
+const bundleDir = mkdtempSync(join(cacheDir, "frontline-restart-"));
+const worker = join(bundleDir, "stream-worker.mjs");
 const outbox = join(files, "outbox");
 let ws: TestWorkspace;
 let agent: StaffActor;
@@ -38,6 +45,7 @@ beforeAll(async () => {
     format: "esm",
     target: "node20",
     logLevel: "error",
+    external: ["better-sqlite3"],
     // CommonJS dependencies inside an ES module bundle reach for require().
     banner: { js: "import { createRequire as __frontlineRequire } from 'node:module'; const require = __frontlineRequire(import.meta.url);" },
   });
@@ -48,7 +56,10 @@ beforeAll(async () => {
   await settle();
 });
 
-afterAll(() => rmSync(files, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(files, { recursive: true, force: true });
+  rmSync(bundleDir, { recursive: true, force: true });
+});
 
 function startWorker(): Promise<ChildProcess> {
   const child = spawn(process.execPath, [worker], {
