@@ -130,9 +130,10 @@ export interface SearchOrganizationDoc {
 
 /**
  * A query: every word must match (`words`: one entry per word, each the analysed forms any of which will do, matched
- * as prefixes). A ticket matches when each word is found somewhere in it: its subject, its requester's name or
- * address, any of its messages, its requester customer's record (phone) or its organization; one word may be in the
- * subject and another in a message. Customers and organizations match when every word is in their own record.
+ * as prefixes). A ticket matches when each word is found somewhere in its own words: its subject, its requester's
+ * name or address, any of its messages (one word may be in the subject and another in a message); or when every word
+ * is in its requester customer's record (a phone number) or its organization's. (The OpenSearch adapter also lets the
+ * words be split between these.) Customers and organizations match when every word is in their own record.
  * Tickets are filtered and scoped by the fields below.
  */
 export interface SearchQuery {
