@@ -98,20 +98,18 @@ function matches(word: string, query: readonly string[][]): boolean {
 
 /** `text` cut into segments with the words the query matched marked (for `<mark>`, never as HTML). */
 export function highlight(text: string, query: readonly string[][]): Segment[] {
+  const composed = text.normalize("NFC");
+  if (!query.length) return composed ? [{ text: composed }] : [];
   const segments: Segment[] = [];
-  let plain = "";
   let last = 0;
-  for (const found of text.normalize("NFC").matchAll(/[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*/gu)) {
+  for (const found of composed.matchAll(/[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*/gu)) {
     const word = found[0];
     if (!matches(normalise(word), query)) continue;
-    plain += text.normalize("NFC").slice(last, found.index);
-    if (plain) segments.push({ text: plain });
+    if (found.index > last) segments.push({ text: composed.slice(last, found.index) });
     segments.push({ text: word, match: true });
-    plain = "";
     last = found.index + word.length;
   }
-  plain += text.normalize("NFC").slice(last);
-  if (plain) segments.push({ text: plain });
+  if (last < composed.length) segments.push({ text: composed.slice(last) });
   return segments;
 }
 

@@ -91,7 +91,8 @@ export async function search(raw: unknown): Promise<Results> {
 
   const list = Cursor.list("search", { ...input, cursor: undefined });
   const offset = (await Cursor.open(tenantId, list, input.cursor, PageState))?.o ?? 0;
-  const zone = await readerZone();
+  // The reader's time zone only where a date filter needs it (the configuration is cached, but not free).
+  const zone = input.from || input.to ? await readerZone() : "UTC";
   const me = actor.type === "staff" ? actor.staffId : undefined;
   const query: SearchQuery = {
     tenantId,
