@@ -4,13 +4,14 @@ import type { EventInfo } from "../api/types";
 import { LoadError, Loading } from "../components/notice";
 import { useI18n } from "../i18n";
 import { useDirectory } from "../session/directory";
-import { eventLines } from "./thread-entry";
+import { eventSentence, type EventNames } from "../events/sentence";
 
 /**
  * The ticket's history from the event log (GET /api/tickets/:id/events), newest first, in a panel that loads when
- * opened and again after each change of the ticket while it is open.
+ * opened and again after each change of the ticket while it is open. Each event reads as a sentence, with the people,
+ * departments and requester named.
  */
-export function HistoryPanel(props: { ticketId: string; version: number }) {
+export function HistoryPanel(props: { ticketId: string; version: number; requester?: { customerId: string; name: string } }) {
   const i18n = useI18n();
   const directory = useDirectory();
   const [open, setOpen] = createSignal(false);
@@ -18,9 +19,10 @@ export function HistoryPanel(props: { ticketId: string; version: number }) {
   const [cursor, setCursor] = createSignal<string | null>(null);
   const [loading, setLoading] = createSignal(false);
   const [error, setError] = createSignal<unknown>();
-  const names = {
-    staff: (id: string) => directory.staffById(id)?.name,
-    department: (id: string) => directory.departmentById(id)?.name,
+  const names: EventNames = {
+    staff: (id) => directory.staffById(id)?.name,
+    department: (id) => directory.departmentById(id)?.name,
+    customer: (id) => (props.requester?.customerId === id ? props.requester.name : undefined),
   };
 
   let generation = 0;
@@ -61,19 +63,14 @@ export function HistoryPanel(props: { ticketId: string; version: number }) {
       <ol class="history__list">
         <For each={events()}>
           {(event) => {
-            const described = () => eventLines(event, i18n, names);
+            const told = () => eventSentence(event, i18n, names);
             return (
-              <li class="history__item">
-                <div class="history__meta">
-                  <span class="strong">{event.actor.name}</span>
-                  <time datetime={event.at} title={i18n.dateTime(event.at)} class="muted">
-                    {i18n.relative(event.at)}
-                  </time>
-                </div>
-                <Show when={described().title}>
-                  <p>{described().title}</p>
-                </Show>
-                <For each={described().lines}>{(line) => <p class="history__line">{line}</p>}</For>
+              <li class="history__item" data-testid="history-item" data-action={event.action}>
+                <p class="history__sentence">{told().sentence}</p>
+                <For each={told().details}>{(line) => <p class="history__line">{line}</p>}</For>
+                <time datetime={event.at} title={i18n.dateTime(event.at)} class="history__time muted small">
+                  {i18n.relative(event.at)}
+                </time>
               </li>
             );
           }}

@@ -1,9 +1,9 @@
 import { renderHook } from "@solidjs/testing-library";
 import type { JSX } from "solid-js";
 import { describe, expect, it } from "vitest";
-import type { EventInfo, MessageInfo } from "../api/types";
+import type { MessageInfo } from "../api/types";
 import { I18nProvider, useI18n } from "../i18n";
-import { eventLines, systemLine } from "./thread-entry";
+import { systemLine } from "./thread-entry";
 
 const i18nIn = (locale: "en" | "ru") =>
   renderHook(() => useI18n(), { wrapper: (props: { children: JSX.Element }) => <I18nProvider locale={locale}>{props.children}</I18nProvider> }).result;
@@ -50,41 +50,5 @@ describe("thread system entries", () => {
 
   it("reads in Russian too", () => {
     expect(systemLine(system("status", { from: "open", to: "solved" }), i18nIn("ru"), names)).toBe("Dana Demo изменил(а) статус: Открыто → Решено");
-  });
-});
-
-describe("history events", () => {
-  const event = (action: string, before?: unknown, after?: unknown, reason?: string): EventInfo => ({
-    eventId: "e",
-    at: "2026-03-01T10:00:00.000Z",
-    actor: { type: "staff", id: "s-dana", name: "Dana Demo" },
-    action,
-    target: { type: "ticket", id: "t1", label: "#1" },
-    before,
-    after,
-    reason,
-  });
-
-  it("lists what changed, with names for ids", () => {
-    const i18n = i18nIn("en");
-    expect(eventLines(event("ticket.update", { priority: "normal", tags: [] }, { priority: "urgent", tags: ["vip"] }), i18n, names)).toEqual({
-      lines: ["Priority: Normal → Urgent", "Tags: — → vip"],
-    });
-    expect(eventLines(event("ticket.assign", { assigneeId: null }, { assigneeId: "s-anna" }), i18n, names).lines).toEqual(["Assignee: — → Anna Agent"]);
-    expect(eventLines(event("ticket.redirect", { departmentId: "d-sup" }, { departmentId: "d-pay" }, "a refund"), i18n, names).lines).toEqual([
-      "Department: Support → Payments",
-      "Reason: a refund",
-    ]);
-    expect(eventLines(event("ticket.reply", { status: "new" }, { kind: "reply", status: "open", preview: "Hi" }), i18n, names)).toEqual({
-      title: "Replied to the customer",
-      lines: ["Status: New → Open"],
-    });
-  });
-
-  it("tells of SLA warnings and breaches with what the escalation did", () => {
-    const i18n = i18nIn("en");
-    const sla = { ...event("sla.breach", undefined, { target: "first_response", actions: ["notify_assignee", "raise_priority"] }), actor: { type: "system" as const, id: "sla", name: "SLA" } };
-    expect(eventLines(sla, i18n, names)).toEqual({ title: "SLA breached: First response", lines: ["Then: notified the assignee, raised the priority"] });
-    expect(eventLines({ ...sla, action: "sla.warning", after: { target: "resolution", actions: [] } }, i18n, names)).toEqual({ title: "SLA warning: Resolution", lines: [] });
   });
 });

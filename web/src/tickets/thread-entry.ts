@@ -1,7 +1,7 @@
-import type { EventInfo, MessageInfo } from "../api/types";
+import type { MessageInfo } from "../api/types";
 import type { I18n } from "../i18n";
 
-/** How to name the staff members and departments that thread entries and events refer to by id. */
+/** How to name the staff members and departments that thread entries refer to by id. */
 export interface Names {
   staff: (staffId: string) => string | undefined;
   department: (departmentId: string) => string | undefined;
@@ -52,104 +52,5 @@ export function systemLine(message: MessageInfo, i18n: I18n, names: Names): stri
       return i18n.t("ticket.system.suppressed", { reason: system.reason ?? i18n.t("common.none") });
     default:
       return i18n.t("ticket.system.other", { name, action: system.action });
-  }
-}
-
-const FIELD_LABELS: Record<string, "ticket.status" | "ticket.priority" | "ticket.impact" | "ticket.urgency" | "ticket.type" | "ticket.tags" | "ticket.history.subject"> = {
-  status: "ticket.status",
-  priority: "ticket.priority",
-  impact: "ticket.impact",
-  urgency: "ticket.urgency",
-  type: "ticket.type",
-  tags: "ticket.tags",
-  subject: "ticket.history.subject",
-};
-
-const GROUPS: Record<string, "status" | "priority" | "level" | "type" | undefined> = {
-  status: "status",
-  priority: "priority",
-  impact: "level",
-  urgency: "level",
-  type: "type",
-};
-
-function show(i18n: I18n, field: string, value: unknown): string {
-  const group = GROUPS[field];
-  if (group) return label(i18n, group, value);
-  if (Array.isArray(value)) return value.length ? value.join(", ") : i18n.t("common.none");
-  if (value === null || value === undefined || value === "") return i18n.t("common.none");
-  return String(value);
-}
-
-const record = (value: unknown): Record<string, unknown> =>
-  value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-
-/** An event of the ticket's history as a headline and its detail lines ("Priority: Normal → Urgent"). */
-export function eventLines(event: EventInfo, i18n: I18n, names: Names): { title?: string; lines: string[] } {
-  const before = record(event.before);
-  const after = record(event.after);
-  const reason = event.reason ? [i18n.t("ticket.history.reason", { reason: event.reason })] : [];
-  const staffName = (id: unknown) => (typeof id === "string" && id ? (names.staff(id) ?? id) : i18n.t("common.none"));
-  const departmentName = (id: unknown) => (typeof id === "string" && id ? (names.department(id) ?? id) : i18n.t("common.none"));
-  const changes = (keys: string[]) =>
-    keys
-      .filter((key) => key !== "preview" && key !== "kind" && key in after)
-      .map((key) =>
-        i18n.t("ticket.history.change", {
-          field: FIELD_LABELS[key] ? i18n.t(FIELD_LABELS[key]) : key,
-          from: show(i18n, key, before[key]),
-          to: show(i18n, key, after[key]),
-        }),
-      );
-  switch (event.action) {
-    case "ticket.create":
-      return { title: i18n.t("ticket.history.create"), lines: [] };
-    case "ticket.update":
-      return { lines: changes(Object.keys(after)) };
-    case "ticket.assign":
-      return {
-        lines: [
-          i18n.t("ticket.history.change", { field: i18n.t("ticket.assignee"), from: staffName(before.assigneeId), to: staffName(after.assigneeId) }),
-          ...reason,
-        ],
-      };
-    case "ticket.redirect":
-      return {
-        lines: [
-          i18n.t("ticket.history.change", {
-            field: i18n.t("ticket.department"),
-            from: departmentName(before.departmentId),
-            to: departmentName(after.departmentId),
-          }),
-          ...reason,
-        ],
-      };
-    case "ticket.reply":
-      return {
-        title: i18n.t("ticket.history.reply"),
-        lines: [
-          ...changes(["status"]),
-          ...(after.assigneeId
-            ? [i18n.t("ticket.history.change", { field: i18n.t("ticket.assignee"), from: i18n.t("common.none"), to: staffName(after.assigneeId) })]
-            : []),
-        ],
-      };
-    case "ticket.note":
-      return { title: i18n.t("ticket.history.note"), lines: [] };
-    case "ticket.delete":
-      return { title: i18n.t("ticket.history.delete"), lines: [] };
-    case "ticket.restore":
-      return { title: i18n.t("ticket.history.restore"), lines: [] };
-    case "sla.warning":
-    case "sla.breach": {
-      const target = targetLabel(i18n, after.target);
-      const actions = Array.isArray(after.actions) ? after.actions.map((a) => i18n.lookup(`sla.actions.${String(a)}`) ?? String(a)) : [];
-      return {
-        title: event.action === "sla.warning" ? i18n.t("ticket.history.slaWarning", { target }) : i18n.t("ticket.history.slaBreach", { target }),
-        lines: actions.length ? [i18n.t("ticket.history.slaActions", { actions: actions.join(", ") })] : [],
-      };
-    }
-    default:
-      return { title: event.action, lines: reason };
   }
 }

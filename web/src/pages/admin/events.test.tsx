@@ -54,7 +54,8 @@ describe("the event log page", () => {
     expect(within(rows[1]!).getByTestId("event-action").textContent).toBe("Ticket changed");
     expect(within(rows[0]!).getByTestId("event-change").textContent).toBe("balanceMinor: 3000 → 2900");
     expect(within(rows[1]!).getByRole("link", { name: "#42" }).getAttribute("href")).toBe("/tickets/t-42");
-    expect(within(rows[1]!).getByTestId("event-change").textContent).toBe("priority: normal → high");
+    // A ticket's event is a sentence, as in its history.
+    expect(within(rows[1]!).getByTestId("event-sentence").textContent).toBe("Olga Owner raised the priority from Normal to High");
     fireEvent.click(screen.getByTestId("load-more"));
     await waitFor(() => expect(screen.getAllByTestId("event-row")).toHaveLength(3));
     expect(within(screen.getAllByTestId("event-row")[2]!).getByTestId("event-change").textContent).toBe("role: agent");

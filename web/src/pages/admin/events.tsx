@@ -24,6 +24,7 @@ import {
   type Change,
   type EventFilters,
 } from "../../events/filters";
+import { eventSentence, hasSentence } from "../../events/sentence";
 import { errorMessage } from "../../forms/errors";
 import { useI18n } from "../../i18n";
 import { useDirectory } from "../../session/directory";
@@ -175,6 +176,16 @@ function ChangeLine(props: { change: Change }) {
 
 function EventRow(props: { event: EventInfo }) {
   const i18n = useI18n();
+  const directory = useDirectory();
+  // A ticket's event reads as its history does: a sentence with the people and departments named.
+  const told = () =>
+    hasSentence(props.event.action)
+      ? eventSentence(props.event, i18n, {
+          staff: (id) => directory.staffById(id)?.name,
+          department: (id) => directory.departmentById(id)?.name,
+          system: (actor) => i18n.lookup(`eventLog.systemActors.${systemActorKey(actor)}`),
+        })
+      : undefined;
   const actor = () => props.event.actor;
   const changes = () => eventChanges(props.event.before, props.event.after);
   const target = () => props.event.target;
@@ -206,15 +217,31 @@ function EventRow(props: { event: EventInfo }) {
         <span class="cell-line small muted">{i18n.lookup(`eventLog.targetTypes.${target().type}`) ?? target().type}</span>
       </td>
       <td class="cell-outcome">
-        <For each={changes().slice(0, SHOWN_CHANGES)}>{(change) => <ChangeLine change={change} />}</For>
-        <Show when={changes().length > SHOWN_CHANGES}>
-          <details>
-            <summary class="link-button">{i18n.t("eventLog.more", { count: changes().length - SHOWN_CHANGES })}</summary>
-            <For each={changes().slice(SHOWN_CHANGES)}>{(change) => <ChangeLine change={change} />}</For>
-          </details>
-        </Show>
-        <Show when={props.event.reason}>
-          {(reason) => <span class="cell-line small muted">{i18n.t("ticket.history.reason", { reason: reason() })}</span>}
+        <Show
+          when={told()}
+          fallback={
+            <>
+              <For each={changes().slice(0, SHOWN_CHANGES)}>{(change) => <ChangeLine change={change} />}</For>
+              <Show when={changes().length > SHOWN_CHANGES}>
+                <details>
+                  <summary class="link-button">{i18n.t("eventLog.more", { count: changes().length - SHOWN_CHANGES })}</summary>
+                  <For each={changes().slice(SHOWN_CHANGES)}>{(change) => <ChangeLine change={change} />}</For>
+                </details>
+              </Show>
+              <Show when={props.event.reason}>
+                {(reason) => <span class="cell-line small muted">{i18n.t("ticket.history.reason", { reason: reason() })}</span>}
+              </Show>
+            </>
+          }
+        >
+          {(sentence) => (
+            <>
+              <span class="cell-line small" data-testid="event-sentence">
+                {sentence().sentence}
+              </span>
+              <For each={sentence().details}>{(line) => <span class="cell-line small muted">{line}</span>}</For>
+            </>
+          )}
         </Show>
       </td>
     </tr>

@@ -395,7 +395,7 @@ function TicketWorkspace(props: { initial: TicketDetail }) {
             <SlaPanel sla={ticket().sla} events={detail().slaEvents} />
           </Show>
           <RequesterPanel ticket={ticket()} />
-          <HistoryPanel ticketId={ticketId} version={ticket().version} />
+          <HistoryPanel ticketId={ticketId} version={ticket().version} requester={ticket().requester} />
         </aside>
       </div>
 
