@@ -65,7 +65,7 @@ export function RequesterPanel(props: { ticket: TicketInfo }) {
                 <For each={others()}>
                   {(ticket) => (
                     <li class="mini-list__item">
-                      <A href={`/tickets/${ticket.ticketId}`} class="mini-list__link">
+                      <A href={`/tickets/${ticket.ticketId}`} class="mini-list__link" title={`#${ticket.number} ${ticket.subject}`}>
                         <span class="muted">#{ticket.number}</span> {ticket.subject}
                       </A>
                       <StatusBadge status={ticket.status} />
