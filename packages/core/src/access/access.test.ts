@@ -91,6 +91,9 @@ describe("configuration, audit and registration", () => {
     expect(() => Access.assertReadsBilling(staff("agent"))).toThrow("Only the workspace's owners and admins see its billing");
     expect(() => Access.assertEditsCustomers(staff("supervisor"))).toThrow("Only dispatchers and admins change customers");
   });
+  it("lets every staff member merge two records of one customer, agents included", () => {
+    expect(roles.filter((r) => Access.mergesCustomers(staff(r)))).toEqual(["owner", "admin", "supervisor", "dispatcher", "agent"]);
+  });
   it("gives the system every right", () => {
     const system: Principal = { type: "system", tenantId: "t", reason: "timer" };
     expect(Access.can(system, "redirect", inD2)).toBe(true);

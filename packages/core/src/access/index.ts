@@ -20,7 +20,8 @@ import type { Role } from "../staff/role";
  * amount (core/billing `overview`).
  *
  * Customers are found and read by every staff member, with only the tickets of theirs the reader may see; a customer
- * is changed only by those who see every department (owner, admin, dispatcher).
+ * is changed only by those who see every department (owner, admin, dispatcher); two records of one customer are
+ * merged by any of them.
  */
 
 type StaffActor = Extract<Actor, { type: "staff" }>;
@@ -38,6 +39,7 @@ export interface TicketScope {
 const CONFIGURES: readonly Role[] = ["owner", "admin"];
 const SEES_ALL: readonly Role[] = ["owner", "admin", "dispatcher"];
 const ROUTES_ANY: readonly Role[] = ["owner", "admin", "dispatcher"];
+const MERGES: readonly Role[] = ["owner", "admin", "supervisor", "dispatcher", "agent"];
 
 function isSystem(actor: Principal): actor is SystemActor {
   return actor.type === "system";
@@ -126,6 +128,15 @@ export function editsCustomers(actor: Principal): boolean {
   return seesAllDepartments(actor);
 }
 
+/**
+ * May `actor` merge two records of one customer (the same person written in twice, from two addresses)? Every staff
+ * member who works tickets may, agents included: finding the duplicate happens while answering. The merge moves only
+ * the record's addresses and its tickets' requester; which tickets the merger sees does not change.
+ */
+export function mergesCustomers(actor: Principal): boolean {
+  return isSystem(actor) || MERGES.includes(actor.role);
+}
+
 /** May `actor` see the trash and the whole event log? */
 export function canAudit(actor: Principal): boolean {
   return configures(actor);
@@ -166,6 +177,10 @@ export function assertReadsBilling(actor: Principal): void {
 
 export function assertEditsCustomers(actor: Principal): void {
   if (!editsCustomers(actor)) throw new Forbidden("Only dispatchers and admins change customers");
+}
+
+export function assertMergesCustomers(actor: Principal): void {
+  if (!mergesCustomers(actor)) throw new Forbidden("You are not allowed to do this");
 }
 
 export * as Access from "./index";

@@ -8,14 +8,23 @@ export const CustomerEntity = new Entity({
     tenantId: tenantIdAttribute,
     customerId: { type: "string", required: true, readOnly: true },
     name: { type: "string", required: true },
+    /** The customer's first address: what their letters go to. */
     email: { type: "string" },
+    /** Their other addresses (added by staff, or taken over from a merged record), each claimed like the first. */
+    otherEmails: { type: "list", items: { type: "string" } },
     phone: { type: "string" },
     organizationId: { type: "string" },
-    /** The language the customer writes in (en, ru), for their letters. */
+    /** The language the customer writes in (en, ru, uk, kk, hu), for their letters. */
     locale: { type: "string" },
     /** Set when mail to the address bounced hard: no further mail is sent to it. */
     undeliverableAt: { type: "string" },
     undeliverableReason: { type: "string" },
+    /** Merged into this customer (customer/merge.ts): the record is a tombstone that points to the one that remains. */
+    mergedInto: { type: "string" },
+    mergedAt: { type: "string" },
+    /** Who merged it (a staff id), whom the changes that follow from the merge are written in the name of. */
+    mergedBy: { type: "string" },
+    mergedByName: { type: "string" },
     ...timestamps,
   },
   indexes: {

@@ -12,6 +12,10 @@ import type { CustomerEntity } from "./customer.entity";
 import { Organization } from "./organization";
 import { parse } from "../validation";
 import { useClock } from "../port";
+import { Cursor } from "../cursor";
+import { Locales } from "../locale";
+import { paging } from "../validation";
+import { emailsOf } from "./emails";
 
 export { Organization };
 
@@ -20,12 +24,20 @@ export type Record = EntityItem<typeof CustomerEntity>;
 export interface Info {
   customerId: string;
   name: string;
+  /** The first address: where their letters go. */
   email?: string;
+  /** Every address of theirs, the first one first. */
+  emails: string[];
   phone?: string;
   organizationId?: string;
+  locale?: string;
   undeliverableAt?: string;
   undeliverableReason?: string;
+  /** The customer this record was merged into (a tombstone: its addresses and tickets are that customer's now). */
+  mergedInto?: string;
+  mergedAt?: string;
   createdAt: string;
+  updatedAt: string;
 }
 
 export function view(item: Record): Info {
@@ -33,13 +45,21 @@ export function view(item: Record): Info {
     customerId: item.customerId,
     name: item.name,
     email: item.email,
+    emails: emailsOf(item),
     phone: item.phone,
     organizationId: item.organizationId,
+    locale: item.locale,
     undeliverableAt: item.undeliverableAt,
     undeliverableReason: item.undeliverableReason,
+    mergedInto: item.mergedInto,
+    mergedAt: item.mergedAt,
     createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
   };
 }
+
+/** A customer's language: one of the languages letters are written in. */
+export const LocaleSchema = z.enum(Locales, { error: "Choose one of the languages: English, Russian, Ukrainian, Kazakh, Hungarian" });
 
 export const PhoneSchema = z
   .string()
@@ -77,12 +97,16 @@ function phoneDigits(phone: string): string {
   return phone.replace(/\D/g, "");
 }
 
-/** The terms a customer is found by: their name and each later word of it, the email address, the phone's digits. */
-export function termsOf(customer: { name: string; email?: string; phone?: string }): string[] {
+/**
+ * The terms a customer is found by: their name and each later word of it, each email address, the phone's digits.
+ * A merged record is found by none: the customer it was merged into is found instead.
+ */
+export function termsOf(customer: { name: string; email?: string; otherEmails?: string[]; phone?: string; mergedInto?: string }): string[] {
   const terms = new Set<string>();
+  if (customer.mergedInto) return [];
   const words = normaliseTerm(customer.name).split(" ").filter(Boolean);
   for (let i = 0; i < Math.min(words.length, 4); i++) terms.add(words.slice(i).join(" ").slice(0, 120));
-  if (customer.email) terms.add(customer.email.toLowerCase());
+  for (const email of [customer.email, ...(customer.otherEmails ?? [])]) if (email) terms.add(email.toLowerCase());
   const digits = customer.phone ? phoneDigits(customer.phone) : "";
   if (digits.length >= 5) {
     // As dialled abroad and at home: +380 44 123 45 67 is found as 38044..., 044 123... and 44 123...
@@ -181,9 +205,11 @@ async function byEmail(email: string): Promise<Requester | undefined> {
 export async function ensure(raw: RequesterInput, options: { locale?: string } = {}): Promise<Requester & { created: boolean }> {
   const requester = parse(RequesterSchema, raw, "requester");
   if ("customerId" in requester) {
-    const found = await useDb().entities.customer.get({ tenantId: useTenantId(), customerId: requester.customerId }).go();
-    if (!found.data) throw Invalid.field("requester.customerId", "not_found", "There is no such customer");
-    return { ...requesterOf(found.data), created: false };
+    let found = (await useDb().entities.customer.get({ tenantId: useTenantId(), customerId: requester.customerId }).go()).data;
+    // A merged record's requests are its survivor's.
+    if (found?.mergedInto) found = (await useDb().entities.customer.get({ tenantId: useTenantId(), customerId: found.mergedInto }).go()).data;
+    if (!found) throw Invalid.field("requester.customerId", "not_found", "There is no such customer");
+    return { ...requesterOf(found), created: false };
   }
   const email = "email" in requester ? requester.email : undefined;
   if (email) {
@@ -209,9 +235,11 @@ export async function markUndeliverable(email: string, reason: string): Promise<
   if (!customer || customer.undeliverableAt || !customer.email) return;
   const at = useClock().now().toISOString();
   const { tenantId, customerId } = customer;
+  // The mark is on the address that bounced (another of the customer's addresses may still be delivered to).
+  const address = emailsOf(customer).includes(email.toLowerCase()) ? email.toLowerCase() : customer.email;
   await transact((entities) => [
     entities.customer.patch({ tenantId, customerId }).set({ undeliverableAt: at, undeliverableReason: reason }).commit(),
-    entities.customerEmail.patch({ tenantId, email: customer.email! }).set({ undeliverableAt: at }).commit(),
+    entities.customerEmail.patch({ tenantId, email: address }).set({ undeliverableAt: at }).commit(),
   ]);
 }
 
@@ -220,9 +248,10 @@ export async function clearUndeliverable(email: string): Promise<boolean> {
   const customer = await findByEmail(email);
   if (!customer?.undeliverableAt || !customer.email) return false;
   const { tenantId, customerId } = customer;
+  const address = emailsOf(customer).includes(email.toLowerCase()) ? email.toLowerCase() : customer.email;
   await transact((entities) => [
     entities.customer.patch({ tenantId, customerId }).remove(["undeliverableAt", "undeliverableReason"]).commit(),
-    entities.customerEmail.patch({ tenantId, email: customer.email! }).remove(["undeliverableAt"]).commit(),
+    entities.customerEmail.patch({ tenantId, email: address }).remove(["undeliverableAt"]).commit(),
   ]);
   return true;
 }
@@ -258,24 +287,41 @@ export async function getMany(customerIds: readonly string[]): Promise<Map<strin
 
 export const SearchSchema = z.object({
   q: z.string().trim().max(120).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  ...paging(20, 50),
 });
 
 /** Customers whose name (or a later word of it), email address or phone number starts with `q`; recent ones without. */
 export async function search(raw: z.input<typeof SearchSchema>): Promise<Info[]> {
+  return (await page(raw)).customers;
+}
+
+/**
+ * A page of customers: those whose name (or a later word of it), an email address or the phone number starts with
+ * `q`, in the order of those terms; without `q`, the newest first. Merged records are left out. The next page goes on
+ * from the cursor (a customer found by two of their terms, on two pages, shows on both).
+ */
+export async function page(raw: z.input<typeof SearchSchema>): Promise<{ customers: Info[]; cursor: string | null }> {
   const input = parse(SearchSchema, raw);
   const tenantId = useTenantId();
   const db = useDb().entities;
+  const list = Cursor.list("customers", { q: input.q });
+  const cursor = await Cursor.open(tenantId, list, input.cursor);
   if (!input.q) {
-    const recent = await db.customer.query.byId({ tenantId }).go({ order: "desc", limit: input.limit });
-    return recent.data.map(view);
+    const recent = await db.customer.query
+      .byId({ tenantId })
+      .where(({ mergedInto }, { notExists }) => notExists(mergedInto))
+      .go({ order: "desc", limit: input.limit, cursor });
+    return { customers: recent.data.map(view), cursor: await Cursor.seal(tenantId, list, recent.cursor) };
   }
   const digits = phoneDigits(input.q);
   const term = /^[+\d ()\-.]+$/.test(input.q) && digits.length >= 3 ? digits : normaliseTerm(input.q);
-  const found = await db.customerTerm.query.byTerm({ tenantId }).between({ term }, { term: `${term}\uffff` }).go({ limit: input.limit * 3 });
-  const ids = [...new Set(found.data.map((t) => t.customerId))].slice(0, input.limit);
+  const found = await db.customerTerm.query.byTerm({ tenantId }).between({ term }, { term: `${term}\uffff` }).go({ limit: input.limit, cursor });
+  const ids = [...new Set(found.data.map((t) => t.customerId))];
   const customers = await getMany(ids);
-  return ids.map((id) => customers.get(id)).filter((c): c is Info => Boolean(c));
+  return {
+    customers: ids.map((id) => customers.get(id)).filter((c): c is Info => Boolean(c) && !c!.mergedInto),
+    cursor: await Cursor.seal(tenantId, list, found.cursor),
+  };
 }
 
 export const UpdateSchema = z
@@ -283,12 +329,13 @@ export const UpdateSchema = z
     name: CustomerNameSchema.optional(),
     phone: PhoneSchema.nullable().optional(),
     organizationId: z.string().trim().min(1).max(64).nullable().optional(),
+    locale: LocaleSchema.optional(),
   })
   .strict();
 
 /**
- * Changes a customer's name, phone or organization (the claim on their address follows; their search terms by
- * reaction). Only those who see every department may (Access.editsCustomers).
+ * Changes a customer's name, phone, organization or language (the claims on their addresses follow; their search
+ * terms by reaction). Only those who see every department may (Access.editsCustomers).
  */
 export async function update(customerId: string, raw: z.input<typeof UpdateSchema>): Promise<Info> {
   Access.assertEditsCustomers(usePrincipal());
@@ -296,33 +343,32 @@ export async function update(customerId: string, raw: z.input<typeof UpdateSchem
   const tenantId = useTenantId();
   const db = useDb();
   const current = await db.entities.customer.get({ tenantId, customerId }).go({ consistent: true });
-  if (!current.data) throw new NotFound("Customer");
+  if (!current.data || current.data.mergedInto) throw new NotFound("Customer");
   if (input.organizationId) await Organization.get(input.organizationId).catch(() => {
     throw Invalid.field("organizationId", "not_found", "There is no such organization");
   });
   const name = input.name ?? current.data.name;
   const phone = input.phone === undefined ? current.data.phone : (input.phone ?? undefined);
-  const set: Partial<Record> = { name };
+  const set: Partial<Record> = { name, ...(input.locale ? { locale: input.locale } : {}) };
+  const locale = input.locale ?? current.data.locale;
   const remove: ("phone" | "organizationId")[] = [];
   if (phone) set.phone = phone;
   else if (current.data.phone) remove.push("phone");
   if (input.organizationId) set.organizationId = input.organizationId;
   else if (input.organizationId === null && current.data.organizationId) remove.push("organizationId");
   const organizationId = input.organizationId === undefined ? current.data.organizationId : (input.organizationId ?? undefined);
-  const email = current.data.email;
+  const claim = { name, ...(locale ? { locale } : {}) };
   await transact((entities) => [
     (remove.length
       ? entities.customer.patch({ tenantId, customerId }).set(set).remove(remove)
       : entities.customer.patch({ tenantId, customerId }).set(set)
     ).commit(),
-    ...(email
-      ? [
-          (organizationId
-            ? entities.customerEmail.patch({ tenantId, email }).set({ name, organizationId })
-            : entities.customerEmail.patch({ tenantId, email }).set({ name }).remove(["organizationId"])
-          ).commit(),
-        ]
-      : []),
+    ...emailsOf(current.data!).map((email) =>
+      (organizationId
+        ? entities.customerEmail.patch({ tenantId, email }).set({ ...claim, organizationId })
+        : entities.customerEmail.patch({ tenantId, email }).set(claim).remove(["organizationId"])
+      ).commit(),
+    ),
     Event.write(entities, Event.currentActor(), {
       action: "customer.update",
       target: { type: "customer", id: customerId, label: name },
@@ -336,5 +382,8 @@ export async function update(customerId: string, raw: z.input<typeof UpdateSchem
 function pick(item: Record, keys: string[]): { [key: string]: unknown } {
   return Object.fromEntries(keys.map((key) => [key, (item as { [key: string]: unknown })[key] ?? null]));
 }
+
+export { addEmail, removeEmail, emailsOf, EmailInputSchema, MAX_EMAILS } from "./emails";
+export { merge, MergeSchema } from "./merge";
 
 export * as Customer from "./index";

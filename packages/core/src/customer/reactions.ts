@@ -2,11 +2,11 @@ import { defineReaction } from "../stream";
 import { useDb } from "../db/service";
 import { termsOf } from "./index";
 
-type Named = { name: string; email?: string; phone?: string; customerId: string };
+type Named = { name: string; email?: string; otherEmails?: string[]; phone?: string; mergedInto?: string; customerId: string };
 
 /**
- * The customer search index: a customer's terms (their name and its later words, the address, the phone's digits)
- * follow their changes. Putting a term that is there and deleting one that is gone are both harmless to repeat.
+ * The customer search index: a customer's terms (their name and its later words, each address, the phone's digits)
+ * follow their changes; a merged record's go. Putting a term that is there and deleting one that is gone are both harmless to repeat.
  */
 export const customerTerms = defineReaction({
   name: "customer.terms",

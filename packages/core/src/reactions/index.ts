@@ -9,6 +9,7 @@ import { reactions as staff } from "../staff/reactions";
 import { streamHandler, type HandlerOptions, type Reaction } from "../stream";
 import { reactions as tenant } from "../tenant/reactions";
 import { reactions as ticket } from "../ticket/reactions";
+import { requesterMerged } from "../ticket/requester-merged";
 import { reactions as workspace } from "../workspace/reactions";
 
 /**
@@ -23,6 +24,7 @@ export const reactions: readonly Reaction[] = [
   ...billing,
   ...customer,
   ...ticket,
+  requesterMerged,
   ...sla,
   ...email,
   ...notification,

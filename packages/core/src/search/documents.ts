@@ -84,9 +84,12 @@ export interface CustomerItem {
   customerId: string;
   name: string;
   email?: string;
+  otherEmails?: string[];
   phone?: string;
   organizationId?: string;
   updatedAt?: string;
+  /** Merged into another customer: taken out of the index (the survivor is found by the addresses instead). */
+  mergedInto?: string;
 }
 
 export function customerDoc(c: CustomerItem): SearchCustomerDoc {
@@ -99,7 +102,7 @@ export function customerDoc(c: CustomerItem): SearchCustomerDoc {
     email: c.email,
     phone: c.phone,
     organizationId: c.organizationId,
-    terms: [terms(c.name, c.email, c.phone), digits].filter(Boolean).join(" "),
+    terms: [terms(c.name, c.email, ...(c.otherEmails ?? []), c.phone), digits].filter(Boolean).join(" "),
   };
 }
 

@@ -24,8 +24,9 @@ export const indexed = defineReaction({
   async each(change) {
     const search = usePorts().search;
     const item = change.after;
-    if (!item) {
-      const gone = change.before as { tenantId: string; [id: string]: unknown };
+    // A customer merged into another is gone from search as if deleted.
+    if (!item || (change.entity === "customer" && (item as { mergedInto?: string }).mergedInto)) {
+      const gone = (change.before ?? item) as { tenantId: string; [id: string]: unknown };
       const id = { ticket: "ticketId", message: "messageId", customer: "customerId", organization: "organizationId" }[change.entity as "ticket"];
       await search.remove(gone.tenantId, change.entity as "ticket", String(gone[id]));
       return;

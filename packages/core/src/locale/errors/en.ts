@@ -75,6 +75,15 @@ export const en = [
   "There is no such customer",
   "Customer not found",
   "There is no such organization",
+  // packages/core/src/customer/emails.ts, merge.ts
+  "Choose one of the languages: English, Russian, Ukrainian, Kazakh, Hungarian",
+  "This customer was changed meanwhile; look again and retry",
+  "A customer has at most {max} email addresses",
+  "Email address not found",
+  "Choose the customer to merge",
+  "Choose another customer than this one",
+  "This customer was merged into another already",
+  "Together they would have more than {max} email addresses",
   // packages/core/src/customer/organization.ts
   "This is a public mail provider, not a company's domain",
   "Enter a domain such as example.com",
@@ -207,6 +216,13 @@ export const en = [
   "This invitation has expired; ask for a new one",
   "This invitation was {status, select, accepted {accepted} revoked {revoked} other {{status}}}",
   "This invitation was answered meanwhile",
+  // packages/core/src/staff/password-reset.ts
+  "Too many password reset requests; try again in {minutes} min",
+  "Password reset link not found",
+  "Open the link from the letter",
+  "This link has expired; ask for a new one",
+  "This link has been used already; ask for a new one",
+  "This account is disabled; activate it first",
   // packages/core/src/stream/failure.ts
   "Use parked, retrying or resolved",
   "This reaction has run successfully already",
@@ -246,6 +262,27 @@ export const en = [
   "Use letters, digits, spaces, hyphens and underscores in tags",
   "A tag has at most 40 characters",
   "A tag cannot be empty",
+  // packages/core/src/ticket/link.ts
+  "Choose the ticket to link",
+  "Choose how the tickets are related",
+  "There is no such ticket",
+  "There is no ticket #{number}",
+  "A ticket cannot be linked to itself",
+  "Ticket #{number} is in the trash",
+  "Ticket #{number} is linked to this one already",
+  "This ticket has a problem already: an incident has one problem",
+  "Ticket #{number} has a problem already: an incident has one problem",
+  "Link not found",
+  // packages/core/src/ticket/merge.ts
+  "Choose the ticket to merge into",
+  "This ticket was merged into #{number} already",
+  "Other tickets were merged into this one: merge them into the ticket you choose instead, or undo their merge first",
+  "A ticket cannot be merged into itself",
+  "You do not work the department of #{number}",
+  "Ticket #{number} was itself merged into #{survivor}",
+  "Ticket #{number} is another customer's: only one customer's tickets are merged",
+  "This ticket is not merged into another",
+  "A merge can be undone within 24 hours only",
   // packages/core/src/ticket/queue.ts
   "The department view needs a departmentId",
   "Only admins see the trash",
@@ -307,6 +344,13 @@ export const en = [
   "Search for at most 200 characters",
   "Type something to search for, or choose a filter",
   "Type letters or digits to search for",
+  // packages/core/src/ticket/bulk.ts, packages/core/src/view/index.ts
+  "Name a tag to add or remove",
+  "Give the view a name",
+  "Only admins share views with the whole workspace",
+  "Only admins change or delete a shared view",
+  "You keep {limit} views, the most one person may: delete one to save another",
+  "View not found",
 ] as const;
 
 export type ErrorKey = (typeof en)[number];

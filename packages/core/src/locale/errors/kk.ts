@@ -78,6 +78,15 @@ export const kk: Record<ErrorKey, string> = {
   "There is no such customer": "Мұндай клиент жоқ",
   "Customer not found": "Клиент табылмады",
   "There is no such organization": "Мұндай ұйым жоқ",
+  // packages/core/src/customer/emails.ts, merge.ts
+  "Choose one of the languages: English, Russian, Ukrainian, Kazakh, Hungarian": "Тілдердің бірін таңдаңыз: ағылшын, орыс, украин, қазақ, венгр",
+  "This customer was changed meanwhile; look again and retry": "Сіз қарап отырғанда клиенттің деректері өзгерді; қайта қарап, әрекетті қайталаңыз",
+  "A customer has at most {max} email addresses": "Бір клиентте ең көбі {max} электрондық пошта мекенжайы болады",
+  "Email address not found": "Электрондық пошта мекенжайы табылмады",
+  "Choose the customer to merge": "Осы клиентпен біріктірілетін клиентті таңдаңыз",
+  "Choose another customer than this one": "Осы клиенттің өзін емес, басқа клиентті таңдаңыз",
+  "This customer was merged into another already": "Бұл клиент басқа клиентпен біріктіріліп қойған",
+  "Together they would have more than {max} email addresses": "Біріктірсе, оларда {max} электрондық пошта мекенжайынан көп болар еді",
   // packages/core/src/customer/organization.ts
   "This is a public mail provider, not a company's domain": "Бұл компанияның домені емес, жалпыға ортақ пошта қызметі",
   "Enter a domain such as example.com": "Доменді енгізіңіз, мысалы example.com",
@@ -220,6 +229,13 @@ export const kk: Record<ErrorKey, string> = {
   "This invitation was {status, select, accepted {accepted} revoked {revoked} other {{status}}}":
     "{status, select, accepted {Бұл шақыру қабылданған} revoked {Бұл шақыру қайтарып алынған} other {Бұл шақырудың күйі: {status}}}",
   "This invitation was answered meanwhile": "Осы аралықта бұл шақыруға жауап берілді",
+  // packages/core/src/staff/password-reset.ts
+  "Too many password reset requests; try again in {minutes} min": "Құпиясөзді қалпына келтіру сұраулары тым көп; {minutes} минуттан кейін қайталап көріңіз",
+  "Password reset link not found": "Құпиясөзді қалпына келтіру сілтемесі табылмады",
+  "Open the link from the letter": "Хаттағы сілтемені ашыңыз",
+  "This link has expired; ask for a new one": "Сілтеменің мерзімі өтті; жаңасын сұраңыз",
+  "This link has been used already; ask for a new one": "Бұл сілтеме пайдаланылып қойған; жаңасын сұраңыз",
+  "This account is disabled; activate it first": "Бұл тіркелгі өшірілген; алдымен оны қосыңыз",
   // packages/core/src/stream/failure.ts
   "Use parked, retrying or resolved": "Күйді көрсетіңіз: parked, retrying немесе resolved",
   "This reaction has run successfully already": "Бұл реакция сәтті орындалып қойған",
@@ -263,6 +279,27 @@ export const kk: Record<ErrorKey, string> = {
   "Use letters, digits, spaces, hyphens and underscores in tags": "Белгілерде әріптерді, цифрларды, бос орындарды, дефистерді және астыңғы сызықты қолданыңыз",
   "A tag has at most 40 characters": "Белгі 40 таңбадан аспауы керек",
   "A tag cannot be empty": "Белгі бос болмауы керек",
+  // packages/core/src/ticket/link.ts
+  "Choose the ticket to link": "Байланыстыратын өтінішті таңдаңыз",
+  "Choose how the tickets are related": "Өтініштердің қалай байланысты екенін таңдаңыз",
+  "There is no such ticket": "Мұндай өтініш жоқ",
+  "There is no ticket #{number}": "№{number} өтініш жоқ",
+  "A ticket cannot be linked to itself": "Өтінішті өзімен байланыстыруға болмайды",
+  "Ticket #{number} is in the trash": "№{number} өтініш себетте",
+  "Ticket #{number} is linked to this one already": "№{number} өтініш осы өтінішпен бұрыннан байланыстырылған",
+  "This ticket has a problem already: an incident has one problem": "Бұл өтініштің проблемасы бар, ал инциденттің проблемасы біреу ғана болады",
+  "Ticket #{number} has a problem already: an incident has one problem": "№{number} өтініштің проблемасы бар, ал инциденттің проблемасы біреу ғана болады",
+  "Link not found": "Байланыс табылмады",
+  // packages/core/src/ticket/merge.ts
+  "Choose the ticket to merge into": "Бұл өтініш қай өтінішке біріктірілетінін таңдаңыз",
+  "This ticket was merged into #{number} already": "Бұл өтініш №{number} өтінішке біріктіріліп қойған",
+  "Other tickets were merged into this one: merge them into the ticket you choose instead, or undo their merge first": "Бұл өтінішке басқа өтініштер біріктірілген: оларды таңдаған өтінішке тікелей біріктіріңіз немесе алдымен олардың біріктірілуін болдырмаңыз",
+  "A ticket cannot be merged into itself": "Өтінішті өзіне біріктіруге болмайды",
+  "You do not work the department of #{number}": "Сіз №{number} өтініштің бөлімінде жұмыс істемейсіз",
+  "Ticket #{number} was itself merged into #{survivor}": "№{number} өтініштің өзі №{survivor} өтінішке біріктірілген",
+  "Ticket #{number} is another customer's: only one customer's tickets are merged": "№{number} өтініш басқа клиенттікі: бір клиенттің өтініштерін ғана біріктіруге болады",
+  "This ticket is not merged into another": "Бұл өтініш басқа өтінішке біріктірілмеген",
+  "A merge can be undone within 24 hours only": "Біріктіруді тек 24 сағат ішінде болдырмауға болады",
   // packages/core/src/ticket/queue.ts
   "The department view needs a departmentId": "Бөлім тізімі үшін departmentId қажет",
   "Only admins see the trash": "Себетті тек әкімшілер көреді",
@@ -325,4 +362,11 @@ export const kk: Record<ErrorKey, string> = {
   "Search for at most 200 characters": "Іздеу сұрауы 200 таңбадан аспауы керек",
   "Type something to search for, or choose a filter": "Не іздейтініңізді жазыңыз немесе сүзгі таңдаңыз",
   "Type letters or digits to search for": "Іздеу үшін әріп немесе сан жазыңыз",
+  // packages/core/src/ticket/bulk.ts, packages/core/src/view/index.ts
+  "Name a tag to add or remove": "Қосатын не алып тастайтын белгіні көрсетіңіз",
+  "Give the view a name": "Көрініске атау беріңіз",
+  "Only admins share views with the whole workspace": "Көріністерді бүкіл жұмыс кеңістігімен тек әкімшілер бөлісе алады",
+  "Only admins change or delete a shared view": "Ортақ көріністі тек әкімшілер өзгерте не жоя алады",
+  "You keep {limit} views, the most one person may: delete one to save another": "Сізде {limit} көрініс бар, бұл — ең көбі. Жаңасын сақтау үшін біреуін жойыңыз",
+  "View not found": "Көрініс табылмады",
 };

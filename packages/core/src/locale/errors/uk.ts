@@ -84,6 +84,15 @@ export const uk: Record<ErrorKey, string> = {
   "There is no such customer": "Такого клієнта немає",
   "Customer not found": "Клієнта не знайдено",
   "There is no such organization": "Такої організації немає",
+  // packages/core/src/customer/emails.ts, merge.ts
+  "Choose one of the languages: English, Russian, Ukrainian, Kazakh, Hungarian": "Виберіть одну з мов: англійська, російська, українська, казахська, угорська",
+  "This customer was changed meanwhile; look again and retry": "Поки ви переглядали, дані клієнта змінилися; перегляньте ще раз і повторіть",
+  "A customer has at most {max} email addresses": "У клієнта може бути щонайбільше {max, plural, one {# адреса} few {# адреси} many {# адрес} other {# адреси}} електронної пошти",
+  "Email address not found": "Адресу електронної пошти не знайдено",
+  "Choose the customer to merge": "Виберіть клієнта, якого треба об’єднати з цим",
+  "Choose another customer than this one": "Виберіть іншого клієнта, не цього самого",
+  "This customer was merged into another already": "Цього клієнта вже об’єднано з іншим",
+  "Together they would have more than {max} email addresses": "Разом у них було б понад {max, plural, one {# адресу} few {# адреси} many {# адрес} other {# адреси}} електронної пошти",
   // packages/core/src/customer/organization.ts
   "This is a public mail provider, not a company's domain": "Це домен публічного поштового сервісу, а не компанії",
   "Enter a domain such as example.com": "Вкажіть домен, наприклад example.com",
@@ -227,6 +236,13 @@ export const uk: Record<ErrorKey, string> = {
   "This invitation was {status, select, accepted {accepted} revoked {revoked} other {{status}}}":
     "Це запрошення {status, select, accepted {вже прийнято} revoked {відкликано} other {має статус {status}}}",
   "This invitation was answered meanwhile": "Тим часом стан цього запрошення змінився",
+  // packages/core/src/staff/password-reset.ts
+  "Too many password reset requests; try again in {minutes} min": "Забагато запитів на скидання пароля; спробуйте ще раз через {minutes} хв",
+  "Password reset link not found": "Посилання для скидання пароля не знайдено",
+  "Open the link from the letter": "Відкрийте посилання з листа",
+  "This link has expired; ask for a new one": "Термін дії посилання минув; попросіть нове",
+  "This link has been used already; ask for a new one": "Це посилання вже використано; попросіть нове",
+  "This account is disabled; activate it first": "Цей обліковий запис вимкнено; спершу увімкніть його",
   // packages/core/src/stream/failure.ts
   "Use parked, retrying or resolved": "Допустимі значення: parked, retrying або resolved",
   "This reaction has run successfully already": "Цю реакцію вже успішно виконано",
@@ -271,6 +287,27 @@ export const uk: Record<ErrorKey, string> = {
   "Use letters, digits, spaces, hyphens and underscores in tags": "У мітках можна використовувати літери, цифри, пробіли, дефіси й підкреслення",
   "A tag has at most 40 characters": "Мітка — щонайбільше 40 символів",
   "A tag cannot be empty": "Мітка не може бути порожньою",
+  // packages/core/src/ticket/link.ts
+  "Choose the ticket to link": "Виберіть звернення, яке треба пов’язати",
+  "Choose how the tickets are related": "Виберіть, як пов’язані звернення",
+  "There is no such ticket": "Такого звернення немає",
+  "There is no ticket #{number}": "Звернення №{number} немає",
+  "A ticket cannot be linked to itself": "Звернення не можна пов’язати із самим собою",
+  "Ticket #{number} is in the trash": "Звернення №{number} у кошику",
+  "Ticket #{number} is linked to this one already": "Звернення №{number} уже пов’язане з цим",
+  "This ticket has a problem already: an incident has one problem": "Це звернення вже має проблему, а інцидент може мати лише одну проблему",
+  "Ticket #{number} has a problem already: an incident has one problem": "Звернення №{number} вже має проблему, а інцидент може мати лише одну проблему",
+  "Link not found": "Зв’язок не знайдено",
+  // packages/core/src/ticket/merge.ts
+  "Choose the ticket to merge into": "Виберіть звернення, з яким треба об’єднати це",
+  "This ticket was merged into #{number} already": "Це звернення вже об’єднано з №{number}",
+  "Other tickets were merged into this one: merge them into the ticket you choose instead, or undo their merge first": "З цим зверненням уже об’єднано інші: об’єднайте їх безпосередньо з вибраним зверненням або спершу скасуйте їхнє об’єднання",
+  "A ticket cannot be merged into itself": "Звернення не можна об’єднати із самим собою",
+  "You do not work the department of #{number}": "Ви не працюєте у відділі звернення №{number}",
+  "Ticket #{number} was itself merged into #{survivor}": "Звернення №{number} саме вже об’єднано з №{survivor}",
+  "Ticket #{number} is another customer's: only one customer's tickets are merged": "Звернення №{number} від іншого клієнта: об’єднувати можна лише звернення одного клієнта",
+  "This ticket is not merged into another": "Це звернення не об’єднано з іншим",
+  "A merge can be undone within 24 hours only": "Об’єднання можна скасувати лише протягом 24 годин",
   // packages/core/src/ticket/queue.ts
   "The department view needs a departmentId": "Для подання «Відділ» потрібен departmentId",
   "Only admins see the trash": "Кошик бачать лише адміністратори",
@@ -334,4 +371,11 @@ export const uk: Record<ErrorKey, string> = {
   "Search for at most 200 characters": "Пошуковий запит — щонайбільше 200 символів",
   "Type something to search for, or choose a filter": "Введіть, що шукати, або виберіть фільтр",
   "Type letters or digits to search for": "Для пошуку введіть літери або цифри",
+  // packages/core/src/ticket/bulk.ts, packages/core/src/view/index.ts
+  "Name a tag to add or remove": "Вкажіть мітку, яку треба додати або зняти",
+  "Give the view a name": "Дайте поданню назву",
+  "Only admins share views with the whole workspace": "Ділитися поданнями з усім простором можуть лише адміністратори",
+  "Only admins change or delete a shared view": "Спільне подання можуть змінити або видалити лише адміністратори",
+  "You keep {limit} views, the most one person may: delete one to save another": "У вас уже {limit} подань — це максимум. Видаліть одне, щоб зберегти нове",
+  "View not found": "Подання не знайдено",
 };
