@@ -21,6 +21,7 @@ interface A extends Workspace {
   invitationId: string;
   invitationToken: string;
   templateId: string;
+  viewId: string;
   topUpRequestId: string;
   calendarId: string;
   policyId: string;
@@ -57,7 +58,7 @@ async function expectNothingOf(a: A, response: Response, status: number, except:
     a.slug, a.email, a.staffId, a.token, a.departmentId, a.agentId, a.organizationId, a.customerId, a.customerEmail,
     a.ticketId, a.subject, a.mailId, a.mailTicketId, a.mailMessageId, a.attachmentId, a.outboxId, "blocked-a.example",
     "A's secret attachment", "A's custom letter", a.calendarId, a.policyId, a.notificationId, "A's calendar", "A's policy",
-    a.invitationId, a.templateId, a.topUpRequestId, "invitee@a.example", "A's template", "A's top-up note",
+    a.invitationId, a.templateId, a.topUpRequestId, "invitee@a.example", "A's template", "A's top-up note", a.viewId, "A's view",
   ];
   for (const secret of secrets.filter((s) => !except.includes(s))) expect(text, `leaks ${secret}`).not.toContain(secret);
   return text;
@@ -159,6 +160,35 @@ const probes: Record<string, Probe> = {
     const before = await ticketOfA(a);
     await expect404(a, await b.as.send("PATCH", `/api/tickets/${a.ticketId}`, { version: before.ticket.version, status: "solved" }));
     expect(await ticketOfA(a)).toEqual(before);
+  },
+  "POST /api/tickets/bulk": async ({ a, b }) => {
+    const before = await ticketOfA(a);
+    const response = await b.as.post("/api/tickets/bulk", { ticketIds: [a.ticketId], action: { type: "status", status: "solved" } });
+    // B named A's ticket itself: the answer may say that id back, and nothing else of A's.
+    const body = JSON.parse(await expectNothingOf(a, response, 200, [a.ticketId]));
+    expect(body.results).toEqual([{ ticketId: a.ticketId, outcome: "failed", reason: "not_found", message: "Ticket not found" }]);
+    expect(await ticketOfA(a)).toEqual(before);
+  },
+  "GET /api/views": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.get("/api/views"), 200);
+  },
+  "GET /api/views/counts": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.get("/api/views/counts"), 200);
+  },
+  "POST /api/views": async ({ a, b }) => {
+    // A view of A's department is B's own filter, which finds nothing of A's.
+    const created = await b.as.post("/api/views", { name: "B's view", query: { view: "department", departmentId: a.departmentId } });
+    const { view } = JSON.parse(await expectNothingOf(a, created, 201, [a.departmentId]));
+    await expectNothingOf(a, await b.as.get("/api/views/counts"), 200, [a.departmentId]);
+    expect((await b.as.send("DELETE", `/api/views/${view.viewId}`)).status).toBe(204);
+  },
+  "PATCH /api/views/:id": async ({ a, b }) => {
+    await expect404(a, await b.as.send("PATCH", `/api/views/${a.viewId}`, { name: "Hijack" }));
+    expect((await (await a.as.get("/api/views")).json()).views.map((v: { name: string }) => v.name)).toEqual(["A's view"]);
+  },
+  "DELETE /api/views/:id": async ({ a, b }) => {
+    await expect404(a, await b.as.send("DELETE", `/api/views/${a.viewId}`));
+    expect((await (await a.as.get("/api/views")).json()).views).toHaveLength(1);
   },
   "POST /api/tickets/:id/replies": async ({ a, b }) => {
     const before = await ticketOfA(a);
@@ -570,6 +600,7 @@ async function seedA(): Promise<A> {
   expect((await a.as.send("PATCH", "/api/settings", { timeZone: "Europe/Kyiv" })).status).toBe(200);
   const invited = await (await a.as.post("/api/invitations", { email: "invitee@a.example", role: "agent" })).json();
   const template = (await (await a.as.post("/api/reply-templates", { name: "A's template", body: "Hello {{ customer.name }}" })).json()).template;
+  const savedView = (await (await a.as.post("/api/views", { name: "A's view", shared: true, query: { view: "department", departmentId } })).json()).view;
   const request = (await (await a.as.post("/api/billing/top-up-requests", { amountMinor: 5000, note: "A's top-up note" })).json()).request;
   const notificationId = "01NOTIFICATIONOFA000000000";
   await useDb().entities.notification.create({ tenantId: a.slug, staffId: a.staffId, notificationId, kind: "sla_breach", title: "A's alert", createdAt: new Date().toISOString() }).go();
@@ -578,6 +609,7 @@ async function seedA(): Promise<A> {
     invitationId: invited.invitation.invitationId,
     invitationToken: invited.link.split("/invite/")[1],
     templateId: template.templateId,
+    viewId: savedView.viewId,
     topUpRequestId: request.requestId,
     calendarId: calendar.calendarId,
     policyId: policy.policyId,

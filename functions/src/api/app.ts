@@ -18,6 +18,7 @@ import { operatorRoutes } from "./routes/operator";
 import { publicRoutes } from "./routes/public";
 import { searchRoutes } from "./routes/search";
 import { ticketRoutes } from "./routes/tickets";
+import { viewRoutes } from "./routes/views";
 import { workspaceRoutes } from "./routes/workspace";
 
 /**
@@ -50,6 +51,7 @@ export function createApp() {
     .use(requireStaff)
     .route("/", workspaceRoutes)
     .route("/", ticketRoutes)
+    .route("/", viewRoutes)
     .route("/", customerRoutes)
     .route("/", searchRoutes)
     .route("/", departmentRoutes)

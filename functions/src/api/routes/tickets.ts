@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import * as z from "zod";
 import { Event } from "@frontline/core/event";
 import { Customer } from "@frontline/core/customer";
+import { readerLocale } from "@frontline/core/locale/errors";
 import { ReplyTemplate } from "@frontline/core/reply-template";
 import { Ticket } from "@frontline/core/ticket";
 import { parse } from "@frontline/core/validation";
@@ -53,6 +54,32 @@ route(
     // The console signs in with the cookie; API clients use a bearer token.
     const channel = c.get("viaCookie") ? "agent" : "api";
     return c.json({ ticket: await Ticket.create((await jsonBody(c)) as Ticket.CreateInput, { channel }) }, 201);
+  },
+);
+
+route(
+  ticketRoutes,
+  {
+    method: "post",
+    path: "/tickets/bulk",
+    summary: "Change a selection of tickets (1 to 100) the same way, each on its own version: what changed, and why the others did not",
+    tag: "Tickets",
+    body: Ticket.BulkSchema,
+  },
+  async (c) => {
+    const outcomes = await Ticket.bulk((await jsonBody(c)) as Ticket.BulkInput);
+    const reader = readerLocale(c.get("staff")?.locale, c.req.header("accept-language"));
+    return c.json({
+      changed: outcomes.filter((o) => o.outcome === "changed").length,
+      failed: outcomes.filter((o) => o.outcome === "failed").length,
+      results: outcomes.map((o) => ({
+        ticketId: o.ticketId,
+        ...(o.number === undefined ? {} : { number: o.number }),
+        outcome: o.outcome,
+        ...(o.reason ? { reason: o.reason, message: o.error?.say(reader) } : {}),
+        ...(o.ticket ? { version: o.ticket.version } : {}),
+      })),
+    });
   },
 );
 

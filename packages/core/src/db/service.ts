@@ -30,6 +30,7 @@ import { ReactionFailureEntity } from "../stream/failure.entity";
 import { StreamPositionEntity } from "../stream/position.entity";
 import { ConfigStampEntity } from "../workspace/stamp.entity";
 import { CursorKeyEntity } from "../cursor/key.entity";
+import { SavedViewEntity } from "../view/saved-view.entity";
 
 /** Every entity of the one table. Adding an entity here puts it under the tenant-key test in db/keys.test.ts. */
 export const entities = {
@@ -74,6 +75,7 @@ export const entities = {
   streamPosition: StreamPositionEntity,
   configStamp: ConfigStampEntity,
   cursorKey: CursorKeyEntity,
+  savedView: SavedViewEntity,
 };
 
 function build() {

@@ -13,6 +13,7 @@ export { update, UpdateSchema, type UpdateInput } from "./update";
 export { reply, note, ReplySchema, NoteSchema } from "./reply";
 export { receive, markUndelivered, markDelivered, AlreadyReceived, type Incoming } from "./receive";
 export { remove, restore, purge } from "./trash";
+export { bulk, BulkSchema, BULK_LIMIT, type BulkInput, type BulkOutcome, type BulkReason } from "./bulk";
 export { fireSla, readMany, type SlaOutcome } from "./escalate";
 export { get, thread, detail, attachment, messageHtml, findByNumber, byNumber, forRequester, RequesterQuerySchema, list, counts, overdue, type Detail, type SlaEventInfo } from "./read";
 export type { MessageDraft } from "./write";
