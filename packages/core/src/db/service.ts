@@ -19,6 +19,7 @@ import { OrganizationDomainEntity, OrganizationEntity } from "../customer/organi
 import { TicketEntity } from "../ticket/ticket.entity";
 import { MessageEntity } from "../ticket/message.entity";
 import { TicketNumberEntity } from "../ticket/ticket-number.entity";
+import { TicketLinkEntity } from "../ticket/link.entity";
 import { MailEntity, MailRefEntity, StopEntryEntity } from "../email/mail.entity";
 import { LetterEntity, OutboxEntity } from "../email/outbox.entity";
 import { TimerEntity } from "../timer/timer.entity";
@@ -58,6 +59,7 @@ export const entities = {
   ticket: TicketEntity,
   message: MessageEntity,
   ticketNumber: TicketNumberEntity,
+  ticketLink: TicketLinkEntity,
   mail: MailEntity,
   mailRef: MailRefEntity,
   stopEntry: StopEntryEntity,

@@ -64,7 +64,27 @@ export async function byToken(tag: string | undefined): Promise<Ticket.Record | 
   return number === undefined ? undefined : ticketByNumber(number);
 }
 
+/**
+ * The ticket a mail joins once it found its ticket: a ticket merged into another hands its mail to that one (the
+ * survivor), so a customer answering a letter of the merged ticket lands in the survivor. A few hops at most.
+ */
+async function survivorOf(ticket: Ticket.Record): Promise<Ticket.Record> {
+  const tenantId = useTenantId();
+  let current = ticket;
+  for (let hop = 0; hop < 5 && current.mergedInto; hop++) {
+    const next = (await useDb().entities.ticket.get({ tenantId, ticketId: current.mergedInto }).go({ consistent: true })).data;
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
 export async function findThread(tag: string | undefined, mail: Parsed, sender: string | undefined, auth?: AuthVerdict): Promise<Found> {
+  const found = await findOwnThread(tag, mail, sender, auth);
+  return found.ticket ? { ...found, ticket: await survivorOf(found.ticket) } : found;
+}
+
+async function findOwnThread(tag: string | undefined, mail: Parsed, sender: string | undefined, auth?: AuthVerdict): Promise<Found> {
   const tenantId = useTenantId();
   const db = useDb().entities;
 

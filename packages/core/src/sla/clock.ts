@@ -64,6 +64,8 @@ export interface Facts {
   createdAt: string;
   firstResponseAt?: string;
   solvedAt?: string;
+  /** Closed without being solved (merged into another ticket): the resolution clock stops there. */
+  closedAt?: string;
   lastCustomerActivityAt?: string;
   lastAgentActivityAt?: string;
   /** In the trash: every target that would count is paused, as on hold. */
@@ -93,7 +95,7 @@ function desired(name: TargetName, facts: Facts, policy: ClockPolicy, stopped: b
       return paused ? { kind: "paused" } : { kind: "running" };
     }
     case "resolution":
-      if (closed) return { kind: "met", at: facts.solvedAt ?? facts.createdAt };
+      if (closed) return { kind: "met", at: facts.solvedAt ?? facts.closedAt ?? facts.createdAt };
       return paused ? { kind: "paused" } : { kind: "running" };
   }
 }

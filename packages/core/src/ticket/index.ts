@@ -15,8 +15,11 @@ export { receive, markUndelivered, markDelivered, AlreadyReceived, type Incoming
 export { remove, restore, purge } from "./trash";
 export { bulk, BulkSchema, BULK_LIMIT, type BulkInput, type BulkOutcome, type BulkReason } from "./bulk";
 export { fireSla, readMany, type SlaOutcome } from "./escalate";
-export { get, thread, detail, attachment, messageHtml, findByNumber, byNumber, forRequester, RequesterQuerySchema, list, counts, overdue, type Detail, type SlaEventInfo } from "./read";
+export { get, thread, detail, attachment, messageHtml, findByNumber, byNumber, forRequester, RequesterQuerySchema, list, counts, overdue, type Detail, type SlaEventInfo, type TicketRef, type LinkInfo } from "./read";
 export type { MessageDraft } from "./write";
 export { regroupQueues } from "./migrate";
+export { merge, unmerge, MergeSchema, UnmergeSchema, UNDO_MERGE_MS, type MergeInput } from "./merge";
+export { link, unlink, linksOf, LinkSchema, type LinkInput } from "./link";
+export { LinkRoles, type LinkRole } from "./link.entity";
 
 export * as Ticket from "./index";

@@ -10,7 +10,9 @@ import { usePorts } from "../port";
 import { paging, parse } from "../validation";
 import * as Queue from "./queue";
 import { mergePage, type MergeSource, type Positions } from "./queue-merge";
-import { load, messageView, permissions, readRecord, view, type Info, type MessageInfo, type MessageRecord, type Record } from "./record";
+import type * as Lifecycle from "./lifecycle";
+import type { LinkRole } from "./link.entity";
+import { load, messageView, permissions, readRecord, view, type Info, type LinkRecord, type MessageInfo, type MessageRecord, type Record } from "./record";
 import { TicketEntity } from "./ticket.entity";
 
 export interface SlaEventInfo {
@@ -22,18 +24,38 @@ export interface SlaEventInfo {
   actions: string[];
 }
 
+/** Another ticket as a ticket page names it: merged into this one, or linked to it. */
+export interface TicketRef {
+  ticketId: string;
+  number: number;
+  subject: string;
+  status: Lifecycle.Status;
+}
+
+export interface LinkInfo extends TicketRef {
+  /** What the other ticket is to this one. */
+  role: LinkRole;
+  createdAt: string;
+}
+
 export interface Detail {
   ticket: Info;
+  /** The thread; a survivor's holds the messages of the tickets merged into it, in time order, each marked `fromTicket`. */
   messages: MessageInfo[];
   permissions: ReturnType<typeof permissions>;
   /** The ticket's SLA warnings and breaches, oldest first. */
   slaEvents: SlaEventInfo[];
+  /** The tickets merged into this one (those the reader may see), with when each was merged. */
+  mergedFrom: (TicketRef & { mergedAt: string })[];
+  /** The tickets linked to this one (those the reader may see): its problem, its incidents, related tickets. */
+  links: LinkInfo[];
 }
 
 export interface Thread {
   ticket: Record;
   messages: MessageRecord[];
   slaEvents: SlaEventInfo[];
+  links: LinkRecord[];
 }
 
 /** A ticket with its thread and SLA history, in one query of its partition (the "thread" collection). */
@@ -47,12 +69,56 @@ export async function thread(ticketId: string, options: { consistent?: boolean }
   const slaEvents = result.data.slaEvent
     .map(({ target, kind, policyName, dueAt, at, actions }) => ({ target, kind, policyName, dueAt, at, actions: actions ?? [] }))
     .sort((a, b) => (a.at < b.at ? -1 : 1));
-  return { ticket, messages, slaEvents };
+  return { ticket, messages, slaEvents, links: result.data.ticketLink };
 }
 
-export function detail(t: Thread): Detail {
+const refOf = (t: Record): TicketRef => ({ ticketId: t.ticketId, number: t.number, subject: t.subject, status: t.status });
+
+/**
+ * A ticket's page: the ticket, its thread and, for a survivor of merges, the merged tickets' messages joined in time
+ * order (read here from their own threads, one query each, so undoing a merge takes them out at once); its links with
+ * the linked tickets' number, subject and status (one batch read). A ticket with neither costs nothing more.
+ */
+export async function detail(t: Thread): Promise<Detail> {
   const actor = usePrincipal();
-  return { ticket: view(t.ticket), messages: t.messages.map(messageView), permissions: permissions(actor, t.ticket), slaEvents: t.slaEvents };
+  const tenantId = useTenantId();
+  const merged = (
+    await Promise.all(
+      (t.ticket.mergedFrom ?? []).map(async (id) => {
+        const other = await thread(id);
+        // Only a ticket still merged into this one (the list follows by reaction) and that the reader may see.
+        return other && other.ticket.mergedInto === t.ticket.ticketId && Access.can(actor, "view", other.ticket) ? other : undefined;
+      }),
+    )
+  ).filter((m): m is Thread => Boolean(m));
+  const joined = [
+    ...t.messages.map(messageView),
+    ...merged.flatMap((m) =>
+      m.messages.filter((e) => e.kind !== "system").map((e) => ({ ...messageView(e), fromTicket: { ticketId: m.ticket.ticketId, number: m.ticket.number } })),
+    ),
+  ];
+  if (merged.length) joined.sort((a, b) => (a.createdAt === b.createdAt ? (a.messageId < b.messageId ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1));
+
+  let links: LinkInfo[] = [];
+  if (t.links.length) {
+    const others = await useDb()
+      .entities.ticket.get(t.links.map((l) => ({ tenantId, ticketId: l.otherId })))
+      .go();
+    const byId = new Map(others.data.map((o) => [o.ticketId, o]));
+    links = t.links
+      .map((l) => ({ link: l, other: byId.get(l.otherId) }))
+      .filter((x): x is { link: LinkRecord; other: Record } => Boolean(x.other && Access.can(actor, "view", x.other)))
+      .map(({ link, other }) => ({ ...refOf(other), role: link.role, createdAt: link.createdAt }))
+      .sort((a, b) => a.number - b.number);
+  }
+  return {
+    ticket: view(t.ticket),
+    messages: joined,
+    permissions: permissions(actor, t.ticket),
+    slaEvents: t.slaEvents,
+    mergedFrom: merged.map((m) => ({ ...refOf(m.ticket), mergedAt: m.ticket.mergedAt ?? m.ticket.updatedAt })).sort((a, b) => a.number - b.number),
+    links,
+  };
 }
 
 /** A ticket with its whole thread, for the ticket page: one query. */

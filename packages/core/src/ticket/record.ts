@@ -7,6 +7,7 @@ import { Conflict, msg, NotFound } from "../error";
 import type { Event } from "../event";
 import { Sla } from "../sla";
 import type * as Lifecycle from "./lifecycle";
+import type { TicketLinkEntity } from "./link.entity";
 import type { MessageEntity } from "./message.entity";
 import type { TicketEntity } from "./ticket.entity";
 
@@ -14,6 +15,7 @@ import type { TicketEntity } from "./ticket.entity";
 
 export type Record = EntityItem<typeof TicketEntity>;
 export type MessageRecord = EntityItem<typeof MessageEntity>;
+export type LinkRecord = EntityItem<typeof TicketLinkEntity>;
 
 export interface Info {
   ticketId: string;
@@ -56,6 +58,9 @@ export interface Info {
   messageCount: number;
   /** The SLA clock of each target: due instants while running, what is left while paused, met and breached marks. */
   sla?: Sla.Clock.SlaState;
+  /** Merged into another ticket of the customer: that ticket, and when (a merge can be undone for 24 hours). */
+  mergedInto?: { ticketId: string; number: number };
+  mergedAt?: string;
 }
 
 export interface AttachmentInfo {
@@ -85,6 +90,8 @@ export interface MessageInfo {
   /** A public reply's letter to the customer (see the outbox). */
   outboxId?: string;
   viaEmail: boolean;
+  /** In a survivor's thread: the merged ticket this message belongs to. */
+  fromTicket?: { ticketId: string; number: number };
 }
 
 export function view(t: Record): Info {
@@ -125,6 +132,7 @@ export function view(t: Record): Info {
     preview: t.preview,
     messageCount: t.messageCount ?? 0,
     sla: Sla.asState(t.sla),
+    ...(t.mergedInto ? { mergedInto: { ticketId: t.mergedInto, number: t.mergedIntoNumber ?? 0 }, mergedAt: t.mergedAt } : {}),
   };
 }
 

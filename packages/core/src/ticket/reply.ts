@@ -121,7 +121,7 @@ async function addStaffMessage(ticketId: string, kind: "reply" | "note", input: 
         by,
         at,
       });
-      return detail({ ...current, ticket: written.after, messages: [...current.messages, ...written.entries] });
+      return await detail({ ...current, ticket: written.after, messages: [...current.messages, ...written.entries] });
     } catch (error) {
       // Without a version the author did not ask to be told of others' changes: add the message to the new version,
       // after a short random pause, so that many authors at once (a busy ticket) each get their turn.

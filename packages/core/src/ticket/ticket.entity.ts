@@ -75,6 +75,15 @@ export const TicketEntity = new Entity({
     /** The start of the latest public message, for queue rows. */
     preview: { type: "string" },
     messageCount: { type: "number", required: true, default: 0 },
+    /** Merged into another ticket of the same customer (ticket/merge.ts): the survivor, its number, when, by whom. */
+    mergedInto: { type: "string" },
+    mergedIntoNumber: { type: "number" },
+    mergedAt: { type: "string" },
+    mergedBy: { type: "string" },
+    /** The status the merged ticket had, which undoing the merge gives back. */
+    statusBeforeMerge: { type: Statuses },
+    /** The tickets merged into this one: kept by reaction (reactions.ts) to the merged tickets' changes. */
+    mergedFrom: { type: "set", items: "string" },
     queueGroup: { type: "string", required: true },
     prioRank: { type: "string", required: true },
     assigneeKey: { type: "string", required: true },

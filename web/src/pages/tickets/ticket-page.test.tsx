@@ -68,6 +68,8 @@ function detail(overrides: Partial<TicketInfo> = {}, permissions: Partial<Ticket
     ],
     permissions: { work: true, assign: false, take: true, redirect: false, delete: false, restore: false, purge: false, ...permissions },
     slaEvents: [],
+    mergedFrom: [],
+    links: [],
   };
 }
 
