@@ -185,6 +185,8 @@ describe.each(languages)("the ticket page in $locale", ({ locale, catalogue, age
     expect(subjectText.replace(/\s+/g, " ")).toContain(subject);
     const address = page.getByTestId("requester-panel").locator(`a[href="mailto:${email}"]`);
     expect((await address.innerText()).includes(email) || (await address.getAttribute("title")) === email).toBe(true);
+    // A select too narrow for its choice has the whole choice in its title.
+    expect(await page.locator(`select[title="${department}"]`).count(), `the department's select at ${size.width} px`).toBe(1);
     const others = page.getByTestId("requester-panel").locator(".mini-list__link");
     for (const link of await others.all()) {
       const shown = await link.evaluate((element) => ({ cut: element.scrollWidth > element.clientWidth + 1, title: element.getAttribute("title"), text: element.textContent ?? "" }));

@@ -33,6 +33,8 @@ export function SelectField(props: {
         name={props.id}
         class="input select"
         value={props.value}
+        // The whole choice at hand where a narrow select cuts its words short.
+        title={props.options.find((option) => option.value === props.value)?.label}
         disabled={props.disabled}
         data-testid={props.testId}
         aria-invalid={props.error ? "true" : undefined}
