@@ -3,6 +3,7 @@ import { withActor } from "@frontline/core/actor";
 import { useDb } from "@frontline/core/db";
 import { Inbound } from "@frontline/core/email/inbound";
 import { Staff } from "@frontline/core/staff";
+import { PasswordReset } from "@frontline/core/staff/password-reset";
 import { Failures, padSequence } from "@frontline/core/stream";
 import { rawMail } from "../../test/support/mail";
 import { createApp } from "../src/api/app";
@@ -211,6 +212,35 @@ const probes: Record<string, Probe> = {
     await expect404(a, await b.as.post(`/api/tickets/${a.ticketId}/purge`));
     await ticketOfA(a);
   },
+  "POST /api/tickets/:id/merge": async ({ a, b }) => {
+    const before = await ticketOfA(a);
+    const own = (await (await b.as.post("/api/tickets", { subject: "Merge probe", body: "Probe", requester: { email: "merge-probe@b.example" } })).json()).ticket;
+    // A's ticket into B's own is not found; B's own into A's (by id or by number) is no such ticket.
+    await expect404(a, await b.as.post(`/api/tickets/${a.ticketId}/merge`, { version: before.ticket.version, into: own.ticketId }));
+    const byId = JSON.parse(await expectNothingOf(a, await b.as.post(`/api/tickets/${own.ticketId}/merge`, { version: own.version, into: a.ticketId }), 400, [a.ticketId]));
+    expect(byId.error.issues).toEqual([expect.objectContaining({ path: "into", code: "not_found" })]);
+    const byNumber = await b.as.post(`/api/tickets/${own.ticketId}/merge`, { version: own.version, intoNumber: a.ticketNumber });
+    expect(byNumber.status).toBe(400);
+    expect(await ticketOfA(a)).toEqual(before);
+  },
+  "POST /api/tickets/:id/unmerge": async ({ a, b }) => {
+    const before = await ticketOfA(a);
+    await expect404(a, await b.as.post(`/api/tickets/${a.ticketId}/unmerge`));
+    expect(await ticketOfA(a)).toEqual(before);
+  },
+  "POST /api/tickets/:id/links": async ({ a, b }) => {
+    const before = await ticketOfA(a);
+    const own = (await (await b.as.post("/api/tickets", { subject: "Link probe", body: "Probe", requester: { email: "link-probe@b.example" } })).json()).ticket;
+    await expect404(a, await b.as.post(`/api/tickets/${a.ticketId}/links`, { other: own.ticketId, role: "related" }));
+    const linked = JSON.parse(await expectNothingOf(a, await b.as.post(`/api/tickets/${own.ticketId}/links`, { other: a.ticketId, role: "incident" }), 400, [a.ticketId]));
+    expect(linked.error.issues).toEqual([expect.objectContaining({ path: "other", code: "not_found" })]);
+    expect((await ticketOfA(a)).links).toEqual(before.links);
+  },
+  "DELETE /api/tickets/:id/links/:otherId": async ({ a, b }) => {
+    const before = await ticketOfA(a);
+    await expect404(a, await b.as.send("DELETE", `/api/tickets/${a.ticketId}/links/${a.ticketId}`));
+    expect(await ticketOfA(a)).toEqual(before);
+  },
   "GET /api/tickets/:id/reply-signature": async ({ a, b }) => {
     await expect404(a, await b.as.get(`/api/tickets/${a.ticketId}/reply-signature`));
   },
@@ -247,6 +277,24 @@ const probes: Record<string, Probe> = {
   "PATCH /api/customers/:id": async ({ a, b }) => {
     await expect404(a, await b.as.send("PATCH", `/api/customers/${a.customerId}`, { name: "Renamed by B" }));
     expect((await (await a.as.get(`/api/customers/${a.customerId}`)).json()).customer.name).not.toBe("Renamed by B");
+  },
+  "POST /api/customers/:id/emails": async ({ a, b }) => {
+    await expect404(a, await b.as.post(`/api/customers/${a.customerId}/emails`, { email: "hijack@b.example" }));
+    expect((await (await a.as.get(`/api/customers/${a.customerId}`)).json()).customer.emails).toEqual([a.customerEmail]);
+  },
+  "DELETE /api/customers/:id/emails/:email": async ({ a, b }) => {
+    await expect404(a, await b.as.send("DELETE", `/api/customers/${a.customerId}/emails/${encodeURIComponent(a.customerEmail)}`));
+    expect((await (await a.as.get(`/api/customers/${a.customerId}`)).json()).customer.emails).toEqual([a.customerEmail]);
+  },
+  "POST /api/customers/:id/merge": async ({ a, b }) => {
+    const own = await b.as.post("/api/tickets", { subject: "Merge probe", body: "Probe", requester: { email: "merge-probe@b.example" } });
+    const ownId = (await own.json()).ticket.requester.customerId as string;
+    // A's customer into B's own, and B's own into A's: neither reaches A's record.
+    await expectNothingOf(a, await b.as.post(`/api/customers/${ownId}/merge`, { customerId: a.customerId }), 400);
+    await expect404(a, await b.as.post(`/api/customers/${a.customerId}/merge`, { customerId: ownId }));
+    const after = (await (await a.as.get(`/api/customers/${a.customerId}`)).json()).customer;
+    expect(after.mergedInto).toBeUndefined();
+    expect(after.emails).toEqual([a.customerEmail]);
   },
   "GET /api/organizations": async ({ a, b }) => {
     await expectNothingOf(a, await b.as.get("/api/organizations"), 200);
@@ -411,6 +459,26 @@ const probes: Record<string, Probe> = {
     await expect404(a, await b.as.post(`/api/notifications/${a.notificationId}/read`));
     expect((await (await a.as.get("/api/notifications")).json()).unread).toBe(1);
   },
+  "GET /api/notifications/preferences": async ({ a, b }) => {
+    const mine = JSON.parse(await expectNothingOf(a, await b.as.get("/api/notifications/preferences"), 200));
+    expect(mine.preferences.queue).toEqual({ bell: true, mail: false });
+  },
+  "PUT /api/notifications/preferences": async ({ a, b }) => {
+    await expectNothingOf(a, await b.as.send("PUT", "/api/notifications/preferences", { preferences: { queue: { bell: true, mail: true } } }), 200);
+    expect((await (await a.as.get("/api/notifications/preferences")).json()).preferences.queue).toEqual({ bell: false, mail: false });
+  },
+  "GET /api/tickets/:id/follow": async ({ a, b }) => {
+    await expect404(a, await b.as.get(`/api/tickets/${a.ticketId}/follow`));
+  },
+  "PUT /api/tickets/:id/follow": async ({ a, b }) => {
+    await expect404(a, await b.as.send("PUT", `/api/tickets/${a.mailTicketId}/follow`));
+    expect((await (await a.as.get(`/api/tickets/${a.mailTicketId}/follow`)).json()).following).toBe(false);
+    expect((await useDb().entities.follow.query.byTicket({ tenantId: a.slug, ticketId: a.mailTicketId }).go()).data).toEqual([]);
+  },
+  "DELETE /api/tickets/:id/follow": async ({ a, b }) => {
+    await expect404(a, await b.as.send("DELETE", `/api/tickets/${a.ticketId}/follow`));
+    expect((await (await a.as.get(`/api/tickets/${a.ticketId}/follow`)).json()).following).toBe(true);
+  },
 
   // The admin panel
   "GET /api/settings": async ({ a, b }) => {
@@ -445,6 +513,30 @@ const probes: Record<string, Probe> = {
     const moved = a.invitationToken.replace(`fli.${a.slug}.`, `fli.${b.slug}.`);
     await expect404(a, await caller(fetcher).post("/api/invitations/accept", { token: moved, name: "Mallory", password: "a long enough passphrase" }));
     expect((await (await a.as.get("/api/invitations")).json()).invitations[0].status).toBe("pending");
+  },
+  "POST /api/password-reset": async ({ a, b }) => {
+    // Asking for A's agent's link answers as for nobody, and says nothing of A.
+    const known = await b.as.post("/api/password-reset", { slug: a.slug, email: "agent@a.example" });
+    const unknown = await b.as.post("/api/password-reset", { slug: a.slug, email: "nobody@a.example" });
+    expect(await expectNothingOf(a, known, 202)).toBe(await expectNothingOf(a, unknown, 202));
+  },
+  "GET /api/password-reset/preview": async ({ a, b }) => {
+    // The link is the capability: without its secret, or pointed at another workspace, it is nothing.
+    const token = await resetTokenOf(a);
+    const [, , id] = token.split(".");
+    await expect404(a, await b.as.get(`/api/password-reset/preview?token=${encodeURIComponent(`flr.${a.slug}.${id}.${"x".repeat(43)}`)}`));
+    await expect404(a, await b.as.get(`/api/password-reset/preview?token=${encodeURIComponent(token.replace(`flr.${a.slug}.`, `flr.${b.slug}.`))}`));
+  },
+  "POST /api/password-reset/complete": async ({ a, b }) => {
+    const token = await resetTokenOf(a);
+    const moved = token.replace(`flr.${a.slug}.`, `flr.${b.slug}.`);
+    await expect404(a, await caller(fetcher).post("/api/password-reset/complete", { token: moved, password: "mallory's own passphrase" }));
+    expect((await (await caller(fetcher).get(`/api/password-reset/preview?token=${encodeURIComponent(token)}`)).json()).reset.status).toBe("pending");
+  },
+  "POST /api/staff/:id/password-reset": async ({ a, b }) => {
+    const before = (await useDb().entities.passwordReset.query.byId({ tenantId: a.slug }).go()).data.length;
+    await expect404(a, await b.as.post(`/api/staff/${a.agentId}/password-reset`));
+    expect((await useDb().entities.passwordReset.query.byId({ tenantId: a.slug }).go()).data).toHaveLength(before);
   },
   "GET /api/billing": async ({ a, b }) => {
     await expectNothingOf(a, await b.as.get("/api/billing"), 200);
@@ -568,6 +660,8 @@ function routesOf(): string[] {
 async function seedA(): Promise<A> {
   const a = await signupVia(fetcher);
   const departmentId = (await (await a.as.post("/api/departments", { name: "A's secret department" })).json()).department.departmentId;
+  // A's owner hears nothing of the queue, so the seeded notification below stays the only unread one.
+  expect((await a.as.send("PUT", "/api/notifications/preferences", { preferences: { queue: { bell: false, mail: false } } })).status).toBe(200);
   const agent = await withActor({ type: "system", tenantId: a.slug, reason: "test" }, () =>
     Staff.create({ name: "A's agent", email: "agent@a.example", role: "agent", departmentIds: [departmentId], password: "a long enough passphrase" }),
   );
@@ -580,6 +674,7 @@ async function seedA(): Promise<A> {
   const ticket = (await created.json()).ticket;
   await a.as.post(`/api/tickets/${ticket.ticketId}/replies`, { body: "A's reply" });
   await a.as.post(`/api/tickets/${ticket.ticketId}/notes`, { body: "A's private note" });
+  expect((await a.as.send("PUT", `/api/tickets/${ticket.ticketId}/follow`)).status).toBe(200);
   const [mail] = await Inbound.receive(
     await rawMail({
       to: `${a.slug}@frontline.localhost`,
@@ -628,6 +723,17 @@ async function seedA(): Promise<A> {
     ticketNumber: ticket.number,
     subject,
   };
+}
+
+/** A link for A's agent to choose a new password, asked for once (the letter's token, as the reaction writes it). */
+let resetToken: Promise<string> | undefined;
+function resetTokenOf(a: A): Promise<string> {
+  resetToken ??= (async () => {
+    await PasswordReset.request({ slug: a.slug, email: "agent@a.example" });
+    const [reset] = (await useDb().entities.passwordReset.query.byId({ tenantId: a.slug }).go()).data.filter((r) => r.staffId === a.agentId);
+    return PasswordReset.resetToken(a.slug, reset!.resetId);
+  })();
+  return resetToken;
 }
 
 let pair: Pair;

@@ -38,6 +38,7 @@ interface ListCase {
 const cases: Record<string, ListCase> = {
   "GET /api/tickets": { path: () => "/api/tickets?view=all&sort=updated", by: "staff", items: "tickets" },
   "GET /api/search": { path: () => "/api/search?q=paged", by: "staff", items: "tickets" },
+  "GET /api/customers": { path: () => "/api/customers", by: "staff", items: "customers" },
   "GET /api/customers/:id": { path: (w) => `/api/customers/${w.customerId}`, by: "staff", items: "tickets" },
   "GET /api/tickets/:id/events": { path: (w) => `/api/tickets/${w.ticketId}/events`, by: "staff", items: "events" },
   "GET /api/events": { path: () => "/api/events", by: "staff", items: "events" },
