@@ -37,6 +37,11 @@ export const SentenceActions = [
   "ticket.purge",
   "ticket.delivered",
   "ticket.undelivered",
+  "ticket.merge",
+  "ticket.unmerge",
+  "ticket.link",
+  "ticket.unlink",
+  "ticket.requester",
   "sla.warning",
   "sla.breach",
 ] as const;
@@ -138,6 +143,19 @@ export function eventSentence(event: EventInfo, i18n: I18n, names: EventNames): 
       return told(i18n.t("eventText.delivered"));
     case "ticket.undelivered":
       return told(i18n.t("eventText.undelivered", { reason: text(event.reason) ?? none() }));
+    case "ticket.merge":
+      return told(i18n.t("eventText.merge", { name, ticket: ticketLabel(after.mergedInto) }));
+    case "ticket.unmerge":
+      return told(i18n.t("eventText.unmerge", { name, ticket: ticketLabel(before.mergedInto) }));
+    case "ticket.link":
+      return told(i18n.t("eventText.link", { name, ticket: ticketLabel(after.ticket), role: String(after.role ?? "related") }));
+    case "ticket.unlink":
+      return told(i18n.t("eventText.unlink", { name, ticket: ticketLabel(before.ticket) }));
+    case "ticket.requester": {
+      const from = text(record(before.requester).name) ?? i18n.t("common.none");
+      const to = text(record(after.requester).name) ?? i18n.t("common.none");
+      return told(i18n.t("eventText.requesterMerged", { from, to }));
+    }
     case "sla.warning":
     case "sla.breach": {
       const target = (text(after.target) && i18n.lookup(`sla.targets.${after.target as string}`)) || i18n.t("sla.title");
@@ -190,6 +208,12 @@ export function eventSentence(event: EventInfo, i18n: I18n, names: EventNames): 
       default:
         return [i18n.t("eventText.changed", { name })];
     }
+  }
+
+  /** Another ticket by its number ("#1042"); one the event names otherwise (by its id, gone since) as a deleted ticket. */
+  function ticketLabel(value: unknown): string {
+    const label = text(value);
+    return label && /^#\d+$/.test(label) ? label : i18n.t("eventText.formerTicket");
   }
 
   /** What the event was done to, by name: a ticket by its number, anything else by the name the core gave it. */

@@ -133,3 +133,30 @@ route(
     return c.json(await Event.list({ ...c.req.query(), targetType: "ticket", targetId: ticket.ticketId }));
   },
 );
+
+route(
+  ticketRoutes,
+  { method: "post", path: "/tickets/:id/merge", summary: "Merge a ticket into another of the same customer (it is closed; its messages show in the other's thread)", tag: "Tickets", body: Ticket.MergeSchema },
+  async (c) => c.json({ ticket: await Ticket.merge(c.req.param("id")!, (await jsonBody(c)) as Ticket.MergeInput) }),
+);
+
+route(
+  ticketRoutes,
+  { method: "post", path: "/tickets/:id/unmerge", summary: "Undo a ticket's merge (within 24 hours): it gets its status back", tag: "Tickets", body: Ticket.UnmergeSchema },
+  async (c) => c.json({ ticket: await Ticket.unmerge(c.req.param("id")!, (c.req.header("content-type") ? await jsonBody(c) : {}) as z.input<typeof Ticket.UnmergeSchema>) }),
+);
+
+route(
+  ticketRoutes,
+  { method: "post", path: "/tickets/:id/links", summary: "Link another ticket to this one: its problem, one of its incidents, or related", tag: "Tickets", body: Ticket.LinkSchema, status: 201 },
+  async (c) => c.json({ link: await Ticket.link(c.req.param("id")!, (await jsonBody(c)) as Ticket.LinkInput) }, 201),
+);
+
+route(
+  ticketRoutes,
+  { method: "delete", path: "/tickets/:id/links/:otherId", summary: "Remove a link between two tickets (from either side)", tag: "Tickets", status: 204 },
+  async (c) => {
+    await Ticket.unlink(c.req.param("id")!, c.req.param("otherId")!);
+    return c.body(null, 204);
+  },
+);
