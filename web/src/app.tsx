@@ -23,6 +23,9 @@ import {
 // An agent's pages come with the console; each shows once its strings have arrived in the reader's language.
 const LoginPage = withStrings(["auth"], () => Login);
 const InvitePage = withStrings(["auth"], () => Invite);
+// Resetting a forgotten password is rare: its pages load when visited.
+const ForgotPasswordPage = withStrings(["auth"], () => import("./pages/forgot-password").then((m) => m.ForgotPasswordPage));
+const ResetPasswordPage = withStrings(["auth"], () => import("./pages/reset-password").then((m) => m.ResetPasswordPage));
 const QueuePage = withStrings(["tickets"], () => Queue);
 const NewTicketPage = withStrings(["tickets"], () => NewTicket);
 const TicketPage = withStrings(["tickets", "mail"], () => Ticket);
@@ -74,6 +77,8 @@ export function App() {
           </Route>
         </Route>
         <Route path="/invite/:token" component={InvitePage} />
+        <Route path="/forgot-password" component={ForgotPasswordPage} />
+        <Route path="/reset-password/:token" component={ResetPasswordPage} />
         <Route path="/" component={AppShell}>
           <Route path="/" component={() => <Navigate href="/workspace" />} />
           <Route path="/workspace" component={WorkspacePage} />

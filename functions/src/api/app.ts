@@ -14,6 +14,7 @@ import { mailRoutes } from "./routes/mail";
 import { slaRoutes } from "./routes/sla";
 import { adminRoutes } from "./routes/admin";
 import { invitationRoutes } from "./routes/invitation";
+import { passwordResetRoutes } from "./routes/password-reset";
 import { operatorRoutes } from "./routes/operator";
 import { publicRoutes } from "./routes/public";
 import { searchRoutes } from "./routes/search";
@@ -47,6 +48,7 @@ export function createApp() {
     )
     .route("/", publicRoutes)
     .route("/", invitationRoutes)
+    .route("/", passwordResetRoutes)
     .route("/", operatorRoutes)
     .use(requireStaff)
     .route("/", workspaceRoutes)

@@ -20,7 +20,7 @@ export interface Operation {
   body?: z.ZodType;
   query?: z.ZodType;
   /** The status of a successful answer (200 unless said). */
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   /** Public routes need no session. */
   public?: boolean;
 }

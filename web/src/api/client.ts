@@ -17,6 +17,9 @@ import type {
   FieldIssue,
   InvitationInfo,
   InvitationPreview,
+  PasswordResetPreview,
+  PasswordResetRequest,
+  CompletePasswordResetRequest,
   InviteRequest,
   InviteResponse,
   LedgerPage,
@@ -296,6 +299,10 @@ export const Frontline = {
   invite: (input: InviteRequest) => api.post<InviteResponse>("/api/invitations", input),
   revokeInvitation: (invitationId: string) => api.post<{ invitation: InvitationInfo }>(`/api/invitations/${id(invitationId)}/revoke`),
   // Joining with an invitation link (signed out)
+  requestPasswordReset: (input: PasswordResetRequest) => api.post<{ requested: true; validMinutes: number }>("/api/password-reset", input),
+  passwordResetPreview: (token: string) => api.get<{ reset: PasswordResetPreview }>(`/api/password-reset/preview${queryString({ token })}`),
+  completePasswordReset: (input: CompletePasswordResetRequest) => api.post<SessionResponse>("/api/password-reset/complete", input),
+  sendPasswordReset: (staffId: string) => api.post<{ email: string; validUntil: string }>(`/api/staff/${id(staffId)}/password-reset`),
   invitationPreview: (token: string) => api.get<{ invitation: InvitationPreview }>(`/api/invitations/preview${queryString({ token })}`),
   acceptInvitation: (input: AcceptInvitationRequest) => api.post<SessionResponse>("/api/invitations/accept", input),
 

@@ -15,6 +15,7 @@ import type { Search } from "@frontline/core/search";
 import type { Sla } from "@frontline/core/sla";
 import type { Staff } from "@frontline/core/staff";
 import type { Invitation } from "@frontline/core/staff/invitation";
+import type { PasswordReset } from "@frontline/core/staff/password-reset";
 import type { Tenant } from "@frontline/core/tenant";
 import type { Ticket } from "@frontline/core/ticket";
 
@@ -214,6 +215,9 @@ export type InvitationPreview = Invitation.Preview;
 export type InviteRequest = Parameters<typeof Invitation.create>[0];
 export type InviteResponse = Awaited<ReturnType<typeof Invitation.create>>;
 export type AcceptInvitationRequest = Parameters<typeof Invitation.accept>[0];
+export type PasswordResetPreview = PasswordReset.Preview;
+export type PasswordResetRequest = Parameters<typeof PasswordReset.request>[0];
+export type CompletePasswordResetRequest = Parameters<typeof PasswordReset.complete>[0];
 
 /** GET /api/billing: plan, add-ons, daily price, balance, days left, seats and today's new tickets. */
 export type BillingSummary = Awaited<ReturnType<typeof Billing.summary>> & { seatsUsed: number; ticketsToday: number };

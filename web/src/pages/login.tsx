@@ -65,6 +65,11 @@ export function LoginPage() {
   };
 
   const fieldError = (field: Field) => errors().fields[field];
+  // The reset page starts with what was typed here.
+  const forgotQuery = () => {
+    const query = new URLSearchParams(Object.entries({ slug: form.slug.trim(), email: form.email.trim() }).filter(([, v]) => v));
+    return query.size ? `?${query}` : "";
+  };
 
   return (
     <AuthLayout
@@ -116,6 +121,11 @@ export function LoginPage() {
           autocomplete="current-password"
           required
         />
+        <p class="small">
+          <A href={`/forgot-password${forgotQuery()}`} data-testid="forgot-password">
+            {i18n.t("login.forgot")}
+          </A>
+        </p>
         <button type="submit" class="button button--primary button--block" disabled={submitting()}>
           {submitting() ? i18n.t("login.submitting") : i18n.t("login.submit")}
         </button>

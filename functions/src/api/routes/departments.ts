@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import * as z from "zod";
 import { Department } from "@frontline/core/department";
 import { Staff } from "@frontline/core/staff";
+import { PasswordReset } from "@frontline/core/staff/password-reset";
 import { jsonBody } from "../body";
 import type { Env } from "../context";
 import { route } from "../openapi";
@@ -49,4 +50,10 @@ route(
   departmentRoutes,
   { method: "patch", path: "/staff/:id", summary: "Change a staff member's name, role, departments or status", tag: "Staff", body: Staff.UpdateSchema },
   async (c) => c.json({ staff: await Staff.update(c.req.param("id")!, (await jsonBody(c)) as z.input<typeof Staff.UpdateSchema>) }),
+);
+
+route(
+  departmentRoutes,
+  { method: "post", path: "/staff/:id/password-reset", summary: "Mail a staff member a link to choose a new password (admins; the owner's account only by the owner)", tag: "Staff", status: 202 },
+  async (c) => c.json(await PasswordReset.send(c.req.param("id")!), 202),
 );

@@ -4,6 +4,7 @@ import { useDynamo } from "./client";
 import { TenantEntity, TenantIndexEntity } from "../tenant/tenant.entity";
 import { StaffEmailEntity, StaffEntity } from "../staff/staff.entity";
 import { InvitationEntity } from "../staff/invitation.entity";
+import { PasswordResetEntity } from "../staff/password-reset.entity";
 import { DepartmentEntity } from "../department/department.entity";
 import { PlanEntity } from "../plan/plan.entity";
 import { BillingAccountEntity } from "../billing/billing-account.entity";
@@ -40,6 +41,7 @@ export const entities = {
   staff: StaffEntity,
   staffEmail: StaffEmailEntity,
   invitation: InvitationEntity,
+  passwordReset: PasswordResetEntity,
   department: DepartmentEntity,
   plan: PlanEntity,
   billingAccount: BillingAccountEntity,

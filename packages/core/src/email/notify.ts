@@ -114,7 +114,7 @@ function workspaceText(kind: WorkspaceLetterKind, locale: Locale, args: Record<s
 }
 
 function workspaceLetter(
-  kind: "invitation" | "low_balance" | "suspended" | "restored",
+  kind: "invitation" | "password_reset" | "low_balance" | "suspended" | "restored",
   to: { email: string; name?: string },
   fromName: string,
   text: { subject: string; body: string },
@@ -144,6 +144,20 @@ export function invitation(
   const roles: Record<string, string> = wording[locale].roles;
   const args = { workspace: p.workspace, inviter: p.inviter, role: roles[p.role] ?? p.role, link: p.link, expires: sayDate(locale, p.expiresAt, p.timeZone) };
   return workspaceLetter("invitation", to, `${p.workspace} (Frontline)`, workspaceText("invitation", locale, args), outboxId);
+}
+
+/**
+ * A link to choose a new password, in the staff member's language (the workspace's, if they chose none); an admin who
+ * sent it is named.
+ */
+export function passwordReset(
+  to: { email: string; name?: string },
+  p: { workspace: string; slug: string; link: string; validUntil: string; sentBy?: string; locale?: string; timeZone?: string },
+  outboxId: string,
+): Prepared {
+  const locale = localeOf(p.locale);
+  const args = { workspace: p.workspace, slug: p.slug, email: to.email, link: p.link, expires: sayTime(locale, p.validUntil, p.timeZone), sender: p.sentBy ?? "", sent: p.sentBy ? "admin" : "self" };
+  return workspaceLetter("password_reset", to, `${p.workspace} (Frontline)`, workspaceText("password_reset", locale, args), outboxId);
 }
 
 /** The letters about the balance and suspension, to the workspace's owner. */

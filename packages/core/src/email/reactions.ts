@@ -6,12 +6,13 @@ import { Workspace } from "../workspace";
 import type { LetterIntent } from "./intent";
 import { armLease, leaseTimer, processRequested, releaseHeld } from "./inbound";
 import { useClock, usePorts } from "../port";
-import { billingLetter, customerLetter, invitation, staffAlert } from "./notify";
+import { billingLetter, customerLetter, invitation, passwordReset, staffAlert } from "./notify";
 import { AutoLetterCap, has, queue } from "./outbox";
 import { Counter } from "../counter";
 import { CUSTOMER_LETTERS, deliver, type Delivery } from "./send";
 import { Ticket } from "../ticket";
 import { invitationToken } from "../staff/invitation";
+import { resetLink } from "../staff/password-reset";
 
 type Entry = {
   ticketId: string;
@@ -228,4 +229,37 @@ export const invitationLetters = defineReaction({
   },
 });
 
-export const reactions = [customerLetters, staffAlerts, sendQueued, undeliveredLetters, deliveredLetters, reprocessRequested, mailLease, mailReferences, heldMail, billingLetters, invitationLetters];
+type ResetItem = { resetId: string; staffId: string; email: string; requestedByName?: string; validUntil: string; createdAt: string };
+
+/**
+ * A password reset link is mailed to the staff member, in their language (the workspace's if they chose none), with
+ * the time it stops working in their time zone. The outbox id is the link's, so a replay queues one letter.
+ */
+export const passwordResetLetters = defineReaction({
+  name: "email.password-reset",
+  on: ["passwordReset"],
+  when: (change) => change.kind === "insert",
+  async each(change) {
+    const tenantId = change.tenantId!;
+    const item = change.after as ResetItem;
+    const config = await Workspace.config(tenantId);
+    const staff = config.staff.find((s) => s.staffId === item.staffId);
+    if (!config.tenant || !staff) return;
+    const letter = passwordReset(
+      { email: item.email, name: staff.name },
+      {
+        workspace: config.tenant.name,
+        slug: config.tenant.slug ?? tenantId,
+        link: await resetLink(tenantId, item.resetId),
+        validUntil: item.validUntil,
+        sentBy: item.requestedByName,
+        locale: staff.locale ?? config.tenant.locale,
+        timeZone: staff.timeZone ?? config.tenant.timeZone,
+      },
+      item.resetId,
+    );
+    await queue(letter, item.createdAt);
+  },
+});
+
+export const reactions = [customerLetters, staffAlerts, sendQueued, undeliveredLetters, deliveredLetters, reprocessRequested, mailLease, mailReferences, heldMail, billingLetters, invitationLetters, passwordResetLetters];

@@ -65,6 +65,10 @@ If it is solved, there is nothing more to do. If it is not, simply reply to this
       subject: "{inviter} invites you to {workspace} on Frontline",
       body: "{inviter} invites you to join {workspace} as {role}.\n\nAccept the invitation (the link works until {expires}):\n{link}",
     },
+    password_reset: {
+      subject: "Choose a new password for {workspace}",
+      body: "{sent, select, admin {{sender} sent you a link to choose a new password for {email} in {workspace}.} other {Someone, most likely you, asked to reset the password of {email} in {workspace}.}}\n\nChoose a new password (the link works once, until {expires}):\n{link}\n\nTo sign in, use the workspace address {slug}. If you did not expect this letter, ignore it: your password stays as it is.",
+    },
     low_balance: {
       subject: "{workspace}: the balance runs out in {days, plural, one {# day} other {# days}}",
       body: "The balance of {workspace} is {balance}, enough for about {days, plural, one {# more day} other {# more days}} of your plan.\n\nTop it up to keep the help desk running: {link}",

@@ -64,6 +64,10 @@ Ha a probléma megoldódott, nincs további teendője. Ha nem, egyszerűen vála
       subject: "{inviter} meghívta Önt a Frontline-ra: {workspace}",
       body: "{inviter} meghívta Önt, hogy {role} szerepkörben csatlakozzon ehhez a munkaterülethez: {workspace}.\n\nA meghívót itt fogadhatja el (a link eddig érvényes: {expires}):\n{link}",
     },
+    password_reset: {
+      subject: "Új jelszó: {workspace}",
+      body: "{sent, select, admin {{sender} linket küldött Önnek, amellyel új jelszót állíthat be a(z) {email} fiókhoz ebben a munkaterületben: {workspace}.} other {Valaki – valószínűleg Ön – új jelszót kért a(z) {email} fiókhoz ebben a munkaterületben: {workspace}.}}\n\nÁllítson be új jelszót (a link egyszer használható, eddig érvényes: {expires}):\n{link}\n\nBelépéskor ezt a munkaterület-címet használja: {slug}. Ha nem számított erre a levélre, hagyja figyelmen kívül: a jelszava nem változik.",
+    },
     low_balance: {
       subject: "{workspace}: az egyenleg {days, plural, one {# nap} other {# nap}} múlva elfogy",
       body: "A munkaterület ({workspace}) egyenlege {balance}, ami a jelenlegi csomag díjával még nagyjából {days, plural, one {# napra} other {# napra}} elég.\n\nTöltse fel az egyenleget, hogy az ügyfélszolgálat zavartalanul működhessen: {link}",

@@ -59,6 +59,10 @@ export const ru: Wording = {
       subject: "{inviter} приглашает вас в {workspace} на Frontline",
       body: "{inviter} приглашает вас в {workspace}, ваша роль — {role}.\n\nПринять приглашение (ссылка действует до {expires}):\n{link}",
     },
+    password_reset: {
+      subject: "Новый пароль для {workspace}",
+      body: "{sent, select, admin {{sender} отправляет вам ссылку, чтобы задать новый пароль для {email} в {workspace}.} other {Кто-то — скорее всего, вы — запросил сброс пароля для {email} в {workspace}.}}\n\nЗадайте новый пароль (ссылка одноразовая и действует до {expires}):\n{link}\n\nДля входа используйте адрес рабочего пространства {slug}. Если вы не ждали этого письма, просто не обращайте на него внимания: пароль останется прежним.",
+    },
     low_balance: {
       subject: "{workspace}: баланса хватит на {days, plural, one {# день} few {# дня} many {# дней} other {# дня}}",
       body: "Баланс {workspace}: {balance}, этого хватит примерно на {days, plural, one {# день} few {# дня} many {# дней} other {# дня}} по вашему тарифу.\n\nПополните баланс, чтобы служба поддержки продолжала работать: {link}",

@@ -59,6 +59,10 @@ export const uk: Wording = {
       subject: "{inviter} запрошує вас до {workspace} у Frontline",
       body: "{inviter} запрошує вас приєднатися до {workspace}, ваша роль — {role}.\n\nПрийняти запрошення (посилання дійсне до {expires}):\n{link}",
     },
+    password_reset: {
+      subject: "Новий пароль для {workspace}",
+      body: "{sent, select, admin {{sender} надсилає вам посилання, щоб задати новий пароль для {email} у {workspace}.} other {Хтось — найімовірніше, ви — попросив скинути пароль для {email} у {workspace}.}}\n\nЗадайте новий пароль (посилання одноразове й дійсне до {expires}):\n{link}\n\nДля входу використовуйте адресу робочого простору {slug}. Якщо ви не чекали цього листа, просто не зважайте на нього: пароль залишиться тим самим.",
+    },
     low_balance: {
       subject: "{workspace}: балансу вистачить на {days, plural, one {# день} few {# дні} many {# днів} other {# дня}}",
       body: "Баланс {workspace}: {balance}, цього вистачить приблизно на {days, plural, one {# день} few {# дні} many {# днів} other {# дня}} за вашим тарифом.\n\nПоповніть баланс, щоб служба підтримки працювала й далі: {link}",

@@ -17,6 +17,8 @@ export const StaffEntity = new Entity({
     /** The IANA zone their mail tells times in (the console uses the device's own). */
     timeZone: { type: "string" },
     lastLoginAt: { type: "string" },
+    /** When the password was last chosen through a reset link: links asked for before it no longer work. */
+    passwordChangedAt: { type: "string" },
     ...timestamps,
   },
   indexes: {

@@ -199,6 +199,14 @@ export async function exists(tenantId: string): Promise<boolean> {
   return Boolean(result.data);
 }
 
+/**
+ * The workspace a workspace address (as typed at sign-in, or on an inbound address) names, or undefined: one read, not
+ * through the cache.
+ */
+export async function resolve(slug: string): Promise<string | undefined> {
+  return (await exists(slug)) ? slug : undefined;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Settings
 

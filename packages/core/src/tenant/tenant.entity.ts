@@ -1,13 +1,23 @@
 import { Entity } from "../db/entity";
 import { sortKey, tenantIdAttribute, tenantPartition, timestamps } from "../db/keys";
 
-/** A workspace. Its id is its slug: permanent, because the inbound address and every key derive from it. */
+/**
+ * A workspace. Its id is the address it was opened with: permanent, because every key derives from it. The address
+ * people use may change (`slug`); the old ones stay as aliases.
+ */
 export const TenantEntity = new Entity({
   model: { entity: "tenant", version: "1", service: "frontline" },
   attributes: {
     tenantId: tenantIdAttribute,
     name: { type: "string", required: true },
-    inboundAddress: { type: "string", required: true, readOnly: true },
+    /**
+     * The workspace's address as people use it (sign-in, inbound mail), once the owner has changed it; absent, it is
+     * the id. Every address it had is kept as an alias (tenant/address.ts).
+     */
+    slug: { type: "string" },
+    /** The addresses the workspace had before, which still sign in and receive mail. */
+    aliases: { type: "list", items: { type: "string" } },
+    inboundAddress: { type: "string", required: true },
     planId: { type: "string", required: true },
     planStatus: { type: ["trial", "active", "suspended"] as const, required: true },
     trialEndsAt: { type: "string" },

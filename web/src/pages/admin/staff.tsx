@@ -117,6 +117,7 @@ function StaffTable(props: { onChanged: () => void; announce: (text: string) => 
   const [error, setError] = createSignal<string>();
   const [deactivating, setDeactivating] = createSignal<StaffInfo>();
   const [busy, setBusy] = createSignal<string>();
+  const [resetSent, setResetSent] = createSignal<string>();
 
   /** Runs a change of one staff member; says what went wrong, or that it is done. */
   const change = async (member: StaffInfo, input: Parameters<typeof Frontline.updateStaff>[1]): Promise<boolean> => {
@@ -135,6 +136,20 @@ function StaffTable(props: { onChanged: () => void; announce: (text: string) => 
     }
   };
 
+  /** Mails a staff member a link to choose a new password (the same letter as "Forgot password?" sends). */
+  const sendReset = async (member: StaffInfo) => {
+    setBusy(member.staffId);
+    setError(undefined);
+    setResetSent(undefined);
+    try {
+      setResetSent((await Frontline.sendPasswordReset(member.staffId)).email);
+    } catch (failure) {
+      setError(errorMessage(failure, i18n));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
   return (
     <section class="card card--flush" aria-labelledby="staff-title">
       <h2 class="card__title card__title--padded" id="staff-title">
@@ -146,6 +161,15 @@ function StaffTable(props: { onChanged: () => void; announce: (text: string) => 
             {error()}
           </Notice>
         </div>
+      </Show>
+      <Show when={resetSent()}>
+        {(email) => (
+          <div class="card__body card__body--top">
+            <Notice kind="info" testId="reset-sent">
+              {i18n.t("staffAdmin.resetSent", { email: email() })}
+            </Notice>
+          </div>
+        )}
       </Show>
       <Loaded data={directory.staff} onRetry={directory.refetchStaff} frame={(content) => <div class="card__body">{content}</div>}>
         {(staff) => (
@@ -171,6 +195,7 @@ function StaffTable(props: { onChanged: () => void; announce: (text: string) => 
                       onRole={(role) => change(member, { role })}
                       onDeactivate={() => setDeactivating(member)}
                       onReactivate={() => void change(member, { status: "active" })}
+                      onSendReset={() => void sendReset(member)}
                     />
                   )}
                 </For>
@@ -199,7 +224,14 @@ function StaffTable(props: { onChanged: () => void; announce: (text: string) => 
   );
 }
 
-function StaffRow(props: { member: StaffInfo; busy: boolean; onRole: (role: Role) => Promise<boolean>; onDeactivate: () => void; onReactivate: () => void }) {
+function StaffRow(props: {
+  member: StaffInfo;
+  busy: boolean;
+  onRole: (role: Role) => Promise<boolean>;
+  onDeactivate: () => void;
+  onReactivate: () => void;
+  onSendReset: () => void;
+}) {
   const i18n = useI18n();
   const { me } = useMe();
   const self = () => props.member.staffId === me().staff.staffId;
@@ -260,6 +292,18 @@ function StaffRow(props: { member: StaffInfo; busy: boolean; onRole: (role: Role
               {i18n.t("staffAdmin.deactivate")}
             </button>
           </Show>
+        </Show>
+        <Show when={!self() && !locked() && active()}>
+          <button
+            type="button"
+            class="button button--ghost button--small"
+            disabled={props.busy}
+            onClick={() => props.onSendReset()}
+            aria-label={i18n.t("staffAdmin.sendResetLabel", { name: props.member.name })}
+            data-testid="send-password-reset"
+          >
+            {i18n.t("staffAdmin.sendReset")}
+          </button>
         </Show>
       </td>
     </tr>

@@ -71,6 +71,7 @@ const strings = {
       ticket_solved: "Request solved",
       staff_alert: "SLA alert to staff",
       invitation: "Staff invitation",
+      password_reset: "Password reset link",
       low_balance: "Balance running low",
       suspended: "Workspace suspended",
       restored: "Workspace restored",

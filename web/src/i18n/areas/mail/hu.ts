@@ -70,6 +70,7 @@ const strings: Strings = {
       ticket_solved: "Bejelentés megoldva",
       staff_alert: "SLA-értesítés munkatársnak",
       invitation: "Munkatársi meghívó",
+      password_reset: "Jelszó-visszaállító link",
       low_balance: "Fogyó egyenleg",
       suspended: "Munkaterület felfüggesztve",
       restored: "Munkaterület újra aktív",

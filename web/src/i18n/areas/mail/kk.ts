@@ -69,6 +69,7 @@ const strings: Strings = {
       ticket_solved: "Өтініш шешілді",
       staff_alert: "Қызметкерге SLA ескертуі",
       invitation: "Қызметкерге шақыру",
+      password_reset: "Құпиясөзді қалпына келтіру сілтемесі",
       low_balance: "Баланс азайып барады",
       suspended: "Жұмыс тоқтатылды",
       restored: "Жұмыс қайта басталды",

@@ -69,6 +69,7 @@ const strings: Strings = {
       ticket_solved: "Обращение решено",
       staff_alert: "Оповещение SLA сотруднику",
       invitation: "Приглашение сотрудника",
+      password_reset: "Ссылка для сброса пароля",
       low_balance: "Баланс заканчивается",
       suspended: "Работа приостановлена",
       restored: "Работа возобновлена",

@@ -70,6 +70,7 @@ const strings: Strings = {
       ticket_solved: "Звернення вирішено",
       staff_alert: "Сповіщення SLA працівникові",
       invitation: "Запрошення працівника",
+      password_reset: "Посилання для скидання пароля",
       low_balance: "Баланс закінчується",
       suspended: "Роботу призупинено",
       restored: "Роботу відновлено",
