@@ -74,7 +74,7 @@ describe("merging two records of one customer", { timeout: 60_000 }, () => {
   it("moves the addresses, the phone and every ticket to the survivor, leaves a tombstone, and mail from the old address lands on the survivor", async () => {
     const first = await open("ann@one.example", "From her work address", "Ann Smith");
     const survivorId = first.requester.customerId;
-    const otherTickets = [];
+    const otherTickets: Awaited<ReturnType<typeof open>>[] = [];
     for (let i = 0; i < 27; i++) otherTickets.push(await open("annie@home.example", `From home ${i}`, "Annie S"));
     const otherId = otherTickets[0]!.requester.customerId;
     expect(otherId).not.toBe(survivorId);
