@@ -18,7 +18,7 @@ export const testPorts = {
   mailer: recordingMailer(),
   scheduler: recordingScheduler(),
   /** A real search index, in a file of this test file's own (SQLite, as `npm start` uses). */
-  search: sqliteSearchIndex(join(mkdtempSync(join(tmpdir(), "frontline-search-")), "search.sqlite")),
+  search: sqliteSearchIndex(join(mkdtempSync(join(inject("scratchDir") ?? tmpdir(), "search-")), "search.sqlite")),
 };
 
 /**

@@ -1,81 +1,94 @@
-import { ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { useConfig } from "../config";
-import { useDynamo } from "../db/client";
+import { PLATFORM_TENANT_ID } from "../db/keys";
 import { asMaintenance } from "../db/maintenance";
+import { useDb } from "../db/service";
 import { usePorts } from "../port";
+import { IndexGroups } from "../ticket/lifecycle";
 import { customerDoc, isSearchedMessage, messageDoc, organizationDoc, ticketDoc, type CustomerItem, type MessageItem, type OrganizationItem, type TicketItem } from "./documents";
 
+export interface RebuildCounts {
+  tickets: number;
+  messages: number;
+  customers: number;
+  organizations: number;
+}
+
+export interface RebuildOptions {
+  /** Only these workspaces (default: every workspace on the platform's list). */
+  tenantIds?: readonly string[];
+  /** How many tickets' threads are read at once (default 8). */
+  concurrency?: number;
+  onProgress?: (indexed: number) => void;
+}
+
 /**
- * Puts everything searchable in the table into the index again: for a new index (a data folder from before search,
- * a new OpenSearch collection) or one that was lost. It reads the whole table in parallel segments, so it is a
+ * Puts everything searchable into the index again: for a new index (a data folder from before search, a new
+ * OpenSearch collection) or one that was lost, whole or for some workspaces. It goes workspace by workspace through
+ * queries the table already serves, never a scan: the platform's list of workspaces, each workspace's customers and
+ * organizations (its partition), its tickets (the workspace's queue index, every group, trash included) and each
+ * ticket's thread (the ticket's partition). Queries cost what they read on AWS, and DynamoDB Local answers them in
+ * time linear in the table, where its scans of a 100,000-ticket table failed or slowed with every page. It is still a
  * maintenance task, never a request path; the puts are the reaction's own, so running it while the stream is being
  * consumed, or twice, leaves the index as the stream would.
  */
-export function rebuild(options: { segments?: number; onProgress?: (indexed: number) => void } = {}): Promise<{ tickets: number; messages: number; customers: number; organizations: number }> {
+export function rebuild(options: RebuildOptions = {}): Promise<RebuildCounts> {
   return asMaintenance("search.rebuild", () => fill(options));
 }
 
-async function fill(options: { segments?: number; onProgress?: (indexed: number) => void }) {
-  const counts = { tickets: 0, messages: 0, customers: 0, organizations: 0 };
-  const segments = options.segments ?? 2;
-  const search = usePorts().search;
-  const table = useConfig().tableName;
-  await Promise.all(
-    Array.from({ length: segments }, async (_, segment) => {
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await persistently(() => useDynamo().send(
-          new ScanCommand({
-            TableName: table,
-            Segment: segment,
-            TotalSegments: segments,
-            ExclusiveStartKey: start,
-            FilterExpression: "#e IN (:t, :m, :c, :o)",
-            ExpressionAttributeNames: { "#e": "__edb_e__" },
-            ExpressionAttributeValues: { ":t": "ticket", ":m": "message", ":c": "customer", ":o": "organization" },
-          }),
-        ));
-        for (const item of page.Items ?? []) {
-          switch (item.__edb_e__) {
-            case "ticket":
-              await search.putTicket(ticketDoc(item as TicketItem));
-              counts.tickets++;
-              break;
-            case "message":
-              if (!isSearchedMessage(item as MessageItem)) break;
-              await search.putMessage(messageDoc(item as MessageItem));
-              counts.messages++;
-              break;
-            case "customer":
-              await search.putCustomer(customerDoc(item as CustomerItem));
-              counts.customers++;
-              break;
-            case "organization":
-              await search.putOrganization(organizationDoc(item as OrganizationItem));
-              counts.organizations++;
-              break;
-          }
-        }
-        options.onProgress?.(counts.tickets + counts.messages + counts.customers + counts.organizations);
-        start = page.LastEvaluatedKey;
-      } while (start);
-    }),
-  );
+async function fill(options: RebuildOptions): Promise<RebuildCounts> {
+  const counts: RebuildCounts = { tickets: 0, messages: 0, customers: 0, organizations: 0 };
+  const progress = () => options.onProgress?.(counts.tickets + counts.messages + counts.customers + counts.organizations);
+  for await (const tenantId of workspaces(options.tenantIds)) {
+    await fillWorkspace(tenantId, counts, options.concurrency ?? 8, progress);
+  }
   return counts;
 }
 
-/**
- * A page of a long scan is tried again, from where it stopped, when the engine fails it (DynamoDB Local answers a
- * heavy scan with InternalFailure now and then, past the SDK's own retries): a fill of a large table is not begun
- * again for one bad page.
- */
-async function persistently<T>(read: () => Promise<T>, attempts = 6): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await read();
-    } catch (error) {
-      if (attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
-    }
+async function* workspaces(only: readonly string[] | undefined): AsyncGenerator<string> {
+  if (only) return yield* only;
+  let cursor: string | null = null;
+  do {
+    const page: { data: { workspaceId: string }[]; cursor: string | null } = await useDb()
+      .entities.tenantIndex.query.byWorkspace({ tenantId: PLATFORM_TENANT_ID })
+      .go({ limit: 100, cursor, attributes: ["workspaceId"] });
+    for (const { workspaceId } of page.data) yield workspaceId;
+    cursor = page.cursor;
+  } while (cursor);
+}
+
+async function fillWorkspace(tenantId: string, counts: RebuildCounts, concurrency: number, progress: () => void): Promise<void> {
+  const db = useDb().entities;
+  const search = usePorts().search;
+  for (const customer of (await db.customer.query.byId({ tenantId }).go({ pages: "all" })).data) {
+    await search.putCustomer(customerDoc(customer as CustomerItem));
+    counts.customers++;
+  }
+  for (const organization of (await db.organization.query.byId({ tenantId }).go({ pages: "all" })).data) {
+    await search.putOrganization(organizationDoc(organization as OrganizationItem));
+    counts.organizations++;
+  }
+  progress();
+  for (const queueGroup of IndexGroups) {
+    let cursor: string | null = null;
+    do {
+      const page: { data: unknown[]; cursor: string | null } = await db.ticket.query.byTenant({ tenantId, queueGroup }).go({ limit: 200, cursor });
+      cursor = page.cursor;
+      const tickets = page.data as TicketItem[];
+      // Each ticket with its thread, a few tickets at a time: the thread is one query of the ticket's partition.
+      for (let i = 0; i < tickets.length; i += concurrency) {
+        await Promise.all(
+          tickets.slice(i, i + concurrency).map(async (ticket) => {
+            await search.putTicket(ticketDoc(ticket));
+            counts.tickets++;
+            const thread = await db.message.query.byId({ tenantId, ticketId: ticket.ticketId }).go({ pages: "all" });
+            for (const message of thread.data as MessageItem[]) {
+              if (!isSearchedMessage(message)) continue;
+              await search.putMessage(messageDoc(message));
+              counts.messages++;
+            }
+          }),
+        );
+      }
+      progress();
+    } while (cursor);
   }
 }
