@@ -2,10 +2,13 @@ import type {
   AcceptInvitationRequest,
   AddStopRequest,
   BillingSummary,
+  BulkRequest,
+  BulkResponse,
   CalendarInfo,
   CalendarRequest,
   CreateDepartmentRequest,
   CreateTicketRequest,
+  CreateViewRequest,
   CustomerDetail,
   CustomerInfo,
   DepartmentDetail,
@@ -47,6 +50,8 @@ import type {
   ReplyRequest,
   ReplyTemplateInfo,
   ReplyTemplateRequest,
+  SavedViewCount,
+  SavedViewInfo,
   SearchQuery,
   SearchResults,
   SessionResponse,
@@ -66,6 +71,7 @@ import type {
   UpdateDepartmentRequest,
   UpdateStaffRequest,
   UpdateTicketRequest,
+  UpdateViewRequest,
 } from "./types";
 
 /** A non-2xx answer from the API (or no answer at all: status 0, code "network"). */
@@ -226,6 +232,8 @@ export const Frontline = {
   ticket: (ticketId: string) => api.get<TicketDetail>(`/api/tickets/${id(ticketId)}`),
   createTicket: (input: CreateTicketRequest) => api.post<{ ticket: TicketInfo }>("/api/tickets", input),
   updateTicket: (ticketId: string, input: UpdateTicketRequest) => api.patch<{ ticket: TicketInfo }>(`/api/tickets/${id(ticketId)}`, input),
+  /** One action on a selection of a queue: what changed, and why the others did not. */
+  bulkTickets: (input: BulkRequest) => api.post<BulkResponse>("/api/tickets/bulk", input),
   reply: (ticketId: string, input: ReplyRequest) => api.post<TicketDetail>(`/api/tickets/${id(ticketId)}/replies`, input),
   note: (ticketId: string, input: NoteRequest) => api.post<TicketDetail>(`/api/tickets/${id(ticketId)}/notes`, input),
   trashTicket: (ticketId: string, version: number) =>
@@ -236,6 +244,13 @@ export const Frontline = {
   replySignature: (ticketId: string) => api.get<{ signature: { text: string; locale: string } }>(`/api/tickets/${id(ticketId)}/reply-signature`),
   ticketEvents: (ticketId: string, cursor?: string) =>
     api.get<EventPage>(`/api/tickets/${id(ticketId)}/events${queryString({ cursor, limit: 50 })}`),
+
+  // Saved views: a person's named queue filters, and the workspace's shared ones
+  views: () => api.get<{ views: SavedViewInfo[] }>("/api/views"),
+  viewCounts: () => api.get<{ counts: SavedViewCount[] }>("/api/views/counts"),
+  createView: (input: CreateViewRequest) => api.post<{ view: SavedViewInfo }>("/api/views", input),
+  updateView: (viewId: string, input: UpdateViewRequest) => api.patch<{ view: SavedViewInfo }>(`/api/views/${id(viewId)}`, input),
+  deleteView: (viewId: string) => api.delete<void>(`/api/views/${id(viewId)}`),
 
   // Customers
   customers: (q: string) => api.get<{ customers: CustomerInfo[] }>(`/api/customers${queryString({ q, limit: 8 })}`),

@@ -18,6 +18,7 @@ import type { Invitation } from "@frontline/core/staff/invitation";
 import type { PasswordReset } from "@frontline/core/staff/password-reset";
 import type { Tenant } from "@frontline/core/tenant";
 import type { Ticket } from "@frontline/core/ticket";
+import type { SavedView } from "@frontline/core/view";
 
 export type { FieldIssue };
 export type StaffInfo = Staff.Info;
@@ -116,6 +117,31 @@ export interface TicketCounts {
 
 export type CreateTicketRequest = Ticket.CreateInput;
 export type UpdateTicketRequest = Ticket.UpdateInput;
+
+/** POST /api/tickets/bulk: one action on a selection, each ticket on the version it was selected at. */
+export type BulkRequest = Ticket.BulkInput;
+export type BulkAction = BulkRequest["action"];
+export type BulkReason = Ticket.BulkReason;
+export interface BulkResult {
+  ticketId: string;
+  number?: number;
+  outcome: "changed" | "unchanged" | "failed";
+  reason?: BulkReason;
+  message?: string;
+  version?: number;
+}
+export interface BulkResponse {
+  changed: number;
+  failed: number;
+  results: BulkResult[];
+}
+
+/** /api/views: saved queue filters, a person's own and the workspace's shared ones. */
+export type SavedViewInfo = SavedView.Info;
+export type SavedViewFilters = SavedView.Filters;
+export type SavedViewCount = SavedView.Count;
+export type CreateViewRequest = { name: string; shared?: boolean; query: SavedViewFilters };
+export type UpdateViewRequest = { name?: string; shared?: boolean };
 export type ReplyRequest = Parameters<typeof Ticket.reply>[1];
 export type NoteRequest = Parameters<typeof Ticket.note>[1];
 

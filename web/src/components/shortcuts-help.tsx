@@ -27,6 +27,7 @@ export function ShortcutsHelp() {
         { keys: [["j"], ["↓"]], label: i18n.t("shortcuts.next") },
         { keys: [["k"], ["↑"]], label: i18n.t("shortcuts.previous") },
         { keys: [["Enter"], ["o"]], label: i18n.t("shortcuts.open") },
+        { keys: [["x"]], label: i18n.t("shortcuts.toggleSelect") },
       ],
     },
     {

@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from "solid-js";
+import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, onMount, Show, type JSX } from "solid-js";
 import { createStore } from "solid-js/store";
 import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { Frontline } from "../../api/client";
@@ -15,6 +15,7 @@ import { useDirectory } from "../../session/directory";
 import { useMe } from "../../session/me";
 import { SlaCountdown } from "../../sla/sla-countdown";
 import { PriorityBadge, StatusBadge } from "../../tickets/badges";
+import { BulkBar, useBulkWords } from "../../tickets/bulk-bar";
 import { configures, Priorities, SidebarViews, Statuses, Types } from "../../tickets/lifecycle";
 import {
   hasFilters,
@@ -27,10 +28,13 @@ import {
   withoutFilters,
   type QueueState,
 } from "../../tickets/queue-query";
+import { filtersOf, SavedViewsNav, ViewDialog } from "../../tickets/saved-views";
 
 /**
  * /tickets: the queues. A sidebar of views and departments with their counts (and the overdue tickets), filters and
- * sort in the address, the tickets a page at a time with their SLA countdowns, and j/k/Enter to move and open.
+ * sort in the address, the tickets a page at a time with their SLA countdowns, and j/k/Enter to move and open. Rows
+ * are checked (a box each, "select all on this page", x on the focused row) for a bulk action; the filters are saved
+ * as named views, listed in the sidebar with their counts.
  */
 export function QueuePage() {
   const i18n = useI18n();
@@ -53,6 +57,22 @@ export function QueuePage() {
   const [loaded, setLoaded] = createSignal<string>();
   // How many tickets are overdue, for the sidebar (the API's counts do not include them).
   const [overdueCount, setOverdueCount] = createSignal<number>();
+  // The tickets checked for a bulk action (of the page on screen), and what the last bulk action came to.
+  const [checked, setChecked] = createSignal<ReadonlySet<string>>(new Set());
+  const [bulkResult, setBulkResult] = createSignal<{ text: string; failed: boolean }>();
+  const bulkWords = useBulkWords();
+  const toggle = (ticketId: string | undefined) => {
+    if (!ticketId) return;
+    const next = new Set(checked());
+    if (!next.delete(ticketId)) next.add(ticketId);
+    setChecked(next);
+  };
+  // Saved views and their counts (the counts follow the queue, as the sidebar's other counts do).
+  // A hint like the other counts: a failure leaves the sidebar without them, never the queue without its tickets.
+  const [views, { refetch: refetchViews }] = createResource(async () => (await Frontline.views().catch(() => ({ views: [] }))).views);
+  const [viewCounts, { refetch: refetchViewCounts }] = createResource(async () => (await Frontline.viewCounts().catch(() => undefined))?.counts);
+  const [savingView, setSavingView] = createSignal(false);
+  const { me } = useMe();
   let generation = 0;
 
   const countOverdue = async () => {
@@ -73,6 +93,7 @@ export function QueuePage() {
       if (current.view === OVERDUE) setOverdueCount(page.tickets.length);
       setList({ tickets: page.tickets, cursor: page.cursor, loading: false });
       setSelected(0);
+      setChecked(new Set<string>());
     } catch (error) {
       if (mine !== generation) return;
       setList({ tickets: [], cursor: null, loading: false, error });
@@ -100,8 +121,10 @@ export function QueuePage() {
   createEffect(
     on(state, (current) => {
       rememberQueue(queueHref(current));
+      setBulkResult(undefined);
       void load(current);
       directory.refetchCounts();
+      void refetchViewCounts();
       if (current.view !== OVERDUE) void countOverdue();
     }),
   );
@@ -136,7 +159,16 @@ export function QueuePage() {
     { keys: "arrowup", run: () => move(-1) },
     { keys: "enter", run: () => open(list.tickets[selected()]), when: () => list.tickets.length > 0 },
     { keys: "o", run: () => open(list.tickets[selected()]), when: () => list.tickets.length > 0 },
+    { keys: "x", run: () => toggle(list.tickets[selected()]?.ticketId), when: () => list.tickets.length > 0 },
   ]);
+
+  const bulkDone = (summary: Parameters<typeof bulkWords>[0] | undefined, error?: string) => {
+    setBulkResult(summary ? { text: bulkWords(summary), failed: summary.failures.length > 0 } : { text: error ?? "", failed: true });
+    if (!summary) return;
+    void load(state());
+    directory.refetchCounts();
+    void refetchViewCounts();
+  };
 
   const viewTitle = () => {
     const current = state();
@@ -161,7 +193,21 @@ export function QueuePage() {
         }
       />
       <div class="queue">
-        <QueueSidebar state={state()} overdue={overdueCount()} />
+        <QueueSidebar
+          state={state()}
+          overdue={overdueCount()}
+          savedViews={
+            <SavedViewsNav
+              current={queueHref(state())}
+              views={views.latest ?? []}
+              counts={viewCounts.latest}
+              onChanged={() => {
+                void refetchViews();
+                void refetchViewCounts();
+              }}
+            />
+          }
+        />
         <section
           class="queue__main card card--flush"
           aria-label={i18n.t("tickets.listLabel", { view: viewTitle() })}
@@ -170,7 +216,26 @@ export function QueuePage() {
           data-loaded={list.loading ? undefined : loaded()}
         >
           <Show when={state().view !== OVERDUE} fallback={<p class="queue__hint" data-testid="overdue-hint">{i18n.t("tickets.overdueHint")}</p>}>
-            <QueueFilters state={state()} onChange={go} />
+            <QueueFilters state={state()} onChange={go} onSave={() => setSavingView(true)} />
+          </Show>
+          <Show when={bulkResult()}>
+            {(result) => (
+              <div class="bulk-result" role="status" data-testid="bulk-result" classList={{ "bulk-result--failed": result().failed }}>
+                <p>{result().text}</p>
+                <button type="button" class="button button--ghost button--small" onClick={() => setBulkResult(undefined)}>
+                  {i18n.t("common.close")}
+                </button>
+              </div>
+            )}
+          </Show>
+          <Show when={state().view !== OVERDUE && list.tickets.length > 0}>
+            <BulkBar
+              tickets={list.tickets}
+              checked={checked()}
+              onToggleAll={(all) => setChecked(new Set(all ? list.tickets.map((t) => t.ticketId) : []))}
+              onClear={() => setChecked(new Set<string>())}
+              onDone={bulkDone}
+            />
           </Show>
           <Show when={!list.error} fallback={<div class="card__body card__body--top"><LoadError error={list.error} onRetry={() => void load(state())} /></div>}>
             <Show when={!(list.loading && list.tickets.length === 0)} fallback={<div class="empty"><Loading /></div>}>
@@ -196,6 +261,7 @@ export function QueuePage() {
                 <TableScroll label={i18n.t("tickets.listLabel", { view: viewTitle() })}>
                   <table class="table queue-table" classList={{ "is-loading": list.loading }} data-testid="queue-table">
                     <colgroup>
+                      <col class="queue-table__col-select" />
                       <col class="queue-table__col-number" />
                       <col />
                       <col class="queue-table__col-requester" />
@@ -208,6 +274,9 @@ export function QueuePage() {
                     </colgroup>
                     <thead>
                       <tr>
+                        <th scope="col" class="queue-table__select">
+                          <span class="sr-only">{i18n.t("bulk.selectColumn")}</span>
+                        </th>
                         <th scope="col">{i18n.t("tickets.columns.number")}</th>
                         <th scope="col">{i18n.t("tickets.columns.subject")}</th>
                         <th scope="col">{i18n.t("tickets.columns.requester")}</th>
@@ -225,6 +294,9 @@ export function QueuePage() {
                           <QueueRow
                             ticket={ticket}
                             selected={selected() === index()}
+                            checked={checked().has(ticket.ticketId)}
+                            checkable={state().view !== OVERDUE}
+                            onCheck={() => toggle(ticket.ticketId)}
                             ref={(row) => (rows[index()] = row)}
                             onOpen={() => {
                               setSelected(index());
@@ -253,12 +325,36 @@ export function QueuePage() {
           </Show>
         </section>
       </div>
+      <Show when={savingView() && filtersOf(state())}>
+        {(query) => (
+          <ViewDialog
+            title={i18n.t("savedViews.formLabel")}
+            submit={i18n.t("savedViews.submit")}
+            canShare={configures(me().staff.role)}
+            onClose={() => setSavingView(false)}
+            onSubmit={async (name, shared) => {
+              await Frontline.createView({ name, shared, query: query() });
+              setSavingView(false);
+              void refetchViews();
+              void refetchViewCounts();
+            }}
+          />
+        )}
+      </Show>
     </>
   );
 }
 
 /** One ticket of the list; a click anywhere on it opens the ticket. */
-function QueueRow(props: { ticket: TicketInfo; selected: boolean; ref: (row: HTMLTableRowElement) => void; onOpen: () => void }) {
+function QueueRow(props: {
+  ticket: TicketInfo;
+  selected: boolean;
+  checked: boolean;
+  checkable: boolean;
+  onCheck: () => void;
+  ref: (row: HTMLTableRowElement) => void;
+  onOpen: () => void;
+}) {
   const i18n = useI18n();
   const { me } = useMe();
   const directory = useDirectory();
@@ -267,18 +363,30 @@ function QueueRow(props: { ticket: TicketInfo; selected: boolean; ref: (row: HTM
     <tr
       ref={props.ref}
       class="queue-row"
-      classList={{ "queue-row--selected": props.selected }}
+      classList={{ "queue-row--selected": props.selected, "queue-row--checked": props.checked }}
       aria-current={props.selected ? "true" : undefined}
       tabindex="-1"
       data-testid="queue-row"
       data-ticket-id={props.ticket.ticketId}
       onClick={(event) => {
-        if ((event.target as HTMLElement).closest("a")) return;
+        if ((event.target as HTMLElement).closest("a, input, label")) return;
         props.onOpen();
       }}
     >
+      <td class="queue-table__select">
+        <Show when={props.checkable}>
+          <input
+            type="checkbox"
+            class="queue-row__check"
+            checked={props.checked}
+            onChange={() => props.onCheck()}
+            aria-label={i18n.t("bulk.select", { number: props.ticket.number })}
+            data-testid="row-check"
+          />
+        </Show>
+      </td>
       <td class="queue-table__number">#{props.ticket.number}</td>
-      <td title={props.ticket.subject}>
+      <td class="queue-table__subject" title={props.ticket.subject}>
         <A href={`/tickets/${props.ticket.ticketId}`} class="queue-row__link">
           {props.ticket.subject}
         </A>
@@ -286,15 +394,15 @@ function QueueRow(props: { ticket: TicketInfo; selected: boolean; ref: (row: HTM
           <span class="queue-row__preview">{props.ticket.preview}</span>
         </Show>
       </td>
-      <td title={props.ticket.requester.name}>{props.ticket.requester.name}</td>
-      <td>
+      <td class="queue-table__requester" title={props.ticket.requester.name}>{props.ticket.requester.name}</td>
+      <td class="queue-table__status">
         <StatusBadge status={props.ticket.status} />
       </td>
-      <td>
+      <td class="queue-table__priority">
         <PriorityBadge priority={props.ticket.priority} />
       </td>
-      <td>{directory.departmentById(props.ticket.departmentId)?.name ?? i18n.t("common.none")}</td>
-      <td>
+      <td class="queue-table__department">{directory.departmentById(props.ticket.departmentId)?.name ?? i18n.t("common.none")}</td>
+      <td class="queue-table__assignee">
         <Show when={props.ticket.assigneeId} fallback={<span class="muted">{i18n.t("tickets.unassigned")}</span>}>
           {assignee()?.name ?? i18n.t("common.none")}
           <Show when={props.ticket.assigneeId === me().staff.staffId}>
@@ -303,10 +411,10 @@ function QueueRow(props: { ticket: TicketInfo; selected: boolean; ref: (row: HTM
           </Show>
         </Show>
       </td>
-      <td>
+      <td class="queue-table__sla">
         <SlaCountdown sla={props.ticket.sla} />
       </td>
-      <td class="muted" title={i18n.dateTime(props.ticket.updatedAt)}>
+      <td class="muted queue-table__updated" title={i18n.dateTime(props.ticket.updatedAt)}>
         {i18n.relative(props.ticket.updatedAt)}
       </td>
     </tr>
@@ -318,7 +426,7 @@ function QueueRow(props: { ticket: TicketInfo; selected: boolean; ref: (row: HTM
  * (the router still handles their clicks): the router's <A> marks every link to /tickets as the current page whatever
  * its query, so each view would claim aria-current="page" at once; here only the view on screen does.
  */
-function QueueSidebar(props: { state: QueueState; overdue: number | undefined }) {
+function QueueSidebar(props: { state: QueueState; overdue: number | undefined; savedViews: JSX.Element }) {
   const i18n = useI18n();
   const { me } = useMe();
   const directory = useDirectory();
@@ -367,6 +475,7 @@ function QueueSidebar(props: { state: QueueState; overdue: number | undefined })
           )}
         </For>
       </ul>
+      {props.savedViews}
       <Show when={directory.myDepartments().length > 0}>
         <h2 class="queue-nav__heading">{i18n.t("tickets.departments")}</h2>
         <ul class="queue-nav__list">
@@ -396,7 +505,7 @@ function QueueSidebar(props: { state: QueueState; overdue: number | undefined })
 }
 
 /** Status, priority, type, tag, department and assignee filters, and the sort. */
-function QueueFilters(props: { state: QueueState; onChange: (state: QueueState) => void }) {
+function QueueFilters(props: { state: QueueState; onChange: (state: QueueState) => void; onSave: () => void }) {
   const i18n = useI18n();
   const directory = useDirectory();
   const any = (): SelectOption => ({ value: "", label: i18n.t("tickets.filters.any") });
@@ -479,6 +588,9 @@ function QueueFilters(props: { state: QueueState; onChange: (state: QueueState) 
         />
       </div>
       <div class="filters__end">
+        <button type="button" class="button button--secondary button--small" onClick={() => props.onSave()} data-testid="save-view">
+          {i18n.t("savedViews.save")}
+        </button>
         <Show when={hasFilters(props.state)}>
           <button type="button" class="button button--ghost button--small" onClick={() => props.onChange(withoutFilters(props.state))}>
             {i18n.t("tickets.clearFilters")}

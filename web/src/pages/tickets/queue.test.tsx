@@ -35,6 +35,10 @@ function routes(pages: Record<string, { tickets: TicketInfo[]; cursor: string | 
     "GET /api/departments": () => ({ departments }),
     "GET /api/tickets/counts": () => ({ views: { mine: 2, unassigned: 5, all: 9, pending: 1, on_hold: 0, solved: 3 }, departments: { "d-pay": 7 } }),
     "GET /api/tickets": ({ url }: { url: URL }) => pages[url.searchParams.get("cursor") ?? "first"] ?? { tickets: [], cursor: null },
+    "GET /api/views": () => ({
+      views: [{ viewId: "v1", name: "Urgent refunds", shared: true, mine: false, editable: false, query: { view: "all", sort: "priority", priority: "urgent", tag: "refund" }, createdAt: "2026-12-01T00:00:00Z" }],
+    }),
+    "GET /api/views/counts": () => ({ counts: [{ viewId: "v1", count: 99, more: true }] }),
   };
 }
 
@@ -121,6 +125,27 @@ describe("the queue", () => {
     expect(selected()).toBe("Subject 2");
     fireEvent.keyDown(document.body, { key: "Enter" });
     expect(router.navigate).toHaveBeenCalledWith("/tickets/t2");
+  });
+
+  it("lists saved views with their counts, and x checks the focused row for a bulk action", async () => {
+    stubApi(routes({ first: { tickets: [ticket(1), ticket(2)], cursor: null } }));
+    renderConsole(() => <QueuePage />, artem);
+    await waitFor(() => expect(rowSubjects()).toHaveLength(2));
+    const saved = await screen.findByTestId("saved-view");
+    expect(saved.querySelector("a")!.getAttribute("href")).toBe("/tickets?view=all&priority=urgent&tag=refund");
+    await waitFor(() => expect(saved.textContent).toContain("99+"));
+    // Someone else's shared view: nothing to rename or delete here.
+    expect(saved.querySelector('[data-testid="rename-view"]')).toBeNull();
+
+    const checks = () => screen.getAllByTestId("row-check").map((box) => (box as HTMLInputElement).checked);
+    fireEvent.keyDown(document.body, { key: "j" });
+    fireEvent.keyDown(document.body, { key: "x" });
+    expect(checks()).toEqual([false, true]);
+    expect(screen.getByTestId("selected-count").textContent).toBe("1 ticket selected");
+    fireEvent.click(screen.getByTestId("select-all"));
+    expect(checks()).toEqual([true, true]);
+    fireEvent.keyDown(document.body, { key: "x" });
+    expect(checks()).toEqual([true, false]);
   });
 
   it("lists the overdue tickets, most overdue first, with their count in the sidebar and no filters", async () => {

@@ -125,6 +125,7 @@ const strings = {
     next: "Next ticket",
     previous: "Previous ticket",
     open: "Open the selected ticket",
+    toggleSelect: "Tick or untick the ticket for bulk actions",
     reply: "Write a reply",
     note: "Write an internal note",
     send: "Send the message",

@@ -126,6 +126,7 @@ const strings: Strings = {
     next: "Következő bejelentés",
     previous: "Előző bejelentés",
     open: "A kijelölt bejelentés megnyitása",
+    toggleSelect: "A bejelentés bejelölése csoportos művelethez, vagy a jelölés törlése",
     reply: "Válasz írása",
     note: "Belső megjegyzés írása",
     send: "Az üzenet elküldése",
