@@ -198,7 +198,7 @@ describe("events as sentences", () => {
     const i18n = i18nIn("ru");
     i18n.setTimeZone(ZONE);
     const told = eventSentence(samples("sla.breach")[0]!.event, i18n, names(i18n));
-    expect(told.sentence).toBe(`Срок «Первый ответ» нарушен: ответить нужно было до ${formatDateTime(DUE, "ru", ZONE)}`);
+    expect(told.sentence).toBe(`Срок «Первый ответ» нарушен: он истёк ${formatDateTime(DUE, "ru", ZONE)}`);
     expect(formatDateTime(DUE, "ru", ZONE)).toContain("2 мар");
     expect(told.details).toContain("Уведомлены: Ivan Petrov, бывший сотрудник");
   });

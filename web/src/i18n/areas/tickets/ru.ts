@@ -314,7 +314,7 @@ const strings: Strings = {
     delivered: "Наше письмо дошло до клиента",
     undelivered: template<{ reason: string }>("Наше письмо не дошло до клиента: {reason}"),
     slaWarning: template<{ target: string; due: string }>("Скоро истекает срок «{target}»: до {due}"),
-    slaBreach: template<{ target: string; due: string }>("Срок «{target}» нарушен: ответить нужно было до {due}"),
+    slaBreach: template<{ target: string; due: string }>("Срок «{target}» нарушен: он истёк {due}"),
     slaNotified: template<{ names: string }>("Уведомлены: {names}"),
     action: template<{ name: string; action: string; target: string }>("{name}: {action} — {target}"),
     other: template<{ name: string }>("{name} внёс(ла) изменение"),

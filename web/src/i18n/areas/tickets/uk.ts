@@ -314,7 +314,7 @@ const strings: Strings = {
     delivered: "Наш лист дійшов до клієнта",
     undelivered: template<{ reason: string }>("Наш лист не дійшов до клієнта: {reason}"),
     slaWarning: template<{ target: string; due: string }>("Незабаром спливає термін «{target}»: до {due}"),
-    slaBreach: template<{ target: string; due: string }>("Термін «{target}» порушено: відповісти треба було до {due}"),
+    slaBreach: template<{ target: string; due: string }>("Термін «{target}» порушено: він сплив {due}"),
     slaNotified: template<{ names: string }>("Сповіщено: {names}"),
     action: template<{ name: string; action: string; target: string }>("{name}: {action} — {target}"),
     other: template<{ name: string }>("{name} вніс(-ла) зміну"),
