@@ -241,35 +241,6 @@ const probes: Record<string, Probe> = {
     await expect404(a, await b.as.send("DELETE", `/api/tickets/${a.ticketId}/links/${a.ticketId}`));
     expect(await ticketOfA(a)).toEqual(before);
   },
-  "POST /api/tickets/:id/merge": async ({ a, b }) => {
-    const before = await ticketOfA(a);
-    const own = (await (await b.as.post("/api/tickets", { subject: "Merge probe", body: "Probe", requester: { email: "merge-probe@b.example" } })).json()).ticket;
-    // A's ticket into B's own is not found; B's own into A's (by id or by number) is no such ticket.
-    await expect404(a, await b.as.post(`/api/tickets/${a.ticketId}/merge`, { version: before.ticket.version, into: own.ticketId }));
-    const byId = JSON.parse(await expectNothingOf(a, await b.as.post(`/api/tickets/${own.ticketId}/merge`, { version: own.version, into: a.ticketId }), 400, [a.ticketId]));
-    expect(byId.error.issues).toEqual([expect.objectContaining({ path: "into", code: "not_found" })]);
-    const byNumber = await b.as.post(`/api/tickets/${own.ticketId}/merge`, { version: own.version, intoNumber: a.ticketNumber });
-    expect(byNumber.status).toBe(400);
-    expect(await ticketOfA(a)).toEqual(before);
-  },
-  "POST /api/tickets/:id/unmerge": async ({ a, b }) => {
-    const before = await ticketOfA(a);
-    await expect404(a, await b.as.post(`/api/tickets/${a.ticketId}/unmerge`));
-    expect(await ticketOfA(a)).toEqual(before);
-  },
-  "POST /api/tickets/:id/links": async ({ a, b }) => {
-    const before = await ticketOfA(a);
-    const own = (await (await b.as.post("/api/tickets", { subject: "Link probe", body: "Probe", requester: { email: "link-probe@b.example" } })).json()).ticket;
-    await expect404(a, await b.as.post(`/api/tickets/${a.ticketId}/links`, { other: own.ticketId, role: "related" }));
-    const linked = JSON.parse(await expectNothingOf(a, await b.as.post(`/api/tickets/${own.ticketId}/links`, { other: a.ticketId, role: "incident" }), 400, [a.ticketId]));
-    expect(linked.error.issues).toEqual([expect.objectContaining({ path: "other", code: "not_found" })]);
-    expect((await ticketOfA(a)).links).toEqual(before.links);
-  },
-  "DELETE /api/tickets/:id/links/:otherId": async ({ a, b }) => {
-    const before = await ticketOfA(a);
-    await expect404(a, await b.as.send("DELETE", `/api/tickets/${a.ticketId}/links/${a.ticketId}`));
-    expect(await ticketOfA(a)).toEqual(before);
-  },
   "GET /api/tickets/:id/reply-signature": async ({ a, b }) => {
     await expect404(a, await b.as.get(`/api/tickets/${a.ticketId}/reply-signature`));
   },
