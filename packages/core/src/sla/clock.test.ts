@@ -86,6 +86,31 @@ describe("the SLA clock", () => {
     expect(reopened.targets.resolution?.metAt).toBeUndefined();
   });
 
+  it("stops first response when a ticket is closed unanswered and resumes it on a reopen, without breaching it again (#14)", () => {
+    const s1 = advance(undefined, policy, created, t0, CALENDAR_TIME)!;
+    const breached: SlaState = { ...s1, targets: { ...s1.targets, first_response: { ...s1.targets.first_response!, warnedAt: at(45), breachedAt: at(60) } } };
+    expect(overdueSince(breached)).toBe(at(60));
+    const closed = advance(breached, policy, { ...created, status: "closed", closedAt: at(90) }, t0 + 90 * M, CALENDAR_TIME)!;
+    expect(closed.targets.first_response).toMatchObject({ breachedAt: at(60), dueAt: at(60), elapsedMs: 90 * M, stoppedAt: at(90) });
+    expect(closed.targets.first_response?.since).toBeUndefined();
+    expect(overdueSince(closed)).toBeUndefined();
+    expect(nextTimers(closed)).toEqual([]);
+    const reopened = advance(closed, policy, { ...created, status: "open", lastCustomerActivityAt: at(600) }, t0 + 600 * M, CALENDAR_TIME)!;
+    expect(reopened.targets.first_response).toMatchObject({ breachedAt: at(60), warnedAt: at(45), dueAt: at(60), elapsedMs: 90 * M });
+    expect(reopened.targets.first_response?.stoppedAt).toBeUndefined();
+    expect(nextTimers(reopened).filter((t) => t.target === "first_response")).toEqual([]);
+    expect(overdueSince(reopened)).toBe(at(60));
+  });
+
+  it("resumes an unbreached first response on a reopen with the time it had left, the closed time not counted (#14)", () => {
+    const s1 = advance(undefined, policy, created, t0, CALENDAR_TIME)!;
+    const closed = advance(s1, policy, { ...created, status: "closed", closedAt: at(30) }, t0 + 30 * M, CALENDAR_TIME)!;
+    expect(closed.targets.first_response).toMatchObject({ elapsedMs: 30 * M, remainingMs: 30 * M });
+    const reopened = advance(closed, policy, { ...created, status: "open", lastCustomerActivityAt: at(1000) }, t0 + 1000 * M, CALENDAR_TIME)!;
+    expect(reopened.targets.first_response).toMatchObject({ dueAt: at(1030), warnAt: at(1015), elapsedMs: 30 * M, since: at(1000) });
+    expect(nextTimers(reopened)[0]).toMatchObject({ target: "first_response", kind: "warn", at: at(1015) });
+  });
+
   it("pauses in the trash as on hold, keeping a breach's due time and a warning, and resumes with the rest (#14)", () => {
     const s1 = advance(undefined, policy, created, t0, CALENDAR_TIME)!;
     const marked: SlaState = {

@@ -40,6 +40,8 @@ export interface TargetState {
   generation: number;
   /** For next response: which customer message started this cycle (its instant). */
   cycle?: string;
+  /** Stopped because the ticket was closed before the target was met: kept for its record, resumed on a reopen. */
+  stoppedAt?: string;
 }
 
 export interface SlaState {
@@ -130,11 +132,27 @@ export function advance(previous: SlaState | undefined, policy: ClockPolicy | un
     if (name === "next_response" && want.kind === "met" && !before) continue;
     if (want.kind === "idle") {
       if (name === "next_response" && before?.metAt) targets[name] = { ...before, since: undefined, dueAt: undefined, warnAt: undefined, remainingMs: undefined };
+      else if (before && !before.metAt) {
+        // Closed before it was met: the clock stops with the time it used and its record (a breach keeps its due
+        // time), so that a reopened ticket resumes it rather than counting from creation and breaching it again.
+        const used = usedBy(before, now, counter);
+        const breachedDue = before.breachedAt ? before.dueAt : undefined;
+        targets[name] = {
+          ...before,
+          elapsedMs: used,
+          since: undefined,
+          dueAt: breachedDue,
+          warnAt: undefined,
+          remainingMs: Math.max(0, minutes * 60_000 - used),
+          stoppedAt: before.stoppedAt ?? iso(now),
+        };
+      }
       continue;
     }
     const start = name === "next_response" ? ms(facts.lastCustomerActivityAt)! : ms(facts.createdAt)!;
     const used = before ? usedBy(before, now, counter) : counter.between(Math.min(start, now), now);
     const generation = before?.generation ?? 0;
+    if (before?.stoppedAt) before = { ...before, stoppedAt: undefined };
     const base: TargetState = {
       minutes,
       elapsedMs: used,
@@ -202,7 +220,7 @@ export function nextTimers(state: SlaState | undefined): NextTimer[] {
 /** Is a target overdue now (breached and not met)? The earliest breach among them, for the overdue view. */
 export function overdueSince(state: SlaState | undefined): string | undefined {
   const breaches = TargetNames.map((n) => state?.targets[n])
-    .filter((t): t is TargetState => Boolean(t?.breachedAt && !t.metAt))
+    .filter((t): t is TargetState => Boolean(t?.breachedAt && !t.metAt && !t.stoppedAt))
     .map((t) => t.breachedAt!)
     .sort();
   return breaches[0];
