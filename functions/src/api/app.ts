@@ -11,6 +11,7 @@ import { customerRoutes } from "./routes/customers";
 import { departmentRoutes } from "./routes/departments";
 import { eventRoutes } from "./routes/events";
 import { mailRoutes } from "./routes/mail";
+import { notificationRoutes } from "./routes/notifications";
 import { slaRoutes } from "./routes/sla";
 import { adminRoutes } from "./routes/admin";
 import { invitationRoutes } from "./routes/invitation";
@@ -60,6 +61,7 @@ export function createApp() {
     .route("/", eventRoutes)
     .route("/", mailRoutes)
     .route("/", slaRoutes)
+    .route("/", notificationRoutes)
     .route("/", adminRoutes);
 
   const app = new Hono<Env>().route("/api", api);

@@ -3,6 +3,7 @@ import { useDb } from "@frontline/core/db";
 import { Event } from "@frontline/core/event";
 import { configurePorts, type TimerPayload } from "@frontline/core/port";
 import { Sla } from "@frontline/core/sla";
+import { Notification } from "@frontline/core/notification";
 import { Staff } from "@frontline/core/staff";
 import { alertTitle } from "../src/email/notify";
 import { sayTime } from "@frontline/core/locale";
@@ -87,9 +88,10 @@ describe("SLA timers and escalation", () => {
     expect(afterWarn.slaEvents.map((e) => [e.target, e.kind])).toEqual([["first_response", "warning"]]);
     expect(afterWarn.ticket.sla?.targets.first_response?.warnedAt).toBeTruthy();
     const notes = await useDb().entities.notification.query.byStaff({ tenantId: ws.tenantId, staffId: agent.staffId }).go();
-    expect(notes.data.filter((n) => n.ticketId === t.ticketId).map((n) => n.kind)).toEqual(["sla_warning"]);
+    // (The ticket's assignment rang her bell too: staff notifications of other kinds.)
+    expect(notes.data.filter((n) => n.ticketId === t.ticketId && n.kind.startsWith("sla_")).map((n) => n.kind)).toEqual(["sla_warning"]);
     const agentEmail = (await useDb().entities.staff.get({ tenantId: ws.tenantId, staffId: agent.staffId }).go()).data!.email;
-    const warned = testPorts.mailer.sent.filter((m) => m.recipients[0] === agentEmail);
+    const warned = testPorts.mailer.sent.filter((m) => m.recipients[0] === agentEmail && m.raw.toString().includes("SLA"));
     expect(warned).toHaveLength(1);
     expect(warned[0]!.raw.toString()).toContain("SLA warning: first response is due soon");
 
@@ -138,15 +140,39 @@ describe("SLA timers and escalation", () => {
     await Timers.fire(warn.payload);
     await settle();
     const email = (await useDb().entities.staff.get({ tenantId: ws.tenantId, staffId: kairat.staffId }).go()).data!.email;
-    const [sent] = testPorts.mailer.sent.filter((m) => m.recipients[0] === email);
-    const letter = await simpleParser(sent!.raw);
-    expect(letter.subject).toContain(alertTitle("warning", "first_response", "kk"));
+    const letters = await Promise.all(testPorts.mailer.sent.filter((m) => m.recipients[0] === email).map((m) => simpleParser(m.raw)));
+    const letter = letters.find((l) => l.subject?.includes(alertTitle("warning", "first_response", "kk")));
+    if (!letter) throw new Error(`No SLA warning among ${letters.map((l) => l.subject).join("; ")}`);
     // The warning tells the deadline itself, not the moment it warns (half the time before it, by this policy).
     const dueAt = t.sla!.targets.first_response!.dueAt!;
     const history = await ws.as(ws.owner, () => Ticket.get(t.ticketId));
     expect(history.slaEvents).toEqual([expect.objectContaining({ kind: "warning", dueAt })]);
     expect(letter.text).toContain(sayTime("kk", dueAt, "Asia/Almaty"));
     expect(sayTime("kk", dueAt, "Asia/Almaty")).not.toBe(sayTime("kk", dueAt, "UTC"));
+  });
+
+  it("keeps SLA alerts out of the bell or the mail of a staff member who switched them off", async () => {
+    const quiet = await ws.staff("agent", [ws.supportId], "Quiet Agent");
+    await ws.as(quiet, () => Notification.Preferences.save({ preferences: { sla: { bell: false, mail: false } } }));
+    const loud = await ws.staff("agent", [ws.supportId], "Loud Agent");
+    const alertsOf = async (who: StaffActor, ticketId: string) => {
+      const email = (await useDb().entities.staff.get({ tenantId: ws.tenantId, staffId: who.staffId }).go()).data!.email;
+      const bell = await useDb().entities.notification.query.byStaff({ tenantId: ws.tenantId, staffId: who.staffId }).go();
+      return {
+        bell: bell.data.filter((n) => n.ticketId === ticketId && n.kind.startsWith("sla_")).length,
+        mail: testPorts.mailer.sent.filter((m) => m.recipients[0] === email && m.raw.toString().includes("SLA warning")).length,
+      };
+    };
+    for (const [who, expected] of [[quiet, { bell: 0, mail: 0 }], [loud, { bell: 1, mail: 1 }]] as const) {
+      const t = await ws.as(ws.owner, () => Ticket.create(request({ assigneeId: who.staffId })));
+      await settle();
+      const warn = timersOf(t.ticketId).find((x) => x.payload.target === "first_response")!;
+      offsetMs = 40_000;
+      await Timers.fire(warn.payload);
+      await settle();
+      offsetMs = 0;
+      expect(await alertsOf(who, t.ticketId)).toEqual(expected);
+    }
   });
 
   it("does nothing when a timer comes after the ticket moved on (answered, or paused)", async () => {

@@ -26,6 +26,7 @@ import { LetterEntity, OutboxEntity } from "../email/outbox.entity";
 import { TimerEntity } from "../timer/timer.entity";
 import { CalendarEntity, OverdueEntity, SlaEventEntity, SlaPolicyEntity } from "../sla/sla.entity";
 import { NotificationEntity } from "../notification/notification.entity";
+import { FollowEntity, NotificationPreferenceEntity } from "../notification/preference.entity";
 import { ReplyTemplateEntity } from "../reply-template/reply-template.entity";
 import { OperatorEntity } from "../operator/operator.entity";
 import { ReactionFailureEntity } from "../stream/failure.entity";
@@ -73,6 +74,8 @@ export const entities = {
   overdue: OverdueEntity,
   slaEvent: SlaEventEntity,
   notification: NotificationEntity,
+  notificationPreference: NotificationPreferenceEntity,
+  follow: FollowEntity,
   replyTemplate: ReplyTemplateEntity,
   operator: OperatorEntity,
   reactionFailure: ReactionFailureEntity,

@@ -15,7 +15,7 @@ export const OutboxEntity = new Entity({
     tenantId: tenantIdAttribute,
     outboxId: { type: "string", required: true, readOnly: true },
     kind: {
-      type: ["ticket_received", "agent_reply", "ticket_solved", "staff_alert", "invitation", "password_reset", "low_balance", "suspended", "restored"] as const,
+      type: ["ticket_received", "agent_reply", "ticket_solved", "staff_alert", "staff_notice", "invitation", "password_reset", "low_balance", "suspended", "restored"] as const,
       required: true,
       readOnly: true,
     },

@@ -12,6 +12,7 @@ import { Counter } from "../counter";
 import { CUSTOMER_LETTERS, deliver, type Delivery } from "./send";
 import { Ticket } from "../ticket";
 import { invitationToken } from "../staff/invitation";
+import * as NotificationPreferences from "../notification/preferences";
 import { resetLink } from "../staff/password-reset";
 
 type Entry = {
@@ -50,7 +51,7 @@ export const customerLetters = defineReaction({
   },
 });
 
-/** An SLA warning or breach alerts staff by mail, each recipient once, in their language. */
+/** An SLA warning or breach alerts staff by mail (those who keep SLA alerts by mail), each recipient once, in their language. */
 export const staffAlerts = defineReaction({
   name: "email.staff-alert",
   on: ["message"],
@@ -61,7 +62,7 @@ export const staffAlerts = defineReaction({
     const staff = (await Workspace.config(change.tenantId!)).staff;
     for (const staffId of alert.recipients ?? []) {
       const person = staff.find((s) => s.staffId === staffId && s.status === "active");
-      if (!person) continue;
+      if (!person || !(await NotificationPreferences.of(change.tenantId!, staffId)).sla.mail) continue;
       const letter = await staffAlert(
         { email: person.email, name: person.name, locale: person.locale, timeZone: person.timeZone },
         { ticketId: entry.ticketId, number: alert.ticketNumber, subject: alert.subject },

@@ -60,6 +60,28 @@ If it is solved, there is nothing more to do. If it is not, simply reply to this
     open: "Open the ticket",
     noReply: "This is an automatic alert; do not reply to it.",
   },
+  /** Notifications to staff (the bell and their mail): assignment, the queue, replies, mentions, followed tickets. */
+  notice: {
+    assigned: "{actor} assigned a ticket to you",
+    queueNew: "New ticket in {department}",
+    queueMoved: "A ticket is waiting in {department}",
+    reply: "{customer} replied on your ticket",
+    mention: "{actor} mentioned you in a note",
+    follow: {
+      customer: "{actor} wrote on a ticket you follow",
+      reply: "{actor} replied on a ticket you follow",
+      note: "{actor} added a note to a ticket you follow",
+      status: "{actor} set a ticket you follow to “{status}”",
+      assign: "{actor} assigned a ticket you follow to {assignee}",
+      unassign: "{actor} unassigned a ticket you follow",
+      redirect: "{actor} moved a ticket you follow to {department}",
+    },
+    statuses: { new: "New", open: "Open", pending: "Pending", on_hold: "On hold", solved: "Solved", closed: "Closed" },
+    at: "When: {at}",
+    open: "Open the ticket",
+    settings: "Choose which notifications you get: {link}",
+    noReply: "This is an automatic notification; do not reply to it.",
+  },
   workspace: {
     invitation: {
       subject: "{inviter} invites you to {workspace} on Frontline",

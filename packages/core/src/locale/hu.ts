@@ -59,6 +59,27 @@ Ha a probléma megoldódott, nincs további teendője. Ha nem, egyszerűen vála
     open: "A bejelentés megnyitása",
     noReply: "Ez egy automatikus értesítés, kérjük, ne válaszoljon rá.",
   },
+  notice: {
+    assigned: "{actor} Önhöz rendelt egy bejelentést",
+    queueNew: "Új bejelentés érkezett: {department}",
+    queueMoved: "Egy bejelentés várakozik: {department}",
+    reply: "{customer} válaszolt az Ön bejelentésére",
+    mention: "{actor} megemlítette Önt egy megjegyzésben",
+    follow: {
+      customer: "{actor} írt egy Ön által követett bejelentésbe",
+      reply: "{actor} válaszolt egy Ön által követett bejelentésre",
+      note: "{actor} megjegyzést fűzött egy Ön által követett bejelentéshez",
+      status: "{actor} módosította egy Ön által követett bejelentés állapotát: „{status}”",
+      assign: "Egy Ön által követett bejelentés új felelőse: {assignee} ({actor})",
+      unassign: "Egy Ön által követett bejelentésnek már nincs felelőse ({actor})",
+      redirect: "{actor} áthelyezett egy Ön által követett bejelentést ide: {department}",
+    },
+    statuses: { new: "Új", open: "Nyitott", pending: "Válaszra vár", on_hold: "Várakoztatva", solved: "Megoldva", closed: "Lezárva" },
+    at: "Időpont: {at}",
+    open: "A bejelentés megnyitása",
+    settings: "Értesítési beállítások: {link}",
+    noReply: "Ez egy automatikus értesítés, kérjük, ne válaszoljon rá.",
+  },
   workspace: {
     invitation: {
       subject: "{inviter} meghívta Önt a Frontline-ra: {workspace}",

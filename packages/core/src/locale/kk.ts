@@ -57,6 +57,27 @@ export const kk: Wording = {
     open: "Өтінішті ашу",
     noReply: "Бұл автоматты хабарлама; оған жауап бермеңіз.",
   },
+  notice: {
+    assigned: "{actor} сізге өтініш тағайындады",
+    queueNew: "«{department}» бөлімінде жаңа өтініш",
+    queueMoved: "«{department}» бөлімінде өтініш күтіп тұр",
+    reply: "{customer} сіздің өтінішіңізге жауап берді",
+    mention: "{actor} сізді жазбада атап өтті",
+    follow: {
+      customer: "{actor} сіз бақылайтын өтінішке хат жазды",
+      reply: "{actor} сіз бақылайтын өтінішке жауап берді",
+      note: "{actor} сіз бақылайтын өтінішке жазба қосты",
+      status: "{actor} сіз бақылайтын өтініштің күйін «{status}» етіп өзгертті",
+      assign: "{actor} сіз бақылайтын өтінішті {assignee} қызметкеріне тағайындады",
+      unassign: "{actor} сіз бақылайтын өтініштің орындаушысын алып тастады",
+      redirect: "{actor} сіз бақылайтын өтінішті «{department}» бөліміне жіберді",
+    },
+    statuses: { new: "Жаңа", open: "Ашық", pending: "Жауап күтуде", on_hold: "Кідіртілді", solved: "Шешілді", closed: "Жабық" },
+    at: "Уақыты: {at}",
+    open: "Өтінішті ашу",
+    settings: "Хабарламаларды баптау: {link}",
+    noReply: "Бұл автоматты хабарлама; оған жауап бермеңіз.",
+  },
   workspace: {
     invitation: {
       subject: "{inviter} сізді Frontline жүйесіндегі {workspace} кеңістігіне шақырады",

@@ -54,6 +54,27 @@ export const ru: Wording = {
     open: "Открыть обращение",
     noReply: "Это автоматическое уведомление; не отвечайте на него.",
   },
+  notice: {
+    assigned: "Вам назначено обращение ({actor})",
+    queueNew: "Новое обращение в отделе «{department}»",
+    queueMoved: "Обращение ждёт в отделе «{department}»",
+    reply: "Ответ клиента по вашему обращению ({customer})",
+    mention: "Вас упомянули в заметке ({actor})",
+    follow: {
+      customer: "Новое сообщение клиента в отслеживаемом обращении ({actor})",
+      reply: "Ответ в отслеживаемом обращении ({actor})",
+      note: "Заметка в отслеживаемом обращении ({actor})",
+      status: "Статус отслеживаемого обращения: «{status}» ({actor})",
+      assign: "Отслеживаемое обращение назначено: {assignee} ({actor})",
+      unassign: "С отслеживаемого обращения снят исполнитель ({actor})",
+      redirect: "Отслеживаемое обращение передано в отдел «{department}» ({actor})",
+    },
+    statuses: { new: "Новое", open: "Открыто", pending: "Ждёт ответа", on_hold: "Отложено", solved: "Решено", closed: "Закрыто" },
+    at: "Когда: {at}",
+    open: "Открыть обращение",
+    settings: "Настроить уведомления: {link}",
+    noReply: "Это автоматическое уведомление; не отвечайте на него.",
+  },
   workspace: {
     invitation: {
       subject: "{inviter} приглашает вас в {workspace} на Frontline",

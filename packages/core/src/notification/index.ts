@@ -92,4 +92,7 @@ export async function markAllRead(): Promise<number> {
   return unread.length;
 }
 
+export * as Preferences from "./preferences";
+export * as Follow from "./follow";
+
 export * as Notification from "./index";
