@@ -282,7 +282,9 @@ export function QueuePage() {
                         <th scope="col">{i18n.t("tickets.columns.requester")}</th>
                         <th scope="col">{i18n.t("tickets.columns.status")}</th>
                         <th scope="col">{i18n.t("tickets.columns.priority")}</th>
-                        <th scope="col">{i18n.t("tickets.columns.department")}</th>
+                        <th scope="col" class="queue-table__department">
+                          {i18n.t("tickets.columns.department")}
+                        </th>
                         <th scope="col">{i18n.t("tickets.columns.assignee")}</th>
                         <th scope="col">{i18n.t("tickets.columns.sla")}</th>
                         <th scope="col">{i18n.t("tickets.columns.updated")}</th>
