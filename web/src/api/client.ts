@@ -38,6 +38,8 @@ import type {
   Me,
   NoteRequest,
   NotificationsResponse,
+  NotificationPreferences,
+  NotificationPreferencesResponse,
   OrganizationInfo,
   OutboxInfo,
   OutboxPage,
@@ -275,6 +277,12 @@ export const Frontline = {
   notifications: () => api.get<NotificationsResponse>("/api/notifications"),
   readNotification: (notificationId: string) => api.post<void>(`/api/notifications/${id(notificationId)}/read`),
   readAllNotifications: () => api.post<{ marked: number }>("/api/notifications/read-all"),
+  notificationPreferences: () => api.get<NotificationPreferencesResponse>("/api/notifications/preferences"),
+  saveNotificationPreferences: (preferences: Partial<NotificationPreferences>) =>
+    api.put<NotificationPreferencesResponse>("/api/notifications/preferences", { preferences }),
+  ticketFollowing: (ticketId: string) => api.get<{ following: boolean }>(`/api/tickets/${id(ticketId)}/follow`),
+  followTicket: (ticketId: string) => api.put<{ following: boolean }>(`/api/tickets/${id(ticketId)}/follow`),
+  unfollowTicket: (ticketId: string) => api.delete<{ following: boolean }>(`/api/tickets/${id(ticketId)}/follow`),
 
   // Received mail, the outbox, the stop list and the letters (admins)
   mail: (query: MailQuery<MailStatus>) => api.get<MailPage>(`/api/mail${queryString({ ...query })}`),

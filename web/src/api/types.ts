@@ -221,6 +221,15 @@ export type SlaEventInfo = Ticket.SlaEventInfo;
 
 export type NotificationInfo = Notification.Info;
 
+/** Per kind of notification (assigned, queue, reply, mention, follow, sla): the bell and mail on or off. */
+export type NotificationKind = Notification.Preferences.Kind;
+export type NotificationPreferences = Notification.Preferences.Preferences;
+
+/** GET and PUT /api/notifications/preferences. */
+export interface NotificationPreferencesResponse {
+  preferences: NotificationPreferences;
+}
+
 /** GET /api/notifications: the newest first, and how many of the latest are unread. */
 export interface NotificationsResponse {
   notifications: NotificationInfo[];

@@ -4,6 +4,7 @@ import { PageHeader } from "../components/page-header";
 import { useI18n } from "../i18n";
 import type { Me } from "../api/types";
 import { useMe } from "../session/me";
+import { NotificationPreferencesCard } from "../session/notification-preferences";
 import { ProfileCard } from "../session/profile-card";
 
 /**
@@ -101,6 +102,7 @@ export function WorkspacePage() {
       </div>
 
       <ProfileCard />
+      <NotificationPreferencesCard />
     </>
   );
 }

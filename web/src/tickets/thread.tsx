@@ -5,6 +5,7 @@ import { errorMessage } from "../forms/errors";
 import { initials } from "../components/initials";
 import { useI18n } from "../i18n";
 import { useDirectory } from "../session/directory";
+import { MentionText } from "./mention-text";
 import { systemLine } from "./thread-entry";
 
 /**
@@ -145,7 +146,11 @@ function MessageBody(props: { ticketId: string; message: MessageInfo }) {
     <>
       <Show
         when={formatted()}
-        fallback={<div class="message__body">{quoted() && props.message.fullBody ? props.message.fullBody : props.message.body}</div>}
+        fallback={
+          <div class="message__body">
+            {quoted() && props.message.fullBody ? props.message.fullBody : props.message.kind === "note" ? <MentionText body={props.message.body} /> : props.message.body}
+          </div>
+        }
       >
         <iframe
           class="message__html"

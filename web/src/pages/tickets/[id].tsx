@@ -17,6 +17,7 @@ import { SlaPanel } from "../../sla/sla-panel";
 import { PriorityBadge, StatusBadge } from "../../tickets/badges";
 import { Composer, type ComposerControl } from "../../tickets/composer";
 import type { ComposerMode } from "../../tickets/drafts";
+import { FollowButton } from "../../tickets/follow-button";
 import { HistoryPanel } from "../../tickets/history-panel";
 import type { SendStatus } from "../../tickets/lifecycle";
 import { applyChange } from "../../tickets/optimistic";
@@ -315,6 +316,7 @@ function TicketWorkspace(props: { initial: TicketDetail }) {
         </div>
         <div class="ticket-header__actions">
           <ShortcutsButton />
+          <FollowButton ticketId={ticket().ticketId} />
           <Show when={can().take && !mine() && writable()}>
             <button type="button" class="button button--secondary" onClick={take} disabled={busy()} data-testid="take">
               {i18n.t("ticket.take")}

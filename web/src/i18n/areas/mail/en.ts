@@ -70,6 +70,7 @@ const strings = {
       agent_reply: "Agent's reply",
       ticket_solved: "Request solved",
       staff_alert: "SLA alert to staff",
+      staff_notice: "Notification to staff",
       invitation: "Staff invitation",
       password_reset: "Password reset link",
       low_balance: "Balance running low",

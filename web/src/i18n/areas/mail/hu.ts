@@ -69,6 +69,7 @@ const strings: Strings = {
       agent_reply: "Ügyintéző válasza",
       ticket_solved: "Bejelentés megoldva",
       staff_alert: "SLA-értesítés munkatársnak",
+      staff_notice: "Értesítés munkatársnak",
       invitation: "Munkatársi meghívó",
       password_reset: "Jelszó-visszaállító link",
       low_balance: "Fogyó egyenleg",

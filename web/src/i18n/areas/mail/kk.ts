@@ -68,6 +68,7 @@ const strings: Strings = {
       agent_reply: "Қызметкер жауабы",
       ticket_solved: "Өтініш шешілді",
       staff_alert: "Қызметкерге SLA ескертуі",
+      staff_notice: "Қызметкерге хабарлама",
       invitation: "Қызметкерге шақыру",
       password_reset: "Құпиясөзді қалпына келтіру сілтемесі",
       low_balance: "Баланс азайып барады",

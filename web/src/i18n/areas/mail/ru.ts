@@ -68,6 +68,7 @@ const strings: Strings = {
       agent_reply: "Ответ сотрудника",
       ticket_solved: "Обращение решено",
       staff_alert: "Оповещение SLA сотруднику",
+      staff_notice: "Уведомление сотруднику",
       invitation: "Приглашение сотрудника",
       password_reset: "Ссылка для сброса пароля",
       low_balance: "Баланс заканчивается",

@@ -69,6 +69,7 @@ const strings: Strings = {
       agent_reply: "Відповідь працівника",
       ticket_solved: "Звернення вирішено",
       staff_alert: "Сповіщення SLA працівникові",
+      staff_notice: "Сповіщення працівникові",
       invitation: "Запрошення працівника",
       password_reset: "Посилання для скидання пароля",
       low_balance: "Баланс закінчується",

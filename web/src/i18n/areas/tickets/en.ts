@@ -372,6 +372,10 @@ const strings = {
       reassign: "reassigned the ticket",
     },
   },
+  follow: {
+    label: "Follow",
+    hint: "Follow this ticket to be notified of its replies, notes, status and assignment changes.",
+  },
 };
 
 export type Strings = typeof strings;

@@ -370,6 +370,10 @@ const strings: Strings = {
       reassign: "bejelentés átirányítva",
     },
   },
+  follow: {
+    label: "Követés",
+    hint: "Kövesse a bejelentést, hogy értesüljön a válaszokról, a megjegyzésekről, az állapot és a felelős változásairól.",
+  },
 };
 
 export default strings;

@@ -39,6 +39,23 @@ const strings = {
     inboundExplain:
       "Forward your support mail to this address. Every message that arrives there becomes a ticket in your queue.",
   },
+  notifyPrefs: {
+    title: "Notifications",
+    explain: "What rings your bell in the console, and what Frontline mails you as well. You are never notified of your own changes.",
+    kind: "Notify me when",
+    channels: { bell: "Bell", mail: "Mail" },
+    kinds: {
+      assigned: { name: "A ticket is assigned to me", hint: "By a colleague, or by an escalation." },
+      queue: { name: "A ticket waits in my department", hint: "New or moved into my department's queue, unassigned." },
+      reply: { name: "A customer replies on my ticket", hint: "On tickets assigned to me." },
+      mention: { name: "A colleague mentions me", hint: "With @ and my name in a private note." },
+      follow: { name: "A ticket I follow changes", hint: "Replies, notes, status and assignment." },
+      sla: { name: "SLA warnings and breaches", hint: "On tickets the SLA policy alerts me of." },
+    },
+    toggle: template<{ kind: string; channel: string }>("{kind}: {channel}"),
+    saved: "Saved.",
+    failed: "Your notification settings could not be loaded. Reload the page to try again.",
+  },
 };
 
 export type Strings = typeof strings;

@@ -36,6 +36,23 @@ const strings: Strings = {
     inboundTitle: "Fogadó cím",
     inboundExplain: "Továbbítsa ügyfélszolgálati leveleit erre a címre. Minden ide érkező levélből bejelentés lesz a listájában.",
   },
+  notifyPrefs: {
+    title: "Értesítések",
+    explain: "Miről szóljon a csengő a konzolon, és miről küldjön Önnek e-mailt is a Frontline. A saját módosításairól sosem kap értesítést.",
+    kind: "Értesítés, ha",
+    channels: { bell: "Csengő", mail: "E-mail" },
+    kinds: {
+      assigned: { name: "Bejelentést rendelnek hozzám", hint: "Egy kolléga vagy egy eszkaláció." },
+      queue: { name: "Bejelentés várakozik az osztályomon", hint: "Új vagy áthelyezett, felelős nélküli bejelentés az osztályom sorában." },
+      reply: { name: "Ügyfél válaszol a bejelentésemre", hint: "Azokban a bejelentésekben, amelyeknek én vagyok a felelőse." },
+      mention: { name: "Egy kolléga megemlít", hint: "@ jellel és a nevemmel egy belső megjegyzésben." },
+      follow: { name: "Változik egy általam követett bejelentés", hint: "Válaszok, megjegyzések, állapot és felelős." },
+      sla: { name: "SLA-figyelmeztetések és -túllépések", hint: "Azokban a bejelentésekben, amelyekről az SLA-szabály értesít." },
+    },
+    toggle: template<{ kind: string; channel: string }>("{kind}: {channel}"),
+    saved: "Mentve.",
+    failed: "Nem sikerült betölteni az értesítési beállításokat. Frissítse az oldalt az újrapróbálkozáshoz.",
+  },
 };
 
 export default strings;
