@@ -10,6 +10,7 @@ import type {
   CreateTicketRequest,
   CreateViewRequest,
   CustomerDetail,
+  LinkRole,
   CustomerInfo,
   DepartmentDetail,
   DepartmentInfo,
@@ -242,6 +243,13 @@ export const Frontline = {
     api.delete<{ ticket: TicketInfo }>(`/api/tickets/${id(ticketId)}${queryString({ version })}`),
   restoreTicket: (ticketId: string) => api.post<{ ticket: TicketInfo }>(`/api/tickets/${id(ticketId)}/restore`),
   purgeTicket: (ticketId: string) => api.post<void>(`/api/tickets/${id(ticketId)}/purge`),
+  /** Merges the ticket into another of the customer's (by id, or by the number typed), on the version shown. */
+  mergeTicket: (ticketId: string, input: { version: number; into?: string; intoNumber?: number }) =>
+    api.post<{ ticket: TicketInfo }>(`/api/tickets/${id(ticketId)}/merge`, input),
+  unmergeTicket: (ticketId: string) => api.post<{ ticket: TicketInfo }>(`/api/tickets/${id(ticketId)}/unmerge`, {}),
+  linkTicket: (ticketId: string, input: { other?: string; otherNumber?: number; role: LinkRole }) =>
+    api.post<{ link: unknown }>(`/api/tickets/${id(ticketId)}/links`, input),
+  unlinkTicket: (ticketId: string, otherId: string) => api.delete<void>(`/api/tickets/${id(ticketId)}/links/${id(otherId)}`),
   /** What the letter of a reply to this ticket's requester adds after the reply (the agent's name, the workspace). */
   replySignature: (ticketId: string) => api.get<{ signature: { text: string; locale: string } }>(`/api/tickets/${id(ticketId)}/reply-signature`),
   ticketEvents: (ticketId: string, cursor?: string) =>

@@ -36,6 +36,10 @@ export function systemLine(message: MessageInfo, i18n: I18n, names: Names): stri
         ? i18n.t("ticket.system.redirectWithReason", { name, to, reason: system.reason })
         : i18n.t("ticket.system.redirect", { name, to });
     }
+    case "merge":
+      return i18n.t("ticket.system.merge", { name, number: system.to ?? "" });
+    case "unmerge":
+      return i18n.t("ticket.system.unmerge", { name, number: system.to ?? "" });
     case "delete":
       return i18n.t("ticket.system.delete", { name });
     case "restore":

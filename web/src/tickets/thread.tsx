@@ -1,4 +1,5 @@
 import { createSignal, For, Match, Show, Switch } from "solid-js";
+import { A } from "@solidjs/router";
 import { Frontline } from "../api/client";
 import type { MessageInfo } from "../api/types";
 import { errorMessage } from "../forms/errors";
@@ -67,6 +68,18 @@ export function Thread(props: { ticketId: string; messages: MessageInfo[] }) {
                       <Show when={message.viaEmail}>
                         <span class="message__channel">{i18n.t("ticket.mail.email")}</span>
                       </Show>
+                      <Show when={message.fromTicket}>
+                        {(from) => (
+                          <A
+                            href={`/tickets/${from().ticketId}`}
+                            class="message__channel"
+                            title={i18n.t("ticket.merge.fromTicketLabel", { number: from().number })}
+                            data-testid="message-from-ticket"
+                          >
+                            {i18n.t("ticket.merge.fromTicket", { number: from().number })}
+                          </A>
+                        )}
+                      </Show>
                       <Show when={message.enteredBy}>
                         {(staffId) => (
                           <span class="muted small">
@@ -78,7 +91,7 @@ export function Thread(props: { ticketId: string; messages: MessageInfo[] }) {
                         {i18n.relative(message.createdAt)}
                       </time>
                     </header>
-                    <MessageBody ticketId={props.ticketId} message={message} />
+                    <MessageBody ticketId={message.fromTicket?.ticketId ?? props.ticketId} message={message} />
                   </div>
                 </article>
               </li>

@@ -22,6 +22,9 @@ import { HistoryPanel } from "../../tickets/history-panel";
 import type { SendStatus } from "../../tickets/lifecycle";
 import { applyChange } from "../../tickets/optimistic";
 import { TicketProperties, type TicketChange } from "../../tickets/properties";
+import { LinksPanel } from "../../tickets/links-panel";
+import { MergeDialog } from "../../tickets/merge-dialog";
+import { MergeNotices } from "../../tickets/merge-notices";
 import { lastQueueHref } from "../../tickets/queue-query";
 import { RequesterPanel } from "../../tickets/requester-panel";
 import { Thread } from "../../tickets/thread";
@@ -84,6 +87,7 @@ function TicketWorkspace(props: { initial: TicketDetail }) {
   const [conflict, setConflict] = createSignal<string>();
   const [failure, setFailure] = createSignal<string>();
   const [confirming, setConfirming] = createSignal<"delete" | "purge">();
+  const [merging, setMerging] = createSignal(false);
   let composer: ComposerControl | undefined;
   let statusSelect: HTMLSelectElement | undefined;
 
@@ -322,6 +326,11 @@ function TicketWorkspace(props: { initial: TicketDetail }) {
               {i18n.t("ticket.take")}
             </button>
           </Show>
+          <Show when={writable() && !ticket().deletedAt}>
+            <button type="button" class="button button--secondary" onClick={() => setMerging(true)} disabled={busy()} data-testid="merge">
+              {i18n.t("ticket.merge.action")}
+            </button>
+          </Show>
           <Show when={can().restore}>
             <button type="button" class="button button--secondary" onClick={() => void restore()} disabled={busy()} data-testid="restore">
               {i18n.t("ticket.restore")}
@@ -361,9 +370,10 @@ function TicketWorkspace(props: { initial: TicketDetail }) {
       <Show when={ticket().deletedAt}>
         {(at) => <Notice kind="info">{i18n.t("ticket.inTrash", { when: i18n.dateTime(at()) })}</Notice>}
       </Show>
-      <Show when={ticket().status === "closed"}>
+      <Show when={ticket().status === "closed" && !ticket().mergedInto}>
         <Notice kind="info">{i18n.t("ticket.closed")}</Notice>
       </Show>
+      <MergeNotices detail={detail()} onChanged={() => void reload()} />
       <Show when={ticket().deliveryFailedAt}>
         <Notice kind="error" testId="delivery-failed">
           {ticket().deliveryFailure ? i18n.t("ticket.deliveryFailed", { reason: ticket().deliveryFailure! }) : i18n.t("ticket.deliveryFailedPlain")}
@@ -397,10 +407,23 @@ function TicketWorkspace(props: { initial: TicketDetail }) {
             <SlaPanel sla={ticket().sla} events={detail().slaEvents} />
           </Show>
           <RequesterPanel ticket={ticket()} />
+          <LinksPanel detail={detail()} onChanged={() => void reload()} />
           <HistoryPanel ticketId={ticketId} version={ticket().version} requester={ticket().requester} />
         </aside>
       </div>
 
+      <Show when={merging()}>
+        <MergeDialog
+          ticket={ticket()}
+          onClose={() => setMerging(false)}
+          onMerged={(merged) => {
+            setMerging(false);
+            setDetail({ ...detail(), ticket: merged });
+            succeeded();
+            void reload();
+          }}
+        />
+      </Show>
       <Show when={confirming()}>
         {(what) => (
           <ConfirmDialog
