@@ -233,7 +233,7 @@ describe("the admin panel, in Chromium", () => {
     await owner.getByTestId("events-apply").click();
     await expect.poll(() => owner.getByTestId("event-row").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.action))).toEqual(["billing.plan_change"]);
     expect(await owner.getByTestId("event-action").allTextContents()).toEqual(["Plan changed"]);
-    expect(await owner.getByTestId("event-change").allTextContents()).toEqual(expect.arrayContaining(["planId: standard → pro", "dailyPriceMinor: 100 → 400"]));
+    expect(await owner.getByTestId("event-change").allTextContents()).toEqual(expect.arrayContaining(["Daily price: 1.00 → 4.00"]));
     await axe(owner, "the event log, filtered", ["phone", "dark"]);
 
     const [download] = await Promise.all([owner.waitForEvent("download"), owner.getByTestId("events-csv").click()]);

@@ -5,6 +5,7 @@ import type { EventInfo } from "../api/types";
 import { I18nProvider, Locales, useI18n, type I18n, type Locale } from "../i18n";
 import { formatDateTime } from "../i18n/format";
 import { EventActions, systemActorKey } from "./filters";
+import { readableChanges } from "./changes";
 import { eventSentence, hasSentence, SentenceActions, type EventNames } from "./sentence";
 
 const i18nIn = (locale: Locale): I18n =>
@@ -129,17 +130,17 @@ function samples(action: string): { event: EventInfo; says: string[] }[] {
         {
           event: event(action, {
             target: { type: "reply_template", id: "tpl_01JQTEMPLATE0000000000001", label: "Refund answer" },
-            before: { name: "Old", departmentIds: [SUPPORT] },
-            after: { name: "Refund answer", departmentIds: [PAYMENTS] },
+            before: { name: "Old", departmentIds: [SUPPORT], role: "agent", policy: { targets: [{ kind: "first_response" }] } },
+            after: { name: "Refund answer", departmentIds: [PAYMENTS, GONE], role: "supervisor", policy: { targets: [] } },
           }),
-          says: ["Olena Kovalenko", "Refund answer"],
+          says: ["Olena Kovalenko", "Refund answer", "Support desk", "Payments team"],
         },
       ];
   }
 }
 
 /** The raw values a sentence must not show: codes of statuses, priorities, targets, actions. */
-const CODES = ["on_hold", "service_request", "first_response", "notify_assignee", "raise_priority", "assigneeId", "departmentId", "null", "undefined", "[object"];
+const CODES = ["supervisor", "targets", "on_hold", "service_request", "first_response", "notify_assignee", "raise_priority", "assigneeId", "departmentId", "null", "undefined", "[object"];
 
 describe("events as sentences", () => {
   it("tell every kind of event the core writes, in every language: names, no codes, no ids, no data", () => {
@@ -152,7 +153,9 @@ describe("events as sentences", () => {
       for (const action of actions) {
         for (const { event, says } of samples(action)) {
           const told = eventSentence(event, i18n, names(i18n));
-          const text = [told.sentence, ...told.details].join("\n");
+          // The admins' event log tells the changes of an action without a sentence of its own under it.
+          const changes = hasSentence(action) ? [] : readableChanges(event, i18n, names(i18n));
+          const text = [told.sentence, ...told.details, ...changes].join("\n");
           const where = `${locale} ${action}: ${text}`;
           expect(told.sentence.trim(), where).not.toBe("");
           expect(text, where).not.toContain(action);
@@ -160,7 +163,10 @@ describe("events as sentences", () => {
           for (const id of IDS) expect(text, where).not.toContain(id);
           for (const code of CODES) expect(text, where).not.toContain(code);
           for (const name of says) expect(text, where).toContain(name);
-          if (!hasSentence(action)) expect(text, where).toContain(i18n.lookup(`eventLog.actions.${action}`)!);
+          if (!hasSentence(action)) {
+            expect(text, where).toContain(i18n.lookup(`eventLog.actions.${action}`)!);
+            expect(changes, where).toHaveLength(4);
+          }
           if (event.after && typeof event.after === "object" && "dueAt" in event.after) expect(text, where).toContain(formatDateTime(DUE, locale, ZONE));
         }
       }
@@ -192,6 +198,22 @@ describe("events as sentences", () => {
     ]);
     // A page without the actions' names (the ticket's history) still says something a person reads.
     expect(eventSentence(event("ticket.future_action"), i18n, { staff: () => undefined, department: () => undefined }).sentence).toBe("Olena Kovalenko made a change to #1042");
+  });
+
+  it("tell the changes of any other event in words: fields, people, roles, amounts", () => {
+    const i18n = i18nIn("en");
+    const lines = (before: unknown, after: unknown) => readableChanges(event("staff.update", { target: { type: "staff", id: IVAN, label: "Ivan" }, before, after }), i18n, names(i18n));
+    expect(lines({ role: "agent", departmentIds: [SUPPORT] }, { role: "supervisor", departmentIds: [SUPPORT, PAYMENTS] })).toEqual([
+      "Role: Agent → Supervisor",
+      "Departments: Support desk → Support desk, Payments team",
+    ]);
+    expect(lines(undefined, { email: "nina@example.com", staffIds: [OLENA, GONE], expiresAt: DUE })).toEqual([
+      "Email: nina@example.com",
+      "Staff: Olena Kovalenko, a former staff member",
+      `Expires: ${i18n.dateTime(DUE)}`,
+    ]);
+    expect(lines({ balanceMinor: 3000, planId: "standard" }, { balanceMinor: 2900, planId: "pro" })).toEqual(["Balance: 30.00 → 29.00", "1 more change in the CSV download"]);
+    expect(lines({ name: "A" }, { name: "A" })).toEqual([]);
   });
 
   it("tell an SLA breach with its due time in the reader's time zone", () => {

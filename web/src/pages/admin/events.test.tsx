@@ -52,13 +52,14 @@ describe("the event log page", () => {
     expect(rows[0]!.textContent).toContain("System");
     expect(within(rows[0]!).getByTestId("event-action").textContent).toBe("Daily charge");
     expect(within(rows[1]!).getByTestId("event-action").textContent).toBe("Ticket changed");
-    expect(within(rows[0]!).getByTestId("event-change").textContent).toBe("balanceMinor: 3000 → 2900");
+    // Fields and values by name: the balance as an amount, not its field's code and minor units.
+    expect(within(rows[0]!).getByTestId("event-change").textContent).toBe("Balance: 30.00 → 29.00");
     expect(within(rows[1]!).getByRole("link", { name: "#42" }).getAttribute("href")).toBe("/tickets/t-42");
     // A ticket's event is a sentence, as in its history.
     expect(within(rows[1]!).getByTestId("event-sentence").textContent).toBe("Olga Owner raised the priority from Normal to High");
     fireEvent.click(screen.getByTestId("load-more"));
     await waitFor(() => expect(screen.getAllByTestId("event-row")).toHaveLength(3));
-    expect(within(screen.getAllByTestId("event-row")[2]!).getByTestId("event-change").textContent).toBe("role: agent");
+    expect(within(screen.getAllByTestId("event-row")[2]!).getByTestId("event-change").textContent).toBe("Role: Agent");
     expect(api.calls.filter((c) => c.path.startsWith("/api/events")).map((c) => c.path)).toEqual(["/api/events?limit=50", "/api/events?cursor=c2&limit=50"]);
     expect(screen.getByTestId("events-csv").getAttribute("href")).toBe("/api/events/export.csv");
   });

@@ -11,20 +11,18 @@ import { SelectField } from "../../components/select-field";
 import { TableScroll } from "../../components/table-scroll";
 import { TextField } from "../../components/text-field";
 import {
-  changeLine,
   checkFilters,
   emptyFilters,
   EventActions,
-  eventChanges,
   eventQuery,
   isFiltered,
   PAGE_SIZE,
   systemActorKey,
   ticketNumber,
-  type Change,
   type EventFilters,
 } from "../../events/filters";
-import { eventSentence, hasSentence } from "../../events/sentence";
+import { readableChanges } from "../../events/changes";
+import { eventSentence, hasSentence, type EventNames } from "../../events/sentence";
 import { errorMessage } from "../../forms/errors";
 import { useI18n } from "../../i18n";
 import { useDirectory } from "../../session/directory";
@@ -162,14 +160,10 @@ function EventLog() {
 /** How many changes of an event show at once (a ticket's creation lists a dozen fields); the rest on request. */
 const SHOWN_CHANGES = 4;
 
-function ChangeLine(props: { change: Change }) {
-  const i18n = useI18n();
+function ChangeLine(props: { line: string }) {
   return (
     <span class="cell-line small" data-testid="event-change">
-      {changeLine(props.change, {
-        change: (field, from, to) => i18n.t("ticket.history.change", { field, from, to }),
-        value: (field, value) => i18n.t("eventLog.value", { field, value }),
-      })}
+      {props.line}
     </span>
   );
 }
@@ -177,17 +171,16 @@ function ChangeLine(props: { change: Change }) {
 function EventRow(props: { event: EventInfo }) {
   const i18n = useI18n();
   const directory = useDirectory();
+  const names: EventNames = {
+    staff: (id) => directory.staffById(id)?.name,
+    department: (id) => directory.departmentById(id)?.name,
+    system: (actor) => i18n.lookup(`eventLog.systemActors.${systemActorKey(actor)}`),
+  };
   // A ticket's event reads as its history does: a sentence with the people and departments named.
-  const told = () =>
-    hasSentence(props.event.action)
-      ? eventSentence(props.event, i18n, {
-          staff: (id) => directory.staffById(id)?.name,
-          department: (id) => directory.departmentById(id)?.name,
-          system: (actor) => i18n.lookup(`eventLog.systemActors.${systemActorKey(actor)}`),
-        })
-      : undefined;
+  const told = () => (hasSentence(props.event.action) ? eventSentence(props.event, i18n, names) : undefined);
   const actor = () => props.event.actor;
-  const changes = () => eventChanges(props.event.before, props.event.after);
+  // Every other event's changes as words: fields and values by name, never codes, ids or data.
+  const changes = () => readableChanges(props.event, i18n, names);
   const target = () => props.event.target;
   return (
     <tr data-testid="event-row" data-action={props.event.action}>
@@ -221,11 +214,11 @@ function EventRow(props: { event: EventInfo }) {
           when={told()}
           fallback={
             <>
-              <For each={changes().slice(0, SHOWN_CHANGES)}>{(change) => <ChangeLine change={change} />}</For>
+              <For each={changes().slice(0, SHOWN_CHANGES)}>{(line) => <ChangeLine line={line} />}</For>
               <Show when={changes().length > SHOWN_CHANGES}>
                 <details>
                   <summary class="link-button">{i18n.t("eventLog.more", { count: changes().length - SHOWN_CHANGES })}</summary>
-                  <For each={changes().slice(SHOWN_CHANGES)}>{(change) => <ChangeLine change={change} />}</For>
+                  <For each={changes().slice(SHOWN_CHANGES)}>{(line) => <ChangeLine line={line} />}</For>
                 </details>
               </Show>
               <Show when={props.event.reason}>
