@@ -41,12 +41,10 @@ export function MergeNotices(props: { detail: TicketDetail; onChanged: () => voi
         {(survivor) => (
           <div class="notice notice--info" role="status" data-testid="merged-into">
             <div class="notice__body">
-              <p>
-                {i18n.t("ticket.merge.mergedInto", { number: survivor().number })}{" "}
-                <A href={`/tickets/${survivor().ticketId}`} data-testid="merged-into-link">
-                  {i18n.t("ticket.merge.open", { number: survivor().number })}
-                </A>
-              </p>
+              <p>{i18n.t("ticket.merge.mergedInto", { number: survivor().number })}</p>
+              <A href={`/tickets/${survivor().ticketId}`} class="button button--secondary button--small" data-testid="merged-into-link">
+                {i18n.t("ticket.merge.open", { number: survivor().number })}
+              </A>
               <Show when={can() && undoable(ticket().mergedAt)}>
                 <p class="small muted">{i18n.t("ticket.merge.undoUntil", { when: until(ticket().mergedAt!) })}</p>
                 <button type="button" class="button button--secondary button--small" disabled={busy()} onClick={() => void undo(ticket().ticketId)} data-testid="unmerge">
