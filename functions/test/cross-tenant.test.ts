@@ -514,6 +514,11 @@ const probes: Record<string, Probe> = {
     await expect404(a, await caller(fetcher).post("/api/invitations/accept", { token: moved, name: "Mallory", password: "a long enough passphrase" }));
     expect((await (await a.as.get("/api/invitations")).json()).invitations[0].status).toBe("pending");
   },
+  "PUT /api/settings/address": async ({ a, b }) => {
+    // A's address (its current one, and so its aliases) is not B's to take, and the refusal says nothing of A.
+    await expectNothingOf(a, await b.as.send("PUT", "/api/settings/address", { slug: a.slug }), 409);
+    expect((await (await a.as.get("/api/settings")).json()).settings.slug).toBe(a.slug);
+  },
   "POST /api/password-reset": async ({ a, b }) => {
     // Asking for A's agent's link answers as for nobody, and says nothing of A.
     const known = await b.as.post("/api/password-reset", { slug: a.slug, email: "agent@a.example" });

@@ -325,6 +325,7 @@ export const Frontline = {
   // The admin panel: settings, staff and invitations (admins)
   settings: () => api.get<{ settings: Settings }>("/api/settings"),
   updateSettings: (input: SettingsRequest) => api.patch<{ settings: Settings }>("/api/settings", input),
+  changeAddress: (slug: string) => api.put<{ settings: Settings }>("/api/settings/address", { slug }),
   updateStaff: (staffId: string, input: UpdateStaffRequest) => api.patch<{ staff: StaffInfo }>(`/api/staff/${id(staffId)}`, input),
   invitations: () => api.get<{ invitations: InvitationInfo[] }>("/api/invitations"),
   invite: (input: InviteRequest) => api.post<InviteResponse>("/api/invitations", input),

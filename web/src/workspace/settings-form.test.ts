@@ -5,6 +5,7 @@ import { fieldKeyFor, newField, settingsChanges, settingsForm } from "./settings
 const settings: Settings = {
   name: "Acme Support",
   slug: "acme",
+  aliases: [],
   timeZone: "UTC",
   locale: "en",
   inboundAddress: "acme@frontline.localhost",

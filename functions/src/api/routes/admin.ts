@@ -28,6 +28,12 @@ route(adminRoutes, { method: "patch", path: "/settings", summary: "Change the na
   c.json({ settings: await Tenant.updateSettings((await jsonBody(c)) as z.input<typeof Tenant.SettingsSchema>) }),
 );
 
+route(
+  adminRoutes,
+  { method: "put", path: "/settings/address", summary: "Give the workspace a new address; the old one stays an alias for sign-in and mail (the owner)", tag: "Admin", body: Tenant.AddressSchema },
+  async (c) => c.json({ settings: await Tenant.changeAddress((await jsonBody(c)) as z.input<typeof Tenant.AddressSchema>) }),
+);
+
 route(adminRoutes, { method: "get", path: "/invitations", summary: "Staff invitations, newest first (admins)", tag: "Admin" }, async (c) =>
   c.json({ invitations: await Invitation.list() }),
 );

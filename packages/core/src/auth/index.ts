@@ -37,9 +37,12 @@ const WRONG = "Wrong workspace, email or password";
  */
 export async function login(raw: z.input<typeof LoginSchema>, origin: Origin = {}) {
   const input = parse(LoginSchema, raw);
-  const deviceId = await Device.recognise(origin.device, input.slug, input.email);
-  const taken = await Throttle.take(Throttle.signIn(input.slug, input.email, origin.ip, deviceId), Throttle.signInRefusal);
-  const staff = /^[a-z0-9-]+$/.test(input.slug) ? await Staff.findByEmail(input.slug, input.email) : undefined;
+  // The workspace's current address or one it had: counted and found under the workspace, whichever is typed.
+  const workspace = await Tenant.resolve(input.slug);
+  const subject = workspace ?? input.slug;
+  const deviceId = await Device.recognise(origin.device, subject, input.email);
+  const taken = await Throttle.take(Throttle.signIn(subject, input.email, origin.ip, deviceId), Throttle.signInRefusal);
+  const staff = workspace ? await Staff.findByEmail(workspace, input.email) : undefined;
   const valid = staff ? await verifyPassword(staff.passwordHash, input.password) : await verifyDecoy(input.password);
   if (!staff || !valid) throw new Unauthenticated(WRONG);
   await Throttle.succeeded(taken);

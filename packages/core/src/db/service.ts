@@ -1,7 +1,7 @@
 import { Service } from "electrodb";
 import { onConfigChange, useConfig } from "../config";
 import { useDynamo } from "./client";
-import { TenantEntity, TenantIndexEntity } from "../tenant/tenant.entity";
+import { TenantEntity, TenantIndexEntity, WorkspaceAddressEntity } from "../tenant/tenant.entity";
 import { StaffEmailEntity, StaffEntity } from "../staff/staff.entity";
 import { InvitationEntity } from "../staff/invitation.entity";
 import { PasswordResetEntity } from "../staff/password-reset.entity";
@@ -39,6 +39,7 @@ import { SavedViewEntity } from "../view/saved-view.entity";
 export const entities = {
   tenant: TenantEntity,
   tenantIndex: TenantIndexEntity,
+  workspaceAddress: WorkspaceAddressEntity,
   staff: StaffEntity,
   staffEmail: StaffEmailEntity,
   invitation: InvitationEntity,

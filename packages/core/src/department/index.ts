@@ -27,7 +27,8 @@ export type Info = Pick<EntityItem<typeof DepartmentEntity>, "departmentId" | "n
 /** The name of the department every workspace starts with, in the workspace's language. */
 const defaultName = (locale: string | undefined) => wording[localeOf(locale)].defaultDepartment;
 
-export function view(item: EntityItem<typeof DepartmentEntity>): Info {
+/** A department as clients see it; its plus address follows the workspace's current address (`slug`). */
+export function view(item: EntityItem<typeof DepartmentEntity>, slug = item.tenantId): Info {
   return {
     departmentId: item.departmentId,
     name: item.name,
@@ -36,7 +37,7 @@ export function view(item: EntityItem<typeof DepartmentEntity>): Info {
     archivedAt: item.archivedAt,
     createdAt: item.createdAt,
     address: addressOf(item),
-    inboundAddress: inboundAddress(item.tenantId, addressOf(item)),
+    inboundAddress: inboundAddress(slug, addressOf(item)),
   };
 }
 
@@ -52,13 +53,15 @@ export async function byAddress(address: string): Promise<Info | undefined> {
 
 /** The current tenant's departments, by name (archived ones too, marked). */
 export async function list(): Promise<Info[]> {
-  return (await Workspace.config()).departments.map(view).sort((a, b) => a.name.localeCompare(b.name));
+  const config = await Workspace.config();
+  return config.departments.map((d) => view(d, config.tenant?.slug)).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export async function get(departmentId: string): Promise<Info> {
-  const found = (await Workspace.config()).departments.find((d) => d.departmentId === departmentId);
+  const config = await Workspace.config();
+  const found = config.departments.find((d) => d.departmentId === departmentId);
   if (!found) throw new NotFound("Department");
-  return view(found);
+  return view(found, config.tenant?.slug);
 }
 
 /** The department new tickets go to when none is named. */

@@ -73,7 +73,7 @@ const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).
 /** Is this an address we take mail for (an existing tenant's inbound address)? Anything else: 550, no relaying. */
 export async function acceptsRecipient(address: string): Promise<boolean> {
   const recipient = parseInboundRecipient(address);
-  return recipient ? Tenant.exists(recipient.tenantId) : false;
+  return recipient ? (await Tenant.resolve(recipient.tenantId)) !== undefined : false;
 }
 
 /** The addresses among `to` that are inbound addresses of ours (of a workspace that exists or not). */
@@ -83,14 +83,15 @@ export function ourRecipients(to: string[]): string[] {
 
 /** Receives one message for every tenant it was delivered to. */
 export async function receive(raw: Buffer, envelope: Envelope): Promise<Outcome[]> {
+  // An address names its workspace by the workspace's current address or one it had (Tenant.resolve).
   const byTenant = new Map<string, (string | undefined)[]>();
   for (const address of envelope.to) {
     const recipient = parseInboundRecipient(address);
-    if (recipient) byTenant.set(recipient.tenantId, [...(byTenant.get(recipient.tenantId) ?? []), recipient.tag]);
+    const tenantId = recipient ? await Tenant.resolve(recipient.tenantId) : undefined;
+    if (tenantId) byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), recipient!.tag]);
   }
   const outcomes: Outcome[] = [];
   for (const [tenantId, tags] of byTenant) {
-    if (!(await Tenant.exists(tenantId))) continue;
     // A reply token says the most; then a department; then the plain address.
     const tag = tags.find((t) => t && isTokenShaped(t)) ?? tags.find(Boolean);
     outcomes.push(await withActor({ type: "system", tenantId, reason: "inbound mail" }, () => receiveFor(raw, envelope.from, tag, envelope.auth)));

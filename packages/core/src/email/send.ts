@@ -82,10 +82,12 @@ export async function deliver(tenantId: string, outboxId: string, delivery: Deli
   }
 
   // Only letters to a ticket's customer carry its reply token; the rest are not answered by mail.
-  const secretToken = entry.ticketNumber !== undefined && CUSTOMER_LETTERS.has(entry.kind) ? await replyToAddress(tenantId, entry.ticketNumber) : undefined;
+  // From the workspace's current address (mail to the ones it had still reaches it).
+  const address = await Tenant.address(tenantId);
+  const secretToken = entry.ticketNumber !== undefined && CUSTOMER_LETTERS.has(entry.kind) ? await replyToAddress(tenantId, address, entry.ticketNumber) : undefined;
   try {
     const raw = await compose({
-      from: { name: entry.fromName, address: inboundAddress(tenantId) },
+      from: { name: entry.fromName, address: inboundAddress(address) },
       to: { name: entry.toName, address: entry.to },
       replyTo: secretToken,
       subject: entry.subject,
@@ -97,7 +99,7 @@ export async function deliver(tenantId: string, outboxId: string, delivery: Deli
       automatic: entry.automatic,
       ticketNumber: entry.ticketNumber,
     });
-    const result = await usePorts().mailer.send({ envelopeFrom: inboundAddress(tenantId), recipients: [entry.to], raw });
+    const result = await usePorts().mailer.send({ envelopeFrom: inboundAddress(address), recipients: [entry.to], raw });
     await db.outbox
       .patch({ tenantId, outboxId })
       .set({ status: "sent", sentAt: updatedAt, updatedAt, ...(result.providerMessageId ? { providerMessageId: result.providerMessageId } : {}) })
@@ -133,8 +135,8 @@ export function retryTimer(outboxId: string, attempt: number): string {
 }
 
 /** The Reply-To of a ticket's letters: the tenant's address with the ticket's signed token. */
-async function replyToAddress(tenantId: string, ticketNumber: number): Promise<string> {
-  return inboundAddress(tenantId, replyToken(await Tenant.mailSecret(tenantId), tenantId, ticketNumber));
+async function replyToAddress(tenantId: string, address: string, ticketNumber: number): Promise<string> {
+  return inboundAddress(address, replyToken(await Tenant.mailSecret(tenantId), tenantId, ticketNumber));
 }
 
 export * as Send from "./send";

@@ -83,9 +83,10 @@ function subjects(slug: string, email: string, ip: string | undefined): Throttle
  */
 export async function request(raw: z.input<typeof RequestSchema>, origin: { ip?: string } = {}): Promise<void> {
   const input = parse(RequestSchema, raw);
+  // Counted under the workspace an address names (its current one or an alias), or the address as typed.
+  const tenantId = await Tenant.resolve(input.slug);
   const slugShaped = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(input.slug);
-  await Throttle.take(subjects(slugShaped ? input.slug : "-", input.email, origin.ip), requestRefusal);
-  const tenantId = slugShaped ? await Tenant.resolve(input.slug) : undefined;
+  await Throttle.take(subjects(tenantId ?? (slugShaped ? input.slug : "-"), input.email, origin.ip), requestRefusal);
   const staff = tenantId ? await findByEmail(tenantId, input.email) : undefined;
   if (!staff || staff.status !== "active") return;
   await withActor({ type: "system", tenantId: staff.tenantId, reason: "password reset" }, () =>

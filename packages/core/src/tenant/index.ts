@@ -7,7 +7,7 @@ import { useConfig } from "../config";
 import { guarded, transact } from "../db/transaction";
 import { useDb } from "../db/service";
 import { Event } from "../event";
-import { Conflict, Invalid, LimitReached, msg, NotFound } from "../error";
+import { Conflict, Forbidden, Invalid, LimitReached, msg, NotFound } from "../error";
 import { createId } from "../id";
 import { Plan } from "../plan";
 import { Staff } from "../staff";
@@ -73,7 +73,7 @@ export function inboundAddressOf(slug: string): string {
 export function view(item: EntityItem<typeof TenantEntity>): Info {
   return {
     tenantId: item.tenantId,
-    slug: item.tenantId,
+    slug: item.slug ?? item.tenantId,
     name: item.name,
     inboundAddress: item.inboundAddress,
     planId: item.planId,
@@ -102,7 +102,7 @@ export async function open(input: z.output<typeof SignupSchema>, owner: { staffI
   const tenantId = input.slug;
   const now = useClock().now();
   const trialEndsAt = new Date(now.getTime() + config.trialDays * 86_400_000).toISOString();
-  await transact(({ tenant, tenantIndex, event }) => [
+  await transact(({ tenant, tenantIndex, workspaceAddress, event }) => [
     guarded(
       tenant
         .create({
@@ -123,6 +123,8 @@ export async function open(input: z.output<typeof SignupSchema>, owner: { staffI
       slugTaken,
     ),
     tenantIndex.create({ tenantId: PLATFORM_TENANT_ID, workspaceId: tenantId, name: input.workspaceName, createdAt: now.toISOString() }).commit(),
+    // Its address, claimed: a workspace that has taken it since (its new address) keeps it.
+    guarded(workspaceAddress.create({ tenantId: PLATFORM_TENANT_ID, address: tenantId, workspaceId: tenantId, createdAt: now.toISOString() }).commit(), slugTaken),
     Event.write(
       { event },
       { type: "staff", id: owner.staffId, name: input.ownerName },
@@ -188,6 +190,12 @@ export async function mailSecret(tenantId: string): Promise<string> {
   return mailSecret(tenantId);
 }
 
+/** The workspace's current address (the local part of its inbound address), from its cached configuration. */
+export async function address(tenantId: string): Promise<string> {
+  const tenant = (await Workspace.config(tenantId)).tenant;
+  return tenant?.slug ?? tenantId;
+}
+
 /** The language of the workspace's letters. */
 export async function locale(tenantId: string): Promise<string> {
   return (await Workspace.config(tenantId)).tenant?.locale ?? "en";
@@ -200,11 +208,60 @@ export async function exists(tenantId: string): Promise<boolean> {
 }
 
 /**
- * The workspace a workspace address (as typed at sign-in, or on an inbound address) names, or undefined: one read, not
- * through the cache.
+ * The workspace an address names (as typed at sign-in, or the local part of an inbound address): its current address
+ * or one it had before. One read of the address's claim, and one more for a workspace opened before addresses were
+ * claimed (its id is its address); not through the cache, which would keep every address anyone tries.
  */
 export async function resolve(slug: string): Promise<string | undefined> {
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return undefined;
+  const claim = await useDb().entities.workspaceAddress.get({ tenantId: PLATFORM_TENANT_ID, address: slug }).go({ attributes: ["workspaceId"] });
+  if (claim.data) return claim.data.workspaceId;
   return (await exists(slug)) ? slug : undefined;
+}
+
+export const AddressSchema = z.object({ slug: SlugSchema }).strict();
+
+/**
+ * The owner gives the workspace a new address (the same rules as at sign-up). The address it had stays its alias:
+ * signing in with it and mail to it still reach the workspace, and nobody else can take it, because every address is
+ * claimed for good. Taking back one of its own aliases is allowed. The claim, the workspace and the event are one
+ * transaction, so two workspaces racing for one address get one each way: one has it, the other a 409.
+ */
+export async function changeAddress(raw: z.input<typeof AddressSchema>): Promise<Settings> {
+  const actor = usePrincipal();
+  if (actor.type !== "staff" || actor.role !== "owner") throw new Forbidden("Only the owner changes the workspace's address");
+  const { slug } = parse(AddressSchema, raw);
+  const tenantId = useTenantId();
+  const current = (await useDb().entities.tenant.get({ tenantId }).go({ consistent: true })).data;
+  if (!current) throw new NotFound("Workspace");
+  const before = current.slug ?? tenantId;
+  if (slug === before) return settings();
+  const known = new Set([tenantId, ...(current.aliases ?? [])]);
+  const aliases = [...new Set([...(current.aliases ?? []), before])].filter((a) => a !== slug && a !== tenantId);
+  const now = useClock().now().toISOString();
+  await transact((entities) => [
+    ...(known.has(slug)
+      ? []
+      : [
+          // Nobody has claimed it, and no workspace opened before addresses were claimed is called so.
+          guarded(entities.workspaceAddress.create({ tenantId: PLATFORM_TENANT_ID, address: slug, workspaceId: tenantId, createdAt: now }).commit(), slugTaken),
+          guarded(entities.tenant.check({ tenantId: slug }).where((a, op) => op.notExists(a.tenantId)).commit(), slugTaken),
+        ]),
+    guarded(
+      (aliases.length ? entities.tenant.patch({ tenantId }).set({ slug, aliases, inboundAddress: inboundAddressOf(slug) }) : entities.tenant.patch({ tenantId }).set({ slug, inboundAddress: inboundAddressOf(slug) }).remove(["aliases"]))
+        .where((a, op) => (current.slug ? op.eq(a.slug, current.slug) : op.notExists(a.slug)))
+        .commit(),
+      () => new Conflict("The workspace's address was changed meanwhile; reload and try again"),
+    ),
+    Event.write(entities, actor, {
+      action: "tenant.address",
+      target: { type: "tenant", id: tenantId, label: current.name },
+      before: { slug: before },
+      after: { slug, aliases },
+    }),
+  ]);
+  Workspace.changed(tenantId);
+  return settings();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -238,17 +295,26 @@ export const SettingsSchema = z
 export interface Settings {
   name: string;
   slug: string;
+  /** The addresses the workspace had before: they still sign in and receive mail. */
+  aliases: string[];
   timeZone: string;
   locale: string;
   inboundAddress: string;
   customerFields: CustomerField[];
 }
 
+/** Every address the workspace had besides its current one, the one it was opened with first. */
+function aliasesOf(item: { tenantId: string; slug?: string; aliases?: string[] }): string[] {
+  const current = item.slug ?? item.tenantId;
+  return [...new Set([item.tenantId, ...(item.aliases ?? [])])].filter((a) => a !== current);
+}
+
 export async function settings(): Promise<Settings> {
   const item = await record();
   return {
     name: item.name,
-    slug: item.tenantId,
+    slug: item.slug ?? item.tenantId,
+    aliases: aliasesOf(item),
     timeZone: item.timeZone ?? "UTC",
     locale: item.locale ?? "en",
     inboundAddress: item.inboundAddress,

@@ -72,3 +72,22 @@ export const TenantIndexEntity = new Entity({
     byWorkspace: { pk: tenantPartition, sk: sortKey("workspace", ["workspaceId"]) },
   },
 });
+
+/**
+ * A workspace address claimed: the one a workspace was opened with, and each it took since (the old ones stay its
+ * aliases), under the reserved `_platform` tenant. Written with the workspace's change in one transaction, on the
+ * condition that nobody has it, so an address names one workspace for good; sign-in and inbound mail read it to find
+ * the workspace an address names (tenant/index.ts `resolve`).
+ */
+export const WorkspaceAddressEntity = new Entity({
+  model: { entity: "workspaceAddress", version: "1", service: "frontline" },
+  attributes: {
+    tenantId: tenantIdAttribute,
+    address: { type: "string", required: true, readOnly: true },
+    workspaceId: { type: "string", required: true, readOnly: true },
+    createdAt: { type: "string", required: true, readOnly: true },
+  },
+  indexes: {
+    byAddress: { pk: tenantPartition, sk: sortKey("address", ["address"]) },
+  },
+});

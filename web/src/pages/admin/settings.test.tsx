@@ -20,6 +20,7 @@ const routes = () => {
   settings = {
     name: "Acme Support",
     slug: "acme",
+    aliases: [],
     timeZone: "UTC",
     locale: "en",
     inboundAddress: "acme@frontline.localhost",

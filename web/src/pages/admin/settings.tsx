@@ -23,11 +23,24 @@ export const SettingsPage = adminsOnly(SettingsLoader);
 function SettingsLoader() {
   const i18n = useI18n();
   const [settings, { refetch, mutate }] = createResource(async () => (await Frontline.settings()).settings);
+  const { refetch: refetchMe } = useMe();
   return (
     <>
       <PageHeader title={i18n.t("settings.title")} subtitle={i18n.t("settings.subtitle")} />
       <Loaded data={settings} onRetry={refetch}>
-        {(loaded) => <SettingsEditor settings={loaded()} onSaved={(next) => mutate(next)} />}
+        {(loaded) => (
+          <div class="sla-form">
+            <AddressCard
+              settings={loaded()}
+              onChanged={(next) => {
+                mutate(next);
+                // The top bar and the workspace page read the address from /api/me.
+                refetchMe();
+              }}
+            />
+            <SettingsEditor settings={loaded()} onSaved={(next) => mutate(next)} />
+          </div>
+        )}
       </Loaded>
     </>
   );
@@ -244,5 +257,92 @@ function SettingsEditor(props: { settings: Settings; onSaved: (settings: Setting
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * The workspace's address: the one its team signs in with, and the aliases it had before (they still sign in and
+ * receive mail). The owner may change it, with the sign-up's rules; it is its own form, saved on its own.
+ */
+function AddressCard(props: { settings: Settings; onChanged: (settings: Settings) => void }) {
+  const i18n = useI18n();
+  const { me } = useMe();
+  const [slug, setSlug] = createSignal("");
+  const [saving, setSaving] = createSignal(false);
+  const [errors, setErrors] = createSignal<FormErrors>({ fields: {} });
+  const [status, setStatus] = createSignal("");
+  const owner = () => me().staff.role === "owner";
+  let formElement: HTMLFormElement | undefined;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (saving()) return;
+    setSaving(true);
+    setErrors({ fields: {} });
+    setStatus("");
+    try {
+      const { settings } = await Frontline.changeAddress(slug().trim());
+      setSlug("");
+      props.onChanged(settings);
+      setStatus(i18n.t("settings.addressChanged", { address: settings.slug }));
+    } catch (error) {
+      setErrors(formErrors(error, i18n, "signup", ["slug"]));
+      focusFirstInvalid(formElement, "settings-slug");
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="settings-address" data-testid="workspace-address">
+      <h2 class="card__title" id="settings-address">
+        {i18n.t("settings.address")}
+      </h2>
+      <div class="inbound">
+        <code class="inbound__address" data-testid="settings-slug">
+          {props.settings.slug}
+        </code>
+      </div>
+      <p class="field__hint">{i18n.t("settings.addressHint")}</p>
+      <Show when={props.settings.aliases.length > 0}>
+        <h3 class="card__subtitle" id="settings-aliases">
+          {i18n.t("settings.aliases")}
+        </h3>
+        <ul class="plain-list" aria-labelledby="settings-aliases" data-testid="settings-aliases">
+          <For each={props.settings.aliases}>{(alias) => <li><code>{alias}</code></li>}</For>
+        </ul>
+        <p class="field__hint">{i18n.t("settings.aliasesHint")}</p>
+      </Show>
+      <Show when={status()}>
+        <Notice kind="info" testId="address-changed">
+          {status()}
+        </Notice>
+      </Show>
+      <Show when={owner()} fallback={<p class="muted small" data-testid="address-owner-only">{i18n.t("settings.addressOwnerOnly")}</p>}>
+        <form ref={formElement} class="form" onSubmit={submit} novalidate aria-busy={saving()} data-testid="address-form">
+          <Show when={errors().form}>
+            <Notice kind="error" testId="address-error">
+              {errors().form}
+            </Notice>
+          </Show>
+          <TextField
+            id="settings-slug"
+            label={i18n.t("settings.newAddress")}
+            value={slug()}
+            onValue={setSlug}
+            error={errors().fields.slug}
+            hint={i18n.t("settings.newAddressHint")}
+            maxLength={40}
+            spellcheck={false}
+            autocomplete="off"
+          />
+          <div class="form-actions">
+            <button type="submit" class="button button--secondary" disabled={saving() || !slug().trim()} data-testid="change-address">
+              {saving() ? i18n.t("settings.changingAddress") : i18n.t("settings.changeAddress")}
+            </button>
+          </div>
+        </form>
+      </Show>
+    </section>
   );
 }

@@ -223,6 +223,9 @@ export const en = [
   "This link has expired; ask for a new one",
   "This link has been used already; ask for a new one",
   "This account is disabled; activate it first",
+  // packages/core/src/tenant/index.ts (the workspace address)
+  "Only the owner changes the workspace's address",
+  "The workspace's address was changed meanwhile; reload and try again",
   // packages/core/src/stream/failure.ts
   "Use parked, retrying or resolved",
   "This reaction has run successfully already",

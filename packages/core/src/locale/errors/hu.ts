@@ -221,6 +221,9 @@ export const hu: Record<ErrorKey, string> = {
   "This link has expired; ask for a new one": "Ez a link lejárt; kérjen újat",
   "This link has been used already; ask for a new one": "Ezt a linket már felhasználták; kérjen újat",
   "This account is disabled; activate it first": "Ez a fiók le van tiltva; előbb aktiválja",
+  // packages/core/src/tenant/index.ts (the workspace address)
+  "Only the owner changes the workspace's address": "A munkaterület címét csak a tulajdonos módosíthatja",
+  "The workspace's address was changed meanwhile; reload and try again": "A munkaterület címét időközben módosították; töltse be újra az oldalt, és próbálja újra",
   // packages/core/src/stream/failure.ts
   "Use parked, retrying or resolved": "Lehetséges értékek: parked, retrying vagy resolved",
   "This reaction has run successfully already": "Ez a reakció már sikeresen lefutott",

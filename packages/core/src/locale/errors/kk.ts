@@ -236,6 +236,9 @@ export const kk: Record<ErrorKey, string> = {
   "This link has expired; ask for a new one": "Сілтеменің мерзімі өтті; жаңасын сұраңыз",
   "This link has been used already; ask for a new one": "Бұл сілтеме пайдаланылып қойған; жаңасын сұраңыз",
   "This account is disabled; activate it first": "Бұл тіркелгі өшірілген; алдымен оны қосыңыз",
+  // packages/core/src/tenant/index.ts (the workspace address)
+  "Only the owner changes the workspace's address": "Жұмыс кеңістігінің мекенжайын тек иесі өзгерте алады",
+  "The workspace's address was changed meanwhile; reload and try again": "Жұмыс кеңістігінің мекенжайы жаңа ғана өзгертілді; бетті жаңартып, қайталап көріңіз",
   // packages/core/src/stream/failure.ts
   "Use parked, retrying or resolved": "Күйді көрсетіңіз: parked, retrying немесе resolved",
   "This reaction has run successfully already": "Бұл реакция сәтті орындалып қойған",

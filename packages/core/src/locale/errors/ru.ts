@@ -229,6 +229,9 @@ export const ru: Record<ErrorKey, string> = {
   "This link has expired; ask for a new one": "Срок действия ссылки истёк; запросите новую",
   "This link has been used already; ask for a new one": "Эта ссылка уже использована; запросите новую",
   "This account is disabled; activate it first": "Эта учётная запись отключена; сначала включите её",
+  // packages/core/src/tenant/index.ts (the workspace address)
+  "Only the owner changes the workspace's address": "Адрес рабочего пространства может изменить только владелец",
+  "The workspace's address was changed meanwhile; reload and try again": "Адрес рабочего пространства только что изменили; обновите страницу и попробуйте снова",
   // packages/core/src/stream/failure.ts
   "Use parked, retrying or resolved": "Укажите parked, retrying или resolved",
   "This reaction has run successfully already": "Эта реакция уже успешно выполнена",

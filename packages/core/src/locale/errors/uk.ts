@@ -243,6 +243,9 @@ export const uk: Record<ErrorKey, string> = {
   "This link has expired; ask for a new one": "Термін дії посилання минув; попросіть нове",
   "This link has been used already; ask for a new one": "Це посилання вже використано; попросіть нове",
   "This account is disabled; activate it first": "Цей обліковий запис вимкнено; спершу увімкніть його",
+  // packages/core/src/tenant/index.ts (the workspace address)
+  "Only the owner changes the workspace's address": "Адресу робочого простору може змінити лише власник",
+  "The workspace's address was changed meanwhile; reload and try again": "Адресу робочого простору щойно змінили; оновіть сторінку й спробуйте ще раз",
   // packages/core/src/stream/failure.ts
   "Use parked, retrying or resolved": "Допустимі значення: parked, retrying або resolved",
   "This reaction has run successfully already": "Цю реакцію вже успішно виконано",
