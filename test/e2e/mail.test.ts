@@ -125,6 +125,36 @@ describe("mail over SMTP", () => {
     expect((await (await ws.as.get(`/api/tickets/${spoofed.ticketId}`)).json()).ticket.linkedTo).toBe(ticket.ticketId);
   });
 
+  it("sends a reply to a merged ticket's letter into the ticket it was merged into", async () => {
+    const open = async (subject: string) => {
+      await smtp().sendMail({ from: "Dora Dean <dora@customer.example>", to: address, subject, text: `About ${subject}` });
+      return (await (await ws.as.get("/api/tickets?view=all&sort=updated")).json()).tickets.find((t: { subject: string }) => t.subject === subject);
+    };
+    const survivor = await open("Heater broken");
+    const merged = await open("Heater still broken");
+    // The merged ticket's acknowledgement: the letter the customer answers.
+    const file = await waitFor(async () => outboxFiles().find((f) => readFileSync(join(runtime.outboxDir, f), "utf8").includes(`[#${merged.number}] Heater still broken`)));
+    const ack = await simpleParser(readFileSync(join(runtime.outboxDir, file)));
+    const merging = await ws.as.post(`/api/tickets/${merged.ticketId}/merge`, { version: merged.version, into: survivor.ticketId });
+    expect(merging.status).toBe(200);
+
+    const answer = await smtp().sendMail({
+      from: "Dora Dean <dora@customer.example>",
+      to: ack.replyTo!.value[0]!.address!,
+      subject: `Re: ${ack.subject}`,
+      inReplyTo: ack.messageId,
+      references: [ack.messageId!],
+      text: "It is cold in here.",
+    });
+    expect(answer.response).toMatch(/^250 .*reply_added/);
+    const detail = await (await ws.as.get(`/api/tickets/${survivor.ticketId}`)).json();
+    expect(detail.messages.filter((m: { kind: string; fromTicket?: unknown }) => m.kind === "customer" && !m.fromTicket).map((m: { body: string }) => m.body)).toEqual([
+      "About Heater broken",
+      "It is cold in here.",
+    ]);
+    expect((await (await ws.as.get(`/api/tickets/${merged.ticketId}`)).json()).messages.filter((m: { kind: string }) => m.kind === "customer")).toHaveLength(1);
+  });
+
   it("refuses mail for addresses that are not a workspace's, without relaying", async () => {
     await expect(smtp().sendMail({ from: "x@customer.example", to: "nobody@frontline.localhost", text: "hi" })).rejects.toMatchObject({ responseCode: 550 });
     await expect(smtp().sendMail({ from: "x@customer.example", to: "someone@gmail.com", text: "relay me" })).rejects.toMatchObject({ responseCode: 550 });
