@@ -5,6 +5,7 @@ import { Inbound } from "@frontline/core/email/inbound";
 import { Conflict, Invalid } from "@frontline/core/error";
 import { Event } from "@frontline/core/event";
 import { configurePorts } from "@frontline/core/port";
+import { Sla } from "@frontline/core/sla";
 import { Ticket } from "@frontline/core/ticket";
 import { settle, testPorts, useTestTable } from "../../../test/support/db";
 import { rawMail } from "../../../test/support/mail";
@@ -71,6 +72,26 @@ describe("merging tickets", () => {
     expect((await get(survivor.ticketId)).mergedFrom).toEqual([]);
     expect((await useDb().entities.ticket.get({ tenantId: ws.tenantId, ticketId: survivor.ticketId }).go()).data?.mergedFrom ?? []).toEqual([]);
     expect((await ws.as(ws.owner, () => Ticket.counts())).views.solved).toBe(0);
+  });
+
+  it("stops the merged ticket's SLA clocks as a close does (its timers cancelled), and runs them again when undone", async () => {
+    await ws.as(ws.owner, () => Sla.createPolicy({ name: "Fast", targets: { first_response: 60, resolution: 600 }, hours: "calendar", warnPercent: 50 }));
+    const survivor = await open("gia@customer.example", "Router");
+    const merged = await open("gia@customer.example", "Router again");
+    await settle();
+    const timers = () => [...testPorts.scheduler.timers.values()].filter((t) => t.payload.ticketId === merged.ticketId);
+    expect(timers().length).toBeGreaterThan(0);
+
+    const closed = await ws.as(ws.owner, () => Ticket.merge(merged.ticketId, { version: merged.version, into: survivor.ticketId }));
+    expect(closed.sla?.targets.resolution).toMatchObject({ metAt: closed.closedAt });
+    await settle();
+    expect(timers()).toEqual([]);
+
+    const back = await ws.as(ws.owner, () => Ticket.unmerge(merged.ticketId));
+    expect(back.sla?.targets.resolution?.metAt).toBeUndefined();
+    expect(back.sla?.targets.resolution?.dueAt).toBeTruthy();
+    await settle();
+    expect(timers().length).toBeGreaterThan(0);
   });
 
   it("refuses another customer's ticket, itself, a trashed or merged ticket, and an undo after 24 hours", async () => {
