@@ -50,7 +50,7 @@ async function bellShows(page: Page, kind: string) {
           () => false,
         );
       },
-      { timeout: 15_000, intervals: [300, 500, 1000] },
+      { timeout: 15_000, interval: 300 },
     )
     .toBe(true);
   return item.first();
