@@ -33,6 +33,11 @@ const TicketPage = withStrings(["tickets", "mail"], () => Ticket);
 // Search is a page of its own, with its own strings: loaded when first visited (the top bar's box is in the frame).
 const SearchPage = withStrings(["search"], () => import("./pages/search").then((m) => m.SearchPage));
 
+// The customer and organization pages, with their own strings: loaded when first visited.
+const CustomersPage = withStrings(["customers"], () => import("./pages/customers").then((m) => m.CustomersPage));
+const CustomerPage = withStrings(["customers", "tickets"], () => import("./pages/customers/[id]").then((m) => m.CustomerPage));
+const OrganizationPage = withStrings(["customers", "tickets"], () => import("./pages/customers/organization").then((m) => m.OrganizationPage));
+
 // Sign-up carries the transliteration tables that suggest an address from a name: loaded when visited.
 const SignupPage = withStrings(["auth"], () => import("./pages/signup").then((m) => m.SignupPage));
 // The workspace page (plan, profile) carries CLDR's table of time-zone names (sla/time-zones.ts): loaded when visited.
@@ -86,6 +91,9 @@ export function App() {
           <Route path="/tickets/new" component={NewTicketPage} />
           <Route path="/tickets/:id" component={TicketPage} />
           <Route path="/search" component={SearchPage} />
+          <Route path="/customers" component={CustomersPage} />
+          <Route path="/customers/:id" component={CustomerPage} />
+          <Route path="/organizations/:id" component={OrganizationPage} />
           <Route path="/admin" component={AdminLayout}>
             <Route path="/" component={AdminPage} />
             <Route path="/settings" component={SettingsPage} />

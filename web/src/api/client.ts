@@ -10,6 +10,7 @@ import type {
   CreateTicketRequest,
   CreateViewRequest,
   CustomerDetail,
+  CustomerPage,
   LinkRole,
   CustomerInfo,
   DepartmentDetail,
@@ -42,6 +43,7 @@ import type {
   NotificationPreferences,
   NotificationPreferencesResponse,
   OrganizationInfo,
+  UpdateCustomerRequest,
   OutboxInfo,
   OutboxPage,
   OutboxStatus,
@@ -266,6 +268,16 @@ export const Frontline = {
   customers: (q: string) => api.get<{ customers: CustomerInfo[] }>(`/api/customers${queryString({ q, limit: 8 })}`),
   customer: (customerId: string) => api.get<CustomerDetail>(`/api/customers/${id(customerId)}${queryString({ limit: 10 })}`),
   organization: (organizationId: string) => api.get<{ organization: OrganizationInfo }>(`/api/organizations/${id(organizationId)}`),
+  organizations: () => api.get<{ organizations: OrganizationInfo[] }>("/api/organizations"),
+  /** The customers page: those found by name, address or phone (the newest without q), a page at a time. */
+  customerPage: (q: string, cursor?: string) => api.get<CustomerPage>(`/api/customers${queryString({ q: q || undefined, cursor, limit: 25 })}`),
+  /** A customer with a page of their tickets (the next one from `cursor`). */
+  customerTickets: (customerId: string, cursor?: string) => api.get<CustomerDetail>(`/api/customers/${id(customerId)}${queryString({ cursor, limit: 25 })}`),
+  updateCustomer: (customerId: string, input: UpdateCustomerRequest) => api.patch<{ customer: CustomerInfo }>(`/api/customers/${id(customerId)}`, input),
+  addCustomerEmail: (customerId: string, email: string) => api.post<{ customer: CustomerInfo }>(`/api/customers/${id(customerId)}/emails`, { email }),
+  removeCustomerEmail: (customerId: string, email: string) => api.delete<{ customer: CustomerInfo }>(`/api/customers/${id(customerId)}/emails/${id(email)}`),
+  /** Merges the record `otherId` into `customerId`: its addresses and tickets become that customer's. */
+  mergeCustomer: (customerId: string, otherId: string) => api.post<{ customer: CustomerInfo }>(`/api/customers/${id(customerId)}/merge`, { customerId: otherId }),
 
   // Search: tickets by their words, number and requester; customers and organizations by theirs
   search: (query: SearchQuery) => api.get<SearchResults>(`/api/search${queryString({ ...query })}`),
@@ -331,6 +343,7 @@ export const Frontline = {
   invite: (input: InviteRequest) => api.post<InviteResponse>("/api/invitations", input),
   revokeInvitation: (invitationId: string) => api.post<{ invitation: InvitationInfo }>(`/api/invitations/${id(invitationId)}/revoke`),
   // Joining with an invitation link (signed out)
+  // A password reset link: asked for on the sign-in page, or sent by an admin (the staff page)
   requestPasswordReset: (input: PasswordResetRequest) => api.post<{ requested: true; validMinutes: number }>("/api/password-reset", input),
   passwordResetPreview: (token: string) => api.get<{ reset: PasswordResetPreview }>(`/api/password-reset/preview${queryString({ token })}`),
   completePasswordReset: (input: CompletePasswordResetRequest) => api.post<SessionResponse>("/api/password-reset/complete", input),

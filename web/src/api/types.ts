@@ -151,9 +151,20 @@ export type NoteRequest = Parameters<typeof Ticket.note>[1];
 export interface CustomerDetail {
   customer: CustomerInfo;
   organization: OrganizationInfo | null;
+  /** The customer a merged record was merged into (whose page has its addresses and tickets now). */
+  mergedInto: { customerId: string; name: string } | null;
   tickets: TicketInfo[];
   cursor: string | null;
 }
+
+/** GET /api/customers */
+export interface CustomerPage {
+  customers: CustomerInfo[];
+  cursor: string | null;
+}
+
+/** PATCH /api/customers/:id */
+export type UpdateCustomerRequest = { name?: string; phone?: string | null; organizationId?: string | null; locale?: CustomerInfo["locale"] & string };
 
 export interface EventPage {
   events: EventInfo[];

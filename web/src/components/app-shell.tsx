@@ -108,6 +108,9 @@ export function AppShell(props: { children?: JSX.Element }) {
                         {i18n.t("nav.tickets")}
                         <UnassignedCount />
                       </A>
+                      <A href="/customers" class="topnav__link" activeClass="topnav__link--active">
+                        {i18n.t("nav.customers")}
+                      </A>
                       <A href="/admin" class="topnav__link" activeClass="topnav__link--active">
                         {i18n.t("nav.admin")}
                       </A>

@@ -7,6 +7,7 @@ import mail from "./areas/mail/hu";
 import admin from "./areas/admin/hu";
 import operator from "./areas/operator/hu";
 import search from "./areas/search/hu";
+import customers from "./areas/customers/hu";
 
 /**
  * The Hungarian catalogue, put together from its areas (./areas/<area>/hu.ts). Typed as `Catalogue`: a missing or an
@@ -15,4 +16,4 @@ import search from "./areas/search/hu";
  * placeholder never takes an ending or an article: the messages put values after a colon, in brackets, or before a noun
  * that carries the ending ("{name} munkatárs").
  */
-export const hu: Catalogue = { ...base, ...auth, ...workspace, ...tickets, ...mail, ...admin, ...operator, ...search };
+export const hu: Catalogue = { ...base, ...auth, ...workspace, ...tickets, ...mail, ...admin, ...operator, ...search, ...customers };

@@ -14,7 +14,7 @@ export const Locales: readonly Locale[] = ["en", "ru", "uk", "kk", "hu"];
  * areas it shows in its reader's language only. "base" is what every page shows (the frame, common words, errors),
  * loaded before the first paint; a route names the others it needs (`withStrings`), and they load before it renders.
  */
-export const Areas = ["base", "auth", "workspace", "tickets", "mail", "admin", "operator", "search"] as const;
+export const Areas = ["base", "auth", "workspace", "tickets", "mail", "admin", "operator", "search", "customers"] as const;
 export type Area = (typeof Areas)[number];
 
 type AreaStrings = Record<string, unknown>;

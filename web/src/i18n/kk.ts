@@ -7,6 +7,7 @@ import mail from "./areas/mail/kk";
 import admin from "./areas/admin/kk";
 import operator from "./areas/operator/kk";
 import search from "./areas/search/kk";
+import customers from "./areas/customers/kk";
 
 /**
  * The Kazakh catalogue (Cyrillic script), put together from its areas (./areas/<area>/kk.ts). Typed as `Catalogue`: a
@@ -15,4 +16,4 @@ import search from "./areas/search/kk";
  * puts the value after a colon, or uses a postposition that takes no ending ("{name} ретінде"). Nouns after a number
  * stay singular ("5 күн").
  */
-export const kk: Catalogue = { ...base, ...auth, ...workspace, ...tickets, ...mail, ...admin, ...operator, ...search };
+export const kk: Catalogue = { ...base, ...auth, ...workspace, ...tickets, ...mail, ...admin, ...operator, ...search, ...customers };

@@ -21,7 +21,9 @@ export function RequesterPanel(props: { ticket: TicketInfo }) {
         <span class="avatar avatar--customer avatar--large" aria-hidden="true">
           {initials(props.ticket.requester.name)}
         </span>
-        <span class="requester__name">{props.ticket.requester.name}</span>
+        <A href={`/customers/${props.ticket.requester.customerId}`} class="requester__name" data-testid="requester-link">
+          {props.ticket.requester.name}
+        </A>
       </div>
       <Loaded data={data} onRetry={refetch}>
         {(detail) => (

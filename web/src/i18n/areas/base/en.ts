@@ -22,6 +22,7 @@ const strings = {
   nav: {
     label: "Main",
     tickets: "Tickets",
+    customers: "Customers",
     admin: "Admin",
     workspace: "Workspace",
     signedInAs: template<{ name: string; role: string }>("Signed in as {name}, {role}"),

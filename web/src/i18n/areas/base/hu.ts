@@ -23,6 +23,7 @@ const strings: Strings = {
   nav: {
     label: "Főmenü",
     tickets: "Bejelentések",
+    customers: "Ügyfelek",
     admin: "Adminisztráció",
     workspace: "Munkaterület",
     signedInAs: template<{ name: string; role: string }>("Bejelentkezve: {name} ({role})"),

@@ -23,6 +23,7 @@ const strings: Strings = {
   nav: {
     label: "Негізгі",
     tickets: "Өтініштер",
+    customers: "Клиенттер",
     admin: "Әкімшілік",
     workspace: "Жұмыс кеңістігі",
     signedInAs: template<{ name: string; role: string }>("{name} ({role}) ретінде кірдіңіз"),

@@ -23,6 +23,7 @@ const strings: Strings = {
   nav: {
     label: "Основная",
     tickets: "Обращения",
+    customers: "Клиенты",
     admin: "Администрирование",
     workspace: "Рабочее пространство",
     signedInAs: template<{ name: string; role: string }>("Вы вошли как {name}, {role}"),

@@ -23,6 +23,7 @@ const strings: Strings = {
   nav: {
     label: "Основна",
     tickets: "Звернення",
+    customers: "Клієнти",
     admin: "Адміністрування",
     workspace: "Робочий простір",
     signedInAs: template<{ name: string; role: string }>("Ви увійшли як {name}, {role}"),
