@@ -19,7 +19,8 @@ export interface Notifications {
 const NotificationsContext = createContext<Notifications>();
 
 /**
- * The signed-in person's notifications (SLA warnings and breaches of their tickets): read at once, every half minute
+ * The signed-in person's notifications (assignments, their department's queue, customers' replies, mentions, followed
+ * tickets, SLA warnings and breaches: what their preferences keep in the bell): read at once, every half minute
  * while the page is visible, and as soon as the window is back in use. Marking read shows at once and is undone if
  * the API refuses it.
  */

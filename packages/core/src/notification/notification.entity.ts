@@ -1,7 +1,10 @@
 import { Entity } from "../db/entity";
 import { tenantIdAttribute } from "../db/keys";
 
-/** Something a staff member should see in the console (an SLA warning or breach of a ticket they care for). */
+/**
+ * Something a staff member should see in the console: a ticket assigned to them or waiting in their department, a
+ * customer's reply, a mention, a change of a ticket they follow, an SLA warning or breach (reactions.ts).
+ */
 export const NotificationEntity = new Entity({
   model: { entity: "notification", version: "1", service: "frontline" },
   attributes: {
