@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@frontline/core/actor";
 import { Staff } from "@frontline/core/staff";
 import { createApp } from "../src/api/app";
-import { useTestTable } from "../../test/support/db";
+import { settle, useTestTable } from "../../test/support/db";
 import { caller, signupVia, type Caller, type Fetch, type Workspace } from "../../test/support/api";
 
 /**
@@ -176,6 +176,31 @@ describe("/api/views", () => {
     expect((await (await agent.as.get("/api/views")).json()).views).toEqual([]);
     expect((await admin.as.send("DELETE", `/api/views/${shared.viewId}`)).status).toBe(204);
   });
+
+  it("counts a plain queue's view by the queue counters, past the bounded count's cap", async () => {
+    const agent = await staffCaller("agent", [supportId]);
+    // More tickets than the bounded count reads: registered ten at a time.
+    const many: unknown[] = [];
+    for (let batch = 0; batch < 11; batch++) {
+      many.push(...(await Promise.all(Array.from({ length: 10 }, (_, i) => ticketIn(supportId, `Plain ${batch}.${i}`, { priority: "low" })))));
+    }
+    await ticketIn(paymentsId, "Plain hidden", { priority: "low" });
+    await settle(); // the counters follow the stream
+    const plain = (await (await agent.as.post("/api/views", { name: "Everything", query: { view: "all" } })).json()).view;
+    const department = (await (await agent.as.post("/api/views", { name: "Support", query: { view: "department", departmentId: supportId } })).json()).view;
+    const low = (await (await agent.as.post("/api/views", { name: "Low", query: { view: "all", priority: "low" } })).json()).view;
+    const queues = await (await agent.as.get("/api/tickets/counts")).json();
+    expect(queues.views.all).toBeGreaterThan(many.length);
+    const counts = (await (await agent.as.get("/api/views/counts")).json()).counts;
+    expect(counts).toEqual(
+      expect.arrayContaining([
+        { viewId: plain.viewId, count: queues.views.all, more: false },
+        { viewId: department.viewId, count: queues.departments[supportId], more: false },
+        // With a filter the counters do not know: counted up to the cap.
+        { viewId: low.viewId, count: 99, more: true },
+      ]),
+    );
+  }, 180_000);
 
   it("validates every field and keeps at most 50 views a person", async () => {
     const agent = await staffCaller("agent", [supportId]);

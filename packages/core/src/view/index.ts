@@ -14,8 +14,9 @@ import type { SavedViewEntity } from "./saved-view.entity";
 /**
  * Saved views: a queue's filters under a name. Each staff member keeps their own (at most VIEW_LIMIT); admins may
  * share a view with the whole workspace, and only admins rename or delete a shared one. The console lists them with
- * a count of their tickets, counted on a bounded read of the queue (at most COUNT_CAP), never by the queue counters,
- * which do not know tags, types or priorities.
+ * a count of their tickets: a view that is one of the queues as it is (no filter but its department) reads the queue
+ * counters, as the sidebar's other counts do; any other view counts a bounded read of its queue (at most COUNT_CAP),
+ * since the counters know no tags, types or priorities.
  */
 
 export type Record = EntityItem<typeof SavedViewEntity>;
@@ -169,14 +170,31 @@ export interface Count {
   more: boolean;
 }
 
+/** A view that is one of the queues as it is: no filter but its department. */
+const plain = (query: Filters) => !(query.assigneeId || query.status || query.priority || query.type || query.tag);
+
+/** A plain view's count from the queue counters (undefined: the counters do not have it). */
+function counted(query: Filters, queues: Awaited<ReturnType<typeof Ticket.counts>>): number | undefined {
+  if (!plain(query)) return undefined;
+  if (query.view === "department") return query.departmentId ? queues.departments[query.departmentId] : undefined;
+  return query.departmentId ? undefined : queues.views[query.view];
+}
+
 /**
- * How many tickets each of the signed-in person's views holds: one bounded page of each view's queue (at most
- * COUNT_CAP + 1 tickets, a handful of views at a time), so the cost is the views' number, never the tickets'.
+ * How many tickets each of the signed-in person's views holds: the queue counters for a plain queue (one read for
+ * all of them), else one bounded page of the view's queue (at most COUNT_CAP + 1 tickets, a handful of views at a
+ * time), so the cost is the views' number, never the tickets'.
  */
 export async function counts(): Promise<Count[]> {
   const views = await list();
   const counts: Count[] = views.map((v) => ({ viewId: v.viewId, count: null, more: false }));
+  const queues = views.some((v) => plain(v.query)) ? await Ticket.counts() : undefined;
   await settleEach(views, 4, async (v) => {
+    const exact = queues && counted(v.query, queues);
+    if (exact !== undefined) {
+      counts.find((c) => c.viewId === v.viewId)!.count = exact;
+      return;
+    }
     const page = await Ticket.list({ ...v.query, limit: COUNT_CAP + 1 });
     const count = counts.find((c) => c.viewId === v.viewId)!;
     count.count = Math.min(COUNT_CAP, page.tickets.length);
