@@ -272,6 +272,11 @@ const strings = {
         purge: "Ticket deleted for good",
         delivered: "Letter delivered",
         undelivered: "Letter not delivered",
+        merge: "Ticket merged into another",
+        unmerge: "Merge undone",
+        link: "Tickets linked",
+        unlink: "Link removed",
+        requester: "Requester replaced by a merged customer",
       },
       sla: {
         warning: "SLA warning",
@@ -350,6 +355,7 @@ const strings = {
       },
       customer: {
         update: "Customer changed",
+        merge: "Customer records merged",
       },
       organization: {
         create: "Organization created",

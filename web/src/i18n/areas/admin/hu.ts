@@ -274,6 +274,11 @@ const strings: Strings = {
         purge: "Bejelentés véglegesen törölve",
         delivered: "Levél kézbesítve",
         undelivered: "Levél kézbesítése sikertelen",
+        merge: "Bejelentés összevonva egy másikkal",
+        unmerge: "Összevonás visszavonva",
+        link: "Bejelentések összekapcsolva",
+        unlink: "Kapcsolat megszüntetve",
+        requester: "Az ügyfél lecserélve összevonás miatt",
       },
       sla: {
         warning: "SLA-figyelmeztetés",
@@ -352,6 +357,7 @@ const strings: Strings = {
       },
       customer: {
         update: "Ügyfél adatai módosítva",
+        merge: "Ügyféladatlapok összevonva",
       },
       organization: {
         create: "Szervezet létrehozva",
