@@ -120,6 +120,30 @@ describe("the staff page", () => {
     expect(adamSelect.value).toBe("admin");
   });
 
+  it("sends a staff member a password reset link and says where it went; an admin has no such button for the owner", async () => {
+    const api = stubApi({
+      ...routes(),
+      "POST /api/staff/s-artem/password-reset": () => jsonResponse(202, { email: artem.email, validUntil: "2026-03-10T11:00:00.000Z" }),
+      "POST /api/staff/s-adam/password-reset": () => jsonResponse(429, { error: { code: "too_many_requests", message: "Too many password reset requests; try again in 12 min", requestId: "r2" } }),
+    });
+    renderConsole(() => <StaffPage />, olga, "uk");
+    fireEvent.click(within(await row("Artem Agent")).getByLabelText("Надіслати посилання для нового пароля — Artem Agent"));
+    expect((await screen.findByTestId("reset-sent")).textContent).toBe(`Посилання для нового пароля надіслано на ${artem.email}. Воно одноразове й дійсне годину.`);
+    expect(api.calls.filter((c) => c.path.endsWith("/password-reset")).map((c) => c.path)).toEqual(["/api/staff/s-artem/password-reset"]);
+    // A refusal is said as the server said it, and the earlier notice goes.
+    fireEvent.click(within(await row("Adam Admin")).getByTestId("send-password-reset"));
+    expect((await screen.findByTestId("staff-error")).textContent).toBe("Too many password reset requests; try again in 12 min");
+    expect(screen.queryByTestId("reset-sent")).toBeNull();
+    // Nobody sends one to themselves here (the sign-in page has "Forgot password?").
+    expect(within(await row("Olga Owner")).queryByTestId("send-password-reset")).toBeNull();
+    cleanup();
+
+    stubApi(routes());
+    renderConsole(() => <StaffPage />, adam);
+    expect(within(await row("Olga Owner")).queryByTestId("send-password-reset")).toBeNull();
+    expect(within(await row("Artem Agent")).getByTestId("send-password-reset")).toBeTruthy();
+  });
+
   it("deactivates after a confirmation, and reactivates", async () => {
     const api = stubApi({
       ...routes(),
