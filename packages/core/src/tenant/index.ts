@@ -322,7 +322,7 @@ export async function settings(): Promise<Settings> {
   };
 }
 
-/** Changes the workspace's name, time zone, language or customer form (admins). The slug and address are permanent. */
+/** Changes the workspace's name, time zone, language or customer form (admins). The address is the owner's: `changeAddress`. */
 export async function updateSettings(raw: z.input<typeof SettingsSchema>): Promise<Settings> {
   const actor = usePrincipal();
   Access.assertConfigures(actor);
