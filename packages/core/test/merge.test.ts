@@ -74,6 +74,21 @@ describe("merging tickets", () => {
     expect((await ws.as(ws.owner, () => Ticket.counts())).views.solved).toBe(0);
   });
 
+  it("lets only one of two tickets merged into each other at the same moment through", async () => {
+    const a = await open("hal@customer.example", "First");
+    const b = await open("hal@customer.example", "Second");
+    const outcomes = await Promise.allSettled([
+      ws.as(ws.owner, () => Ticket.merge(a.ticketId, { version: a.version, into: b.ticketId })),
+      ws.as(ws.owner, () => Ticket.merge(b.ticketId, { version: b.version, into: a.ticketId })),
+    ]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(Invalid);
+    expect((refused.reason as Invalid).issues[0]).toMatchObject({ path: "into" });
+    const [x, y] = await Promise.all([get(a.ticketId), get(b.ticketId)]);
+    expect([x.ticket.mergedInto, y.ticket.mergedInto].filter(Boolean)).toHaveLength(1);
+  });
+
   it("stops the merged ticket's SLA clocks as a close does (its timers cancelled), and runs them again when undone", async () => {
     await ws.as(ws.owner, () => Sla.createPolicy({ name: "Fast", targets: { first_response: 60, resolution: 600 }, hours: "calendar", warnPercent: 50 }));
     const survivor = await open("gia@customer.example", "Router");

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { Access } from "../access";
-import { usePrincipal } from "../actor";
+import { usePrincipal, useTenantId } from "../actor";
+import { guarded } from "../db/transaction";
 import { Conflict, Invalid, msg } from "../error";
 import { Event } from "../event";
 import { useClock } from "../port";
@@ -96,6 +97,17 @@ export async function merge(ticketId: string, raw: MergeInput): Promise<Info> {
       statusBeforeMerge: before.status,
     },
     messages: [entry(by, "merge", into)],
+    // The survivor as it was judged: still not merged, not in the trash, the same customer's (a merge into this
+    // ticket at the same moment, or into the survivor from elsewhere, fails here rather than chaining merges).
+    checks: (entities) => [
+      guarded(
+        entities.ticket
+          .check({ tenantId: useTenantId(), ticketId: into.ticketId })
+          .where((a, op) => `${op.notExists(a.mergedInto)} AND ${op.notExists(a.deletedAt)} AND ${op.eq(a.requesterId, into.requesterId)}`)
+          .commit(),
+        () => Invalid.field(field, "changed", msg("Ticket #{number} changed while you were merging; try again", { number })),
+      ),
+    ],
     events: [
       {
         action: "ticket.merge",

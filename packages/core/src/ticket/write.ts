@@ -1,5 +1,5 @@
 import { useTenantId } from "../actor";
-import { guarded, transact } from "../db/transaction";
+import { guarded, transact, type TxEntities, type TxWrite } from "../db/transaction";
 import { Conflict } from "../error";
 import { Event } from "../event";
 import { createId } from "../id";
@@ -41,6 +41,8 @@ export interface Change {
   at?: string;
   /** An SLA warning or breach this change records. */
   slaMarks?: Sla.Marks;
+  /** Conditions on other items the change depends on (checked, never written): a merge's survivor as it was read. */
+  checks?: (entities: TxEntities) => TxWrite[];
 }
 
 /** Inside the transaction: the ticket is no longer at the version the change was based on. */
@@ -105,6 +107,7 @@ export async function commitChange(change: Change): Promise<{ after: Record; ent
         guarded(conditioned.commit(), () => new StaleVersion()),
         ...entries.map((m) => guarded(entities.message.create(m).commit(), () => new EntryExists(m.messageId))),
         ...(change.events ?? []).map((draft) => Event.write(entities, by, draft, at)),
+        ...(change.checks?.(entities) ?? []),
       ];
     });
   } catch (error) {

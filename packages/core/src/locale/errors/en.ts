@@ -286,6 +286,7 @@ export const en = [
   "Ticket #{number} is another customer's: only one customer's tickets are merged",
   "This ticket is not merged into another",
   "A merge can be undone within 24 hours only",
+  "Ticket #{number} changed while you were merging; try again",
   // packages/core/src/ticket/queue.ts
   "The department view needs a departmentId",
   "Only admins see the trash",

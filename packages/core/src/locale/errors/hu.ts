@@ -285,6 +285,7 @@ export const hu: Record<ErrorKey, string> = {
   "Ticket #{number} is another customer's: only one customer's tickets are merged": "Ez a bejelentés (#{number}) egy másik ügyfélé: csak ugyanannak az ügyfélnek a bejelentései vonhatók össze",
   "This ticket is not merged into another": "Ez a bejelentés nincs összevonva másikkal",
   "A merge can be undone within 24 hours only": "Az összevonás csak 24 órán belül vonható vissza",
+  "Ticket #{number} changed while you were merging; try again": "Ez a bejelentés (#{number}) megváltozott az összevonás közben; próbálja újra",
   // packages/core/src/ticket/queue.ts
   "The department view needs a departmentId": "Az osztálynézethez adja meg a departmentId értékét",
   "Only admins see the trash": "A lomtárat csak adminisztrátorok látják",

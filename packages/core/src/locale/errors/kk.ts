@@ -303,6 +303,7 @@ export const kk: Record<ErrorKey, string> = {
   "Ticket #{number} is another customer's: only one customer's tickets are merged": "№{number} өтініш басқа клиенттікі: бір клиенттің өтініштерін ғана біріктіруге болады",
   "This ticket is not merged into another": "Бұл өтініш басқа өтінішке біріктірілмеген",
   "A merge can be undone within 24 hours only": "Біріктіруді тек 24 сағат ішінде болдырмауға болады",
+  "Ticket #{number} changed while you were merging; try again": "Сіз біріктіріп жатқанда №{number} өтініш өзгерді; қайталап көріңіз",
   // packages/core/src/ticket/queue.ts
   "The department view needs a departmentId": "Бөлім тізімі үшін departmentId қажет",
   "Only admins see the trash": "Себетті тек әкімшілер көреді",

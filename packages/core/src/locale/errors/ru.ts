@@ -295,6 +295,7 @@ export const ru: Record<ErrorKey, string> = {
   "Ticket #{number} is another customer's: only one customer's tickets are merged": "Обращение №{number} от другого клиента: объединять можно только обращения одного клиента",
   "This ticket is not merged into another": "Это обращение не объединено с другим",
   "A merge can be undone within 24 hours only": "Объединение можно отменить только в течение 24 часов",
+  "Ticket #{number} changed while you were merging; try again": "Обращение №{number} изменилось, пока вы объединяли; попробуйте ещё раз",
   // packages/core/src/ticket/queue.ts
   "The department view needs a departmentId": "Для представления department укажите departmentId",
   "Only admins see the trash": "Корзину видят только администраторы",

@@ -311,6 +311,7 @@ export const uk: Record<ErrorKey, string> = {
   "Ticket #{number} is another customer's: only one customer's tickets are merged": "Звернення №{number} від іншого клієнта: об’єднувати можна лише звернення одного клієнта",
   "This ticket is not merged into another": "Це звернення не об’єднано з іншим",
   "A merge can be undone within 24 hours only": "Об’єднання можна скасувати лише протягом 24 годин",
+  "Ticket #{number} changed while you were merging; try again": "Звернення №{number} змінилося, поки ви об’єднували; спробуйте ще раз",
   // packages/core/src/ticket/queue.ts
   "The department view needs a departmentId": "Для подання «Відділ» потрібен departmentId",
   "Only admins see the trash": "Кошик бачать лише адміністратори",
