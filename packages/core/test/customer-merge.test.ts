@@ -3,6 +3,7 @@ import { Customer } from "@frontline/core/customer";
 import { useDb } from "@frontline/core/db";
 import { Inbound } from "@frontline/core/email/inbound";
 import { Event } from "@frontline/core/event";
+import { Search } from "@frontline/core/search";
 import { Ticket } from "@frontline/core/ticket";
 import { settle, useTestTable } from "../../../test/support/db";
 import { rawMail } from "../../../test/support/mail";
@@ -101,6 +102,11 @@ describe("merging two records of one customer", { timeout: 60_000 }, () => {
     // Search: the tombstone ("Annie S") is found by nothing; the survivor by the moved address.
     expect((await found("annie s")).map((c) => c.customerId)).toEqual([]);
     expect((await found("annie")).map((c) => c.customerId)).toEqual([survivorId]);
+    // The search index (its reaction, and a rebuild from the table) has the survivor, not the tombstone.
+    const people = async () => (await ws.as(ws.owner, () => Search.search({ q: "annie" }))).customers.map((c) => c.customerId);
+    expect(await people()).toEqual([survivorId]);
+    await Search.rebuild();
+    expect(await people()).toEqual([survivorId]);
 
     // Mail from the moved address opens a ticket for the survivor.
     const outcomes = await Inbound.receive(await rawMail({ from: "Annie S <annie@home.example>", to: `${ws.tenantId}@frontline.localhost`, subject: "Once more" }), {

@@ -59,6 +59,8 @@ async function fillWorkspace(tenantId: string, counts: RebuildCounts, concurrenc
   const db = useDb().entities;
   const search = usePorts().search;
   for (const customer of (await db.customer.query.byId({ tenantId }).go({ pages: "all" })).data) {
+    // A record merged into another is found as that customer, as the stream's reaction leaves it (search/reactions.ts).
+    if (customer.mergedInto) continue;
     await search.putCustomer(customerDoc(customer as CustomerItem));
     counts.customers++;
   }
