@@ -54,7 +54,7 @@ export const SPA_REWRITE_CODE = `function handler(event) {
  * The API routes that hash a password (argon2id on Lambda, ~19 MiB and a CPU share each): signing up, signing in to a
  * workspace or the operator console, accepting an invitation. The web ACL allows each address far fewer of them.
  */
-export const PASSWORD_PATHS = ["/api/signup", "/api/auth/login", "/api/operator/login", "/api/invitations/accept"] as const;
+export const PASSWORD_PATHS = ["/api/signup", "/api/auth/login", "/api/operator/login", "/api/invitations/accept", "/api/password-reset/complete"] as const;
 
 /** Requests per address per 5 minutes (WAF's window): to the password routes, and to anything. */
 export const WAF_LIMITS = { passwordRoutes: 20, perAddress: 2000 } as const;

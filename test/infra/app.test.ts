@@ -387,7 +387,7 @@ describe("the web ACL and the security headers", () => {
     expect(passwords).toMatchObject({ Priority: 0, Action: { Block: {} } });
     expect(passwords.Statement.RateBasedStatement).toMatchObject({ AggregateKeyType: "IP", Limit: WAF_LIMITS.passwordRoutes, EvaluationWindowSec: 300 });
     const paths = passwords.Statement.RateBasedStatement.ScopeDownStatement.OrStatement.Statements.map((s: Json) => s.ByteMatchStatement);
-    expect(paths.map((m: Json) => m.SearchString)).toEqual(["/api/signup", "/api/auth/login", "/api/operator/login", "/api/invitations/accept"]);
+    expect(paths.map((m: Json) => m.SearchString)).toEqual(["/api/signup", "/api/auth/login", "/api/operator/login", "/api/invitations/accept", "/api/password-reset/complete"]);
     for (const match of paths) expect(match).toMatchObject({ FieldToMatch: { UriPath: {} }, PositionalConstraint: "EXACTLY" });
     expect(perAddress).toMatchObject({ Priority: 1, Action: { Block: {} }, Statement: { RateBasedStatement: { AggregateKeyType: "IP", Limit: WAF_LIMITS.perAddress } } });
     expect(perAddress.Statement.RateBasedStatement.ScopeDownStatement).toBeUndefined();

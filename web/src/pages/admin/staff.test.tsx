@@ -127,7 +127,7 @@ describe("the staff page", () => {
       "POST /api/staff/s-adam/password-reset": () => jsonResponse(429, { error: { code: "too_many_requests", message: "Too many password reset requests; try again in 12 min", requestId: "r2" } }),
     });
     renderConsole(() => <StaffPage />, olga, "uk");
-    fireEvent.click(within(await row("Artem Agent")).getByLabelText("Надіслати посилання для нового пароля — Artem Agent"));
+    fireEvent.click(within(await row("Artem Agent")).getByLabelText("Надіслати посилання для скидання пароля працівникові Artem Agent"));
     expect((await screen.findByTestId("reset-sent")).textContent).toBe(`Посилання для нового пароля надіслано на ${artem.email}. Воно одноразове й дійсне годину.`);
     expect(api.calls.filter((c) => c.path.endsWith("/password-reset")).map((c) => c.path)).toEqual(["/api/staff/s-artem/password-reset"]);
     // A refusal is said as the server said it, and the earlier notice goes.

@@ -153,7 +153,7 @@ const strings = {
     revokeLabel: template<{ email: string }>("Revoke the invitation of {email}"),
     revoked: template<{ email: string }>("The invitation of {email} is revoked."),
     sendReset: "Send a password reset link",
-    sendResetLabel: template<{ name: string }>("Send {name} a link to choose a new password"),
+    sendResetLabel: template<{ name: string }>("Send a password reset link to {name}"),
     resetSent: template<{ email: string }>("A link to choose a new password went to {email}. It works once, for an hour."),
   },
   billing: {

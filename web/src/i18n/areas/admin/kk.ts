@@ -155,7 +155,7 @@ const strings: Strings = {
     revokeLabel: template<{ email: string }>("Шақыруды қайтарып алу: {email}"),
     revoked: template<{ email: string }>("Шақыру қайтарып алынды: {email}."),
     sendReset: "Құпиясөзді қалпына келтіру сілтемесін жіберу",
-    sendResetLabel: template<{ name: string }>("Жаңа құпиясөз сілтемесін жіберу: {name}"),
+    sendResetLabel: template<{ name: string }>("Құпиясөзді қалпына келтіру сілтемесін жіберу: {name}"),
     resetSent: template<{ email: string }>("Жаңа құпиясөз орнату сілтемесі {email} мекенжайына жіберілді. Ол бір рет қана, бір сағат бойы жұмыс істейді."),
   },
   billing: {

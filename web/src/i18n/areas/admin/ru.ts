@@ -154,7 +154,7 @@ const strings: Strings = {
     revokeLabel: template<{ email: string }>("Отозвать приглашение для {email}"),
     revoked: template<{ email: string }>("Приглашение для {email} отозвано."),
     sendReset: "Отправить ссылку для сброса пароля",
-    sendResetLabel: template<{ name: string }>("Отправить ссылку для нового пароля — {name}"),
+    sendResetLabel: template<{ name: string }>("Отправить ссылку для сброса пароля сотруднику {name}"),
     resetSent: template<{ email: string }>("Ссылка для нового пароля отправлена на {email}. Она одноразовая и действует час."),
   },
   billing: {

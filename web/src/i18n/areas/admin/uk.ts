@@ -156,7 +156,7 @@ const strings: Strings = {
     revokeLabel: template<{ email: string }>("Відкликати запрошення для {email}"),
     revoked: template<{ email: string }>("Запрошення для {email} відкликано."),
     sendReset: "Надіслати посилання для скидання пароля",
-    sendResetLabel: template<{ name: string }>("Надіслати посилання для нового пароля — {name}"),
+    sendResetLabel: template<{ name: string }>("Надіслати посилання для скидання пароля працівникові {name}"),
     resetSent: template<{ email: string }>("Посилання для нового пароля надіслано на {email}. Воно одноразове й дійсне годину."),
   },
   billing: {
