@@ -14,6 +14,7 @@ import { hu } from "../../web/src/i18n/hu";
 import { kk } from "../../web/src/i18n/kk";
 import { startBrowserHarness, type BrowserHarness } from "../support/browser";
 import { makeSignup } from "../support/factories";
+import { overflow } from "../support/layout";
 import { actorOf, type StaffActor } from "../support/workspace";
 
 /**
@@ -66,39 +67,6 @@ function ticket(by: StaffActor, subject: string, extra: Partial<Ticket.CreateInp
 /** Waits until the queue shows the first page of `href` (the app marks the queue it has loaded). */
 async function queueLoaded(page: Page, href: string) {
   await page.locator(`[data-testid="queue"][data-loaded="${href}"]`).waitFor();
-}
-
-/**
- * What does not fit: the document wider than the window, and every visible element whose box reaches past the
- * viewport's sides without a scrolling box between it and the page that holds it.
- */
-function overflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number; outside: string[] }> {
-  return page.evaluate(() => {
-    const width = window.innerWidth;
-    const clipped = (element: Element): boolean => {
-      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
-        const style = getComputedStyle(parent);
-        if (["auto", "scroll", "hidden", "clip"].includes(style.overflowX)) {
-          const box = parent.getBoundingClientRect();
-          if (box.left >= -0.5 && box.right <= width + 0.5) return true;
-        }
-      }
-      return false;
-    };
-    const outside: string[] = [];
-    for (const element of document.querySelectorAll("body *")) {
-      const box = element.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      const style = getComputedStyle(element);
-      if (style.visibility === "hidden" || style.position === "fixed") continue;
-      if (box.width <= 1 && box.height <= 1) continue;
-      if ((box.left < -0.5 || box.right > width + 0.5) && !clipped(element)) {
-        const name = `${element.tagName.toLowerCase()}${element.className && typeof element.className === "string" ? `.${element.className.trim().split(/\s+/).join(".")}` : ""}`;
-        outside.push(`${name} [${Math.round(box.left)}, ${Math.round(box.right)}]`);
-      }
-    }
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, outside: outside.slice(0, 20) };
-  });
 }
 
 describe("bulk actions and saved views in the queue", () => {

@@ -1,4 +1,5 @@
 import type { EventQuery } from "../api/types";
+import { SentenceActions } from "./sentence";
 
 /**
  * The event log's filters as the reader sets them (dates as the date inputs give them, the ticket by its number), and
@@ -100,26 +101,8 @@ export function eventChanges(before: unknown, after: unknown): Change[] {
  * `eventLog.actions` (./actions.test.ts finds the codes the core writes and fails on one missing here).
  */
 export const EventActions = [
-  "ticket.create",
-  "ticket.customer_reply",
-  "ticket.auto_reply",
-  "ticket.reply",
-  "ticket.note",
-  "ticket.update",
-  "ticket.assign",
-  "ticket.redirect",
-  "ticket.delete",
-  "ticket.restore",
-  "ticket.purge",
-  "ticket.delivered",
-  "ticket.undelivered",
-  "ticket.merge",
-  "ticket.unmerge",
-  "ticket.link",
-  "ticket.unlink",
-  "ticket.requester",
-  "sla.warning",
-  "sla.breach",
+  // A ticket's story first, in the order its sentences are told.
+  ...SentenceActions,
   "customer.update",
   "customer.merge",
   "organization.create",
