@@ -30,10 +30,19 @@ const entry = async (outboxId: string) => (await useDb().entities.outbox.get({ t
 
 /** A delivery claims the letter's attempt, then its process dies while the Mailer has the letter (it never returns). */
 async function dieAfterClaim(outboxId: string, by: string): Promise<void> {
-  const stuck: Mailer = { send: () => new Promise(() => undefined) };
+  let handed: () => void;
+  const inMailer = new Promise<void>((resolve) => (handed = resolve));
+  const stuck: Mailer = {
+    send: () => {
+      handed();
+      return new Promise(() => undefined);
+    },
+  };
   configurePorts({ mailer: stuck });
   void deliver(ws.tenantId, outboxId, { by });
   await expect.poll(async () => (await entry(outboxId)).claimedBy).toBe(by);
+  // The working mailer comes back only once the dying delivery holds the stuck one (it reads the port after its claim).
+  await inMailer;
   configurePorts({ mailer: testPorts.mailer });
 }
 
