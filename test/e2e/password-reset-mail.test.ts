@@ -70,6 +70,8 @@ describe("a password reset letter over SMTP", () => {
     const kept = readdirSync(runtime.outboxDir).filter((f) => f.endsWith(".eml")).map((f) => readFileSync(join(runtime.outboxDir, f), "utf8"));
     expect(kept.some((raw) => raw.includes(letter.messageId!))).toBe(true);
 
+    // The link goes to the console where this runtime listens (its own port, not the default 3000).
+    expect(letter.text).toContain(`${runtime.url}/reset-password/flr.`);
     const token = /\/reset-password\/(flr\.\S+)/.exec(letter.text ?? "")![1]!;
     const done = await anonymous.post("/api/password-reset/complete", { token, password: "жаңа құпиясөз 2026" });
     expect(done.status).toBe(200);

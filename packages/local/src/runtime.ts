@@ -152,6 +152,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       rebuilding = searchFilled;
     }
     http = await startHttpServer({ port: options.port, host: options.host, webDist: options.webDist, meter: options.meterRequests });
+    // Letters link to the console where it really listens (PORT=3100 linked to :3000), unless APP_URL says otherwise.
+    if (!process.env.APP_URL) configure({ appUrl: http.url });
     if (options.smtpPort !== undefined) smtp = await startSmtpServer({ port: options.smtpPort, host: options.host, resolver: options.mailResolver });
     return {
       url: http.url,
